@@ -1,0 +1,38 @@
+// Package lookout models the Amazon Lookout for Equipment
+// StartDataIngestionJob call: its request and response, the rules the
+// service enforces on them, and its errors.
+//
+// # Validating before sending
+//
+// [StartDataIngestionJobRequest.Validate] applies every constraint of the
+// service to a request and reports every violation at once, in the
+// service's own wording, as a *[ValidationException] whose Fields are
+// *[FieldError] values to inspect. The Check functions ([CheckDatasetName],
+// [CheckRoleArn], ...) apply one member's rules on their own. [Rules] lists
+// the declarations every check, message and document derives from.
+//
+// The checks are hand-written: no regular expressions, one pass over each
+// value, no allocation when the value is valid. They read the service's
+// patterns as the service does: a full match with Java's semantics, lengths
+// in Unicode code points, and invalid UTF-8 refused (see [ConstraintUTF8]).
+//
+// # Errors
+//
+// The errors the operation documents ([AccessDeniedException],
+// [ConflictException], [InternalServerException],
+// [ResourceNotFoundException], [ServiceQuotaExceededException],
+// [ThrottlingException], [ValidationException]) and the AWS JSON 1.0
+// protocol's own ([SerializationException], [UnknownOperationException]) are
+// types that satisfy smithy-go's smithy.APIError, with the service's HTTP
+// status and whether a retry may help. [GenericAPIError] keeps an error whose
+// code the taxonomy does not know. [ErrorCode], [IsRetryable] and
+// [FromAPIError] classify any error, those of the AWS SDK for Go v2
+// included.
+//
+// # Where this package reads the specification
+//
+// The API reference page of StartDataIngestionJob is the specification; the
+// service model completes it for the nested S3 members. Where a rule needed
+// reading, [Rule.Note] says how it is read, and the Check functions' docs say
+// why.
+package lookout

@@ -1,0 +1,202 @@
+package lookout
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// FieldError is one violation: one member's value breaking one constraint.
+// A *FieldError is an error whose message is the service's wording of the
+// violation:
+//
+//	Value 'ab' at 'ingestionInputConfiguration.s3InputConfiguration.bucket' failed to satisfy constraint: Member must have length greater than or equal to 3
+type FieldError struct {
+	// Path is the member's wire path, such as
+	// "IngestionInputConfiguration.S3InputConfiguration.Bucket". The
+	// validate package sets it to the path of the field in the value it
+	// validates, with JSON names.
+	Path string
+
+	// Constraint is the kind of constraint broken.
+	Constraint Constraint
+
+	// Limit is the bound of a ConstraintMinLength or ConstraintMaxLength
+	// violation, in Unicode code points.
+	Limit int
+
+	// Pattern is the pattern of a ConstraintPattern violation, as the
+	// service states it.
+	Pattern string
+
+	// Enum lists the allowed values of a ConstraintEnum violation.
+	Enum []string
+
+	// Value is the offending value, whole and unchanged ("" for a
+	// ConstraintRequired violation). Messages show it escaped and, when
+	// long, shortened; Value keeps it all.
+	Value string
+}
+
+// MessagePath returns the path as the service's messages write it: each
+// segment's first letter in lower case
+// ("ingestionInputConfiguration.s3InputConfiguration.bucket").
+func (e *FieldError) MessagePath() string {
+	if e == nil {
+		return ""
+	}
+	return messagePath(e.Path)
+}
+
+// Error returns the violation in the service's wording.
+func (e *FieldError) Error() string {
+	if e == nil {
+		return "<nil>"
+	}
+	var b strings.Builder
+	e.writeMessage(&b)
+	return b.String()
+}
+
+func (e *FieldError) writeMessage(b *strings.Builder) {
+	if e.Constraint == ConstraintRequired {
+		b.WriteString("Value null")
+	} else {
+		b.WriteString("Value ")
+		writeEcho(b, e.Value)
+	}
+	b.WriteString(" at '")
+	b.WriteString(messagePath(e.Path))
+	b.WriteString("' failed to satisfy constraint: ")
+	e.phrase(b)
+}
+
+// echoLimit bounds the bytes of a value that a message shows, after
+// escaping.
+const echoLimit = 128
+
+// writeEcho writes v between single quotes as a message shows it: on one
+// line, with no character that could change how the message reads, and
+// bounded. A backslash is written \\; TAB, LF and CR \t, \n and \r; other
+// control characters, the line and paragraph separators, and invisible
+// formatting characters (right-to-left overrides among them) \uXXXX; each
+// byte of invalid UTF-8 \xXX. A value longer than echoLimit bytes once
+// escaped is cut there, visibly: 'cut...' (truncated: N characters).
+func writeEcho(b *strings.Builder, v string) {
+	b.WriteByte('\'')
+	start := b.Len()
+	for i := 0; i < len(v); {
+		r, size := utf8.DecodeRuneInString(v[i:])
+		before := b.Len()
+		writeEscaped(b, r, size, v[i])
+		if b.Len()-start > echoLimit {
+			// Undo the last rune: rebuild up to before it.
+			s := b.String()[:before]
+			b.Reset()
+			b.WriteString(s)
+			n, _ := runeCount(v)
+			b.WriteString("...' (truncated: ")
+			b.WriteString(strconv.Itoa(n))
+			b.WriteString(" characters)")
+			return
+		}
+		i += size
+	}
+	b.WriteByte('\'')
+}
+
+const hexDigits = "0123456789ABCDEF"
+
+func writeEscaped(b *strings.Builder, r rune, size int, first byte) {
+	switch {
+	case r == utf8.RuneError && size == 1:
+		b.WriteString(`\x`)
+		b.WriteByte(hexDigits[first>>4])
+		b.WriteByte(hexDigits[first&0xF])
+	case r == '\\':
+		b.WriteString(`\\`)
+	case r == '\t':
+		b.WriteString(`\t`)
+	case r == '\n':
+		b.WriteString(`\n`)
+	case r == '\r':
+		b.WriteString(`\r`)
+	case r < 0x20 || (0x7F <= r && r < 0xA0) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cf, r):
+		if r > 0xFFFF {
+			b.WriteString(`\U`)
+			for shift := 28; shift >= 0; shift -= 4 {
+				b.WriteByte(hexDigits[(r>>shift)&0xF])
+			}
+			return
+		}
+		b.WriteString(`\u`)
+		for shift := 12; shift >= 0; shift -= 4 {
+			b.WriteByte(hexDigits[(r>>shift)&0xF])
+		}
+	default:
+		b.WriteRune(r)
+	}
+}
+
+// maxMessage is the longest Message the service model allows an error
+// (BoundedLengthString: 1 to 5000 characters).
+const maxMessage = 5000
+
+// NewValidationException returns a *ValidationException that carries fields
+// and whose Message lists them in the service's wording:
+//
+//	2 validation errors detected: Value ... ; Value ...
+//
+// It takes ownership of fields. The Message stays within the 5000
+// characters that the service model allows: when the violations would not
+// fit, it ends with "; and N more" and Fields still holds them all. With no
+// fields the Message is "0 validation errors detected".
+func NewValidationException(fields []FieldError) *ValidationException {
+	return &ValidationException{Message: validationMessage(fields), Fields: fields}
+}
+
+func validationMessage(fields []FieldError) string {
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(len(fields)))
+	if len(fields) == 1 {
+		b.WriteString(" validation error detected")
+	} else {
+		b.WriteString(" validation errors detected")
+	}
+	var one strings.Builder
+	count := b.Len() // ASCII so far
+	for i := range fields {
+		one.Reset()
+		fields[i].writeMessage(&one)
+		sep := ": "
+		if i > 0 {
+			sep = "; "
+		}
+		// Keep room for the "; and N more" that may have to follow.
+		n := len(sep) + utf8.RuneCountInString(one.String())
+		if count+n > maxMessage-len("; and 1000000 more") {
+			b.WriteString("; and ")
+			b.WriteString(strconv.Itoa(len(fields) - i))
+			b.WriteString(" more")
+			break
+		}
+		b.WriteString(sep)
+		b.WriteString(one.String())
+		count += n
+	}
+	return b.String()
+}
+
+// Unwrap returns the violations as errors, each a *[FieldError], so that
+// errors.As can reach the first one and errors.Is can look at each.
+func (e *ValidationException) Unwrap() []error {
+	if e == nil || len(e.Fields) == 0 {
+		return nil
+	}
+	errs := make([]error, len(e.Fields))
+	for i := range e.Fields {
+		errs[i] = &e.Fields[i]
+	}
+	return errs
+}
