@@ -73,6 +73,19 @@ type ValidationException struct {
 // unknown or duplicate member. HTTP 400.
 type SerializationException struct {
 	Message string
+
+	// Err is the cause, when this package found the problem itself (where
+	// in the body, and what): it is not part of the wire's error, and is
+	// nil on an error read from the wire.
+	Err error `json:"-"`
+}
+
+// Unwrap returns the cause, Err.
+func (e *SerializationException) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
 }
 
 // UnknownOperationException is the AWS JSON 1.0 protocol's answer to a
