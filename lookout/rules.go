@@ -138,7 +138,7 @@ var (
 
 	ruleS3InputConfiguration = Rule{
 		Path: "IngestionInputConfiguration.S3InputConfiguration", Tag: "required", Required: true,
-		Note: "Required by the service model; the seed page does not describe the nested members.",
+		Note: "Required by the service model; the API reference page does not describe the nested members.",
 	}
 
 	ruleBucket = Rule{

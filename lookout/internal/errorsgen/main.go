@@ -25,7 +25,7 @@ type kind struct {
 	Protocol  bool   // raised by the AWS JSON 1.0 protocol, not by the operation
 }
 
-// The service's errors, with the seed page's HTTP statuses, and the AWS JSON
+// The service's errors, with the HTTP statuses of the API reference page, and the AWS JSON
 // 1.0 protocol's own errors.
 var kinds = []kind{
 	{Type: "AccessDeniedException", Status: 400},
