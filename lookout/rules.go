@@ -83,7 +83,7 @@ type Rule struct {
 	// Enum lists the allowed values, or is nil when any value the other
 	// constraints allow is allowed.
 	Enum []string
-	// Note says where the rule comes from when the seed page and the
+	// Note says where the rule comes from when the API reference page and the
 	// service model do not simply agree, or how it is read.
 	Note string
 
