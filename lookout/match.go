@@ -13,14 +13,15 @@ import (
 // in code points. A value that fails early is recounted by runeCount: that
 // path is taken only for invalid values.
 
-// asciiClass is a set of ASCII bytes.
-type asciiClass [utf8.RuneSelf]bool
+// asciiClass is a set of ASCII bytes, indexed by byte: the bytes of
+// U+0080 and above are never in it.
+type asciiClass [256]uint8
 
 func newASCIIClass(ranges ...string) *asciiClass {
 	var c asciiClass
 	for _, r := range ranges {
 		for b := r[0]; b <= r[len(r)-1]; b++ {
-			c[b] = true
+			c[b] = 1
 		}
 	}
 	return &c
@@ -35,17 +36,21 @@ var (
 	prefixASCIIClass = newASCIIClass("\t", "\n", "\r", "\x20\x7f") // ASCII part of [\u0009\u000A\u000D\u0020-\u00FF]
 )
 
-// in reports whether b is in c; bytes of U+0080 and above never are.
-func (c *asciiClass) in(b byte) bool { return b < utf8.RuneSelf && c[b] }
+// in reports whether b is in c.
+func (c *asciiClass) in(b byte) bool { return c[b] != 0 }
 
-// allIn reports whether every byte of s is in c.
+// allIn reports whether every byte of s is in c. The loop has no branch
+// but its own: values are short, and valid ones are read to the end anyway.
 func (c *asciiClass) allIn(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !c.in(s[i]) {
-			return false
-		}
+	all := uint8(1)
+	for len(s) >= 4 {
+		all &= c[s[0]] & c[s[1]] & c[s[2]] & c[s[3]]
+		s = s[4:]
 	}
-	return true
+	for i := 0; i < len(s); i++ {
+		all &= c[s[i]]
+	}
+	return all != 0
 }
 
 // fail is the answer for a value whose pattern failed: its validity and
@@ -57,7 +62,7 @@ func fail(s string) (ok, valid bool, n int) {
 
 // scanClientToken matches \p{ASCII}{1,256}.
 func scanClientToken(s string) (ok, valid bool, n int) {
-	for i := 0; i < len(s); i++ {
+	for i := asciiPrefixLen(s); i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return fail(s)
 		}
@@ -86,6 +91,14 @@ func scanBucket(s string) (ok, valid bool, n int) {
 // scanPrefix matches (^$)|([\u0009\u000A\u000D\u0020-\u00FF]{1,1023}/$).
 func scanPrefix(s string) (ok, valid bool, n int) {
 	for i := 0; i < len(s); n++ {
+		if i+8 <= len(s) {
+			// Eight bytes of U+0020..U+007F at once.
+			if w := load64(s[i:]); w&swarHi == 0 && !swarHasLess(w, 0x20) {
+				i += 8
+				n += 7
+				continue
+			}
+		}
 		c := s[i]
 		switch {
 		case prefixASCIIClass.in(c):
@@ -140,6 +153,15 @@ func scanRoleArn(s string) (ok, valid bool, n int) {
 	n += len(service) + account + len(role)
 	ok = true
 	for i := 0; i < len(rest); n++ {
+		if i+8 <= len(rest) {
+			// Eight ASCII bytes at once, when none is below 0x0E (so
+			// neither \n nor \r).
+			if w := load64(rest[i:]); w&swarHi == 0 && !swarHasLess(w, 0x0E) {
+				i += 8
+				n += 7
+				continue
+			}
+		}
 		c := rest[i]
 		if c < utf8.RuneSelf {
 			if c == '\n' || c == '\r' {
@@ -168,6 +190,19 @@ func scanJobID(s string) (ok, valid bool, n int) {
 	return len(s) <= 32, true, len(s)
 }
 
+// scanKeyPattern matches the documented values of KeyPattern, which all
+// share the stem {prefix}/{component_name}.
+func scanKeyPattern(s string) (ok, valid bool, n int) {
+	const stem = "{prefix}/{component_name}"
+	if len(s) == len(stem)+2 && s[len(stem)+1] == '*' && s[:len(stem)] == stem {
+		switch s[len(stem)] {
+		case '/', '_', ' ', '.', '-':
+			return true, true, len(s)
+		}
+	}
+	return fail(s)
+}
+
 // scanEnum reports whether s is one of values, all of them ASCII.
 func scanEnum(s string, values []string) (ok, valid bool, n int) {
 	for _, v := range values {
@@ -177,7 +212,5 @@ func scanEnum(s string, values []string) (ok, valid bool, n int) {
 	}
 	return fail(s)
 }
-
-func scanKeyPattern(s string) (ok, valid bool, n int) { return scanEnum(s, keyPatternValues) }
 
 func scanJobStatus(s string) (ok, valid bool, n int) { return scanEnum(s, jobStatusValues) }

@@ -74,10 +74,33 @@ const (
 //
 // Validate allocates nothing when r is valid.
 func (r *StartDataIngestionJobRequest) Validate() error {
+	if r.valid() {
+		return nil
+	}
 	if fs := r.appendViolations(nil); fs != nil {
 		return NewValidationException(fs)
 	}
 	return nil
+}
+
+// valid is Validate's fast path: the same verdict as appendViolations
+// finding nothing, from direct calls to the matchers. When it says no,
+// appendViolations finds out why.
+func (r *StartDataIngestionJobRequest) valid() bool {
+	if r == nil || r.IngestionInputConfiguration == nil || r.IngestionInputConfiguration.S3InputConfiguration == nil {
+		return false
+	}
+	s3 := r.IngestionInputConfiguration.S3InputConfiguration
+	if !ruleClientToken.accepts(scanClientToken(r.ClientToken)) ||
+		!ruleDatasetName.accepts(scanDatasetName(r.DatasetName)) ||
+		!ruleBucket.accepts(scanBucket(s3.Bucket)) ||
+		!ruleRoleArn.accepts(scanRoleArn(r.RoleArn)) {
+		return false
+	}
+	if s3.KeyPattern != nil && !ruleKeyPattern.accepts(scanKeyPattern(*s3.KeyPattern)) {
+		return false
+	}
+	return s3.Prefix == nil || rulePrefix.accepts(scanPrefix(*s3.Prefix))
 }
 
 // appendViolations appends r's violations to fs.

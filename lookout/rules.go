@@ -208,23 +208,20 @@ func Rules() []Rule {
 // ("IngestionInputConfiguration.S3InputConfiguration.Bucket" becomes
 // "ingestionInputConfiguration.s3InputConfiguration.bucket").
 func messagePath(path string) string {
-	needs := false
+	var b strings.Builder
+	b.Grow(len(path))
+	writeMessagePath(&b, path)
+	return b.String()
+}
+
+func writeMessagePath(b *strings.Builder, path string) {
 	for i := 0; i < len(path); i++ {
-		if (i == 0 || path[i-1] == '.') && 'A' <= path[i] && path[i] <= 'Z' {
-			needs = true
-			break
+		c := path[i]
+		if (i == 0 || path[i-1] == '.') && 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
+		b.WriteByte(c)
 	}
-	if !needs {
-		return path
-	}
-	b := []byte(path)
-	for i := range b {
-		if (i == 0 || b[i-1] == '.') && 'A' <= b[i] && b[i] <= 'Z' {
-			b[i] += 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // Violations returns the violations of r by value, nil when there are none.
@@ -255,6 +252,7 @@ func (r *Rule) checkValue(v string) error {
 func (m *Rule) check(fs []FieldError, path, v string, present bool) []FieldError {
 	if !present {
 		if m.Required {
+			fs = grow(fs)
 			fs = append(fs, FieldError{Path: path, Constraint: ConstraintRequired})
 		}
 		return fs
@@ -267,9 +265,10 @@ func (m *Rule) check(fs []FieldError, path, v string, present bool) []FieldError
 		n, valid = runeCount(v)
 		ok = m.Enum == nil || slices.Contains(m.Enum, v)
 	}
-	if ok && valid && n >= m.MinLength && (m.MaxLength == 0 || n <= m.MaxLength) {
+	if m.accepts(ok, valid, n) {
 		return fs
 	}
+	fs = grow(fs)
 	if !valid {
 		fs = append(fs, FieldError{Path: path, Constraint: ConstraintUTF8, Value: v})
 	}
@@ -286,6 +285,21 @@ func (m *Rule) check(fs []FieldError, path, v string, present bool) []FieldError
 		} else {
 			fs = append(fs, FieldError{Path: path, Constraint: ConstraintPattern, Pattern: m.Pattern, Value: v})
 		}
+	}
+	return fs
+}
+
+// accepts reports whether a value that m's matcher scanned is valid: it
+// matched, is valid UTF-8 and has an allowed length. The Required rule of a
+// present member holds by construction.
+func (m *Rule) accepts(ok, valid bool, n int) bool {
+	return ok && valid && n >= m.MinLength && (m.MaxLength == 0 || n <= m.MaxLength)
+}
+
+// grow gives fs room for the violations of a request in one allocation.
+func grow(fs []FieldError) []FieldError {
+	if fs == nil {
+		return make([]FieldError, 0, 8)
 	}
 	return fs
 }

@@ -67,7 +67,7 @@ func (e *FieldError) writeMessage(b *strings.Builder) {
 		writeEcho(b, e.Value)
 	}
 	b.WriteString(" at '")
-	b.WriteString(messagePath(e.Path))
+	writeMessagePath(b, e.Path)
 	b.WriteString("' failed to satisfy constraint: ")
 	e.phrase(b)
 }
@@ -158,31 +158,42 @@ func NewValidationException(fields []FieldError) *ValidationException {
 
 func validationMessage(fields []FieldError) string {
 	var b strings.Builder
+	// One allocation in the common case: room for every violation, each
+	// echo at its longest.
+	size := 32
+	for i := range fields {
+		size += 96 + min(len(fields[i].Value), echoLimit+32) + len(fields[i].Path) + len(fields[i].Pattern)
+		for _, v := range fields[i].Enum {
+			size += len(v) + 2
+		}
+	}
+	b.Grow(min(size, 4*maxMessage))
 	b.WriteString(strconv.Itoa(len(fields)))
 	if len(fields) == 1 {
 		b.WriteString(" validation error detected")
 	} else {
 		b.WriteString(" validation errors detected")
 	}
-	var one strings.Builder
-	count := b.Len() // ASCII so far
+	count := b.Len() // code points so far: all ASCII
 	for i := range fields {
-		one.Reset()
-		fields[i].writeMessage(&one)
-		sep := ": "
-		if i > 0 {
-			sep = "; "
+		before := b.Len()
+		if i == 0 {
+			b.WriteString(": ")
+		} else {
+			b.WriteString("; ")
 		}
+		fields[i].writeMessage(&b)
+		n := utf8.RuneCountInString(b.String()[before:])
 		// Keep room for the "; and N more" that may have to follow.
-		n := len(sep) + utf8.RuneCountInString(one.String())
 		if count+n > maxMessage-len("; and 1000000 more") {
+			kept := b.String()[:before]
+			b.Reset()
+			b.WriteString(kept)
 			b.WriteString("; and ")
 			b.WriteString(strconv.Itoa(len(fields) - i))
 			b.WriteString(" more")
 			break
 		}
-		b.WriteString(sep)
-		b.WriteString(one.String())
 		count += n
 	}
 	return b.String()

@@ -1,0 +1,104 @@
+package lookout
+
+import (
+	"strings"
+	"testing"
+)
+
+// The benchmarks' requests: a typical valid one, one whose every member is
+// at its longest valid length, and one whose every member is invalid.
+func benchTypical() *StartDataIngestionJobRequest {
+	prefix, kp := "plant-1/pumps/", KeyPatternSlash
+	return &StartDataIngestionJobRequest{
+		ClientToken: "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
+		DatasetName: "pump-station_7",
+		IngestionInputConfiguration: &IngestionInputConfiguration{S3InputConfiguration: &IngestionS3InputConfiguration{
+			Bucket: "sensor-data.example", Prefix: &prefix, KeyPattern: &kp,
+		}},
+		RoleArn: "arn:aws:iam::123456789012:role/service-role/LookoutEquipmentIngestion",
+	}
+}
+
+// benchMaxLength has every member at its maximum length: a 256-character
+// ClientToken, a 200-character DatasetName, a 63-character Bucket, a
+// 1024-character Prefix and a 2048-character RoleArn. KeyPattern is the
+// longest documented value: a longer one cannot be valid.
+func benchMaxLength() *StartDataIngestionJobRequest {
+	prefix, kp := strings.Repeat("p", 1023)+"/", KeyPatternSlash
+	const arn = "arn:aws:iam::123456789012:role/"
+	return &StartDataIngestionJobRequest{
+		ClientToken: strings.Repeat("t", 256),
+		DatasetName: strings.Repeat("d", 200),
+		IngestionInputConfiguration: &IngestionInputConfiguration{S3InputConfiguration: &IngestionS3InputConfiguration{
+			Bucket: strings.Repeat("b", 63), Prefix: &prefix, KeyPattern: &kp,
+		}},
+		RoleArn: arn + strings.Repeat("r", 2048-len(arn)),
+	}
+}
+
+func benchAllInvalid() *StartDataIngestionJobRequest {
+	prefix, kp := "no-slash", "{prefix}/*"
+	return &StartDataIngestionJobRequest{
+		ClientToken: "tökén",
+		DatasetName: "pump station #7",
+		IngestionInputConfiguration: &IngestionInputConfiguration{S3InputConfiguration: &IngestionS3InputConfiguration{
+			Bucket: "Sensor_Data", Prefix: &prefix, KeyPattern: &kp,
+		}},
+		RoleArn: "arn:aws:s3:::sensor-data",
+	}
+}
+
+var benchRequests = []struct {
+	name string
+	req  *StartDataIngestionJobRequest
+}{
+	{"typical", benchTypical()},
+	{"maxlength", benchMaxLength()},
+	{"allinvalid", benchAllInvalid()},
+}
+
+var sinkErr error
+
+func BenchmarkValidate(b *testing.B) {
+	for _, bc := range benchRequests {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(requestBytes(bc.req)))
+			b.ReportAllocs()
+			for b.Loop() {
+				sinkErr = bc.req.Validate()
+			}
+		})
+	}
+}
+
+// requestBytes is the number of bytes of the request's string members: the
+// bytes a check has to read.
+func requestBytes(r *StartDataIngestionJobRequest) int {
+	s3 := r.IngestionInputConfiguration.S3InputConfiguration
+	return len(r.ClientToken) + len(r.DatasetName) + len(s3.Bucket) + len(deref(s3.Prefix)) + len(deref(s3.KeyPattern)) + len(r.RoleArn)
+}
+
+var sinkByte byte
+
+// BenchmarkReadBytes is the floor: a loop that only reads every byte of the
+// request's string members, to set the ns/byte of Validate beside.
+func BenchmarkReadBytes(b *testing.B) {
+	for _, bc := range benchRequests {
+		b.Run(bc.name, func(b *testing.B) {
+			r := bc.req
+			s3 := r.IngestionInputConfiguration.S3InputConfiguration
+			members := []string{r.ClientToken, r.DatasetName, s3.Bucket, deref(s3.Prefix), deref(s3.KeyPattern), r.RoleArn}
+			b.SetBytes(int64(requestBytes(r)))
+			b.ReportAllocs()
+			for b.Loop() {
+				var x byte
+				for _, s := range members {
+					for i := 0; i < len(s); i++ {
+						x |= s[i]
+					}
+				}
+				sinkByte = x
+			}
+		})
+	}
+}
