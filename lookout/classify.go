@@ -50,16 +50,23 @@ func NewAPIError(code, message string, status int) error {
 
 // ErrorCode returns the code of the first error in err's chain that carries
 // one, that is that satisfies smithy.APIError: the errors of this package,
-// those of the AWS SDK for Go v2, and any other. The code is normalised: read
-// as the wire writes it, and spelled as the taxonomy spells it when it names
-// one of its errors in another case. It returns "" when nothing in err's
-// chain carries a code.
+// those of the AWS SDK for Go v2, and any other. The code of an error from
+// elsewhere is read as the wire writes it (namespace and ":http://..."
+// suffix removed, see [NewAPIError]); the errors of this package hold codes
+// already read, returned as they are. A code that names an error of the
+// taxonomy in another case is spelled as the taxonomy spells it. It returns
+// "" when nothing in err's chain carries a code.
 func ErrorCode(err error) string {
 	var api smithy.APIError
 	if !errors.As(err, &api) {
 		return ""
 	}
-	code := sanitizeCode(api.ErrorCode())
+	code := api.ErrorCode()
+	if _, own := api.(taxonomyError); !own {
+		// This package's errors hold codes already read; read others
+		// as the wire writes them.
+		code = sanitizeCode(code)
+	}
 	if k := lookupKind(code); k != nil {
 		return k.code
 	}

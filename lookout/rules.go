@@ -237,6 +237,19 @@ func (r *Rule) Violations(value string, present bool) []FieldError {
 	return r.check(nil, r.Path, value, present)
 }
 
+// Valid reports whether Violations(value, present) would find nothing,
+// without allocating.
+func (r *Rule) Valid(value string, present bool) bool {
+	if !present {
+		return !r.Required
+	}
+	if r.scan != nil {
+		return r.accepts(r.scan(value))
+	}
+	n, valid := runeCount(value)
+	return r.accepts(r.Enum == nil || slices.Contains(r.Enum, value), valid, n)
+}
+
 // checkValue is the Check functions' common body: the empty string is absent
 // when the member's Go field is a plain string.
 func (r *Rule) checkValue(v string) error {

@@ -22,12 +22,6 @@ func swarHasLess(w uint64, n byte) bool {
 	return (w-swarLo*uint64(n))&^w&swarHi != 0
 }
 
-// swarHasByte reports whether a byte of w equals b.
-func swarHasByte(w uint64, b byte) bool {
-	x := w ^ (swarLo * uint64(b))
-	return (x-swarLo)&^x&swarHi != 0
-}
-
 // asciiPrefixLen returns the length of the longest prefix of s, a multiple
 // of eight, whose bytes are all ASCII.
 func asciiPrefixLen(s string) int {

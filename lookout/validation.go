@@ -85,25 +85,54 @@ const echoLimit = 128
 // escaped is cut there, visibly: 'cut...' (truncated: N characters).
 func writeEcho(b *strings.Builder, v string) {
 	b.WriteByte('\'')
-	start := b.Len()
+	// Find where the escaped text would pass echoLimit before writing
+	// anything, so that nothing written has to be taken back.
+	cut, width := len(v), 0
 	for i := 0; i < len(v); {
 		r, size := utf8.DecodeRuneInString(v[i:])
-		before := b.Len()
-		writeEscaped(b, r, size, v[i])
-		if b.Len()-start > echoLimit {
-			// Undo the last rune: rebuild up to before it.
-			s := b.String()[:before]
-			b.Reset()
-			b.WriteString(s)
-			n, _ := runeCount(v)
-			b.WriteString("...' (truncated: ")
-			b.WriteString(strconv.Itoa(n))
-			b.WriteString(" characters)")
-			return
+		width += escapedLen(r, size)
+		if width > echoLimit {
+			cut = i
+			break
 		}
 		i += size
 	}
+	for i := 0; i < cut; {
+		r, size := utf8.DecodeRuneInString(v[i:])
+		writeEscaped(b, r, size, v[i])
+		i += size
+	}
+	if cut < len(v) {
+		n, _ := runeCount(v)
+		b.WriteString("...' (truncated: ")
+		b.WriteString(strconv.Itoa(n))
+		b.WriteString(" characters)")
+		return
+	}
 	b.WriteByte('\'')
+}
+
+// escapedLen is the number of bytes writeEscaped writes for r.
+func escapedLen(r rune, size int) int {
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return 4 // \xFF
+	case r == '\\' || r == '\t' || r == '\n' || r == '\r':
+		return 2
+	case needsEscape(r):
+		if r > 0xFFFF {
+			return 10 // \U0001F600
+		}
+		return 6 // \u0085
+	}
+	return utf8.RuneLen(r)
+}
+
+// needsEscape reports whether writeEscaped writes r as \uXXXX: control
+// characters, the line and paragraph separators, and invisible formatting
+// characters (right-to-left overrides among them).
+func needsEscape(r rune) bool {
+	return r < 0x20 || (0x7F <= r && r < 0xA0) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cf, r)
 }
 
 const hexDigits = "0123456789ABCDEF"
@@ -122,7 +151,7 @@ func writeEscaped(b *strings.Builder, r rune, size int, first byte) {
 		b.WriteString(`\n`)
 	case r == '\r':
 		b.WriteString(`\r`)
-	case r < 0x20 || (0x7F <= r && r < 0xA0) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cf, r):
+	case needsEscape(r):
 		if r > 0xFFFF {
 			b.WriteString(`\U`)
 			for shift := 28; shift >= 0; shift -= 4 {
@@ -184,8 +213,13 @@ func validationMessage(fields []FieldError) string {
 		}
 		fields[i].writeMessage(&b)
 		n := utf8.RuneCountInString(b.String()[before:])
-		// Keep room for the "; and N more" that may have to follow.
-		if count+n > maxMessage-len("; and 1000000 more") {
+		// The last violation may use every character left; another must
+		// leave room for the "; and N more" that may have to follow it.
+		limit := maxMessage
+		if rest := len(fields) - i - 1; rest > 0 {
+			limit -= len("; and  more") + len(strconv.Itoa(rest))
+		}
+		if count+n > limit {
 			kept := b.String()[:before]
 			b.Reset()
 			b.WriteString(kept)
