@@ -1,0 +1,297 @@
+package lookout
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// errorNamespace is the namespace of the service's shapes: an error's
+// __type is its shape id, errorNamespace followed by its code.
+const errorNamespace = "com.amazonaws.lookoutequipment#"
+
+// headerErrorType is the header that names an error.
+const headerErrorType = "X-Amzn-ErrorType"
+
+// MaxErrorBodyBytes bounds what [ErrorFromResponse] reads of an error
+// response's body: 128 KiB. The largest error the service model allows, a
+// Message of 5,000 characters each written as a 12-byte surrogate-pair
+// escape, is 60,000 bytes and some punctuation: the bound holds it twice,
+// with room for members this package does not read.
+const MaxErrorBodyBytes = 128 << 10
+
+// WriteError writes err as AWS JSON 1.0 writes an error: the error's HTTP
+// status, Content-Type [ContentType], the header X-Amzn-ErrorType with the
+// error's code, and the body
+//
+//	{"__type":"com.amazonaws.lookoutequipment#ValidationException","Message":"..."}
+//
+// which both the AWS SDK for Go v2 (header first) and botocore (body only)
+// read. The error written is:
+//
+//   - the first error of this package's taxonomy in err's chain (found
+//     with errors.As, so a wrapped *ThrottlingException is written as
+//     itself), with its code, status and Message. Extra information (a
+//     ValidationException's Fields, a SerializationException's Err) is not
+//     written;
+//   - for a *[GenericAPIError], its code, status and Message when its code
+//     is a Smithy identifier (letters, digits and '_', not starting with a
+//     digit) and its status a 4xx or 5xx; when its code names an error of
+//     the taxonomy (in any case), that error's code and status;
+//   - otherwise (any other error, an AWS SDK error included, a
+//     GenericAPIError that cannot be written as it is, and nil): an
+//     *[InternalServerException] with a fixed message, so that nothing of
+//     the original error leaks to the caller. To forward an AWS SDK error
+//     on purpose, convert it with [FromAPIError] first.
+//
+// The Message written is never empty, as the service model requires: an
+// empty one is replaced by a description of the error (the service's
+// documentation of it). It is cut to the 5,000 characters the model allows,
+// and bytes that are not valid UTF-8 are written as U+FFFD.
+//
+// WriteError sets the headers and writes the status: call it before
+// anything else is written to w.
+func WriteError(w http.ResponseWriter, err error) {
+	code, status, message := wireError(err)
+	body, _ := json.Marshal(struct {
+		Type    string `json:"__type"`
+		Message string `json:"Message"`
+	}{errorNamespace + code, message}) // strings only: never fails
+	w.Header().Set(headerErrorType, code)
+	_ = writeJSON(w, status, body)
+}
+
+// wireError returns what WriteError writes for err.
+func wireError(err error) (code string, status int, message string) {
+	var own taxonomyError
+	if errors.As(err, &own) {
+		if g, ok := own.(*GenericAPIError); ok {
+			if g != nil {
+				if k := lookupKind(g.Code); k != nil {
+					return k.code, k.status, wireMessage(k.code, g.Message)
+				}
+				if isIdentifier(g.Code) && g.StatusCode >= 400 && g.StatusCode < 600 {
+					return g.Code, g.StatusCode, wireMessage(g.Code, g.Message)
+				}
+			}
+		} else if k := lookupKind(own.ErrorCode()); k != nil {
+			return k.code, k.status, wireMessage(k.code, own.ErrorMessage())
+		}
+	}
+	return CodeInternalServer, http.StatusInternalServerError, defaultMessage(CodeInternalServer)
+}
+
+// isIdentifier reports whether s is a Smithy identifier: a shape name that
+// reads back unchanged from both the header and the body's __type.
+func isIdentifier(s string) bool {
+	if s == "" || '0' <= s[0] && s[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// wireMessage returns the Message to write for an error of code: message,
+// or its default when empty, as valid UTF-8 and at most maxMessage
+// characters long.
+func wireMessage(code, message string) string {
+	if message == "" {
+		return defaultMessage(code)
+	}
+	message = strings.ToValidUTF8(message, "\uFFFD")
+	n := 0
+	for i := range message {
+		if n == maxMessage {
+			return message[:i]
+		}
+		n++
+	}
+	return message
+}
+
+// defaultMessage is the Message written for an error of code that has none:
+// the service's documentation of the error.
+func defaultMessage(code string) string {
+	switch code {
+	case CodeAccessDenied:
+		return "The request could not be completed because you do not have access to the resource."
+	case CodeConflict:
+		return "The request could not be completed due to a conflict with the current state of the target resource."
+	case CodeInternalServer:
+		return "Processing of the request has failed because of an unknown error, exception or failure."
+	case CodeResourceNotFound:
+		return "The resource requested could not be found. Verify the resource ID and retry your request."
+	case CodeServiceQuotaExceeded:
+		return "Resource limitations have been exceeded."
+	case CodeThrottling:
+		return "The request was denied due to request throttling."
+	case CodeValidation:
+		return "The input fails to satisfy constraints specified by Amazon Lookout for Equipment or a related AWS service that's being utilized."
+	case CodeSerialization:
+		return "The request body could not be read."
+	case CodeUnknownOperation:
+		return "The request names no operation of this service."
+	}
+	return "The request failed with " + code + "."
+}
+
+// ErrorFromResponse reads the error that an AWS JSON 1.0 endpoint answered
+// with, for clients of any such endpoint. It never returns nil, and the
+// error it returns always has a code ([ErrorCode] of it is never "").
+//
+// The error's name is taken from the first of these that is present and
+// not empty once read: the X-Amzn-ErrorType header, the body's top-level
+// "code" member, its top-level "__type" member (a nested "__type" is not
+// looked at). It is read as AWS's clients read it: what is before the first
+// ':', then what is after the first '#'
+// ("com.amazonaws.lookoutequipment#ValidationException:http://..." is
+// ValidationException), and matched case-insensitively to the taxonomy, as
+// [NewAPIError] does. The message is the body's "message" member, else its
+// "Message", as botocore reads it. When the usual spellings ("code" or
+// "Code", "__type", "message" or "Message") are absent or empty, a member
+// whose name differs only in case is read instead, the first in sorted
+// order, as the AWS SDK for Go v2 matches names in any case. Members that
+// are not strings are ignored.
+//
+// A name of the taxonomy gives its type (a *ThrottlingException, say),
+// whose HTTP status is the service's, whatever the response's. Any other
+// name, or none, gives a *[GenericAPIError] with the name (empty when there
+// is none: its code is then "UnknownError"), the message and the response's
+// status. A body that is not a JSON object (HTML from a proxy, say) is kept
+// as the message, trimmed and cut to 5,000 characters, when it is valid
+// UTF-8; else the message says it is not JSON.
+//
+// ErrorFromResponse reads at most [MaxErrorBodyBytes] and one more byte of
+// resp.Body; a longer body is not read further, nor parsed: the message says
+// it is too long, and the header's name, if any, is used. An error reading
+// the body is kept: the result wraps both the error read so far (from the
+// header) and the reader's error. ErrorFromResponse does not close
+// resp.Body: the caller closes it, as with any response.
+//
+// A 2xx response is a success, not an error: for one, ErrorFromResponse
+// reads nothing and returns a *GenericAPIError with code "UnknownError",
+// the status, and a message that says so. A nil resp gives a
+// *GenericAPIError too.
+func ErrorFromResponse(resp *http.Response) error {
+	if resp == nil {
+		return &GenericAPIError{Message: "there is no HTTP response to read an error from"}
+	}
+	status := resp.StatusCode
+	if status >= 200 && status < 300 {
+		return &GenericAPIError{
+			Message:    "HTTP status " + strconv.Itoa(status) + " is a success: the response is not an error",
+			StatusCode: status,
+		}
+	}
+	header := strings.TrimSpace(resp.Header.Get(headerErrorType))
+	data, tooLong, readErr := readErrorBody(resp.Body)
+	var info errorBody
+	switch {
+	case tooLong:
+		info.message = "the error body is longer than " + strconv.Itoa(MaxErrorBodyBytes) + " bytes; it was not read"
+	case readErr == nil:
+		info = parseErrorBody(data)
+	}
+	name := ""
+	for _, c := range [...]string{header, info.code, info.typ} {
+		// A name that reads as empty is no name. So is one whose reading,
+		// read again, is empty ("a##" reads as "#"): ErrorCode would
+		// report no code for it.
+		if s := sanitizeCode(c); s != "" && sanitizeCode(s) != "" {
+			name = c
+			break
+		}
+	}
+	err := NewAPIError(name, info.message, status)
+	if readErr != nil {
+		return fmt.Errorf("%w (the error body could not be read: %w)", err, readErr)
+	}
+	return err
+}
+
+// readErrorBody reads body, at most MaxErrorBodyBytes of it; tooLong
+// reports a longer body.
+func readErrorBody(body io.Reader) (data []byte, tooLong bool, err error) {
+	if body == nil {
+		return nil, false, nil
+	}
+	data, err = io.ReadAll(io.LimitReader(body, MaxErrorBodyBytes+1))
+	if len(data) > MaxErrorBodyBytes {
+		return nil, true, nil
+	}
+	return data, false, err
+}
+
+// errorBody is what ErrorFromResponse reads in an error's body.
+type errorBody struct {
+	typ, code, message string
+}
+
+// parseErrorBody reads the members of an error's body; a body that is not
+// a JSON object is the message.
+func parseErrorBody(data []byte) errorBody {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil || m == nil {
+		return errorBody{message: textMessage(data)}
+	}
+	return errorBody{
+		typ:     strings.TrimSpace(memberString(m, "__type")),
+		code:    strings.TrimSpace(memberString(m, "code", "Code")),
+		message: memberString(m, "message", "Message"),
+	}
+}
+
+// memberString returns the first non-empty string among m's members names,
+// else among those whose name is names[0] in another case, in sorted order.
+func memberString(m map[string]json.RawMessage, names ...string) string {
+	for _, n := range names {
+		if s := rawString(m[n]); s != "" {
+			return s
+		}
+	}
+	var other []string
+	for k := range m {
+		if strings.EqualFold(k, names[0]) && !slices.Contains(names, k) {
+			other = append(other, k)
+		}
+	}
+	slices.Sort(other)
+	for _, k := range other {
+		if s := rawString(m[k]); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// rawString returns the JSON string raw, or "" when raw is not a string.
+func rawString(raw json.RawMessage) string {
+	var s string
+	if len(raw) == 0 || raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
+		return ""
+	}
+	return s
+}
+
+// textMessage is the message of an error whose body is not a JSON object.
+func textMessage(data []byte) string {
+	text := strings.TrimSpace(string(data))
+	if text == "" {
+		return ""
+	}
+	if !utf8.ValidString(text) {
+		return "the error body is not JSON (" + strconv.Itoa(len(data)) + " bytes)"
+	}
+	return wireMessage("", text)
+}

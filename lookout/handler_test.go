@@ -1,0 +1,225 @@
+package lookout_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/lookout-equipment/lookoutequipment/internal/testcases"
+	"github.com/lookout-equipment/lookoutequipment/lookout"
+)
+
+// handlerContextKey marks the context a test request carries.
+type handlerContextKey struct{}
+
+// handlerAnswer is what the handler answered.
+type handlerAnswer struct {
+	status    int
+	errorType string
+	body      string
+	err       error // ErrorFromResponse's reading of an error
+}
+
+func handlerServe(t *testing.T, h http.Handler, r *http.Request) handlerAnswer {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, r)
+	res := rec.Result()
+	a := handlerAnswer{status: res.StatusCode, errorType: res.Header.Get("X-Amzn-ErrorType"), body: rec.Body.String()}
+	assert.Equal(t, lookout.ContentType, res.Header.Get("Content-Type"))
+	if res.StatusCode != http.StatusOK {
+		a.err = lookout.ErrorFromResponse(res)
+	}
+	return a
+}
+
+func handlerBody(t *testing.T, r *lookout.StartDataIngestionJobRequest) string {
+	t.Helper()
+	body, err := json.Marshal(r)
+	require.NoError(t, err)
+	return string(body)
+}
+
+func TestHandlerStartsTheJob(t *testing.T) {
+	t.Parallel()
+	var got *lookout.StartDataIngestionJobRequest
+	h := lookout.NewHandler(func(ctx context.Context, r *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+		assert.Equal(t, "marked", ctx.Value(handlerContextKey{}), "start gets the request's context")
+		got = r
+		return &lookout.StartDataIngestionJobResponse{JobId: "6f1c2d", Status: lookout.IngestionJobStatusInProgress}, nil
+	})
+	r := wireRequest(wireTypicalBody)
+	r = r.WithContext(context.WithValue(r.Context(), handlerContextKey{}, "marked"))
+	a := handlerServe(t, h, r)
+	assert.Equal(t, handlerAnswer{status: 200, body: `{"JobId":"6f1c2d","Status":"IN_PROGRESS"}`}, a)
+	assert.Equal(t, testcases.Valid(), got)
+}
+
+func TestHandlerAnswers(t *testing.T) {
+	t.Parallel()
+	missingToken := testcases.Valid()
+	missingToken.ClientToken = ""
+	tests := []struct {
+		name    string
+		request func() *http.Request
+		start   func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error)
+		status  int
+		want    error // the error read back; nil for a 200
+		body    string
+		called  bool // start is called
+	}{
+		{name: "nil response", request: func() *http.Request { return wireRequest(wireTypicalBody) },
+			start: func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+				return nil, nil
+			},
+			status: 200, body: "{}", called: true},
+		{name: "wrong method", request: func() *http.Request {
+			r := wireRequest(wireTypicalBody)
+			r.Method = http.MethodGet
+			return r
+		}, status: 400, want: &lookout.UnknownOperationException{
+			Message: `AWS JSON 1.0 requests are sent with POST; this one was sent with "GET"`}},
+		{name: "wrong target", request: func() *http.Request {
+			r := wireRequest(wireTypicalBody)
+			r.Header.Set("X-Amz-Target", "AWSLookoutEquipmentFrontendService.ListDatasets")
+			return r
+		}, status: 400, want: &lookout.UnknownOperationException{Message: `X-Amz-Target "AWSLookoutEquipmentFrontendService.ListDatasets" ` +
+			`names no operation of this endpoint, which serves AWSLookoutEquipmentFrontendService.StartDataIngestionJob`}},
+		{name: "malformed body", request: func() *http.Request { return wireRequest(`{"DatasetName":1}`) },
+			status: 400, want: &lookout.SerializationException{
+				Message: `line 1, column 16: member "DatasetName": expected a string or null, found a number`}},
+		{name: "body over the limit", request: func() *http.Request {
+			return wireRequest(`{"DatasetName":"d"}` + strings.Repeat(" ", lookout.MaxRequestBodyBytes))
+		}, status: 400, want: &lookout.SerializationException{Message: "the body is longer than the limit of 65536 bytes"}},
+		{name: "body over the limit, length unknown", request: func() *http.Request {
+			r := wireRequest("")
+			r.Body = io.NopCloser(wireEndlessReader{})
+			r.ContentLength = -1
+			return r
+		}, status: 400, want: &lookout.SerializationException{Message: "the body is longer than the limit of 65536 bytes"}},
+		{name: "constraint failed", request: func() *http.Request {
+			r := testcases.Valid()
+			r.IngestionInputConfiguration.S3InputConfiguration.Bucket = "ab"
+			return wireRequest(handlerBody(t, r))
+		}, status: 400, want: &lookout.ValidationException{Message: wireCaseMessage(t, "bucket too short")}},
+		{name: "no client token", request: func() *http.Request { return wireRequest(handlerBody(t, missingToken)) },
+			status: 400, want: &lookout.ValidationException{Message: "1 validation error detected: Value null at 'clientToken' " +
+				"failed to satisfy constraint: Member must not be null"}},
+		{name: "error of the taxonomy", request: func() *http.Request { return wireRequest(wireTypicalBody) },
+			start: func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+				return &lookout.StartDataIngestionJobResponse{JobId: "abc"}, &lookout.ConflictException{Message: "token reused"}
+			}, status: 400, want: &lookout.ConflictException{Message: "token reused"}, called: true},
+		{name: "other error", request: func() *http.Request { return wireRequest(wireTypicalBody) },
+			start: func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+				return nil, errors.New("secret: table jobs is locked")
+			}, status: 500, want: &lookout.InternalServerException{Message: wireDefaultInternal}, called: true},
+		{name: "context error", request: func() *http.Request { return wireRequest(wireTypicalBody) },
+			start: func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+				return nil, context.DeadlineExceeded
+			}, status: 500, want: &lookout.InternalServerException{Message: wireDefaultInternal}, called: true},
+		{name: "panic", request: func() *http.Request { return wireRequest(wireTypicalBody) },
+			start: func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+				panic("secret: nil map")
+			}, status: 500, want: &lookout.InternalServerException{Message: wireDefaultInternal}, called: true},
+		{name: "panic(nil)", request: func() *http.Request { return wireRequest(wireTypicalBody) },
+			start: func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+				panic(nil) // what a careless start could do
+			}, status: 500, want: &lookout.InternalServerException{Message: wireDefaultInternal}, called: true},
+		{name: "invalid response", request: func() *http.Request { return wireRequest(wireTypicalBody) },
+			start: func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+				return &lookout.StartDataIngestionJobResponse{JobId: "secret-id", Status: "RUNNING"}, nil
+			}, status: 500, want: &lookout.InternalServerException{Message: wireDefaultInternal}, called: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var calls atomic.Int32
+			h := lookout.NewHandler(func(ctx context.Context, r *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+				calls.Add(1)
+				if tt.start == nil {
+					return &lookout.StartDataIngestionJobResponse{}, nil
+				}
+				return tt.start(ctx, r)
+			})
+			a := handlerServe(t, h, tt.request())
+			assert.Equal(t, tt.status, a.status, a.body)
+			if tt.want == nil {
+				assert.Empty(t, a.errorType)
+				assert.Equal(t, tt.body, a.body)
+			} else {
+				assert.Equal(t, lookout.ErrorCode(tt.want), a.errorType)
+				assert.Equal(t, tt.want, a.err)
+				assert.NotContains(t, a.body, "secret")
+			}
+			want := int32(0)
+			if tt.called {
+				want = 1
+			}
+			assert.Equal(t, want, calls.Load())
+		})
+	}
+}
+
+func TestHandlerNilStart(t *testing.T) {
+	t.Parallel()
+	a := handlerServe(t, lookout.NewHandler(nil), wireRequest(wireTypicalBody))
+	assert.Equal(t, 500, a.status)
+	assert.Equal(t, &lookout.InternalServerException{Message: wireDefaultInternal}, a.err)
+}
+
+func TestHandlerLetsAbortHandlerThrough(t *testing.T) {
+	t.Parallel()
+	h := lookout.NewHandler(func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+		panic(http.ErrAbortHandler)
+	})
+	assert.PanicsWithValue(t, http.ErrAbortHandler, func() {
+		h.ServeHTTP(httptest.NewRecorder(), wireRequest(wireTypicalBody))
+	})
+}
+
+// TestHandlerOverHTTP serves the handler on a real connection, as AWS's
+// clients reach it.
+func TestHandlerOverHTTP(t *testing.T) {
+	t.Parallel()
+	var calls atomic.Int32
+	srv := httptest.NewServer(lookout.NewHandler(func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+		calls.Add(1)
+		return &lookout.StartDataIngestionJobResponse{JobId: "ab12", Status: lookout.IngestionJobStatusInProgress}, nil
+	}))
+	defer srv.Close()
+
+	post := func(body io.Reader) *http.Response {
+		req, err := http.NewRequest(http.MethodPost, srv.URL+"/", body)
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", lookout.ContentType)
+		req.Header.Set("X-Amz-Target", lookout.TargetStartDataIngestionJob)
+		res, err := srv.Client().Do(req)
+		require.NoError(t, err)
+		return res
+	}
+
+	res := post(strings.NewReader(wireTypicalBody))
+	body, err := io.ReadAll(res.Body)
+	require.NoError(t, err)
+	require.NoError(t, res.Body.Close())
+	assert.Equal(t, http.StatusOK, res.StatusCode)
+	assert.Equal(t, `{"JobId":"ab12","Status":"IN_PROGRESS"}`, string(body))
+
+	// A body over the limit, streamed with no length: refused after the
+	// limit, start never called.
+	res = post(io.MultiReader(strings.NewReader(`{"DatasetName":"d"}`), io.LimitReader(wireEndlessReader{}, 4*lookout.MaxRequestBodyBytes)))
+	err = lookout.ErrorFromResponse(res)
+	require.NoError(t, res.Body.Close())
+	assert.Equal(t, http.StatusBadRequest, res.StatusCode)
+	assert.Equal(t, &lookout.SerializationException{Message: "the body is longer than the limit of 65536 bytes"}, err)
+	assert.Equal(t, int32(1), calls.Load())
+}

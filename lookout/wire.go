@@ -1,0 +1,173 @@
+package lookout
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// ContentType is the media type of AWS JSON 1.0 requests and responses.
+const ContentType = "application/x-amz-json-1.0"
+
+// TargetStartDataIngestionJob is the X-Amz-Target header of a
+// StartDataIngestionJob request: the service's target prefix and the
+// operation's name.
+const TargetStartDataIngestionJob = "AWSLookoutEquipmentFrontendService.StartDataIngestionJob"
+
+// maxShownHeader bounds the bytes of a request's header value that an error
+// message shows.
+const maxShownHeader = 128
+
+// ReadRequest reads a StartDataIngestionJob request as AWS JSON 1.0 sends
+// it, and returns its input or the protocol's error for it:
+//
+//   - a method other than POST, a Content-Type other than [ContentType]
+//     (its parameters, such as "; charset=utf-8", are ignored; a missing,
+//     repeated or malformed header is refused), or an X-Amz-Target other
+//     than [TargetStartDataIngestionJob] (missing or repeated included):
+//     a *[UnknownOperationException]. The request names no operation this
+//     endpoint serves, which is how AWS JSON services answer a request they
+//     cannot route (a wrong Content-Type included);
+//   - a Content-Encoding other than identity: a *[SerializationException];
+//   - a body longer than [MaxRequestBodyBytes]: a *[SerializationException]
+//     whose Err is a *[DecodeError] that unwraps to a *http.MaxBytesError.
+//     A body whose Content-Length says so is not read at all; any other
+//     body is read no further than one byte past the limit. A body that
+//     r.Body cuts short with a *http.MaxBytesError (an http.MaxBytesReader
+//     with a smaller limit, say) is refused the same way, with that error
+//     and its limit;
+//   - a body that cannot be read to its end: a *[SerializationException]
+//     whose Err is a *[DecodeError] that unwraps to the reader's error;
+//   - a body that [DecodeRequest] refuses: its *[SerializationException].
+//
+// ReadRequest does not check the request's path, so that the endpoint can
+// be mounted anywhere, nor the members' constraints: call
+// [StartDataIngestionJobRequest.Validate] on the result. It does not close
+// r.Body (the server does).
+func ReadRequest(r *http.Request) (*StartDataIngestionJobRequest, error) {
+	if r == nil {
+		de := &DecodeError{Reason: "there is no request to read"}
+		return nil, &SerializationException{Message: de.Error(), Err: de}
+	}
+	if err := checkRoute(r); err != nil {
+		return nil, err
+	}
+	if enc := r.Header.Values("Content-Encoding"); len(enc) > 1 || len(enc) == 1 && enc[0] != "" && !strings.EqualFold(enc[0], "identity") {
+		de := &DecodeError{Reason: "the body must be JSON without a Content-Encoding; the request has Content-Encoding " +
+			quoteBounded(r.Header.Get("Content-Encoding"), maxShownHeader)}
+		return nil, &SerializationException{Message: de.Error(), Err: de}
+	}
+	data, err := readBody(r)
+	if err != nil {
+		return nil, err
+	}
+	return DecodeRequest(data)
+}
+
+// checkRoute checks the method, Content-Type and X-Amz-Target of r.
+func checkRoute(r *http.Request) error {
+	if r.Method != http.MethodPost {
+		return &UnknownOperationException{Message: "AWS JSON 1.0 requests are sent with POST; this one was sent with " +
+			quoteBounded(r.Method, maxShownHeader)}
+	}
+	switch ct := r.Header.Values("Content-Type"); {
+	case len(ct) == 0:
+		return &UnknownOperationException{Message: "the request has no Content-Type header; it must be " + ContentType}
+	case len(ct) > 1:
+		return &UnknownOperationException{Message: "the request has " + strconv.Itoa(len(ct)) +
+			" Content-Type headers; it must have one, " + ContentType}
+	default:
+		mt, _, err := mime.ParseMediaType(ct[0])
+		if err != nil || mt != ContentType {
+			return &UnknownOperationException{Message: "the Content-Type must be " + ContentType + "; the request's is " +
+				quoteBounded(ct[0], maxShownHeader)}
+		}
+	}
+	switch t := r.Header.Values("X-Amz-Target"); {
+	case len(t) == 0:
+		return &UnknownOperationException{Message: "the request has no X-Amz-Target header; it must be " +
+			TargetStartDataIngestionJob}
+	case len(t) > 1:
+		return &UnknownOperationException{Message: "the request has " + strconv.Itoa(len(t)) +
+			" X-Amz-Target headers; it must have one, " + TargetStartDataIngestionJob}
+	case t[0] != TargetStartDataIngestionJob:
+		return &UnknownOperationException{Message: "X-Amz-Target " + quoteBounded(t[0], maxShownHeader) +
+			" names no operation of this endpoint, which serves " + TargetStartDataIngestionJob}
+	}
+	return nil
+}
+
+// readBody reads r's body, at most MaxRequestBodyBytes of it.
+func readBody(r *http.Request) ([]byte, error) {
+	if r.ContentLength > MaxRequestBodyBytes {
+		return nil, bodyTooLarge(&http.MaxBytesError{Limit: MaxRequestBodyBytes})
+	}
+	if r.Body == nil || r.Body == http.NoBody {
+		return nil, nil
+	}
+	size := 512
+	if r.ContentLength > 0 {
+		size = int(r.ContentLength) + 1 // +1: room to see io.EOF without growing
+	}
+	data := make([]byte, 0, size)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		room := data[len(data):min(cap(data), MaxRequestBodyBytes+1)]
+		n, err := r.Body.Read(room)
+		data = data[:len(data)+n]
+		if len(data) > MaxRequestBodyBytes {
+			return nil, bodyTooLarge(&http.MaxBytesError{Limit: MaxRequestBodyBytes})
+		}
+		switch {
+		case err == io.EOF:
+			return data, nil
+		case err != nil:
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				return nil, bodyTooLarge(mbe)
+			}
+			de := &DecodeError{Offset: int64(len(data)), Reason: "the body could not be read to its end: " + err.Error(), cause: err}
+			return nil, &SerializationException{Message: "the body could not be read to its end", Err: de}
+		}
+	}
+}
+
+// WriteResponse writes resp as the 200 response of StartDataIngestionJob:
+// Content-Type [ContentType] and the members that are present, such as
+// {"JobId":"...","Status":"IN_PROGRESS"}. A nil resp is written "{}".
+//
+// resp is validated first: an invalid one (a JobId that is not hexadecimal,
+// an unknown Status) is not written at all, and WriteResponse returns its
+// *[ValidationException], so that nothing the service model forbids is ever
+// sent; the caller then writes an error ([NewHandler] writes an
+// *[InternalServerException]). Otherwise WriteResponse returns the error of
+// writing the body, if any.
+func WriteResponse(w http.ResponseWriter, resp *StartDataIngestionJobResponse) error {
+	if err := resp.Validate(); err != nil {
+		return err
+	}
+	body := []byte("{}")
+	if resp != nil {
+		var err error
+		if body, err = json.Marshal(resp); err != nil {
+			return err // unreachable: the response has only strings
+		}
+	}
+	return writeJSON(w, http.StatusOK, body)
+}
+
+// writeJSON writes a response of status whose body is the JSON body.
+func writeJSON(w http.ResponseWriter, status int, body []byte) error {
+	h := w.Header()
+	h.Set("Content-Type", ContentType)
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	_, err := w.Write(body)
+	return err
+}
