@@ -1,0 +1,94 @@
+package validate
+
+import (
+	"fmt"
+	"reflect"
+	"sync"
+
+	"github.com/go-playground/validator/v10"
+)
+
+// New returns a validator/v10 validator set up as this package uses it:
+// WithRequiredStructEnabled (so that "required" on a pointer to a struct
+// means what it says), field names in errors taken from the fields' JSON
+// names (see [JSONName]), and the lookout tags installed by [Register].
+//
+// Each call returns a new validator. Validating with it returns
+// validator/v10's own errors; [Translate] turns them into this package's,
+// and [Struct] does both with one shared validator.
+func New() *validator.Validate {
+	v := validator.New(validator.WithRequiredStructEnabled())
+	v.RegisterTagNameFunc(JSONName)
+	if err := Register(v); err != nil {
+		// Register fails only on a nil validator or a tag that
+		// validator/v10 refuses, and the tags are fixed: a test
+		// proves that this cannot happen.
+		panic(err)
+	}
+	return v
+}
+
+// Register installs the lookout tags into v, a validator that may already
+// have its own tags, aliases and options: it adds the tags and changes
+// nothing else (not v's tag name function, so the names in v's errors stay
+// v's). The tags are lookout_client_token, lookout_dataset_name,
+// lookout_s3_bucket, lookout_key_pattern, lookout_s3_prefix,
+// lookout_role_arn, lookout_job_id and lookout_job_status: each checks a
+// field with the rule of [lookout.Rules] whose Tag it is, and the package
+// doc says what an empty or nil value means.
+//
+// A tag of the same name already registered in v is replaced. As with
+// every registration of validator/v10, call Register before v is used (it is
+// not safe for concurrent use with validation), and before v first sees a
+// struct type whose tags use it: v caches each struct type's tags on first
+// use.
+//
+// Register returns [ErrNilValidator] for a nil v.
+func Register(v *validator.Validate) error {
+	if v == nil {
+		return ErrNilValidator
+	}
+	for _, tag := range tagOrder {
+		if err := v.RegisterValidation(tag, checks[tag].valid, true); err != nil {
+			return fmt.Errorf("validate: registering tag %q: %w", tag, err)
+		}
+	}
+	return nil
+}
+
+// shared is the validator of Struct: one instance, set up before its first
+// use and then only read, as validator/v10 asks.
+var shared = sync.OnceValue(New)
+
+// Struct validates s, a struct or a non-nil pointer to one, with a shared
+// validator made by [New], and returns nil or the error [Translate] makes
+// of what it found:
+//   - a *[lookout.ValidationException] whose Fields are the violations,
+//     each with the JSON path of its field below s (such as "role", or
+//     "IngestionInputConfiguration.S3InputConfiguration.Bucket" for a
+//     [lookout.StartDataIngestionJobRequest]), and whose Message is the
+//     service's wording. For the request and response of package lookout,
+//     Fields and Message are those that their Validate method gives;
+//   - an *[UnsupportedError] when some violation has no counterpart in
+//     [lookout.FieldError] (a tag such as "email");
+//   - an *[InvalidValueError] when s is nil, a nil pointer or not a struct.
+//     A nil *lookout.StartDataIngestionJobRequest is one: Struct, like
+//     validator/v10, has no value to validate, where the request's Validate
+//     method reports the absent members;
+//   - a *[TagError] when the validate tags of s's type cannot be applied
+//     (an unknown tag, a malformed one): validator/v10 panics on these,
+//     Struct does not.
+//
+// Struct is safe for concurrent use. On a valid value it allocates only
+// what validator/v10 does.
+func Struct(s any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &TagError{Type: reflect.TypeOf(s), Reason: fmt.Sprint(r)}
+		}
+	}()
+	if err := shared().Struct(s); err != nil {
+		return Translate(s, err)
+	}
+	return nil
+}

@@ -1,0 +1,689 @@
+package validate_test
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/lookout-equipment/lookoutequipment/internal/testcases"
+	"github.com/lookout-equipment/lookoutequipment/lookout"
+	"github.com/lookout-equipment/lookoutequipment/validate"
+)
+
+// The lookout tags that Register installs: those of lookout.Rules, but
+// "required", which is validator/v10's.
+var lookoutTags = []string{
+	"lookout_client_token", "lookout_dataset_name", "lookout_s3_bucket", "lookout_key_pattern",
+	"lookout_s3_prefix", "lookout_role_arn", "lookout_job_id", "lookout_job_status",
+}
+
+// violations returns what the rule of tag reports for value, at path.
+func violations(t testing.TB, tag, path, value string, present bool) []lookout.FieldError {
+	t.Helper()
+	for _, r := range lookout.Rules() {
+		if r.Tag == tag {
+			fs := r.Violations(value, present)
+			for i := range fs {
+				fs[i].Path = path
+			}
+			return fs
+		}
+	}
+	t.Fatalf("no rule has tag %q", tag)
+	return nil
+}
+
+// fieldsOf returns the Fields of err, which must be a
+// *lookout.ValidationException, or nil for a nil err.
+func fieldsOf(t testing.TB, err error) []lookout.FieldError {
+	t.Helper()
+	if err == nil {
+		return nil
+	}
+	var ve *lookout.ValidationException
+	require.ErrorAs(t, err, &ve, "error %T: %v", err, err)
+	return ve.Fields
+}
+
+const (
+	validArn     = "arn:aws:iam::123456789012:role/service-role/Ingestion"
+	validDataset = "pump-station_7"
+)
+
+// TestRulesHaveTags checks that the tags installed are those that
+// lookout.Rules declares.
+func TestRulesHaveTags(t *testing.T) {
+	t.Parallel()
+	var declared []string
+	for _, r := range lookout.Rules() {
+		if r.Tag != "required" {
+			declared = append(declared, r.Tag)
+		}
+	}
+	assert.ElementsMatch(t, lookoutTags, declared)
+
+	v := validate.New()
+	for _, tag := range declared {
+		// An unregistered tag makes validator/v10 panic.
+		assert.NotPanics(t, func() { _ = v.Var("x", tag) }, tag)
+	}
+}
+
+// TestStructFields checks the tags on the kinds of field a user's struct
+// has: plain strings, pointers, named types, with omitempty and required,
+// under JSON names.
+func TestStructFields(t *testing.T) {
+	t.Parallel()
+	type (
+		DatasetName string
+
+		plain struct {
+			Role string `json:"role" validate:"lookout_role_arn"`
+		}
+		pointer struct {
+			Dataset *string `json:"dataset,omitempty" validate:"lookout_dataset_name"`
+		}
+		named struct {
+			Dataset DatasetName `json:"dataset" validate:"lookout_dataset_name"`
+		}
+		namedPointer struct {
+			Status *lookout.IngestionJobStatus `json:"status" validate:"lookout_job_status"`
+		}
+		plainOptional struct {
+			Status     string `json:"status" validate:"lookout_job_status"`
+			KeyPattern string `json:"keyPattern" validate:"lookout_key_pattern"`
+			Prefix     string `json:"prefix" validate:"lookout_s3_prefix"`
+			JobID      string `json:"jobId" validate:"lookout_job_id"`
+		}
+		pointerOptional struct {
+			Status     *string `json:"status" validate:"lookout_job_status"`
+			KeyPattern *string `json:"keyPattern" validate:"lookout_key_pattern"`
+			Prefix     *string `json:"prefix" validate:"lookout_s3_prefix"`
+			JobID      *string `json:"jobId" validate:"lookout_job_id"`
+		}
+		omitEmpty struct {
+			Role    string  `json:"role" validate:"omitempty,lookout_role_arn"`
+			Dataset *string `json:"dataset" validate:"omitempty,lookout_dataset_name"`
+		}
+		required struct {
+			Role    string  `json:"role" validate:"required,lookout_role_arn"`
+			Dataset *string `json:"dataset" validate:"required,lookout_dataset_name"`
+		}
+		names struct {
+			NoTag  string `validate:"lookout_s3_bucket"`
+			Hidden string `json:"-" validate:"lookout_s3_bucket"`
+			Named  string `json:"bucket,omitempty" validate:"lookout_s3_bucket"`
+		}
+		inner struct {
+			Role string `json:"role" validate:"lookout_role_arn"`
+		}
+		nested struct {
+			Inner  inner  `json:"inner"`
+			Nested *inner `json:"nested" validate:"required"`
+		}
+		embedded struct {
+			inner
+			Dataset string `json:"dataset" validate:"lookout_dataset_name"`
+		}
+		embeddedNamed struct {
+			inner   `json:"base"`
+			Dataset string `json:"dataset" validate:"lookout_dataset_name"`
+		}
+		dive struct {
+			Roles    []string          `json:"roles" validate:"dive,lookout_role_arn"`
+			Patterns []*string         `json:"patterns" validate:"dive,lookout_key_pattern"`
+			Names    map[string]string `json:"names" validate:"dive,lookout_dataset_name"`
+		}
+		unexported struct {
+			role    string `validate:"lookout_role_arn"`
+			Dataset string `json:"dataset" validate:"lookout_dataset_name"`
+		}
+		anyField struct {
+			Role any `json:"role" validate:"lookout_role_arn"`
+		}
+	)
+	s := func(v string) *string { return &v }
+	status := func(v lookout.IngestionJobStatus) *lookout.IngestionJobStatus { return &v }
+	join := func(fss ...[]lookout.FieldError) []lookout.FieldError {
+		var out []lookout.FieldError
+		for _, fs := range fss {
+			out = append(out, fs...)
+		}
+		return out
+	}
+	datasetPattern := `^[0-9a-zA-Z_-]{1,200}$`
+
+	for _, c := range []struct {
+		name  string
+		value any
+		want  []lookout.FieldError
+	}{
+		{"plain: valid", plain{Role: validArn}, nil},
+		{"plain: empty is absent", plain{},
+			[]lookout.FieldError{{Path: "role", Constraint: lookout.ConstraintRequired}}},
+		{"plain: invalid", &plain{Role: "abc"}, violations(t, "lookout_role_arn", "role", "abc", true)},
+		{"plain: invalid UTF-8", &plain{Role: validArn + "\xff"}, violations(t, "lookout_role_arn", "role", validArn+"\xff", true)},
+
+		{"pointer: nil is absent", pointer{},
+			[]lookout.FieldError{{Path: "dataset", Constraint: lookout.ConstraintRequired}}},
+		{"pointer: empty is present", pointer{Dataset: s("")}, []lookout.FieldError{
+			{Path: "dataset", Constraint: lookout.ConstraintMinLength, Limit: 1},
+			{Path: "dataset", Constraint: lookout.ConstraintPattern, Pattern: datasetPattern},
+		}},
+		{"pointer: valid", pointer{Dataset: s(validDataset)}, nil},
+		{"pointer: invalid", pointer{Dataset: s("a b")}, []lookout.FieldError{
+			{Path: "dataset", Constraint: lookout.ConstraintPattern, Pattern: datasetPattern, Value: "a b"},
+		}},
+
+		{"named: valid", named{Dataset: validDataset}, nil},
+		{"named: empty is absent", named{},
+			[]lookout.FieldError{{Path: "dataset", Constraint: lookout.ConstraintRequired}}},
+		{"named: invalid", named{Dataset: "a/b"}, violations(t, "lookout_dataset_name", "dataset", "a/b", true)},
+		{"named pointer: nil is absent", namedPointer{}, nil},
+		{"named pointer: valid", namedPointer{Status: status(lookout.IngestionJobStatusFailed)}, nil},
+		{"named pointer: empty is present", namedPointer{Status: status("")},
+			violations(t, "lookout_job_status", "status", "", true)},
+		{"named pointer: unknown", namedPointer{Status: status("DONE")},
+			violations(t, "lookout_job_status", "status", "DONE", true)},
+
+		{"optional plain: empty is absent", plainOptional{}, nil},
+		{"optional plain: invalid", plainOptional{Status: "x", KeyPattern: "y", Prefix: "/", JobID: "z"}, join(
+			violations(t, "lookout_job_status", "status", "x", true),
+			violations(t, "lookout_key_pattern", "keyPattern", "y", true),
+			violations(t, "lookout_s3_prefix", "prefix", "/", true),
+			violations(t, "lookout_job_id", "jobId", "z", true),
+		)},
+		{"optional pointer: nil is absent", pointerOptional{}, nil},
+		{"optional pointer: empty is present", pointerOptional{Status: s(""), KeyPattern: s(""), Prefix: s(""), JobID: s("")}, join(
+			[]lookout.FieldError{{Path: "status", Constraint: lookout.ConstraintEnum,
+				Enum: []string{"IN_PROGRESS", "SUCCESS", "FAILED", "IMPORT_IN_PROGRESS"}}},
+			violations(t, "lookout_key_pattern", "keyPattern", "", true),
+			// An empty prefix and an empty job id are valid values.
+		)},
+		{"optional pointer: valid", pointerOptional{Status: s("SUCCESS"), KeyPattern: s(lookout.KeyPatternDot), Prefix: s("a/"), JobID: s("ab12")}, nil},
+
+		{"omitempty: empty and nil pass", omitEmpty{}, nil},
+		{"omitempty: a pointer to empty is not empty", omitEmpty{Dataset: s("")},
+			violations(t, "lookout_dataset_name", "dataset", "", true)},
+		{"omitempty: invalid values are checked", omitEmpty{Role: "r", Dataset: s("d d")}, join(
+			violations(t, "lookout_role_arn", "role", "r", true),
+			violations(t, "lookout_dataset_name", "dataset", "d d", true),
+		)},
+		{"required: empty and nil", required{}, []lookout.FieldError{
+			{Path: "role", Constraint: lookout.ConstraintRequired},
+			{Path: "dataset", Constraint: lookout.ConstraintRequired},
+		}},
+		{"required: a pointer to empty is present", required{Role: validArn, Dataset: s("")},
+			violations(t, "lookout_dataset_name", "dataset", "", true)},
+
+		{"names", names{Named: "A", NoTag: "B", Hidden: "C"}, join(
+			violations(t, "lookout_s3_bucket", "NoTag", "B", true),
+			violations(t, "lookout_s3_bucket", "Hidden", "C", true),
+			violations(t, "lookout_s3_bucket", "bucket", "A", true),
+		)},
+		{"nested", &nested{Inner: inner{Role: "x"}}, join(
+			violations(t, "lookout_role_arn", "inner.role", "x", true),
+			[]lookout.FieldError{{Path: "nested", Constraint: lookout.ConstraintRequired}},
+		)},
+		{"nested pointer", &nested{Inner: inner{Role: validArn}, Nested: &inner{}},
+			[]lookout.FieldError{{Path: "nested.role", Constraint: lookout.ConstraintRequired}}},
+		{"embedded: fields promoted", embedded{inner: inner{Role: "x"}, Dataset: "?"}, join(
+			violations(t, "lookout_role_arn", "role", "x", true),
+			violations(t, "lookout_dataset_name", "dataset", "?", true),
+		)},
+		{"embedded with a JSON name", embeddedNamed{inner: inner{Role: "x"}, Dataset: "?"}, join(
+			violations(t, "lookout_role_arn", "base.role", "x", true),
+			violations(t, "lookout_dataset_name", "dataset", "?", true),
+		)},
+		{"dive", dive{
+			Roles:    []string{validArn, "", "arn"},
+			Patterns: []*string{s(lookout.KeyPatternSlash), nil, s(""), s("x")},
+			Names:    map[string]string{"b": "", "a": "bad name", "ok": "fine"},
+		}, join(
+			violations(t, "lookout_role_arn", "roles[1]", "", false),
+			violations(t, "lookout_role_arn", "roles[2]", "arn", true),
+			violations(t, "lookout_key_pattern", "patterns[2]", "", true),
+			violations(t, "lookout_key_pattern", "patterns[3]", "x", true),
+			// Map entries in the order of their keys.
+			violations(t, "lookout_dataset_name", "names[a]", "bad name", true),
+			violations(t, "lookout_dataset_name", "names[b]", "", false),
+		)},
+		{"unexported fields are not checked", unexported{role: "x", Dataset: validDataset}, nil},
+		{"interface: nil is absent", anyField{},
+			[]lookout.FieldError{{Path: "role", Constraint: lookout.ConstraintRequired}}},
+		{"interface holding a string", anyField{Role: "x"}, violations(t, "lookout_role_arn", "role", "x", true)},
+		{"interface holding a pointer to empty", anyField{Role: s("")}, violations(t, "lookout_role_arn", "role", "", true)},
+		{"interface holding a valid value", anyField{Role: validArn}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			err := validate.Struct(c.value)
+			assert.Equal(t, c.want, fieldsOf(t, err))
+			if c.want != nil {
+				// The message is the one of the same Fields.
+				assert.EqualError(t, err, lookout.NewValidationException(c.want).Error())
+			}
+		})
+	}
+}
+
+// TestStructMessage checks one message in full: JSON names in the
+// service's wording.
+func TestStructMessage(t *testing.T) {
+	t.Parallel()
+	type jobRecord struct {
+		Role string `json:"role" validate:"lookout_role_arn"`
+	}
+	err := validate.Struct(jobRecord{Role: "abc"})
+	var ve *lookout.ValidationException
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, "2 validation errors detected: "+
+		"Value 'abc' at 'role' failed to satisfy constraint: Member must have length greater than or equal to 20; "+
+		"Value 'abc' at 'role' failed to satisfy constraint: Member must satisfy regular expression pattern: "+
+		"arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+", ve.Message)
+
+	// errors.As reaches each violation.
+	var fe *lookout.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, lookout.ConstraintMinLength, fe.Constraint)
+	assert.Equal(t, "role", fe.MessagePath())
+}
+
+// TestStructOrder checks that the fields of a user's struct keep their
+// declaration order, while those of lookout's S3 input configuration come
+// in the order of Validate (KeyPattern before Prefix).
+func TestStructOrder(t *testing.T) {
+	t.Parallel()
+	type own struct {
+		Prefix     *string `json:"prefix" validate:"lookout_s3_prefix"`
+		KeyPattern *string `json:"keyPattern" validate:"lookout_key_pattern"`
+		Bucket     string  `json:"bucket" validate:"lookout_s3_bucket"`
+	}
+	slash, empty := "/", ""
+	paths := func(err error) []string {
+		var out []string
+		for _, f := range fieldsOf(t, err) {
+			out = append(out, f.Path)
+		}
+		return out
+	}
+	assert.Equal(t, []string{"prefix", "keyPattern", "keyPattern", "bucket"},
+		paths(validate.Struct(own{Prefix: &slash, KeyPattern: &empty})))
+	assert.Equal(t, []string{"Bucket", "KeyPattern", "KeyPattern", "Prefix"},
+		paths(validate.Struct(lookout.IngestionS3InputConfiguration{Prefix: &slash, KeyPattern: &empty})))
+}
+
+// TestStructMapKeys checks map keys that hold the characters of a
+// namespace: the path keeps them and a pointer to "" is still present.
+func TestStructMapKeys(t *testing.T) {
+	t.Parallel()
+	type patterns struct {
+		ByName map[string]*string `json:"byName" validate:"dive,lookout_key_pattern"`
+	}
+	empty, bad := "", "x"
+	err := validate.Struct(patterns{ByName: map[string]*string{
+		"a].b[": &empty,
+		"a":     &bad,
+		"ok":    nil,
+	}})
+	want := append(
+		violations(t, "lookout_key_pattern", "byName[a]", "x", true),
+		violations(t, "lookout_key_pattern", "byName[a].b[]", "", true)...)
+	assert.Equal(t, want, fieldsOf(t, err))
+}
+
+// TestStructBuiltinTags checks the translation of the built-in tags that
+// users mix in.
+func TestStructBuiltinTags(t *testing.T) {
+	t.Parallel()
+	type (
+		strs struct {
+			Required string  `json:"required" validate:"required"`
+			Min      string  `json:"min" validate:"min=3"`
+			Max      string  `json:"max" validate:"max=2"`
+			LenShort string  `json:"lenShort" validate:"len=2"`
+			LenLong  string  `json:"lenLong" validate:"len=2"`
+			OneOf    string  `json:"oneOf" validate:"oneof=red 'dark blue'"`
+			NilMin   *string `json:"nilMin" validate:"min=1"`
+		}
+		ints struct {
+			Required int              `json:"required" validate:"required"`
+			OneOf    int              `json:"oneOf" validate:"oneof=1 2"`
+			OneOfU   uint8            `json:"oneOfU" validate:"oneof=7"`
+			Struct   *struct{ A int } `json:"struct" validate:"required"`
+		}
+	)
+	err := validate.Struct(strs{Min: "ab", Max: "abc", LenShort: "é", LenLong: "abc", OneOf: "green"})
+	assert.Equal(t, []lookout.FieldError{
+		{Path: "required", Constraint: lookout.ConstraintRequired},
+		{Path: "min", Constraint: lookout.ConstraintMinLength, Limit: 3, Value: "ab"},
+		{Path: "max", Constraint: lookout.ConstraintMaxLength, Limit: 2, Value: "abc"},
+		{Path: "lenShort", Constraint: lookout.ConstraintMinLength, Limit: 2, Value: "é"},
+		{Path: "lenLong", Constraint: lookout.ConstraintMaxLength, Limit: 2, Value: "abc"},
+		{Path: "oneOf", Constraint: lookout.ConstraintEnum, Enum: []string{"red", "dark blue"}, Value: "green"},
+		{Path: "nilMin", Constraint: lookout.ConstraintRequired},
+	}, fieldsOf(t, err))
+	assert.Contains(t, err.Error(), "Value 'green' at 'oneOf' failed to satisfy constraint: Member must satisfy enum value set: [red, dark blue]")
+
+	err = validate.Struct(ints{OneOf: 3, OneOfU: 8})
+	assert.Equal(t, []lookout.FieldError{
+		{Path: "required", Constraint: lookout.ConstraintRequired},
+		{Path: "oneOf", Constraint: lookout.ConstraintEnum, Enum: []string{"1", "2"}, Value: "3"},
+		{Path: "oneOfU", Constraint: lookout.ConstraintEnum, Enum: []string{"7"}, Value: "8"},
+		{Path: "struct", Constraint: lookout.ConstraintRequired},
+	}, fieldsOf(t, err))
+
+	// Lengths count code points, as both validator/v10 and lookout do.
+	one := "é"
+	assert.NoError(t, validate.Struct(strs{Required: "x", Min: "ééé", Max: "éé", LenShort: "éé", LenLong: "ab", OneOf: "dark blue", NilMin: &one}))
+}
+
+// TestStructUnsupported checks violations with no lookout counterpart:
+// they come back, with those that translate, in an *UnsupportedError.
+func TestStructUnsupported(t *testing.T) {
+	t.Parallel()
+	type (
+		mixed struct {
+			Email string `json:"email" validate:"email"`
+			Role  string `json:"role" validate:"lookout_role_arn"`
+			Count int    `json:"count" validate:"min=1"`
+		}
+		wrongKind struct {
+			Number  int  `json:"number" validate:"lookout_job_id"`
+			Pointer *int `json:"pointer" validate:"lookout_role_arn"`
+		}
+	)
+	err := validate.Struct(mixed{Email: "not an address", Role: "r"})
+	var ue *validate.UnsupportedError
+	require.ErrorAs(t, err, &ue)
+	assert.Equal(t, violations(t, "lookout_role_arn", "role", "r", true), ue.Fields)
+	require.Len(t, ue.Errors, 2)
+	assert.Equal(t, "email", ue.Errors[0].Tag())
+	assert.Equal(t, "min", ue.Errors[1].Tag())
+	assert.Equal(t, `validate: tag "email" failed at "mixed.email": no lookout constraint stands for this tag (and 1 more)`, err.Error())
+	var verrs validator.ValidationErrors
+	require.ErrorAs(t, err, &verrs)
+	assert.Len(t, verrs, 2)
+	var ve *lookout.ValidationException
+	assert.False(t, errors.As(err, &ve), "a partial translation is not a ValidationException")
+
+	err = validate.Struct(wrongKind{Number: 5})
+	require.ErrorAs(t, err, &ue)
+	assert.Empty(t, ue.Fields)
+	require.Len(t, ue.Errors, 2)
+	assert.Contains(t, err.Error(), "the lookout tags apply to strings, not to int")
+}
+
+// TestStructInvalidArgument checks what is not a struct to validate.
+func TestStructInvalidArgument(t *testing.T) {
+	t.Parallel()
+	req := testcases.Valid()
+	for _, c := range []struct {
+		name    string
+		value   any
+		message string
+	}{
+		{"nil", nil, "validate: cannot validate nil: want a struct or a non-nil pointer to a struct"},
+		{"nil pointer", (*lookout.StartDataIngestionJobRequest)(nil),
+			"validate: cannot validate a nil *lookout.StartDataIngestionJobRequest: want a struct or a non-nil pointer to a struct"},
+		{"pointer to pointer", &req,
+			"validate: cannot validate a value of type **lookout.StartDataIngestionJobRequest: want a struct or a non-nil pointer to a struct"},
+		{"int", 42, "validate: cannot validate a value of type int: want a struct or a non-nil pointer to a struct"},
+		{"string", "arn", "validate: cannot validate a value of type string: want a struct or a non-nil pointer to a struct"},
+		{"time", time.Time{}, "validate: cannot validate a value of type time.Time: want a struct or a non-nil pointer to a struct"},
+		{"pointer to time", &time.Time{}, "validate: cannot validate a value of type *time.Time: want a struct or a non-nil pointer to a struct"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			var err error
+			require.NotPanics(t, func() { err = validate.Struct(c.value) })
+			var inv *validate.InvalidValueError
+			require.ErrorAs(t, err, &inv)
+			assert.Equal(t, reflect.TypeOf(c.value), inv.Type)
+			assert.EqualError(t, err, c.message)
+			var vinv *validator.InvalidValidationError
+			assert.ErrorAs(t, err, &vinv, "validator/v10's own error is in the chain")
+		})
+	}
+}
+
+// TestStructTagError checks that tags validator/v10 cannot apply give a
+// *TagError, not a panic.
+func TestStructTagError(t *testing.T) {
+	t.Parallel()
+	type (
+		unknown struct {
+			Name string `validate:"lookout_nothing"`
+		}
+		badParam struct {
+			Name string `validate:"min=three"`
+		}
+		badDive struct {
+			Name string `validate:"dive,lookout_role_arn"`
+		}
+	)
+	for _, c := range []struct {
+		name   string
+		value  any
+		reason string
+	}{
+		{"unknown tag", unknown{}, "Undefined validation function 'lookout_nothing' on field 'Name'"},
+		{"bad parameter", badParam{Name: "x"}, "strconv.ParseInt"},
+		{"dive on a string", &badDive{}, "dive"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			var err error
+			require.NotPanics(t, func() { err = validate.Struct(c.value) })
+			var te *validate.TagError
+			require.ErrorAs(t, err, &te)
+			assert.Equal(t, reflect.TypeOf(c.value), te.Type)
+			assert.Contains(t, te.Reason, c.reason)
+			assert.Contains(t, err.Error(), "cannot be applied")
+		})
+	}
+}
+
+// TestNew checks the validator New returns: JSON names in validator/v10's
+// own errors, "required" on pointers to structs, and independent
+// instances.
+func TestNew(t *testing.T) {
+	t.Parallel()
+	type (
+		inner  struct{ A string }
+		record struct {
+			Role  string `json:"role" validate:"lookout_role_arn"`
+			Inner *inner `json:"inner" validate:"required"`
+		}
+	)
+	v := validate.New()
+	assert.NotSame(t, v, validate.New())
+	err := v.Struct(record{})
+	var verrs validator.ValidationErrors
+	require.ErrorAs(t, err, &verrs)
+	require.Len(t, verrs, 2)
+	assert.Equal(t, "record.role", verrs[0].Namespace())
+	assert.Equal(t, "record.Role", verrs[0].StructNamespace())
+	assert.Equal(t, "lookout_role_arn", verrs[0].Tag())
+	assert.Equal(t, "record.inner", verrs[1].Namespace())
+	assert.NoError(t, v.Struct(record{Role: validArn, Inner: &inner{}}))
+
+	// Translate gives what Struct gives.
+	assert.Equal(t, validate.Struct(record{}), validate.Translate(record{}, err))
+}
+
+// TestRegister checks Register on a validator that has its own tags,
+// aliases, options and tag name function: they keep working, and the
+// lookout tags work beside them.
+func TestRegister(t *testing.T) {
+	t.Parallel()
+	require.ErrorIs(t, validate.Register(nil), validate.ErrNilValidator)
+
+	type form struct {
+		Count   int     `form:"count" validate:"even"`
+		Colour  string  `form:"colour" validate:"colour"`
+		Role    string  `form:"role" validate:"lookout_role_arn"`
+		Pattern *string `form:"pattern" json:"keyPattern" validate:"omitempty,lookout_key_pattern"`
+	}
+	v := validator.New()
+	v.RegisterTagNameFunc(func(f reflect.StructField) string { return f.Tag.Get("form") })
+	require.NoError(t, v.RegisterValidation("even", func(fl validator.FieldLevel) bool { return fl.Field().Int()%2 == 0 }))
+	v.RegisterAlias("colour", "oneof=red green")
+	require.NoError(t, validate.Register(v))
+	require.NoError(t, validate.Register(v), "registering again replaces the tags")
+
+	empty := ""
+	value := form{Count: 3, Colour: "blue", Role: "arn", Pattern: &empty}
+	err := v.Struct(value)
+	var verrs validator.ValidationErrors
+	require.ErrorAs(t, err, &verrs)
+	var tags, namespaces []string
+	for _, fe := range verrs {
+		tags = append(tags, fe.Tag())
+		namespaces = append(namespaces, fe.Namespace())
+	}
+	assert.Equal(t, []string{"even", "colour", "lookout_role_arn", "lookout_key_pattern"}, tags)
+	assert.Equal(t, []string{"form.count", "form.colour", "form.role", "form.pattern"}, namespaces,
+		"the validator's own names are kept")
+
+	// Translate: JSON paths, whatever the validator's names; "even" has
+	// no counterpart.
+	terr := validate.Translate(value, err)
+	var ue *validate.UnsupportedError
+	require.ErrorAs(t, terr, &ue)
+	require.Len(t, ue.Errors, 1)
+	assert.Equal(t, "even", ue.Errors[0].Tag())
+	want := []lookout.FieldError{{Path: "Colour", Constraint: lookout.ConstraintEnum, Enum: []string{"red", "green"}, Value: "blue"}}
+	want = append(want, violations(t, "lookout_role_arn", "Role", "arn", true)...)
+	want = append(want, violations(t, "lookout_key_pattern", "keyPattern", "", true)...)
+	assert.Equal(t, want, ue.Fields)
+
+	valid := form{Count: 2, Colour: "red", Role: validArn}
+	assert.NoError(t, v.Struct(valid))
+	assert.NoError(t, validate.Translate(valid, v.Struct(valid)))
+}
+
+// TestVar checks the tags on single values, where a pointer to "" is
+// present and a plain "" is absent.
+func TestVar(t *testing.T) {
+	t.Parallel()
+	v := validate.New()
+	empty, bad := "", "x"
+	for _, c := range []struct {
+		name  string
+		value any
+		tag   string
+		want  []lookout.FieldError
+	}{
+		{"plain empty, optional", "", "lookout_key_pattern", nil},
+		{"pointer to empty, optional", &empty, "lookout_key_pattern", violations(t, "lookout_key_pattern", "", "", true)},
+		{"nil pointer, optional", (*string)(nil), "lookout_key_pattern", nil},
+		{"plain empty, required", "", "lookout_dataset_name", violations(t, "lookout_dataset_name", "", "", false)},
+		{"pointer to empty, required", &empty, "lookout_dataset_name", violations(t, "lookout_dataset_name", "", "", true)},
+		{"nil pointer, required", (*string)(nil), "lookout_dataset_name", violations(t, "lookout_dataset_name", "", "", false)},
+		{"invalid", &bad, "lookout_s3_bucket", violations(t, "lookout_s3_bucket", "", "x", true)},
+		{"slice", []*string{nil, &empty}, "dive,lookout_job_status", violations(t, "lookout_job_status", "[1]", "", true)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			err := validate.Translate(c.value, v.Var(c.value, c.tag))
+			assert.Equal(t, c.want, fieldsOf(t, err))
+		})
+	}
+}
+
+// TestTranslatePassThrough checks the errors Translate does not change.
+func TestTranslatePassThrough(t *testing.T) {
+	t.Parallel()
+	assert.NoError(t, validate.Translate(nil, nil))
+	assert.Same(t, io.EOF, validate.Translate(nil, io.EOF))
+	ve := lookout.NewValidationException([]lookout.FieldError{{Path: "x", Constraint: lookout.ConstraintRequired}})
+	assert.Same(t, ve, validate.Translate(nil, ve))
+	te := &validate.TagError{Reason: "r"}
+	assert.Same(t, te, validate.Translate(nil, te))
+
+	// validator/v10's errors, wrapped, are still found.
+	type record struct {
+		Role string `json:"role" validate:"lookout_role_arn"`
+	}
+	err := validate.New().Struct(record{})
+	got := validate.Translate(record{}, fmt.Errorf("checking: %w", err))
+	assert.Equal(t, []lookout.FieldError{{Path: "role", Constraint: lookout.ConstraintRequired}}, fieldsOf(t, got))
+	var inv *validate.InvalidValueError
+	assert.ErrorAs(t, validate.Translate(nil, validate.New().Struct(nil)), &inv)
+}
+
+// TestJSONName checks the names read from json tags.
+func TestJSONName(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		tag  reflect.StructTag
+		want string
+	}{
+		{``, ""},
+		{`json:"plain"`, "plain"},
+		{`json:"omit,omitempty"`, "omit"},
+		{`json:",omitempty"`, ""},
+		{`json:"-"`, ""},
+		{`json:"-,"`, "-"},
+		{`json:"a\"b"`, ""},
+		{`json:"a\\b"`, ""},
+		{`json:"a-b.c$"`, "a-b.c$"},
+		{`json:"名前"`, "名前"},
+		{`yaml:"other"`, ""},
+		{`yaml:"other" json:"mine"`, "mine"},
+	} {
+		f := reflect.StructField{Name: "Field", Type: reflect.TypeFor[string](), Tag: c.tag}
+		assert.Equal(t, c.want, validate.JSONName(f), "%s", c.tag)
+	}
+}
+
+// TestStructConcurrent validates from many goroutines at once with the
+// shared validator; run it with -race.
+func TestStructConcurrent(t *testing.T) {
+	t.Parallel()
+	type record struct {
+		Role    string  `json:"role" validate:"lookout_role_arn"`
+		Dataset *string `json:"dataset" validate:"omitempty,lookout_dataset_name"`
+	}
+	const goroutines = 32
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, c := range testcases.Requests {
+				if (i+g)%2 == 0 {
+					continue
+				}
+				req := c.Request()
+				if req == nil {
+					continue
+				}
+				want, got := req.Validate(), validate.Struct(req)
+				if want == nil {
+					assert.NoError(t, got, c.Name)
+					continue
+				}
+				assert.Equal(t, want.Error(), fmt.Sprint(got), c.Name)
+			}
+			name := strings.Repeat("n", g)
+			err := validate.Struct(&record{Role: validArn, Dataset: &name})
+			if g == 0 {
+				assert.Equal(t, violations(t, "lookout_dataset_name", "dataset", "", true), fieldsOf(t, err))
+			} else {
+				assert.NoError(t, err)
+			}
+		}()
+	}
+	wg.Wait()
+}

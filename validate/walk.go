@@ -1,0 +1,199 @@
+package validate
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout"
+)
+
+// A validator/v10 struct namespace names a field with Go names: the fields'
+// names joined by ".", "[i]" after a slice or array field for its element i
+// and "[key]" after a map field for the entry of key (printed with %v), as
+// "IngestionInputConfiguration.S3InputConfiguration.Bucket" or
+// "Items[2].Name". walk follows one from a value, to find the field it names
+// and, on the way, the field's JSON path and its rank for sorting.
+
+// trail records what walk passes: the sort key of each step and the JSON
+// path.
+type trail struct {
+	keys []int
+	path []byte
+}
+
+// walk follows the struct namespace ns down from v and returns the value
+// of the field it names, as declared (a *string stays a pointer). It
+// reports false when ns names nothing in v. When t is not nil, walk appends
+// to it the rank of each step (see fieldInfo.rank; an element's index; a
+// map entry's rank among the map's keys printed) and the JSON path.
+func walk(v reflect.Value, ns string, t *trail) (reflect.Value, bool) {
+	for ns != "" {
+		v = indirect(v)
+		switch v.Kind() {
+		case reflect.Struct:
+			ns = strings.TrimPrefix(ns, ".")
+			end := strings.IndexAny(ns, ".[")
+			if end < 0 {
+				end = len(ns)
+			}
+			f, ok := fieldsOf(v.Type())[ns[:end]]
+			if !ok {
+				return v, false
+			}
+			ns = ns[end:]
+			if t != nil {
+				t.keys = append(t.keys, f.rank)
+				if !f.flatten || ns == "" {
+					if len(t.path) > 0 {
+						t.path = append(t.path, '.')
+					}
+					t.path = append(t.path, f.name...)
+				}
+			}
+			v = v.Field(f.index)
+		case reflect.Slice, reflect.Array:
+			end := strings.IndexByte(ns, ']')
+			if ns[0] != '[' || end < 0 {
+				return v, false
+			}
+			i, err := strconv.Atoi(ns[1:end])
+			if err != nil || i < 0 || i >= v.Len() {
+				return v, false
+			}
+			if t != nil {
+				t.keys = append(t.keys, i)
+				t.path = append(t.path, ns[:end+1]...)
+			}
+			v, ns = v.Index(i), ns[end+1:]
+		case reflect.Map:
+			return walkMap(v, ns, t)
+		default:
+			return v, false
+		}
+	}
+	return v, true
+}
+
+// walkMap follows ns, which starts with "[key]", from the map m. A printed
+// key may hold "]", ".", "[": each way to read ns is tried in turn, the
+// shortest key first, and the first that leads to a field wins.
+func walkMap(m reflect.Value, ns string, t *trail) (reflect.Value, bool) {
+	if ns[0] != '[' {
+		return m, false
+	}
+	var nk, np int
+	if t != nil {
+		nk, np = len(t.keys), len(t.path)
+	}
+	for end := 1; end < len(ns); end++ {
+		if ns[end] != ']' || (end+1 < len(ns) && ns[end+1] != '.' && ns[end+1] != '[') {
+			continue
+		}
+		printed := ns[1:end]
+		var found reflect.Value
+		rank := 0
+		for it := m.MapRange(); it.Next(); {
+			switch k := fmt.Sprintf("%v", it.Key()); {
+			case k == printed:
+				found = it.Key()
+			case k < printed:
+				rank++
+			}
+		}
+		if !found.IsValid() {
+			continue
+		}
+		if t != nil {
+			t.keys = append(t.keys, rank)
+			t.path = append(t.path, ns[:end+1]...)
+		}
+		if v, ok := walk(m.MapIndex(found), ns[end+1:], t); ok {
+			return v, true
+		}
+		if t != nil {
+			t.keys, t.path = t.keys[:nk], t.path[:np]
+		}
+	}
+	return m, false
+}
+
+// indirect follows pointers and interfaces to the value they hold; a nil
+// one gives the zero Value.
+func indirect(v reflect.Value) reflect.Value {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return reflect.Value{}
+		}
+		v = v.Elem()
+	}
+	return v
+}
+
+// fieldInfo is what walk needs of a struct field.
+type fieldInfo struct {
+	// index is the field's index in its struct.
+	index int
+	// rank orders the fields of a struct: their declaration order, but
+	// for the structs of package lookout the order of lookout.Rules (the
+	// order in which Validate reports violations), which differs from
+	// the declaration order of IngestionS3InputConfiguration.
+	rank int
+	// name is the field's name in JSON paths: its JSON name, or its Go
+	// name when it has none.
+	name string
+	// flatten reports an embedded struct whose fields encoding/json
+	// promotes into the enclosing object: it has no segment of its own
+	// in a JSON path.
+	flatten bool
+}
+
+// fieldCache maps a struct's reflect.Type to its map[string]fieldInfo,
+// keyed by Go field name.
+var fieldCache sync.Map
+
+// lookoutPkgPath is the import path of package lookout.
+var lookoutPkgPath = reflect.TypeFor[lookout.Rule]().PkgPath()
+
+// fieldsOf returns the fields of struct type st by Go name.
+func fieldsOf(st reflect.Type) map[string]fieldInfo {
+	if m, ok := fieldCache.Load(st); ok {
+		return m.(map[string]fieldInfo)
+	}
+	rules := lookout.Rules()
+	m := make(map[string]fieldInfo, st.NumField())
+	for i := range st.NumField() {
+		sf := st.Field(i)
+		f := fieldInfo{index: i, rank: i, name: sf.Name}
+		name := JSONName(sf)
+		if name != "" {
+			f.name = name
+		}
+		if sf.Anonymous && name == "" && sf.Tag.Get("json") != "-" {
+			et := sf.Type
+			if et.Kind() == reflect.Pointer {
+				et = et.Elem()
+			}
+			f.flatten = et.Kind() == reflect.Struct
+		}
+		if st.PkgPath() == lookoutPkgPath {
+			f.rank = len(rules) + i
+			for r := range rules {
+				if lastSegment(rules[r].Path) == f.name {
+					f.rank = r
+					break
+				}
+			}
+		}
+		m[sf.Name] = f
+	}
+	actual, _ := fieldCache.LoadOrStore(st, m)
+	return actual.(map[string]fieldInfo)
+}
+
+// lastSegment returns what follows the last "." of a wire path.
+func lastSegment(path string) string {
+	return path[strings.LastIndexByte(path, '.')+1:]
+}
