@@ -1,0 +1,78 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+)
+
+// options are the command's flags.
+type options struct {
+	strict bool // an absent ClientToken is a violation
+	json   bool // one JSON document instead of lines
+}
+
+// stdinName is the argument that names standard input.
+const stdinName = "-"
+
+const usageText = `usage: preflight [-strict] [-json] FILE...
+
+Checks StartDataIngestionJob request documents (JSON, as the API reference
+shows them) against every constraint the service enforces. "-" reads standard
+input. Exit status: 0 all pass, 1 a document breaks a constraint, 2 a file
+cannot be read or is not a readable request document, or a usage error.
+
+Flags:
+`
+
+// parseArgs reads the flags and the file names. It returns nil files when the
+// command must stop, with the exit status: 0 after -h, 2 after a usage error
+// (reported on stderr with the usage).
+func parseArgs(args []string, stdout, stderr io.Writer) (options, []string, int) {
+	var opts options
+	fs := flag.NewFlagSet("preflight", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&opts.strict, "strict", false,
+		"treat an absent ClientToken as the wire does (a violation); without it, it passes with a note")
+	fs.BoolVar(&opts.json, "json", false, "print one JSON document with every file's result")
+	usage := func(w io.Writer) {
+		fmt.Fprint(w, usageText)
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	fail := func(msg string) (options, []string, int) {
+		fmt.Fprintf(stderr, "preflight: %s\n", msg)
+		usage(stderr)
+		return opts, nil, exitInput
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usage(stdout)
+			return opts, nil, exitOK
+		}
+		return fail(err.Error())
+	}
+	files := fs.Args()
+	switch {
+	case len(files) == 0:
+		return fail("no FILE given")
+	case countOf(files, stdinName) > 1:
+		return fail(`"-" (standard input) given more than once`)
+	case slices.Contains(files, ""):
+		return fail("empty FILE name")
+	}
+	return opts, files, exitOK
+}
+
+func countOf(list []string, s string) int {
+	n := 0
+	for _, v := range list {
+		if v == s {
+			n++
+		}
+	}
+	return n
+}

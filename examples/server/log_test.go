@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bytes"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout"
+)
+
+// syncBuffer is a bytes.Buffer safe for concurrent use.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// newTestLogger logs to the returned buffer without the time.
+func newTestLogger() (*slog.Logger, *syncBuffer) {
+	var buf syncBuffer
+	h := slog.NewTextHandler(&buf, &slog.HandlerOptions{
+		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+			if len(groups) == 0 && a.Key == slog.TimeKey {
+				return slog.Attr{}
+			}
+			return a
+		},
+	})
+	return slog.New(h), &buf
+}
+
+// steppingClock returns a clock that moves by step on each reading.
+func steppingClock(step time.Duration) func() time.Time {
+	var mu sync.Mutex
+	t := time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
+	return func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		t = t.Add(step)
+		return t
+	}
+}
+
+func TestLogRequests(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		handler http.HandlerFunc
+		target  string
+		want    string
+	}{
+		{
+			name: "success",
+			handler: func(w http.ResponseWriter, _ *http.Request) {
+				_, _ = w.Write([]byte("{}"))
+			},
+			target: lookout.TargetStartDataIngestionJob,
+			want: `level=INFO msg=request method=POST target=` + lookout.TargetStartDataIngestionJob +
+				` status=200 error="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
+		},
+		{
+			name: "error",
+			handler: func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set(errorTypeHeader, "ConflictException")
+				w.WriteHeader(http.StatusBadRequest)
+			},
+			target: lookout.TargetStartDataIngestionJob,
+			want: `level=INFO msg=request method=POST target=` + lookout.TargetStartDataIngestionJob +
+				` status=400 error=ConflictException duration=1.5ms remote=192.0.2.1:1234` + "\n",
+		},
+		{
+			name:    "nothing written",
+			handler: func(http.ResponseWriter, *http.Request) {},
+			target:  "",
+			want:    `level=INFO msg=request method=POST target="" status=200 error="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
+		},
+		{
+			name: "informational status first",
+			handler: func(w http.ResponseWriter, _ *http.Request) {
+				w.WriteHeader(http.StatusEarlyHints)
+				w.WriteHeader(http.StatusInternalServerError)
+			},
+			target: lookout.TargetStartDataIngestionJob,
+			want: `level=INFO msg=request method=POST target=` + lookout.TargetStartDataIngestionJob +
+				` status=500 error="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
+		},
+		{
+			name:    "a target that would forge a line",
+			handler: func(http.ResponseWriter, *http.Request) {},
+			target:  "x\nlevel=ERROR msg=forged",
+			want:    `level=INFO msg=request method=POST target="x\nlevel=ERROR msg=forged" status=200 error="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			logger, buf := newTestLogger()
+			h := logRequests(logger, steppingClock(1500*time.Microsecond), tt.handler)
+			req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader("{}"))
+			req.Header["X-Amz-Target"] = []string{tt.target}
+			h.ServeHTTP(httptest.NewRecorder(), req)
+			assert.Equal(t, tt.want, buf.String())
+		})
+	}
+}
+
+// TestLogOneLinePerRequest checks the log of the whole stack: one line per
+// request, with the error code of each error.
+func TestLogOneLinePerRequest(t *testing.T) {
+	t.Parallel()
+	cfg := testConfig()
+	cfg.datasets = []string{"pump-station_7"}
+	logger, buf := newTestLogger()
+	clock := newFakeClock()
+	a := newApp(cfg, logger, clock.Now)
+
+	startJob(t, a.handler, validRequest("token-1").JSON(t))
+	other := validRequest("token-2")
+	other.DatasetName = "compressors"
+	require.Equal(t, http.StatusBadRequest, read(t, post(t, a.handler, other.JSON(t))).Status)
+	require.Equal(t, http.StatusBadRequest, read(t, post(t, a.handler, validRequest("").JSON(t))).Status)
+
+	prefix := `level=INFO msg=request method=POST target=` + lookout.TargetStartDataIngestionJob
+	assert.Equal(t,
+		prefix+` status=200 error="" duration=0s remote=192.0.2.1:1234`+"\n"+
+			prefix+` status=400 error=ResourceNotFoundException duration=0s remote=192.0.2.1:1234`+"\n"+
+			prefix+` status=400 error=ValidationException duration=0s remote=192.0.2.1:1234`+"\n",
+		buf.String())
+}

@@ -1,0 +1,186 @@
+// Command server is a local endpoint for StartDataIngestionJob, for trying
+// clients without an AWS account: it speaks the service's wire protocol (AWS
+// JSON 1.0) through [lookout.NewHandler], keeps its jobs in memory, and
+// answers with the service's errors.
+//
+// Usage:
+//
+//	go run ./examples/server -addr 127.0.0.1:8080 [-dataset NAME]... [-job-duration D] [-max-pending N] [-rate R] [-burst B]
+//
+// Flags:
+//
+//	-addr ADDR        where to listen (default 127.0.0.1:8080)
+//	-dataset NAME     a dataset that exists; repeatable. A request for another
+//	                  dataset gets ResourceNotFoundException. Without -dataset,
+//	                  every name exists.
+//	-job-duration D   how long a job stays IN_PROGRESS before it is SUCCESS
+//	                  (default 5s)
+//	-max-pending N    the quota of unfinished jobs: a new job beyond it gets
+//	                  ServiceQuotaExceededException (default 5, the service's
+//	                  quota of pending data ingestion jobs; 0: no quota)
+//	-rate R           requests per second: a request beyond the rate gets
+//	                  ThrottlingException (default 0: no limit)
+//	-burst B          requests allowed at once before -rate applies (default:
+//	                  R rounded up, at least 1)
+//
+// # Behaviour
+//
+// A request is read and checked by [lookout.NewHandler]: a body that is not
+// a readable request gets SerializationException, a request that breaks a
+// constraint gets ValidationException, with the service's wording. The
+// ClientToken is required, as on the wire; the AWS SDKs and the AWS CLI fill
+// one in. A valid request then:
+//
+//   - with a ClientToken seen before and the same parameters, gets the same
+//     job (JobId and current Status); with other parameters,
+//     ConflictException;
+//   - for a dataset that does not exist, gets ResourceNotFoundException;
+//   - when -max-pending jobs are unfinished, gets
+//     ServiceQuotaExceededException;
+//   - else starts a new job: a JobId of 32 lowercase hexadecimal digits and
+//     the Status IN_PROGRESS, which becomes SUCCESS after -job-duration.
+//
+// Requests beyond -rate get ThrottlingException before they are read. Jobs
+// are kept in memory for the life of the process.
+//
+// Each request is logged on standard error, one line: method, X-Amz-Target,
+// status, error code, duration and client address. The server bounds
+// request bodies ([lookout.MaxRequestBodyBytes]) and headers, times out slow
+// clients (reading headers, reading the request, writing the response, idle
+// connections), and shuts down gracefully on SIGINT or SIGTERM, letting the
+// requests in progress finish.
+//
+// # Calling it with the AWS CLI
+//
+// Any credentials do: the server does not check signatures. With the server
+// running on 127.0.0.1:8080:
+//
+//	export AWS_ACCESS_KEY_ID=dummy AWS_SECRET_ACCESS_KEY=dummy
+//	aws lookoutequipment start-data-ingestion-job \
+//	    --endpoint-url http://127.0.0.1:8080 --region us-east-1 \
+//	    --dataset-name pump-station_7 \
+//	    --ingestion-input-configuration 'S3InputConfiguration={Bucket=sensor-data.example,Prefix=plant-1/pumps/}' \
+//	    --role-arn arn:aws:iam::123456789012:role/LookoutEquipmentIngestion
+//
+// The CLI generates a ClientToken for each call; pass --client-token TOKEN to
+// send one of your own, and the same call twice to see the same job. The AWS
+// SDKs take the endpoint the same way (endpoint_url in boto3, BaseEndpoint in
+// the AWS SDK for Go v2).
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stderr))
+}
+
+// run parses args, listens and serves until ctx is done, then shuts down
+// gracefully. It returns the exit status: 0 after a clean shutdown, 1 when
+// serving failed, 2 for a usage error.
+func run(ctx context.Context, args []string, stderr io.Writer) int {
+	cfg, code, ok := parseFlags(args, stderr)
+	if !ok {
+		return code
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		logger.Error("cannot listen", "addr", cfg.addr, "error", err)
+		return 1
+	}
+	a := newApp(cfg, logger, nil)
+	logger.Info("listening", "addr", ln.Addr().String(), "datasets", datasetsAttr(cfg.datasets),
+		"job_duration", cfg.jobDuration, "max_pending", cfg.maxPending, "rate", cfg.rate, "burst", cfg.burst)
+	if err := serve(ctx, newHTTPServer(cfg, a.handler, logger), ln, cfg.timeouts.shutdown); err != nil {
+		logger.Error("serving failed", "error", err)
+		return 1
+	}
+	logger.Info("stopped")
+	return 0
+}
+
+func datasetsAttr(names []string) any {
+	if names == nil {
+		return "any"
+	}
+	return names
+}
+
+// app is the server's state and its handler stack.
+type app struct {
+	store   *jobStore
+	handler http.Handler
+}
+
+// newApp builds the handler stack: logging, then throttling (when cfg.rate
+// is set), then lookout.NewHandler over the job store. now nil means
+// time.Now; it is the clock of the jobs, the rate limiter and the log.
+func newApp(cfg config, logger *slog.Logger, now func() time.Time) *app {
+	store := newJobStore(storeConfig{
+		Datasets:    cfg.datasets,
+		JobDuration: cfg.jobDuration,
+		MaxPending:  cfg.maxPending,
+		Now:         now,
+	})
+	h := lookout.NewHandler(store.Start)
+	if cfg.rate > 0 {
+		h = throttle(newTokenBucket(cfg.rate, cfg.burst, now), h)
+	}
+	return &app{store: store, handler: logRequests(logger, now, h)}
+}
+
+// maxHeaderBytes bounds the request headers; a request's are a few hundred
+// bytes.
+const maxHeaderBytes = 64 << 10
+
+// newHTTPServer returns the server of h, with cfg's timeouts.
+func newHTTPServer(cfg config, h http.Handler, logger *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: cfg.timeouts.readHeader,
+		ReadTimeout:       cfg.timeouts.read,
+		WriteTimeout:      cfg.timeouts.write,
+		IdleTimeout:       cfg.timeouts.idle,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+}
+
+// serve serves on ln until ctx is done, then shuts srv down, waiting at most
+// grace for the requests in progress before closing their connections. It
+// returns nil after a clean shutdown.
+func serve(ctx context.Context, srv *http.Server, ln net.Listener, grace time.Duration) error {
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err // Serve never returns nil
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		_ = srv.Close()
+		<-errc
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

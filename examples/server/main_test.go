@@ -1,0 +1,343 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout"
+)
+
+func TestParseFlags(t *testing.T) {
+	t.Parallel()
+	defaults := config{
+		addr:        "127.0.0.1:8080",
+		jobDuration: 5 * time.Second,
+		maxPending:  5,
+		timeouts:    defaultTimeouts,
+	}
+	with := func(change func(*config)) config {
+		c := defaults
+		change(&c)
+		return c
+	}
+	tests := []struct {
+		name string
+		args []string
+		want config
+	}{
+		{name: "defaults", args: nil, want: defaults},
+		{
+			name: "every flag",
+			args: []string{"-addr", ":9000", "-dataset", "pumps", "-dataset", "turbines_2", "-job-duration", "1m",
+				"-max-pending", "0", "-rate", "10", "-burst", "3"},
+			want: with(func(c *config) {
+				c.addr, c.datasets, c.jobDuration, c.maxPending, c.rate, c.burst =
+					":9000", []string{"pumps", "turbines_2"}, time.Minute, 0, 10, 3
+			}),
+		},
+		{
+			name: "burst defaults to the rate rounded up",
+			args: []string{"-rate", "2.5"},
+			want: with(func(c *config) { c.rate, c.burst = 2.5, 3 }),
+		},
+		{
+			name: "burst at least 1",
+			args: []string{"-rate", "0.2"},
+			want: with(func(c *config) { c.rate, c.burst = 0.2, 1 }),
+		},
+		{
+			name: "zero job duration",
+			args: []string{"-job-duration", "0s"},
+			want: with(func(c *config) { c.jobDuration = 0 }),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var stderr bytes.Buffer
+			got, code, ok := parseFlags(tt.args, &stderr)
+			require.True(t, ok, stderr.String())
+			assert.Equal(t, 0, code)
+			assert.Equal(t, tt.want, got)
+			assert.Empty(t, stderr.String())
+		})
+	}
+}
+
+func TestParseFlagsErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		args      []string
+		wantFirst string // the first line of stderr
+	}{
+		{"unknown flag", []string{"-port", "80"}, "server: flag provided but not defined: -port"},
+		{"argument", []string{"extra"}, `server: invalid flags: unexpected argument "extra"`},
+		{"dataset name with a space", []string{"-dataset", "pump station"},
+			`server: invalid value "pump station" for flag -dataset: ValidationException: 1 validation error detected: ` +
+				`Value 'pump station' at 'datasetName' failed to satisfy constraint: ` +
+				`Member must satisfy regular expression pattern: ^[0-9a-zA-Z_-]{1,200}$`},
+		{"empty dataset name", []string{"-dataset", ""},
+			`server: invalid value "" for flag -dataset: ValidationException: 1 validation error detected: ` +
+				`Value null at 'datasetName' failed to satisfy constraint: Member must not be null`},
+		{"negative job duration", []string{"-job-duration", "-1s"},
+			"server: invalid flags: -job-duration must not be negative"},
+		{"negative quota", []string{"-max-pending", "-1"}, "server: invalid flags: -max-pending must not be negative"},
+		{"negative rate", []string{"-rate", "-1"}, "server: invalid flags: -rate must be a finite number, not negative"},
+		{"infinite rate", []string{"-rate", "+Inf"}, "server: invalid flags: -rate must be a finite number, not negative"},
+		{"NaN rate", []string{"-rate", "NaN"}, "server: invalid flags: -rate must be a finite number, not negative"},
+		{"negative burst", []string{"-rate", "1", "-burst", "-1"}, "server: invalid flags: -burst must not be negative"},
+		{"burst without rate", []string{"-burst", "2"}, "server: invalid flags: -burst needs -rate"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var stderr bytes.Buffer
+			_, code, ok := parseFlags(tt.args, &stderr)
+			assert.False(t, ok)
+			assert.Equal(t, 2, code)
+			first, rest, _ := strings.Cut(stderr.String(), "\n")
+			assert.Equal(t, tt.wantFirst, first)
+			assert.True(t, strings.HasPrefix(rest, "usage: server "), "usage follows: %q", rest)
+		})
+	}
+}
+
+func TestParseFlagsHelp(t *testing.T) {
+	t.Parallel()
+	var stderr bytes.Buffer
+	_, code, ok := parseFlags([]string{"-h"}, &stderr)
+	assert.False(t, ok)
+	assert.Equal(t, 0, code)
+	assert.True(t, strings.HasPrefix(stderr.String(), "usage: server "))
+	assert.Contains(t, stderr.String(), "-max-pending")
+}
+
+func TestServerTimeoutsAreSet(t *testing.T) {
+	t.Parallel()
+	srv := newHTTPServer(testConfig(), http.NotFoundHandler(), slog.New(slog.DiscardHandler))
+	for name, d := range map[string]time.Duration{
+		"ReadHeaderTimeout": srv.ReadHeaderTimeout, "ReadTimeout": srv.ReadTimeout,
+		"WriteTimeout": srv.WriteTimeout, "IdleTimeout": srv.IdleTimeout,
+	} {
+		assert.Positive(t, d, name)
+	}
+	assert.Equal(t, maxHeaderBytes, srv.MaxHeaderBytes)
+}
+
+// startServer serves a's stack on a real listener on 127.0.0.1 with cfg's
+// timeouts, and returns its address and a function that shuts it down and
+// returns what serve returned.
+func startServer(t *testing.T, cfg config, h http.Handler) (addr string, stop func() error) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- serve(ctx, newHTTPServer(cfg, h, slog.New(slog.DiscardHandler)), ln, cfg.timeouts.shutdown)
+	}()
+	stopped := false
+	var result error
+	stop = func() error {
+		if !stopped {
+			stopped = true
+			cancel()
+			result = <-done
+		}
+		return result
+	}
+	t.Cleanup(func() { _ = stop() })
+	return ln.Addr().String(), stop
+}
+
+// TestSlowHeadersAreCutOff checks that a client that does not finish
+// sending its headers within the read header timeout is disconnected.
+func TestSlowHeadersAreCutOff(t *testing.T) {
+	t.Parallel()
+	cfg := testConfig()
+	cfg.timeouts.readHeader = 50 * time.Millisecond
+	// The other timeouts are far away: only the read header timeout can
+	// end the exchange before the test's deadline.
+	cfg.timeouts.read, cfg.timeouts.write, cfg.timeouts.idle = time.Hour, time.Hour, time.Hour
+	a, _ := newTestApp(t, cfg)
+	addr, _ := startServer(t, cfg, a.handler)
+
+	conn, err := net.Dial("tcp", addr)
+	require.NoError(t, err)
+	defer conn.Close()
+	// Headers begun, never finished.
+	_, err = io.WriteString(conn, "POST / HTTP/1.1\r\nHost: "+addr+"\r\nContent-Type: "+lookout.ContentType+"\r\n")
+	require.NoError(t, err)
+
+	// The server closes the connection without answering. The deadline,
+	// hundreds of times the timeout, only keeps a server without the
+	// timeout from hanging the test: reaching it fails the test.
+	require.NoError(t, conn.SetReadDeadline(time.Now().Add(30*time.Second)))
+	n, err := conn.Read(make([]byte, 1))
+	assert.Equal(t, 0, n)
+	assert.ErrorIs(t, err, io.EOF, "the server must close the connection, not the test's deadline")
+}
+
+// TestSlowBodyIsCutOff checks that a client that sends its headers but not
+// its whole body within the read timeout is cut off: its request fails, and
+// starts no job.
+func TestSlowBodyIsCutOff(t *testing.T) {
+	t.Parallel()
+	cfg := testConfig()
+	cfg.timeouts.read = 100 * time.Millisecond
+	cfg.timeouts.write, cfg.timeouts.idle = time.Hour, time.Hour
+	a, _ := newTestApp(t, cfg)
+	addr, _ := startServer(t, cfg, a.handler)
+
+	conn, err := net.Dial("tcp", addr)
+	require.NoError(t, err)
+	defer conn.Close()
+	body := validRequest("token-1").JSON(t)
+	_, err = io.WriteString(conn, "POST / HTTP/1.1\r\nHost: "+addr+"\r\n"+
+		"Content-Type: "+lookout.ContentType+"\r\n"+
+		"X-Amz-Target: "+lookout.TargetStartDataIngestionJob+"\r\n"+
+		"Content-Length: "+strconv.Itoa(len(body))+"\r\n\r\n"+body[:10])
+	require.NoError(t, err)
+
+	// The handler's read of the body fails when the read timeout
+	// passes, and it answers so. The deadline, hundreds of times the
+	// timeout, only keeps a server without the timeout from hanging the
+	// test: reaching it fails the test.
+	require.NoError(t, conn.SetReadDeadline(time.Now().Add(30*time.Second)))
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	require.NoError(t, err, "the server must answer, not the test's deadline end the exchange")
+	assert.Equal(t, answer{http.StatusBadRequest, lookout.CodeSerialization,
+		errorBody(t, lookout.CodeSerialization, "the body could not be read to its end")}, read(t, resp))
+	assert.Equal(t, 0, a.store.jobCount())
+}
+
+// TestRealServer sends requests over a real connection, an oversized body
+// among them, and shuts the server down.
+func TestRealServer(t *testing.T) {
+	t.Parallel()
+	cfg := testConfig()
+	a, _ := newTestApp(t, cfg)
+	addr, stop := startServer(t, cfg, a.handler)
+	url := "http://" + addr + "/"
+	send := func(body io.Reader) answer {
+		req, err := http.NewRequest(http.MethodPost, url, body)
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", lookout.ContentType)
+		req.Header.Set("X-Amz-Target", lookout.TargetStartDataIngestionJob)
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		return read(t, resp)
+	}
+
+	ok := send(strings.NewReader(validRequest("token-1").JSON(t)))
+	assert.Equal(t, http.StatusOK, ok.Status, ok.Body)
+
+	// A valid request padded with spaces past the bound of a body.
+	valid := validRequest("token-2").JSON(t)
+	padded := valid + strings.Repeat(" ", int(lookout.MaxRequestBodyBytes)+1-len(valid))
+	big := send(strings.NewReader(padded))
+	assert.Equal(t, http.StatusBadRequest, big.Status, big.Body)
+	assert.Equal(t, lookout.CodeSerialization, big.ErrorType)
+	assert.Equal(t, 1, a.store.jobCount(), "the oversized request started no job")
+
+	// At the bound exactly, the same request is read.
+	exact := send(strings.NewReader(padded[:lookout.MaxRequestBodyBytes]))
+	assert.Equal(t, http.StatusOK, exact.Status, exact.Body)
+
+	require.NoError(t, stop())
+	_, err := net.Dial("tcp", addr)
+	assert.Error(t, err, "the listener is closed after shutdown")
+}
+
+// TestRunStopsOnCancel runs the command as main does, and stops it as a
+// signal would.
+func TestRunStopsOnCancel(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	var stderr syncBuffer
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-dataset", "pumps"}, &stderr) }()
+	cancel()
+	assert.Equal(t, 0, <-done)
+	assert.Contains(t, stderr.String(), "msg=listening")
+	assert.Contains(t, stderr.String(), "msg=stopped")
+}
+
+func TestRunUsageError(t *testing.T) {
+	t.Parallel()
+	var stderr bytes.Buffer
+	assert.Equal(t, 2, run(context.Background(), []string{"-rate", "-3"}, &stderr))
+	assert.True(t, strings.HasPrefix(stderr.String(), "server: invalid flags: -rate"))
+}
+
+func TestRunCannotListen(t *testing.T) {
+	t.Parallel()
+	var stderr bytes.Buffer
+	assert.Equal(t, 1, run(context.Background(), []string{"-addr", "127.0.0.1:-1"}, &stderr))
+	assert.Contains(t, stderr.String(), "msg=\"cannot listen\"")
+}
+
+// TestShutdownLetsRequestsFinish checks that shutting down waits for the
+// request in progress, which gets its answer.
+func TestShutdownLetsRequestsFinish(t *testing.T) {
+	t.Parallel()
+	entered, release, shuttingDown := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	h := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		close(entered)
+		<-release
+		_, _ = io.WriteString(w, "finished")
+	})
+	cfg := testConfig()
+	srv := newHTTPServer(cfg, h, slog.New(slog.DiscardHandler))
+	srv.RegisterOnShutdown(func() { close(shuttingDown) })
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	served := make(chan error, 1)
+	go func() { served <- serve(ctx, srv, ln, cfg.timeouts.shutdown) }()
+
+	type result struct {
+		body string
+		err  error
+	}
+	got := make(chan result, 1)
+	go func() {
+		resp, err := http.Get("http://" + ln.Addr().String() + "/")
+		if err != nil {
+			got <- result{err: err}
+			return
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		got <- result{string(body), err}
+	}()
+
+	<-entered
+	cancel()
+	select {
+	case <-shuttingDown:
+	case err := <-served:
+		close(release)
+		require.FailNow(t, "serve returned without shutting down gracefully", "%v", err)
+	}
+	close(release)
+
+	r := <-got
+	require.NoError(t, r.err)
+	assert.Equal(t, "finished", r.body)
+	assert.NoError(t, <-served)
+}

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout"
+)
+
+// fakeClock is a clock that moves only when told.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newFakeClock() *fakeClock {
+	return &fakeClock{t: time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)}
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// testConfig is a configuration as the flags give it by default, with no
+// rate limit.
+func testConfig() config {
+	return config{
+		addr:        "127.0.0.1:0",
+		jobDuration: 5 * time.Second,
+		maxPending:  defaultMaxPending,
+		timeouts:    defaultTimeouts,
+	}
+}
+
+// newTestApp builds the full handler stack of cfg on a fake clock, logging
+// nowhere.
+func newTestApp(t *testing.T, cfg config) (*app, *fakeClock) {
+	t.Helper()
+	clock := newFakeClock()
+	return newApp(cfg, slog.New(slog.DiscardHandler), clock.Now), clock
+}
+
+// requestBody is the JSON body of a valid request.
+type requestBody struct {
+	ClientToken string
+	DatasetName string
+	Bucket      string
+	Prefix      string
+	RoleArn     string
+}
+
+func validRequest(token string) requestBody {
+	return requestBody{
+		ClientToken: token,
+		DatasetName: "pump-station_7",
+		Bucket:      "sensor-data.example",
+		Prefix:      "plant-1/pumps/",
+		RoleArn:     "arn:aws:iam::123456789012:role/LookoutEquipmentIngestion",
+	}
+}
+
+func (b requestBody) JSON(t *testing.T) string {
+	t.Helper()
+	s3 := map[string]string{"Bucket": b.Bucket}
+	if b.Prefix != "" {
+		s3["Prefix"] = b.Prefix
+	}
+	m := map[string]any{
+		"DatasetName":                 b.DatasetName,
+		"IngestionInputConfiguration": map[string]any{"S3InputConfiguration": s3},
+		"RoleArn":                     b.RoleArn,
+	}
+	if b.ClientToken != "" {
+		m["ClientToken"] = b.ClientToken
+	}
+	data, err := json.Marshal(m)
+	require.NoError(t, err)
+	return string(data)
+}
+
+// post sends body to h as an AWS client sends StartDataIngestionJob.
+func post(t *testing.T, h http.Handler, body string) *http.Response {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
+	req.Header.Set("Content-Type", lookout.ContentType)
+	req.Header.Set("X-Amz-Target", lookout.TargetStartDataIngestionJob)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec.Result()
+}
+
+// answer is what a response said.
+type answer struct {
+	Status    int
+	ErrorType string
+	Body      string
+}
+
+func read(t *testing.T, resp *http.Response) answer {
+	t.Helper()
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return answer{Status: resp.StatusCode, ErrorType: resp.Header.Get(errorTypeHeader), Body: string(body)}
+}
+
+// startJob posts a request that must succeed and returns the job.
+func startJob(t *testing.T, h http.Handler, body string) lookout.StartDataIngestionJobResponse {
+	t.Helper()
+	a := read(t, post(t, h, body))
+	require.Equal(t, http.StatusOK, a.Status, a.Body)
+	require.Empty(t, a.ErrorType)
+	var out lookout.StartDataIngestionJobResponse
+	require.NoError(t, json.Unmarshal([]byte(a.Body), &out))
+	return out
+}
+
+// errorBody is the body of an error response.
+func errorBody(t *testing.T, code, message string) string {
+	t.Helper()
+	data, err := json.Marshal(struct {
+		Type    string `json:"__type"`
+		Message string
+	}{"com.amazonaws.lookoutequipment#" + code, message})
+	require.NoError(t, err)
+	return string(data)
+}
+
+// decodeJob reads the job of a successful response; anything else gives the
+// zero response, which no successful one equals. It may be called from any
+// goroutine.
+func decodeJob(resp *http.Response) lookout.StartDataIngestionJobResponse {
+	defer resp.Body.Close()
+	var out lookout.StartDataIngestionJobResponse
+	if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&out) != nil {
+		return lookout.StartDataIngestionJobResponse{}
+	}
+	return out
+}
