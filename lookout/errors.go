@@ -177,8 +177,16 @@ func (e *GenericAPIError) HTTPStatusCode() int {
 	return e.StatusCode
 }
 
-// RetryableError reports whether the status is a 5xx: the service treats
-// any server error as worth retrying.
+// RetryableError reports whether a retry may help: when Code names an error
+// of the taxonomy (in any case), as that error says; otherwise when the
+// status is a 5xx, since the service treats any server error as worth
+// retrying.
 func (e *GenericAPIError) RetryableError() bool {
-	return e != nil && e.StatusCode >= 500 && e.StatusCode < 600
+	if e == nil {
+		return false
+	}
+	if k := lookupKind(e.Code); k != nil {
+		return k.retryable
+	}
+	return e.StatusCode >= 500 && e.StatusCode < 600
 }

@@ -78,7 +78,8 @@ const echoLimit = 128
 
 // writeEcho writes v between single quotes as a message shows it: on one
 // line, with no character that could change how the message reads, and
-// bounded. A backslash is written \\; TAB, LF and CR \t, \n and \r; other
+// bounded. A backslash is written \\, a single quote \' (so that the value
+// cannot seem to end early); TAB, LF and CR \t, \n and \r; other
 // control characters, the line and paragraph separators, and invisible
 // formatting characters (right-to-left overrides among them) \uXXXX; each
 // byte of invalid UTF-8 \xXX. A value longer than echoLimit bytes once
@@ -117,7 +118,7 @@ func escapedLen(r rune, size int) int {
 	switch {
 	case r == utf8.RuneError && size == 1:
 		return 4 // \xFF
-	case r == '\\' || r == '\t' || r == '\n' || r == '\r':
+	case r == '\\' || r == '\'' || r == '\t' || r == '\n' || r == '\r':
 		return 2
 	case needsEscape(r):
 		if r > 0xFFFF {
@@ -145,6 +146,8 @@ func writeEscaped(b *strings.Builder, r rune, size int, first byte) {
 		b.WriteByte(hexDigits[first&0xF])
 	case r == '\\':
 		b.WriteString(`\\`)
+	case r == '\'':
+		b.WriteString(`\'`)
 	case r == '\t':
 		b.WriteString(`\t`)
 	case r == '\n':

@@ -1,0 +1,60 @@
+package lookout
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNoAllocs: the checks allocate nothing on valid values, the longest
+// included.
+func TestNoAllocs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("AllocsPerRun is slow")
+	}
+	prefix := strings.Repeat("é", 1023) + "/"
+	keyPattern := KeyPatternHyphen
+	valid := &StartDataIngestionJobRequest{
+		ClientToken: "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
+		DatasetName: "pump-station_7",
+		IngestionInputConfiguration: &IngestionInputConfiguration{S3InputConfiguration: &IngestionS3InputConfiguration{
+			Bucket: "sensor-data.example", Prefix: &prefix, KeyPattern: &keyPattern,
+		}},
+		RoleArn: "arn:aws:iam::123456789012:role/service-role/LookoutEquipmentIngestion",
+	}
+	longest := &StartDataIngestionJobRequest{
+		ClientToken: strings.Repeat("t", 256),
+		DatasetName: strings.Repeat("d", 200),
+		IngestionInputConfiguration: &IngestionInputConfiguration{S3InputConfiguration: &IngestionS3InputConfiguration{
+			Bucket: "b" + strings.Repeat("-", 61) + "b", Prefix: &prefix,
+		}},
+		RoleArn: "arn:aws-us-gov:iam::123456789012:role/" + strings.Repeat("é", 2010),
+	}
+	response := &StartDataIngestionJobResponse{JobId: strings.Repeat("f", 32), Status: IngestionJobStatusImportInProgress}
+	type run struct {
+		name string
+		f    func() error
+	}
+	runs := []run{
+		{"Validate", valid.Validate},
+		{"Validate longest", longest.Validate},
+		{"Validate response", response.Validate},
+		{"Validate empty response", (&StartDataIngestionJobResponse{}).Validate},
+	}
+	for _, cf := range tcCheckFuncs {
+		for _, c := range cf.cases() {
+			if c.want == nil {
+				runs = append(runs, run{"Check" + cf.name + " " + c.name, func() error { return cf.check(c.in) }})
+			}
+		}
+	}
+	for _, r := range runs {
+		var err error
+		n := testing.AllocsPerRun(100, func() { err = r.f() })
+		if err != nil {
+			t.Errorf("%s: %v", r.name, err)
+		}
+		if n != 0 {
+			t.Errorf("%s: %v allocations, want 0", r.name, n)
+		}
+	}
+}
