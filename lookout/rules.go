@@ -237,6 +237,13 @@ func (r *Rule) Violations(value string, present bool) []FieldError {
 	return r.check(nil, r.Path, value, present)
 }
 
+// AppendViolations appends the violations of r by value to dst, with path
+// as their Path, and returns the extended slice: Violations for a caller
+// that collects the violations of several fields (of its own struct, say).
+func (r *Rule) AppendViolations(dst []FieldError, path, value string, present bool) []FieldError {
+	return r.check(dst, path, value, present)
+}
+
 // Valid reports whether Violations(value, present) would find nothing,
 // without allocating.
 func (r *Rule) Valid(value string, present bool) bool {
@@ -309,10 +316,11 @@ func (m *Rule) accepts(ok, valid bool, n int) bool {
 	return ok && valid && n >= m.MinLength && (m.MaxLength == 0 || n <= m.MaxLength)
 }
 
-// grow gives fs room for the violations of a request in one allocation.
+// grow gives a nil fs room for the violations of one member (three at
+// most: UTF-8, a length, and the pattern or enum).
 func grow(fs []FieldError) []FieldError {
 	if fs == nil {
-		return make([]FieldError, 0, 8)
+		return make([]FieldError, 0, 3)
 	}
 	return fs
 }
@@ -327,10 +335,10 @@ func (e *FieldError) phrase(b *strings.Builder) {
 		b.WriteString("Member must be valid UTF-8")
 	case ConstraintMinLength:
 		b.WriteString("Member must have length greater than or equal to ")
-		b.WriteString(strconv.Itoa(e.Limit))
+		writeInt(b, e.Limit)
 	case ConstraintMaxLength:
 		b.WriteString("Member must have length less than or equal to ")
-		b.WriteString(strconv.Itoa(e.Limit))
+		writeInt(b, e.Limit)
 	case ConstraintPattern:
 		b.WriteString("Member must satisfy regular expression pattern: ")
 		b.WriteString(e.Pattern)
@@ -350,22 +358,10 @@ func (e *FieldError) phrase(b *strings.Builder) {
 }
 
 // runeCount counts code points, each byte of an invalid sequence counting as
-// one, and reports whether s is valid UTF-8.
+// one (as utf8.RuneCountInString does, and as encoding/json sends them, each
+// as U+FFFD), and reports whether s is valid UTF-8.
 func runeCount(s string) (n int, valid bool) {
-	valid = true
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			n++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			valid = false
-		}
-		i += size
-		n++
-	}
-	return n, valid
+	i := asciiPrefixLen(s)
+	rest := s[i:]
+	return i + utf8.RuneCountInString(rest), utf8.ValidString(rest)
 }

@@ -90,6 +90,15 @@ func writeEcho(b *strings.Builder, v string) {
 	// anything, so that nothing written has to be taken back.
 	cut, width := len(v), 0
 	for i := 0; i < len(v); {
+		if plainASCII(v[i]) {
+			width++
+			if width > echoLimit {
+				cut = i
+				break
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(v[i:])
 		width += escapedLen(r, size)
 		if width > echoLimit {
@@ -99,6 +108,15 @@ func writeEcho(b *strings.Builder, v string) {
 		i += size
 	}
 	for i := 0; i < cut; {
+		// A run of bytes written as they are, then one rune to look at.
+		j := i
+		for j < cut && plainASCII(v[j]) {
+			j++
+		}
+		b.WriteString(v[i:j])
+		if i = j; i == cut {
+			break
+		}
 		r, size := utf8.DecodeRuneInString(v[i:])
 		writeEscaped(b, r, size, v[i])
 		i += size
@@ -106,11 +124,17 @@ func writeEcho(b *strings.Builder, v string) {
 	if cut < len(v) {
 		n, _ := runeCount(v)
 		b.WriteString("...' (truncated: ")
-		b.WriteString(strconv.Itoa(n))
+		writeInt(b, n)
 		b.WriteString(" characters)")
 		return
 	}
 	b.WriteByte('\'')
+}
+
+// plainASCII reports whether the byte c is printable ASCII that an echo
+// writes as it is: not a control character, a backslash or a single quote.
+func plainASCII(c byte) bool {
+	return 0x20 <= c && c < 0x7F && c != '\\' && c != '\''
 }
 
 // escapedLen is the number of bytes writeEscaped writes for r.
@@ -133,7 +157,9 @@ func escapedLen(r rune, size int) int {
 // characters, the line and paragraph separators, and invisible formatting
 // characters (right-to-left overrides among them).
 func needsEscape(r rune) bool {
-	return r < 0x20 || (0x7F <= r && r < 0xA0) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cf, r)
+	// No formatting character comes before U+00AD (the soft hyphen).
+	return r < 0x20 || (0x7F <= r && r < 0xA0) ||
+		(r >= 0xAD && (r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cf, r)))
 }
 
 const hexDigits = "0123456789ABCDEF"
@@ -200,7 +226,7 @@ func validationMessage(fields []FieldError) string {
 		}
 	}
 	b.Grow(min(size, 4*maxMessage))
-	b.WriteString(strconv.Itoa(len(fields)))
+	writeInt(&b, len(fields))
 	if len(fields) == 1 {
 		b.WriteString(" validation error detected")
 	} else {
@@ -227,7 +253,7 @@ func validationMessage(fields []FieldError) string {
 			b.Reset()
 			b.WriteString(kept)
 			b.WriteString("; and ")
-			b.WriteString(strconv.Itoa(len(fields) - i))
+			writeInt(&b, len(fields)-i)
 			b.WriteString(" more")
 			break
 		}
@@ -247,4 +273,11 @@ func (e *ValidationException) Unwrap() []error {
 		errs[i] = &e.Fields[i]
 	}
 	return errs
+}
+
+// writeInt writes n in decimal without allocating (strconv.Itoa allocates
+// for numbers of 100 and more).
+func writeInt(b *strings.Builder, n int) {
+	var buf [20]byte
+	b.Write(strconv.AppendInt(buf[:0], int64(n), 10))
 }

@@ -31,8 +31,8 @@ func buildChecks() (map[string]*check, []string) {
 			continue
 		}
 		c := &check{rule: r}
-		c.emptyAbsentOK = c.rule.Violations("", false) == nil
-		c.emptyPresentOK = c.rule.Violations("", true) == nil
+		c.emptyAbsentOK = c.rule.Valid("", false)
+		c.emptyPresentOK = c.rule.Valid("", true)
 		m[r.Tag] = c
 		order = append(order, r.Tag)
 	}
@@ -54,7 +54,7 @@ func (c *check) valid(fl validator.FieldLevel) bool {
 	switch f.Kind() {
 	case reflect.String:
 		if s := f.String(); s != "" {
-			return c.rule.Violations(s, true) == nil
+			return c.rule.Valid(s, true)
 		}
 		if c.emptyAbsentOK == c.emptyPresentOK {
 			return c.emptyAbsentOK

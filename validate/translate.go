@@ -91,8 +91,8 @@ func translate(top reflect.Value, verrs validator.ValidationErrors) error {
 	}
 	var (
 		t           trail
-		fields      []lookout.FieldError
-		spans       []span
+		fields      = make([]lookout.FieldError, 0, 2*len(verrs)) // most tags give one or two
+		spans       = make([]span, 0, len(verrs))
 		unsupported validator.ValidationErrors
 		sortable    = true
 	)
@@ -150,16 +150,14 @@ func appendViolations(fields []lookout.FieldError, fe validator.FieldError, path
 		if !ok {
 			return fields, false
 		}
-		fs := c.rule.Violations(value, present)
-		if fs == nil {
+		n := len(fields)
+		fields = c.rule.AppendViolations(fields, path, value, present)
+		if len(fields) == n {
 			// validator/v10 and the rule disagree: say so rather
 			// than drop the error.
 			return fields, false
 		}
-		for i := range fs {
-			fs[i].Path = path
-		}
-		return append(fields, fs...), true
+		return fields, true
 	}
 	switch tag {
 	case "required":
