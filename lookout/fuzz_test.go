@@ -10,22 +10,22 @@ import (
 
 // The fuzz targets compare the package with the oracle (reference_test.go):
 // the exact violations, and the exact Message. Seeds: the boundary tables
-// of check_test.go, and the corpus in testdata/fuzz.
+// of check_test.go, and the corpus in testdata/fuzz. FuzzCheck covers the
+// eight Check functions in one target, so that one fuzzing run shares its
+// time among them.
 
 // tcMaxSeed bounds the seeds taken from the tables: the fuzzer mutates and
 // minimizes short values faster. The long boundaries are reached with pad.
 const tcMaxSeed = 600
 
-// tcFuzzPad gives, for the fuzz targets' pad argument, a run that goes
+// tcFuzzPad gives, for FuzzCheck's pad argument, a run that goes
 // before the fuzzed string: long enough to reach each member's limits, and
 // to put the fuzzed bytes at every alignment of the word-at-a-time scans.
 // The low 15 bits are the run's length (modulo a bound past the member's
 // maximum), the high bit picks 'é' (two bytes) over an ASCII letter.
 // Pad 0 is the fuzzed string alone.
 func tcFuzzPad(member string, pad uint16) string {
-	bounds := map[string]int{"ClientToken": 300, "DatasetName": 260, "RoleArn": 2100, "Bucket": 70,
-		"Prefix": 1100, "KeyPattern": 2100, "JobId": 40, "JobStatus": 20}
-	n := int(pad&0x7fff) % bounds[member]
+	n := int(pad&0x7fff) % tcFuzzPadBounds[member]
 	if n == 0 {
 		return ""
 	}
@@ -38,6 +38,17 @@ func tcFuzzPad(member string, pad uint16) string {
 		return "arn:aws:iam::123456789012:role/" + run
 	}
 	return run
+}
+
+// tcFuzzPadBounds bounds the length of each member's pad run.
+var tcFuzzPadBounds = map[string]int{"ClientToken": 300, "DatasetName": 260, "RoleArn": 2100, "Bucket": 70,
+	"Prefix": 1100, "KeyPattern": 2100, "JobId": 40, "JobStatus": 20}
+
+// tcFuzzMembers lists the members that FuzzCheck's member argument selects,
+// modulo its length, in wire order: the corpus in testdata/fuzz/FuzzCheck
+// records indexes into it, so it only ever grows at its end.
+var tcFuzzMembers = [...]string{
+	"ClientToken", "DatasetName", "Bucket", "KeyPattern", "Prefix", "RoleArn", "JobId", "JobStatus",
 }
 
 func tcCheckFuncNamed(name string) tcCheckFunc {
@@ -69,18 +80,48 @@ func tcMessageSafe(t *testing.T, msg string) {
 	}
 }
 
-func tcFuzzCheck(f *testing.F, name string) {
-	cf := tcCheckFuncNamed(name)
-	for _, c := range cf.cases() {
-		if len(c.in) <= tcMaxSeed {
-			f.Add(c.in, uint16(0))
+// TestFuzzCheckCoversEveryCheck: FuzzCheck reaches every Check function,
+// each once.
+func TestFuzzCheckCoversEveryCheck(t *testing.T) {
+	t.Parallel()
+	seen := map[string]bool{}
+	for _, name := range tcFuzzMembers {
+		if seen[name] {
+			t.Errorf("%s is fuzzed twice", name)
+		}
+		seen[name] = true
+		tcCheckFuncNamed(name) // panics on a name with no Check function
+	}
+	for _, cf := range tcCheckFuncs {
+		if !seen[cf.name] {
+			t.Errorf("Check%s is not fuzzed", cf.name)
 		}
 	}
-	f.Add("", uint16(255))
-	f.Add("/", uint16(1022))
-	f.Add("\n", uint16(2017))
-	f.Add("\xff", uint16(0x8000|256))
-	f.Fuzz(func(t *testing.T, s string, pad uint16) {
+}
+
+// FuzzCheck compares each Check function with its oracle. member selects
+// the Check function (tcFuzzMembers[member%8]); pad puts a run before s
+// (see tcFuzzPad).
+func FuzzCheck(f *testing.F) {
+	for i, name := range tcFuzzMembers {
+		m := uint8(i)
+		for _, c := range tcCheckFuncNamed(name).cases() {
+			if len(c.in) <= tcMaxSeed {
+				f.Add(m, c.in, uint16(0))
+			}
+		}
+		f.Add(m, "", uint16(255))
+		f.Add(m, "/", uint16(1022))
+		f.Add(m, "\n", uint16(2017))
+		f.Add(m, "\xff", uint16(0x8000|256))
+	}
+	var funcs [len(tcFuzzMembers)]tcCheckFunc
+	for i, name := range tcFuzzMembers {
+		funcs[i] = tcCheckFuncNamed(name)
+	}
+	f.Fuzz(func(t *testing.T, member uint8, s string, pad uint16) {
+		cf := funcs[int(member)%len(funcs)]
+		name := cf.name
 		s = tcFuzzPad(name, pad) + s
 		err := cf.check(s)
 		got := tcFieldsOf(t, err) // and the Message is the oracle's
@@ -92,15 +133,6 @@ func tcFuzzCheck(f *testing.F, name string) {
 		}
 	})
 }
-
-func FuzzCheckClientToken(f *testing.F) { tcFuzzCheck(f, "ClientToken") }
-func FuzzCheckDatasetName(f *testing.F) { tcFuzzCheck(f, "DatasetName") }
-func FuzzCheckRoleArn(f *testing.F)     { tcFuzzCheck(f, "RoleArn") }
-func FuzzCheckBucket(f *testing.F)      { tcFuzzCheck(f, "Bucket") }
-func FuzzCheckPrefix(f *testing.F)      { tcFuzzCheck(f, "Prefix") }
-func FuzzCheckKeyPattern(f *testing.F)  { tcFuzzCheck(f, "KeyPattern") }
-func FuzzCheckJobId(f *testing.F)       { tcFuzzCheck(f, "JobId") }
-func FuzzCheckJobStatus(f *testing.F)   { tcFuzzCheck(f, "JobStatus") }
 
 // The flags of FuzzValidate: which parts of the request are absent.
 const (

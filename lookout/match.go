@@ -170,6 +170,15 @@ func scanRoleArn(s string) (ok, valid bool, n int) {
 			i++
 			continue
 		}
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(rest) && rest[i+1]&0xC0 == 0x80 {
+			// A two-byte sequence, U+0080..U+07FF, decoded inline: of
+			// those, only U+0085 (C2 85) is a line terminator.
+			if c == 0xC2 && rest[i+1] == 0x85 {
+				ok = false
+			}
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(rest[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:

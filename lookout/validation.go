@@ -216,11 +216,15 @@ func NewValidationException(fields []FieldError) *ValidationException {
 
 func validationMessage(fields []FieldError) string {
 	var b strings.Builder
-	// One allocation in the common case: room for every violation, each
-	// echo at its longest.
+	// One allocation when the violations fit: room for each at its
+	// longest. A violation takes at most 120 bytes of fixed words and a
+	// limit of up to 20 digits, its path, its pattern or enum values, and
+	// its echo: the value escaped (at most 6 bytes for a byte, as \u0000)
+	// and cut at echoLimit bytes, then "...' (truncated: N characters)", in
+	// all at most echoLimit+50 bytes.
 	size := 32
 	for i := range fields {
-		size += 96 + min(len(fields[i].Value), echoLimit+32) + len(fields[i].Path) + len(fields[i].Pattern)
+		size += 120 + min(6*len(fields[i].Value)+2, echoLimit+50) + len(fields[i].Path) + len(fields[i].Pattern)
 		for _, v := range fields[i].Enum {
 			size += len(v) + 2
 		}
