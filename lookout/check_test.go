@@ -603,21 +603,33 @@ func TestRulesIsACopy(t *testing.T) {
 	}
 }
 
-// A Rule built by the caller has no matcher: lengths and Enum are checked,
-// Pattern is not.
+// A Rule built by the caller has no matcher: Required, lengths and Enum are
+// checked, and a Pattern, which it cannot check, fails every present value
+// rather than let it pass.
 func TestRuleViolationsForeignRule(t *testing.T) {
 	r := Rule{Path: "Mine.Field", Required: true, MinLength: 2, MaxLength: 3, Pattern: "[a]+"}
+	pat := func(v string) FieldError {
+		return FieldError{Path: "Mine.Field", Constraint: ConstraintPattern, Pattern: "[a]+", Value: v}
+	}
 	cases := []struct {
 		v       string
 		present bool
 		want    []FieldError
 	}{
 		{"", false, []FieldError{{Path: "Mine.Field", Constraint: ConstraintRequired}}},
-		{"bb", true, nil},
-		{"b", true, []FieldError{{Path: "Mine.Field", Constraint: ConstraintMinLength, Limit: 2, Value: "b"}}},
-		{"éé", true, nil},
-		{"bbbb", true, []FieldError{{Path: "Mine.Field", Constraint: ConstraintMaxLength, Limit: 3, Value: "bbbb"}}},
-		{"b\xff", true, []FieldError{{Path: "Mine.Field", Constraint: ConstraintUTF8, Value: "b\xff"}}},
+		{"aa", true, []FieldError{pat("aa")}},
+		{"b", true, []FieldError{{Path: "Mine.Field", Constraint: ConstraintMinLength, Limit: 2, Value: "b"}, pat("b")}},
+		{"bbbb", true, []FieldError{{Path: "Mine.Field", Constraint: ConstraintMaxLength, Limit: 3, Value: "bbbb"}, pat("bbbb")}},
+		{"b\xff", true, []FieldError{{Path: "Mine.Field", Constraint: ConstraintUTF8, Value: "b\xff"}, pat("b\xff")}},
+	}
+	for _, c := range cases {
+		if got := r.Valid(c.v, c.present); got != (c.want == nil) {
+			t.Errorf("Valid(%q, %v) = %v", c.v, c.present, got)
+		}
+	}
+	noPattern := Rule{Path: "Mine.Field", MinLength: 2, MaxLength: 3}
+	if got := noPattern.Violations("éé", true); got != nil {
+		t.Errorf("rule without pattern: Violations(éé) = %s", tcFmtFields(got))
 	}
 	for _, c := range cases {
 		if got := r.Violations(c.v, c.present); !tcSameFields(got, c.want) {

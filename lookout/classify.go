@@ -8,14 +8,16 @@ import (
 )
 
 // sanitizeCode reads an error's name as AWS's protocols write it: what is
-// before the first ':', then what is after the first '#'
+// before the first ':', then what is after the '#'
 // ("com.amazonaws.lookoutequipment#ValidationException:http://..." is
-// "ValidationException").
+// "ValidationException"). A name with several '#' (which no service sends)
+// keeps what follows the last one, as botocore does, so that reading a name
+// twice gives what reading it once gives.
 func sanitizeCode(name string) string {
 	if i := strings.IndexByte(name, ':'); i >= 0 {
 		name = name[:i]
 	}
-	if i := strings.IndexByte(name, '#'); i >= 0 {
+	if i := strings.LastIndexByte(name, '#'); i >= 0 {
 		name = name[i+1:]
 	}
 	return name
@@ -50,23 +52,17 @@ func NewAPIError(code, message string, status int) error {
 
 // ErrorCode returns the code of the first error in err's chain that carries
 // one, that is that satisfies smithy.APIError: the errors of this package,
-// those of the AWS SDK for Go v2, and any other. The code of an error from
-// elsewhere is read as the wire writes it (namespace and ":http://..."
-// suffix removed, see [NewAPIError]); the errors of this package hold codes
-// already read, returned as they are. A code that names an error of the
-// taxonomy in another case is spelled as the taxonomy spells it. It returns
-// "" when nothing in err's chain carries a code.
+// those of the AWS SDK for Go v2, and any other. The code is read as the wire
+// writes it (namespace and ":http://..." suffix removed, see [NewAPIError]),
+// and a code that names an error of the taxonomy in another case is spelled
+// as the taxonomy spells it. It returns "" when nothing in err's chain
+// carries a code.
 func ErrorCode(err error) string {
 	var api smithy.APIError
 	if !errors.As(err, &api) {
 		return ""
 	}
-	code := api.ErrorCode()
-	if _, own := api.(taxonomyError); !own {
-		// This package's errors hold codes already read; read others
-		// as the wire writes them.
-		code = sanitizeCode(code)
-	}
+	code := sanitizeCode(api.ErrorCode())
 	if k := lookupKind(code); k != nil {
 		return k.code
 	}

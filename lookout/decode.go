@@ -125,7 +125,9 @@ func (e *DecodeError) Unwrap() error {
 //
 // It reads data once, in time linear in its length, without recursion
 // beyond the request's three levels of objects; it does not keep data. The
-// request's strings share one copy of data.
+// request's strings that hold no escape share one copy of data, so a
+// program that keeps one of them for long keeps that copy alive: keep a
+// strings.Clone of it instead.
 func DecodeRequest(data []byte) (*StartDataIngestionJobRequest, error) {
 	if len(data) > MaxRequestBodyBytes {
 		return nil, bodyTooLarge(&http.MaxBytesError{Limit: MaxRequestBodyBytes})

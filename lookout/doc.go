@@ -11,8 +11,9 @@
 // [CheckRoleArn], ...) apply one member's rules on their own. [Rules] lists
 // the declarations every check, message and document derives from.
 //
-// The checks are hand-written: no regular expressions, one pass over each
-// value, no allocation when the value is valid. They read the service's
+// The checks are hand-written: no regular expressions, one pass over a valid
+// value (a fixed number over an invalid one, to say why), no allocation when
+// the value is valid. They read the service's
 // patterns as the service does: a full match with Java's semantics, lengths
 // in Unicode code points, and invalid UTF-8 refused (see [ConstraintUTF8]).
 //
@@ -28,6 +29,16 @@
 // code the taxonomy does not know. [ErrorCode], [IsRetryable] and
 // [FromAPIError] classify any error, those of the AWS SDK for Go v2
 // included.
+//
+// # The wire
+//
+// For the programs on either side of the call, the AWS JSON 1.0 protocol:
+// [DecodeRequest] and [ReadRequest] read a request strictly (one body, one
+// meaning: unknown, miscased and duplicate members, invalid UTF-8 and
+// trailing data are refused as a *[SerializationException] whose
+// *[DecodeError] says where); [WriteResponse] and [WriteError] answer as the
+// service does; [ErrorFromResponse] reads an error back as AWS's clients do;
+// [NewHandler] serves the operation with all of them.
 //
 // # Where this package reads the specification
 //

@@ -177,16 +177,19 @@ func (e *GenericAPIError) HTTPStatusCode() int {
 	return e.StatusCode
 }
 
-// RetryableError reports whether a retry may help: when Code names an error
-// of the taxonomy (in any case), as that error says; otherwise when the
-// status is a 5xx, since the service treats any server error as worth
-// retrying.
+// RetryableError reports whether a retry may help: for a 5xx status, yes,
+// since the service treats any server error as worth retrying; otherwise,
+// when Code names an error of the taxonomy (read as the wire writes it, in
+// any case), as that error says.
 func (e *GenericAPIError) RetryableError() bool {
 	if e == nil {
 		return false
 	}
-	if k := lookupKind(e.Code); k != nil {
+	if e.StatusCode >= 500 && e.StatusCode < 600 {
+		return true
+	}
+	if k := lookupKind(sanitizeCode(e.Code)); k != nil {
 		return k.retryable
 	}
-	return e.StatusCode >= 500 && e.StatusCode < 600
+	return false
 }

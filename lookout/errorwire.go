@@ -73,7 +73,7 @@ func wireError(err error) (code string, status int, message string) {
 	if errors.As(err, &own) {
 		if g, ok := own.(*GenericAPIError); ok {
 			if g != nil {
-				if k := lookupKind(g.Code); k != nil {
+				if k := lookupKind(sanitizeCode(g.Code)); k != nil {
 					return k.code, k.status, wireMessage(k.code, g.Message)
 				}
 				if isIdentifier(g.Code) && g.StatusCode >= 400 && g.StatusCode < 600 {
@@ -205,10 +205,8 @@ func ErrorFromResponse(resp *http.Response) error {
 	}
 	name := ""
 	for _, c := range [...]string{header, info.code, info.typ} {
-		// A name that reads as empty is no name. So is one whose reading,
-		// read again, is empty ("a##" reads as "#"): ErrorCode would
-		// report no code for it.
-		if s := sanitizeCode(c); s != "" && sanitizeCode(s) != "" {
+		// A name that reads as empty is no name.
+		if sanitizeCode(c) != "" {
 			name = c
 			break
 		}

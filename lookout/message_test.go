@@ -378,12 +378,25 @@ func TestMessageCap(t *testing.T) {
 
 	t.Run("first violation too long", func(t *testing.T) {
 		fs := []FieldError{tcFieldOfLength(t, 6000, 'x')}
-		want := "1 validation error detected; and 1 more"
-		if got := NewValidationException(fs).Message; got != want {
-			t.Errorf("Message = %q, want %q", tcTail(got), want)
+		got := NewValidationException(fs).Message
+		if n := utf8.RuneCountInString(got); n != 5000 {
+			t.Errorf("Message of %d characters, want 5000", n)
 		}
-		if got := ReferenceMessage(fs); got != want {
-			t.Errorf("oracle = %q, want %q", tcTail(got), want)
+		const start = "1 validation error detected: Value 'v' at 'p' failed to satisfy constraint: Member must satisfy regular expression pattern: xxx"
+		if !strings.HasPrefix(got, start) || !strings.HasSuffix(got, "x...") {
+			t.Errorf("Message = %q...%q, want the violation cut to fit", got[:len(start)], tcTail(got))
+		}
+		if ref := ReferenceMessage(fs); ref != got {
+			t.Errorf("oracle = %q, want %q", tcTail(ref), tcTail(got))
+		}
+		// With another violation after it, the count follows.
+		fs = append(fs, FieldError{Path: "Q", Constraint: ConstraintRequired})
+		got = NewValidationException(fs).Message
+		if !strings.HasSuffix(got, "x...; and 1 more") || utf8.RuneCountInString(got) != 5000 {
+			t.Errorf("Message of %d characters ends %q", utf8.RuneCountInString(got), tcTail(got))
+		}
+		if ref := ReferenceMessage(fs); ref != got {
+			t.Errorf("oracle = %q, want %q", tcTail(ref), tcTail(got))
 		}
 	})
 }
@@ -420,4 +433,55 @@ func tcTail(s string) string {
 		return s
 	}
 	return "..." + s[len(s)-60:]
+}
+
+// TestMessagePathEscaped: a path can hold data (a map key, in the validate
+// package): the message escapes it as it escapes a value, bounds it, and
+// never drops the violation.
+func TestMessagePathEscaped(t *testing.T) {
+	cases := []struct{ path, shown string }{
+		{"Names[x\n\u202eevil\xff]", `names[x\n\u202Eevil\xFF]`},
+		{"A.B'C\\D", `a.b\'C\\D`},
+		{strings.Repeat("k", 300), strings.Repeat("k", 256) + "..."},
+		{strings.Repeat("é", 200), strings.Repeat("é", 128) + "..."},
+	}
+	for _, c := range cases {
+		f := FieldError{Path: c.path, Constraint: ConstraintRequired}
+		want := "Value null at '" + c.shown + "' failed to satisfy constraint: Member must not be null"
+		if got := f.Error(); got != want {
+			t.Errorf("path %q:\n got %q\nwant %q", c.path, got, want)
+		}
+		if got := ReferenceFieldMessage(f); got != want {
+			t.Errorf("oracle, path %q:\n got %q\nwant %q", c.path, got, want)
+		}
+		if got := f.MessagePath(); got != c.shown {
+			t.Errorf("MessagePath(%q) = %q, want %q", c.path, got, c.shown)
+		}
+	}
+	// A path of 6000 bytes of data still gives one bounded violation.
+	fs := []FieldError{{Path: "Names[" + strings.Repeat("\x01", 6000) + "]", Constraint: ConstraintMinLength, Limit: 3, Value: "ab"}}
+	msg := NewValidationException(fs).Message
+	if !strings.HasPrefix(msg, "1 validation error detected: Value 'ab' at 'names[") || !utf8.ValidString(msg) ||
+		utf8.RuneCountInString(msg) > 5000 || strings.ContainsRune(msg, '\x01') {
+		t.Errorf("Message = %q", msg)
+	}
+}
+
+// TestRulesCopyChecksTheDeclaration: changing a copy's fields does not change
+// what its methods check.
+func TestRulesCopyChecksTheDeclaration(t *testing.T) {
+	for _, r := range Rules() {
+		if r.Path != "DatasetName" {
+			continue
+		}
+		r.MaxLength, r.Pattern = 300, ".*"
+		if r.Valid(strings.Repeat("d", 250), true) {
+			t.Errorf("a copy with MaxLength 300 accepted 250 characters")
+		}
+		if got := r.Violations("ok_name", true); got != nil {
+			t.Errorf("Violations(ok_name) = %v", got)
+		}
+		return
+	}
+	t.Fatal("no DatasetName rule")
 }

@@ -241,33 +241,35 @@ const (
 	refMaxMessage = 5000 // characters of a Message
 )
 
+// refPiece is how a message writes the character of v at byte i.
+func refPiece(v string, i int, r rune) string {
+	switch {
+	case r == utf8.RuneError && !strings.HasPrefix(v[i:], "\uFFFD"):
+		return fmt.Sprintf(`\x%02X`, v[i]) // range steps one byte on invalid UTF-8
+	case r == '\\':
+		return `\\`
+	case r == '\'':
+		return `\'`
+	case r == '\t':
+		return `\t`
+	case r == '\n':
+		return `\n`
+	case r == '\r':
+		return `\r`
+	case unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cf, r):
+		if r > 0xFFFF {
+			return fmt.Sprintf(`\U%08X`, r)
+		}
+		return fmt.Sprintf(`\u%04X`, r)
+	}
+	return string(r)
+}
+
 // refEcho is the value as a message shows it, quotes included.
 func refEcho(v string) string {
 	var b strings.Builder
 	for i, r := range v {
-		var piece string
-		switch {
-		case r == utf8.RuneError && !strings.HasPrefix(v[i:], "\uFFFD"):
-			piece = fmt.Sprintf(`\x%02X`, v[i]) // range steps one byte on invalid UTF-8
-		case r == '\\':
-			piece = `\\`
-		case r == '\'':
-			piece = `\'`
-		case r == '\t':
-			piece = `\t`
-		case r == '\n':
-			piece = `\n`
-		case r == '\r':
-			piece = `\r`
-		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cf, r):
-			if r > 0xFFFF {
-				piece = fmt.Sprintf(`\U%08X`, r)
-			} else {
-				piece = fmt.Sprintf(`\u%04X`, r)
-			}
-		default:
-			piece = string(r)
-		}
+		piece := refPiece(v, i, r)
 		if b.Len()+len(piece) > refEchoLimit {
 			return "'" + b.String() + "...' (truncated: " + strconv.Itoa(utf8.RuneCountInString(v)) + " characters)"
 		}
@@ -276,14 +278,25 @@ func refEcho(v string) string {
 	return "'" + b.String() + "'"
 }
 
+// refMessagePath is the path as a message shows it: each segment's first
+// letter in lower case, escaped as a value is, cut at 256 bytes with "...".
 func refMessagePath(path string) string {
 	segs := strings.Split(path, ".")
 	for i, s := range segs {
-		if s != "" {
+		if s != "" && 'A' <= s[0] && s[0] <= 'Z' {
 			segs[i] = strings.ToLower(s[:1]) + s[1:]
 		}
 	}
-	return strings.Join(segs, ".")
+	lowered := strings.Join(segs, ".")
+	var b strings.Builder
+	for i, r := range lowered {
+		piece := refPiece(lowered, i, r)
+		if b.Len()+len(piece) > 256 {
+			return b.String() + "..."
+		}
+		b.WriteString(piece)
+	}
+	return b.String()
 }
 
 // ReferenceFieldMessage is the oracle of FieldError.Error.
@@ -315,7 +328,8 @@ func ReferenceFieldMessage(f FieldError) string {
 // ReferenceMessage is the oracle of the Message of
 // NewValidationException(fs): every violation when the whole fits in 5000
 // characters; else as many as fit, in order, followed by "; and N more"
-// for the N left out, the whole within 5000 characters.
+// for the N left out, the whole within 5000 characters; a first violation
+// too long on its own is cut to fit, with "...".
 func ReferenceMessage(fs []FieldError) string {
 	head := fmt.Sprintf("%d validation errors detected", len(fs))
 	if len(fs) == 1 {
@@ -333,6 +347,14 @@ func ReferenceMessage(fs []FieldError) string {
 			room -= len(fmt.Sprintf("; and %d more", left))
 		}
 		if utf8.RuneCountInString(next) > room {
+			if i == 0 {
+				// The first violation is always shown, cut to fit.
+				cut := string([]rune(next)[:room-3]) + "..."
+				if len(fs) > 1 {
+					cut += fmt.Sprintf("; and %d more", len(fs)-1)
+				}
+				return cut
+			}
 			return msg + fmt.Sprintf("; and %d more", len(fs)-i)
 		}
 		msg = next

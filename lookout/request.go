@@ -77,8 +77,9 @@ func (r *StartDataIngestionJobRequest) Validate() error {
 	if r.valid() {
 		return nil
 	}
-	// Room for the violations of a request in one allocation, mostly.
-	if fs := r.appendViolations(make([]FieldError, 0, 8)); len(fs) != 0 {
+	// Room for every violation a request can have, in one allocation: six
+	// members, three violations each at most.
+	if fs := r.appendViolations(make([]FieldError, 0, 18)); len(fs) != 0 {
 		return NewValidationException(fs)
 	}
 	return nil

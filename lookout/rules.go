@@ -91,6 +91,10 @@ type Rule struct {
 	// value means the member is absent.
 	emptyAbsent bool
 
+	// def is the package's declaration this Rule is a copy of (set by
+	// Rules); nil for a Rule made elsewhere.
+	def *Rule
+
 	// scan is the member's hand-written matcher; nil for a structure. It
 	// reads s once. ok reports a full match of the pattern (or enum)
 	// as the service would see the value: each byte of an invalid UTF-8
@@ -196,6 +200,7 @@ func Rules() []Rule {
 	out := make([]Rule, len(allRules))
 	for i, m := range allRules {
 		out[i] = *m
+		out[i].def = m
 		if m.Enum != nil {
 			out[i].Enum = append([]string(nil), m.Enum...)
 		}
@@ -206,7 +211,8 @@ func Rules() []Rule {
 // messagePath turns a wire path into the path the service's messages use:
 // each segment's first letter in lower case
 // ("IngestionInputConfiguration.S3InputConfiguration.Bucket" becomes
-// "ingestionInputConfiguration.s3InputConfiguration.bucket").
+// "ingestionInputConfiguration.s3InputConfiguration.bucket"), escaped and
+// bounded as writeMessagePath writes it.
 func messagePath(path string) string {
 	var b strings.Builder
 	b.Grow(len(path))
@@ -214,13 +220,37 @@ func messagePath(path string) string {
 	return b.String()
 }
 
+// pathLimit bounds the bytes of a path that a message shows, after escaping.
+// The package's own paths are far shorter; a caller's path can hold user
+// data (a map key, for the validate package).
+const pathLimit = 256
+
+// writeMessagePath writes path as messagePath says: escaped as an echoed
+// value is (a path can hold a map key, which is data), and, past pathLimit
+// bytes, cut with "...".
 func writeMessagePath(b *strings.Builder, path string) {
-	for i := 0; i < len(path); i++ {
+	start := b.Len()
+	for i := 0; i < len(path); {
 		c := path[i]
-		if (i == 0 || path[i-1] == '.') && 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if plainASCII(c) {
+			if (i == 0 || path[i-1] == '.') && 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if b.Len()-start+1 > pathLimit {
+				b.WriteString("...")
+				return
+			}
+			b.WriteByte(c)
+			i++
+			continue
 		}
-		b.WriteByte(c)
+		r, size := utf8.DecodeRuneInString(path[i:])
+		if b.Len()-start+escapedLen(r, size) > pathLimit {
+			b.WriteString("...")
+			return
+		}
+		writeEscaped(b, r, size, c)
+		i += size
 	}
 }
 
@@ -230,31 +260,51 @@ func writeMessagePath(b *strings.Builder, path string) {
 // checking a field of its own sets its own. It allocates only when it finds
 // a violation.
 //
-// A Rule that does not come from this package (from [Rules] or a rule
-// variable) has no matcher: its lengths and Enum are checked, its Pattern is
-// not.
+// A Rule from [Rules] checks the member as this package declares it: its
+// exported fields describe that declaration, and changing them in a copy
+// changes nothing of what it checks. A Rule made elsewhere has no matcher:
+// it checks Required, the lengths and Enum from its fields, and since it
+// cannot check a Pattern, it reports every present value as breaking a
+// non-empty one rather than let it pass.
 func (r *Rule) Violations(value string, present bool) []FieldError {
-	return r.check(nil, r.Path, value, present)
+	return r.rule().check(nil, r.Path, value, present)
 }
 
 // AppendViolations appends the violations of r by value to dst, with path
 // as their Path, and returns the extended slice: Violations for a caller
 // that collects the violations of several fields (of its own struct, say).
 func (r *Rule) AppendViolations(dst []FieldError, path, value string, present bool) []FieldError {
-	return r.check(dst, path, value, present)
+	return r.rule().check(dst, path, value, present)
 }
 
 // Valid reports whether Violations(value, present) would find nothing,
 // without allocating.
 func (r *Rule) Valid(value string, present bool) bool {
+	m := r.rule()
 	if !present {
-		return !r.Required
+		return !m.Required
 	}
-	if r.scan != nil {
-		return r.accepts(r.scan(value))
+	return m.accepts(m.match(value))
+}
+
+// rule returns the declaration r stands for: the package's own, or r itself
+// for a Rule made elsewhere.
+func (r *Rule) rule() *Rule {
+	if r.def != nil {
+		return r.def
 	}
-	n, valid := runeCount(value)
-	return r.accepts(r.Enum == nil || slices.Contains(r.Enum, value), valid, n)
+	return r
+}
+
+// match runs m's matcher, or, for a Rule made elsewhere, what its fields
+// allow checking.
+func (m *Rule) match(v string) (ok, valid bool, n int) {
+	if m.scan != nil {
+		return m.scan(v)
+	}
+	n, valid = runeCount(v)
+	ok = m.Pattern == "" && (m.Enum == nil || slices.Contains(m.Enum, v))
+	return ok, valid, n
 }
 
 // checkValue is the Check functions' common body: the empty string is absent
@@ -277,14 +327,7 @@ func (m *Rule) check(fs []FieldError, path, v string, present bool) []FieldError
 		}
 		return fs
 	}
-	var ok, valid bool
-	var n int
-	if m.scan != nil {
-		ok, valid, n = m.scan(v)
-	} else {
-		n, valid = runeCount(v)
-		ok = m.Enum == nil || slices.Contains(m.Enum, v)
-	}
+	ok, valid, n := m.match(v)
 	if m.accepts(ok, valid, n) {
 		return fs
 	}

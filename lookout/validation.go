@@ -208,7 +208,8 @@ const maxMessage = 5000
 //
 // It takes ownership of fields. The Message stays within the 5000
 // characters that the service model allows: when the violations would not
-// fit, it ends with "; and N more" and Fields still holds them all. With no
+// fit, it ends with "; and N more" and Fields still holds them all; the first
+// violation is always shown, shortened with "..." if it alone is too long. With no
 // fields the Message is "0 validation errors detected".
 func NewValidationException(fields []FieldError) *ValidationException {
 	return &ValidationException{Message: validationMessage(fields), Fields: fields}
@@ -254,6 +255,28 @@ func validationMessage(fields []FieldError) string {
 		}
 		if count+n > limit {
 			kept := b.String()[:before]
+			if i == 0 {
+				// Never drop the first violation: shorten it, visibly.
+				seg := b.String()[before:]
+				room := limit - count - len("...")
+				cut := 0
+				for k := 0; k < room && cut < len(seg); k++ {
+					_, size := utf8.DecodeRuneInString(seg[cut:])
+					cut += size
+				}
+				kept = b.String()[:before+cut] + "..."
+				if len(fields) == 1 {
+					b.Reset()
+					b.WriteString(kept)
+					break
+				}
+				b.Reset()
+				b.WriteString(kept)
+				b.WriteString("; and ")
+				writeInt(&b, len(fields)-1)
+				b.WriteString(" more")
+				break
+			}
 			b.Reset()
 			b.WriteString(kept)
 			b.WriteString("; and ")

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -73,15 +74,21 @@ func newJobStore(cfg storeConfig) *jobStore {
 	return s
 }
 
-// paramsOf returns the parameters of a valid request.
+// paramsOf returns the parameters of a valid request. Each string is a copy:
+// a decoded request's strings share the memory of its whole body, which a
+// job kept for the life of the process must not hold on to.
 func paramsOf(req *lookout.StartDataIngestionJobRequest) jobParams {
 	s3 := req.IngestionInputConfiguration.S3InputConfiguration
-	p := jobParams{dataset: req.DatasetName, bucket: s3.Bucket, roleArn: req.RoleArn}
+	p := jobParams{
+		dataset: strings.Clone(req.DatasetName),
+		bucket:  strings.Clone(s3.Bucket),
+		roleArn: strings.Clone(req.RoleArn),
+	}
 	if s3.Prefix != nil {
-		p.prefix, p.hasPrefix = *s3.Prefix, true
+		p.prefix, p.hasPrefix = strings.Clone(*s3.Prefix), true
 	}
 	if s3.KeyPattern != nil {
-		p.keyPattern, p.hasKeyPattern = *s3.KeyPattern, true
+		p.keyPattern, p.hasKeyPattern = strings.Clone(*s3.KeyPattern), true
 	}
 	return p
 }
@@ -129,7 +136,7 @@ func (s *jobStore) Start(_ context.Context, req *lookout.StartDataIngestionJobRe
 		}
 	}
 	j := &job{id: newJobID(), params: params, done: now.Add(s.jobDuration)}
-	s.byToken[req.ClientToken] = j
+	s.byToken[strings.Clone(req.ClientToken)] = j
 	if s.maxPending > 0 && now.Before(j.done) {
 		s.pending = append(s.pending, j)
 	}
