@@ -13,8 +13,21 @@ import (
 )
 
 // errorNamespace is the namespace of the service's shapes: an error's
-// __type is its shape id, errorNamespace followed by its code.
-const errorNamespace = "com.amazonaws.lookoutequipment#"
+// __type is its shape id, errorNamespace followed by its code. The
+// protocol's own errors (SerializationException, UnknownOperationException)
+// are in protocolNamespace, as AWS's services write them.
+const (
+	errorNamespace    = "com.amazonaws.lookoutequipment#"
+	protocolNamespace = "com.amazon.coral.service#"
+)
+
+// shapeID returns the __type WriteError writes for code.
+func shapeID(code string) string {
+	if k := lookupKind(code); k != nil && k.protocol {
+		return protocolNamespace + code
+	}
+	return errorNamespace + code
+}
 
 // headerErrorType is the header that names an error.
 const headerErrorType = "X-Amzn-ErrorType"
@@ -33,7 +46,9 @@ const MaxErrorBodyBytes = 128 << 10
 //	{"__type":"com.amazonaws.lookoutequipment#ValidationException","Message":"..."}
 //
 // which both the AWS SDK for Go v2 (header first) and botocore (body only)
-// read. The error written is:
+// read. The protocol's own errors, SerializationException and
+// UnknownOperationException, are written in the namespace AWS's services
+// give them, "com.amazon.coral.service#". The error written is:
 //
 //   - the first error of this package's taxonomy in err's chain (found
 //     with errors.As, so a wrapped *ThrottlingException is written as
@@ -62,7 +77,7 @@ func WriteError(w http.ResponseWriter, err error) {
 	body, _ := json.Marshal(struct {
 		Type    string `json:"__type"`
 		Message string `json:"Message"`
-	}{errorNamespace + code, message}) // strings only: never fails
+	}{shapeID(code), message}) // strings only: never fails
 	w.Header().Set(headerErrorType, code)
 	_ = writeJSON(w, status, body)
 }

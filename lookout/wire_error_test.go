@@ -38,9 +38,14 @@ func wireWriteError(t *testing.T, err error) wireErrorAnswer {
 	return wireErrorAnswer{status: res.StatusCode, errorType: res.Header.Get("X-Amzn-ErrorType"), body: body}
 }
 
-// wireErrorBody is the body WriteError writes for code and message.
+// wireErrorBody is the body WriteError writes for code and message: the
+// protocol's own errors are in the namespace AWS's services give them.
 func wireErrorBody(code, message string) map[string]any {
-	return map[string]any{"__type": "com.amazonaws.lookoutequipment#" + code, "Message": message}
+	ns := "com.amazonaws.lookoutequipment#"
+	if code == lookout.CodeSerialization || code == lookout.CodeUnknownOperation {
+		ns = "com.amazon.coral.service#"
+	}
+	return map[string]any{"__type": ns + code, "Message": message}
 }
 
 const wireDefaultInternal = "Processing of the request has failed because of an unknown error, exception or failure."

@@ -29,7 +29,11 @@ func TestWireTaxonomyRoundTrip(t *testing.T) {
 				if want == "" {
 					want = defaultMessage(k.code)
 				}
-				assert.JSONEq(t, `{"__type":"com.amazonaws.lookoutequipment#`+k.code+`","Message":"`+want+`"}`, rec.Body.String())
+				ns := "com.amazonaws.lookoutequipment#"
+				if k.protocol {
+					ns = "com.amazon.coral.service#"
+				}
+				assert.JSONEq(t, `{"__type":"`+ns+k.code+`","Message":"`+want+`"}`, rec.Body.String())
 				got := ErrorFromResponse(res)
 				require.NoError(t, res.Body.Close())
 				assert.Equal(t, k.make(want), got)

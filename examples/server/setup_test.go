@@ -132,13 +132,18 @@ func startJob(t *testing.T, h http.Handler, body string) lookout.StartDataIngest
 	return out
 }
 
-// errorBody is the body of an error response.
+// errorBody is the body of an error response: the protocol's own errors are
+// in the namespace AWS's services give them.
 func errorBody(t *testing.T, code, message string) string {
 	t.Helper()
+	ns := "com.amazonaws.lookoutequipment#"
+	if code == lookout.CodeSerialization || code == lookout.CodeUnknownOperation {
+		ns = "com.amazon.coral.service#"
+	}
 	data, err := json.Marshal(struct {
 		Type    string `json:"__type"`
 		Message string
-	}{"com.amazonaws.lookoutequipment#" + code, message})
+	}{ns + code, message})
 	require.NoError(t, err)
 	return string(data)
 }
