@@ -573,12 +573,13 @@ func (d *decoder) found(i int) string {
 	return "the character " + unicodeName(rune(c))
 }
 
-// unicodeName names r as "'x' (U+0078)", or "U+0000" for a character not
-// safe to show.
+// unicodeName names r as "'x' (U+0078)", or "U+00A0" for a character not
+// safe to show: one that strconv.IsPrint refuses (controls, format
+// characters, and every space but U+0020, which could not be told apart).
 func unicodeName(r rune) string {
 	u := strconv.FormatInt(int64(r), 16)
 	u = "U+" + strings.Repeat("0", max(0, 4-len(u))) + strings.ToUpper(u)
-	if strconv.IsGraphic(r) && r != '\'' && r != '\\' {
+	if strconv.IsPrint(r) && r != '\'' && r != '\\' {
 		return "'" + string(r) + "' (" + u + ")"
 	}
 	return u
