@@ -62,4 +62,36 @@
 // [InvalidValueError] for something that is not a struct to validate,
 // [TagError] for tags that cannot be applied, [UnsupportedError] for
 // violations that have no counterpart among lookout's constraints.
+//
+// # Paths below slices and maps
+//
+// A field reached with "dive" has the path of its slice or map followed by
+// "[i]", the element's index, or "[key]", the entry's key as validator/v10
+// prints it (with %v): "names[pump-7]", "patterns[3]". The key is kept as
+// it is, whatever it holds (brackets, quotes, control characters, invalid
+// UTF-8, any length): a FieldError's Path loses nothing, and the Message of
+// the ValidationException, like any text that echoes a client's data,
+// escapes it and bounds its length: print Message, or escape Path
+// yourself. Violations below a map come in the order of the printed keys,
+// compared byte by byte (see [Translate]); keys that print alike (two
+// distinct keys whose String methods agree, say) cannot be told apart in
+// a path, and their violations come in validator/v10's order.
+//
+// # Cost
+//
+// The work of the lookout tags on a field does not grow with the number
+// of fields, elements and entries of the value validated, and on a valid
+// value they allocate nothing, but in one case: an empty string checked
+// by lookout_key_pattern or lookout_job_status (where absent is valid and
+// present and empty is not) that lies in a slice or behind a pointer,
+// inside an interface below a map's entry. Only its value says whether it
+// is held by a pointer, and finding it needs the entry's key: the tag
+// builds the key from its text and looks it up (up to two allocations),
+// or, for a key type whose String, Error or Format method changes how it
+// prints, prints each key of the map.
+//
+// Translating violations prints and sorts the keys of each map that holds
+// some once, however many violations lie below it: the cost of an error
+// grows with the number of violations and the size of those maps, not
+// with their product.
 package validate

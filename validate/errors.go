@@ -59,7 +59,8 @@ func (e *InvalidValueError) Unwrap() error {
 // tag that names no registered validation, a malformed tag, a parameter
 // that does not parse, a built-in tag on a kind of field it does not
 // support. validator/v10 panics on these; [Struct] returns a TagError
-// instead. It is about the struct's declaration, not about its values.
+// instead (and only for these: it does not recover other panics). It is
+// about the struct's declaration, not about its values.
 type TagError struct {
 	// Type is the type of the value given to Struct.
 	Type reflect.Type

@@ -47,8 +47,9 @@ func buildChecks() (map[string]*check, []string) {
 // pointer: a plain string cannot tell empty from absent, a *string can.
 // Only when the two readings disagree (lookout_key_pattern and
 // lookout_job_status: absent is valid, present and empty is not) does valid
-// look at the field's type. It allocates only on a violation, and for an
-// empty value in a map reached with "dive" (whose key it looks up).
+// ask [heldByPointer], whose work does not grow with the size of the
+// value validated. valid allocates nothing but, in the case heldByPointer
+// leaves to [walk], the key it looks up.
 func (c *check) valid(fl validator.FieldLevel) bool {
 	f := fl.Field()
 	switch f.Kind() {
@@ -59,7 +60,7 @@ func (c *check) valid(fl validator.FieldLevel) bool {
 		if c.emptyAbsentOK == c.emptyPresentOK {
 			return c.emptyAbsentOK
 		}
-		if leaf, ok := walk(fl.Parent(), fl.StructFieldName(), nil); ok && isPointer(leaf) {
+		if heldByPointer(fl) {
 			return c.emptyPresentOK
 		}
 		return c.emptyAbsentOK

@@ -45,15 +45,18 @@ import (
 //
 // Paths are JSON paths relative to s: each field's JSON name (its Go name
 // when it has none, see [JSONName]), "[i]" and "[key]" for the elements of
-// slices and maps, and no segment for an embedded struct whose fields
+// slices and maps (the key printed with %v and kept as it is, see the
+// package doc), and no segment for an embedded struct whose fields
 // encoding/json promotes. They do not depend on the validator's tag name
 // function. Violations come in validator/v10's order (the fields'
-// declaration order) except within the structs of package lookout, whose
-// fields come in the order of [lookout.Rules]: for lookout's request and
-// response, Fields is in the order of their Validate method. A violation
-// that validator/v10 reports at a namespace that does not name a field of s
-// (from a struct-level validation, say) keeps the path validator gives it,
-// without the type name, and the order of all is validator/v10's.
+// declaration order, a slice's elements by index) except for a map's
+// entries, which come in the order of their printed keys, and within the
+// structs of package lookout, whose fields come in the order of
+// [lookout.Rules]: for lookout's request and response, Fields is in the
+// order of their Validate method. A violation that validator/v10 reports
+// at a namespace that does not name a field of s (from a struct-level
+// validation, say) keeps the path validator gives it, without the type
+// name, and the order of all is validator/v10's.
 func Translate(s any, err error) error {
 	switch err.(type) {
 	case nil:

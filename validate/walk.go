@@ -18,10 +18,12 @@ import (
 // and, on the way, the field's JSON path and its rank for sorting.
 
 // trail records what walk passes: the sort key of each step and the JSON
-// path.
+// path; and, for the maps it has passed, their entries sorted by printed
+// key, by the map's pointer.
 type trail struct {
 	keys []int
 	path []byte
+	maps map[uintptr]*printedKeys
 }
 
 // walk follows the struct namespace ns down from v and returns the value
@@ -79,42 +81,79 @@ func walk(v reflect.Value, ns string, t *trail) (reflect.Value, bool) {
 
 // walkMap follows ns, which starts with "[key]", from the map m. A printed
 // key may hold "]", ".", "[": each way to read ns is tried in turn, the
-// shortest key first, and the first that leads to a field wins.
+// shortest key first, and the first that leads to a field wins; a way is
+// tried only where what follows the key fits the map's element type ("."
+// a struct, "[" a slice, an array or a map). Several keys may also print
+// alike: each is tried. With a trail, the map's keys are printed and
+// sorted once for the whole translation (see trail.mapIndex), and a
+// reading is looked up only when some key has its length; without one,
+// lookupKey finds the key.
 func walkMap(m reflect.Value, ns string, t *trail) (reflect.Value, bool) {
 	if ns[0] != '[' {
 		return m, false
 	}
-	var nk, np int
-	if t != nil {
-		nk, np = len(t.keys), len(t.path)
+	elem := m.Type().Elem()
+	for elem.Kind() == reflect.Pointer {
+		elem = elem.Elem()
 	}
 	for end := 1; end < len(ns); end++ {
-		if ns[end] != ']' || (end+1 < len(ns) && ns[end+1] != '.' && ns[end+1] != '[') {
+		if ns[end] != ']' || !followsElement(elem.Kind(), ns[end+1:]) {
 			continue
 		}
-		printed := ns[1:end]
-		var found reflect.Value
-		rank := 0
-		for it := m.MapRange(); it.Next(); {
-			switch k := fmt.Sprintf("%v", it.Key()); {
-			case k == printed:
-				found = it.Key()
-			case k < printed:
-				rank++
+		printed, rest := ns[1:end], ns[end+1:]
+		if t == nil {
+			if v, ok := walkMapEntry(m, printed, rest); ok {
+				return v, true
 			}
-		}
-		if !found.IsValid() {
 			continue
 		}
-		if t != nil {
+		pk := t.mapIndex(m)
+		rank, n := pk.find(printed)
+		nk, np := len(t.keys), len(t.path)
+		for _, e := range pk.entries[rank : rank+n] {
 			t.keys = append(t.keys, rank)
 			t.path = append(t.path, ns[:end+1]...)
-		}
-		if v, ok := walk(m.MapIndex(found), ns[end+1:], t); ok {
-			return v, true
-		}
-		if t != nil {
+			if v, ok := walk(e.elem, rest, t); ok {
+				return v, true
+			}
 			t.keys, t.path = t.keys[:nk], t.path[:np]
+		}
+	}
+	return m, false
+}
+
+// followsElement reports whether rest can follow, in a namespace, the
+// segment of an element of kind k (pointers removed): nothing, a struct's
+// field after ".", a slice's, an array's or a map's element after "["; an
+// interface may hold any of them.
+func followsElement(k reflect.Kind, rest string) bool {
+	switch {
+	case rest == "" || k == reflect.Interface:
+		return rest == "" || rest[0] == '.' || rest[0] == '['
+	case rest[0] == '.':
+		return k == reflect.Struct
+	case rest[0] == '[':
+		return k == reflect.Slice || k == reflect.Array || k == reflect.Map
+	}
+	return false
+}
+
+// walkMapEntry follows rest from the entries of the map m whose key
+// prints as printed, without a trail: it looks the key up when lookupKey
+// can, and prints the keys of m otherwise.
+func walkMapEntry(m reflect.Value, printed, rest string) (reflect.Value, bool) {
+	if elem, ok, direct := lookupKey(m, printed); direct {
+		if !ok {
+			return m, false
+		}
+		return walk(elem, rest, nil)
+	}
+	for it := m.MapRange(); it.Next(); {
+		if fmt.Sprintf("%v", it.Key()) != printed {
+			continue
+		}
+		if v, ok := walk(it.Value(), rest, nil); ok {
+			return v, true
 		}
 	}
 	return m, false
