@@ -125,14 +125,7 @@ func wireMessage(code, message string) string {
 		return defaultMessage(code)
 	}
 	message = strings.ToValidUTF8(message, "\uFFFD")
-	n := 0
-	for i := range message {
-		if n == maxMessage {
-			return message[:i]
-		}
-		n++
-	}
-	return message
+	return message[:runePrefix(message, maxMessage)]
 }
 
 // defaultMessage is the Message written for an error of code that has none:
@@ -169,7 +162,7 @@ func defaultMessage(code string) string {
 // not empty once read: the X-Amzn-ErrorType header, the body's top-level
 // "code" member, its top-level "__type" member (a nested "__type" is not
 // looked at). It is read as AWS's clients read it: what is before the first
-// ':', then what is after the first '#'
+// ':', then what is after the '#'
 // ("com.amazonaws.lookoutequipment#ValidationException:http://..." is
 // ValidationException), and matched case-insensitively to the taxonomy, as
 // [NewAPIError] does. The message is the body's "message" member, else its

@@ -229,28 +229,10 @@ const pathLimit = 256
 // value is (a path can hold a map key, which is data), and, past pathLimit
 // bytes, cut with "...".
 func writeMessagePath(b *strings.Builder, path string) {
-	start := b.Len()
-	for i := 0; i < len(path); {
-		c := path[i]
-		if plainASCII(c) {
-			if (i == 0 || path[i-1] == '.') && 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if b.Len()-start+1 > pathLimit {
-				b.WriteString("...")
-				return
-			}
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(path[i:])
-		if b.Len()-start+escapedLen(r, size) > pathLimit {
-			b.WriteString("...")
-			return
-		}
-		writeEscaped(b, r, size, c)
-		i += size
+	cut := escapeCut(path, pathLimit)
+	writeEscapedString(b, path[:cut], true)
+	if cut < len(path) {
+		b.WriteString("...")
 	}
 }
 

@@ -86,41 +86,8 @@ const echoLimit = 128
 // escaped is cut there, visibly: 'cut...' (truncated: N characters).
 func writeEcho(b *strings.Builder, v string) {
 	b.WriteByte('\'')
-	// Find where the escaped text would pass echoLimit before writing
-	// anything, so that nothing written has to be taken back.
-	cut, width := len(v), 0
-	for i := 0; i < len(v); {
-		if plainASCII(v[i]) {
-			width++
-			if width > echoLimit {
-				cut = i
-				break
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(v[i:])
-		width += escapedLen(r, size)
-		if width > echoLimit {
-			cut = i
-			break
-		}
-		i += size
-	}
-	for i := 0; i < cut; {
-		// A run of bytes written as they are, then one rune to look at.
-		j := i
-		for j < cut && plainASCII(v[j]) {
-			j++
-		}
-		b.WriteString(v[i:j])
-		if i = j; i == cut {
-			break
-		}
-		r, size := utf8.DecodeRuneInString(v[i:])
-		writeEscaped(b, r, size, v[i])
-		i += size
-	}
+	cut := escapeCut(v, echoLimit)
+	writeEscapedString(b, v[:cut], false)
 	if cut < len(v) {
 		n, _ := runeCount(v)
 		b.WriteString("...' (truncated: ")
@@ -129,6 +96,55 @@ func writeEcho(b *strings.Builder, v string) {
 		return
 	}
 	b.WriteByte('\'')
+}
+
+// escapeCut returns the length of the longest prefix of s, cut between
+// characters, whose escaped form (as writeEscapedString writes it) takes at
+// most limit bytes. It is found before anything is written, so that nothing
+// written has to be taken back.
+func escapeCut(s string, limit int) int {
+	width := 0
+	for i := 0; i < len(s); {
+		if plainASCII(s[i]) {
+			if width++; width > limit {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if width += escapedLen(r, size); width > limit {
+			return i
+		}
+		i += size
+	}
+	return len(s)
+}
+
+// writeEscapedString writes s escaped as writeEscaped escapes each
+// character. With lowerSegments, the first letter of s and of each segment
+// after a '.' is written in lower case, as the service's messages write
+// member paths.
+func writeEscapedString(b *strings.Builder, s string, lowerSegments bool) {
+	for i := 0; i < len(s); {
+		// A run of bytes written as they are, then one rune to look at.
+		j := i
+		for j < len(s) && plainASCII(s[j]) {
+			if lowerSegments && (j == 0 || s[j-1] == '.') && 'A' <= s[j] && s[j] <= 'Z' {
+				b.WriteString(s[i:j])
+				b.WriteByte(s[j] + 'a' - 'A')
+				i = j + 1
+			}
+			j++
+		}
+		b.WriteString(s[i:j])
+		if j == len(s) {
+			return
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		writeEscaped(b, r, size, s[j])
+		i = j + size
+	}
 }
 
 // plainASCII reports whether the byte c is printable ASCII that an echo
@@ -255,33 +271,20 @@ func validationMessage(fields []FieldError) string {
 		}
 		if count+n > limit {
 			kept := b.String()[:before]
+			left := len(fields) - i
 			if i == 0 {
 				// Never drop the first violation: shorten it, visibly.
 				seg := b.String()[before:]
-				room := limit - count - len("...")
-				cut := 0
-				for k := 0; k < room && cut < len(seg); k++ {
-					_, size := utf8.DecodeRuneInString(seg[cut:])
-					cut += size
-				}
-				kept = b.String()[:before+cut] + "..."
-				if len(fields) == 1 {
-					b.Reset()
-					b.WriteString(kept)
-					break
-				}
-				b.Reset()
-				b.WriteString(kept)
-				b.WriteString("; and ")
-				writeInt(&b, len(fields)-1)
-				b.WriteString(" more")
-				break
+				kept += seg[:runePrefix(seg, limit-count-len("..."))] + "..."
+				left--
 			}
 			b.Reset()
 			b.WriteString(kept)
-			b.WriteString("; and ")
-			writeInt(&b, len(fields)-i)
-			b.WriteString(" more")
+			if left > 0 {
+				b.WriteString("; and ")
+				writeInt(&b, left)
+				b.WriteString(" more")
+			}
 			break
 		}
 		count += n
@@ -300,6 +303,17 @@ func (e *ValidationException) Unwrap() []error {
 		errs[i] = &e.Fields[i]
 	}
 	return errs
+}
+
+// runePrefix returns the length in bytes of the first n code points of s
+// (all of s when it has fewer).
+func runePrefix(s string, n int) int {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
 }
 
 // writeInt writes n in decimal without allocating (strconv.Itoa allocates
