@@ -101,6 +101,7 @@ type errorKind struct {
 	fault     smithy.ErrorFault
 	retryable bool
 	protocol  bool
+	doc       string // what the error means, from the API reference page
 	make      func(message string) error
 }
 

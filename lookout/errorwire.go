@@ -131,25 +131,8 @@ func wireMessage(code, message string) string {
 // defaultMessage is the Message written for an error of code that has none:
 // the service's documentation of the error.
 func defaultMessage(code string) string {
-	switch code {
-	case CodeAccessDenied:
-		return "The request could not be completed because you do not have access to the resource."
-	case CodeConflict:
-		return "The request could not be completed due to a conflict with the current state of the target resource."
-	case CodeInternalServer:
-		return "Processing of the request has failed because of an unknown error, exception or failure."
-	case CodeResourceNotFound:
-		return "The resource requested could not be found. Verify the resource ID and retry your request."
-	case CodeServiceQuotaExceeded:
-		return "Resource limitations have been exceeded."
-	case CodeThrottling:
-		return "The request was denied due to request throttling."
-	case CodeValidation:
-		return "The input fails to satisfy constraints specified by Amazon Lookout for Equipment or a related AWS service that's being utilized."
-	case CodeSerialization:
-		return "The request body could not be read."
-	case CodeUnknownOperation:
-		return "The request names no operation of this service."
+	if k := lookupKind(code); k != nil {
+		return k.doc
 	}
 	return "The request failed with " + code + "."
 }

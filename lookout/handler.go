@@ -2,6 +2,7 @@ package lookout
 
 import (
 	"context"
+	"errors"
 	"net/http"
 )
 
@@ -60,11 +61,14 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, err)
 		return
 	}
-	if resp.Validate() != nil {
-		WriteError(w, &InternalServerException{})
-		return
+	if err := WriteResponse(w, resp); err != nil {
+		// WriteResponse wrote nothing of a response that breaks the
+		// model; any other error is the client gone: nothing more to do.
+		var invalid *ValidationException
+		if errors.As(err, &invalid) {
+			WriteError(w, &InternalServerException{})
+		}
 	}
-	_ = WriteResponse(w, resp) // the client went away: nothing more to do
 }
 
 // call calls start, turning a panic into an InternalServerException.

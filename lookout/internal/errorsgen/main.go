@@ -23,20 +23,30 @@ type kind struct {
 	Server    bool   // a server fault (smithy.FaultServer) rather than the caller's
 	Retryable bool   // worth retrying as it is
 	Protocol  bool   // raised by the AWS JSON 1.0 protocol, not by the operation
+	Doc       string // what the error means: the Message written when an error has none
 }
 
 // The service's errors, with the HTTP statuses of the API reference page, and the AWS JSON
 // 1.0 protocol's own errors.
 var kinds = []kind{
-	{Type: "AccessDeniedException", Status: 400},
-	{Type: "ConflictException", Status: 400},
-	{Type: "InternalServerException", Status: 500, Server: true, Retryable: true},
-	{Type: "ResourceNotFoundException", Status: 400},
-	{Type: "ServiceQuotaExceededException", Status: 400},
-	{Type: "ThrottlingException", Status: 400, Retryable: true},
-	{Type: "ValidationException", Status: 400},
-	{Type: "SerializationException", Status: 400, Protocol: true},
-	{Type: "UnknownOperationException", Status: 400, Protocol: true},
+	{Type: "AccessDeniedException", Status: 400,
+		Doc: "The request could not be completed because you do not have access to the resource."},
+	{Type: "ConflictException", Status: 400,
+		Doc: "The request could not be completed due to a conflict with the current state of the target resource."},
+	{Type: "InternalServerException", Status: 500, Server: true, Retryable: true,
+		Doc: "Processing of the request has failed because of an unknown error, exception or failure."},
+	{Type: "ResourceNotFoundException", Status: 400,
+		Doc: "The resource requested could not be found. Verify the resource ID and retry your request."},
+	{Type: "ServiceQuotaExceededException", Status: 400,
+		Doc: "Resource limitations have been exceeded."},
+	{Type: "ThrottlingException", Status: 400, Retryable: true,
+		Doc: "The request was denied due to request throttling."},
+	{Type: "ValidationException", Status: 400,
+		Doc: "The input fails to satisfy constraints specified by Amazon Lookout for Equipment or a related AWS service that's being utilized."},
+	{Type: "SerializationException", Status: 400, Protocol: true,
+		Doc: "The request body could not be read."},
+	{Type: "UnknownOperationException", Status: 400, Protocol: true,
+		Doc: "The request names no operation of this service."},
 }
 
 func (k kind) Const() string { return "Code" + strings.TrimSuffix(k.Type, "Exception") }
@@ -67,6 +77,7 @@ const (
 var taxonomy = [...]errorKind{
 {{- range .}}
 	{code: {{.Const}}, status: {{.Status}}, fault: {{.Fault}}, retryable: {{.Retryable}}, protocol: {{.Protocol}},
+		doc: {{printf "%q" .Doc}},
 		make: func(msg string) error { return &{{.Type}}{Message: msg} }},
 {{- end}}
 }
