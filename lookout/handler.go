@@ -3,7 +3,9 @@ package lookout
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
+	"runtime/debug"
 )
 
 // NewHandler returns an http.Handler that serves StartDataIngestionJob over
@@ -26,20 +28,53 @@ import (
 //     sent: an InternalServerException is written instead. A nil response
 //     with a nil error is written "{}".
 //
-// A panic in start is recovered and answered with an InternalServerException
-// that says nothing of it; so is a nil start. The exception is
-// http.ErrAbortHandler, which is panicked again so that the server aborts
-// the response as net/http documents. The handler logs nothing: wrap it, or
-// start, to log.
+// A panic in start is recovered, logged at level Error with its value
+// (attribute "panic") and the stack of the panicking goroutine (attribute
+// "stack"), and answered with an InternalServerException that says nothing
+// of it; a nil start is logged and answered the same way. The exception is
+// http.ErrAbortHandler, which is neither logged nor answered but panicked
+// again, so that the server aborts the response as net/http documents. The
+// log is [slog.Default] (read when the panic happens) unless [WithLogger]
+// says otherwise; the handler logs nothing else.
 //
 // It does not look at the request's path: mount it where the service is
 // expected ("/" for AWS's clients).
-func NewHandler(start func(context.Context, *StartDataIngestionJobRequest) (*StartDataIngestionJobResponse, error)) http.Handler {
-	return &handler{start: start}
+func NewHandler(start func(context.Context, *StartDataIngestionJobRequest) (*StartDataIngestionJobResponse, error), opts ...HandlerOption) http.Handler {
+	h := &handler{start: start}
+	for _, o := range opts {
+		if o != nil {
+			o(&h.options)
+		}
+	}
+	return h
+}
+
+// A HandlerOption configures the handler [NewHandler] returns.
+type HandlerOption func(*handlerOptions)
+
+// handlerOptions is what HandlerOptions set.
+type handlerOptions struct {
+	logger *slog.Logger // nil: slog.Default()
+}
+
+// WithLogger makes the handler log to logger what it logs: a panic of the
+// operation's function, with its stack. A nil logger is the default,
+// [slog.Default]; to log nothing, pass slog.New(slog.DiscardHandler).
+func WithLogger(logger *slog.Logger) HandlerOption {
+	return func(o *handlerOptions) { o.logger = logger }
+}
+
+// log returns the logger the handler logs to.
+func (o *handlerOptions) log() *slog.Logger {
+	if o.logger != nil {
+		return o.logger
+	}
+	return slog.Default()
 }
 
 type handler struct {
-	start func(context.Context, *StartDataIngestionJobRequest) (*StartDataIngestionJobResponse, error)
+	start   func(context.Context, *StartDataIngestionJobRequest) (*StartDataIngestionJobResponse, error)
+	options handlerOptions
 }
 
 // ServeHTTP serves one StartDataIngestionJob request.
@@ -71,17 +106,20 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// call calls start, turning a panic into an InternalServerException.
+// call calls start, turning a panic into a logged InternalServerException.
 func (h *handler) call(ctx context.Context, req *StartDataIngestionJobRequest) (resp *StartDataIngestionJobResponse, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			if v == http.ErrAbortHandler {
 				panic(v)
 			}
+			h.options.log().ErrorContext(ctx, "lookout: panic in the operation's function; answered InternalServerException",
+				slog.Any("panic", v), slog.String("stack", string(debug.Stack())))
 			resp, err = nil, &InternalServerException{}
 		}
 	}()
 	if h.start == nil {
+		h.options.log().ErrorContext(ctx, "lookout: the handler has no operation function; answered InternalServerException")
 		return nil, &InternalServerException{}
 	}
 	return h.start(ctx, req)

@@ -1,12 +1,15 @@
 package lookout_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -149,7 +152,7 @@ func TestHandlerAnswers(t *testing.T) {
 					return &lookout.StartDataIngestionJobResponse{}, nil
 				}
 				return tt.start(ctx, r)
-			})
+			}, lookout.WithLogger(slog.New(slog.DiscardHandler)))
 			a := handlerServe(t, h, tt.request())
 			assert.Equal(t, tt.status, a.status, a.body)
 			if tt.want == nil {
@@ -171,9 +174,107 @@ func TestHandlerAnswers(t *testing.T) {
 
 func TestHandlerNilStart(t *testing.T) {
 	t.Parallel()
-	a := handlerServe(t, lookout.NewHandler(nil), wireRequest(wireTypicalBody))
+	var log bytes.Buffer
+	a := handlerServe(t, lookout.NewHandler(nil, lookout.WithLogger(handlerJSONLogger(&log))), wireRequest(wireTypicalBody))
 	assert.Equal(t, 500, a.status)
 	assert.Equal(t, &lookout.InternalServerException{Message: wireDefaultInternal}, a.err)
+	records := handlerLogRecords(t, &log)
+	require.Len(t, records, 1)
+	assert.Equal(t, "ERROR", records[0]["level"])
+	assert.Contains(t, records[0]["msg"], "no operation function")
+}
+
+// handlerJSONLogger returns a logger that writes JSON records to w.
+func handlerJSONLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+// handlerLogRecords returns the JSON records written to log.
+func handlerLogRecords(t *testing.T, log *bytes.Buffer) []map[string]any {
+	t.Helper()
+	var records []map[string]any
+	for line := range strings.Lines(log.String()) {
+		var r map[string]any
+		require.NoError(t, json.Unmarshal([]byte(line), &r), line)
+		records = append(records, r)
+	}
+	return records
+}
+
+// handlerPanicking is an operation function that panics with v, from a
+// frame of its own that the logged stack must show.
+func handlerPanicking(v any) func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+	return func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+		panic(v)
+	}
+}
+
+func TestHandlerLogsAPanic(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		value any
+		want  string // the "panic" attribute logged
+	}{
+		{name: "string", value: "secret: nil map", want: "secret: nil map"},
+		{name: "error", value: errors.New("secret: index out of range"), want: "secret: index out of range"},
+		{name: "nil", value: nil, want: new(runtime.PanicNilError).Error()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var log bytes.Buffer
+			h := lookout.NewHandler(handlerPanicking(tt.value), lookout.WithLogger(handlerJSONLogger(&log)))
+			a := handlerServe(t, h, wireRequest(wireTypicalBody))
+			assert.Equal(t, 500, a.status)
+			assert.Equal(t, &lookout.InternalServerException{Message: wireDefaultInternal}, a.err)
+			assert.NotContains(t, a.body, "secret", "the client learns nothing of the panic")
+
+			records := handlerLogRecords(t, &log)
+			require.Len(t, records, 1)
+			r := records[0]
+			assert.Equal(t, "ERROR", r["level"])
+			assert.Contains(t, r["msg"], "panic")
+			assert.Equal(t, tt.want, r["panic"])
+			stack, _ := r["stack"].(string)
+			assert.Contains(t, stack, "handlerPanicking", "the stack shows where the panic happened")
+			assert.Contains(t, stack, "handler_test.go")
+		})
+	}
+}
+
+func TestHandlerLogsNothingWhenAllIsWell(t *testing.T) {
+	t.Parallel()
+	var log bytes.Buffer
+	h := lookout.NewHandler(func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+		return nil, &lookout.ConflictException{Message: "token reused"}
+	}, lookout.WithLogger(handlerJSONLogger(&log)))
+	handlerServe(t, h, wireRequest(wireTypicalBody))
+	handlerServe(t, h, wireRequest(`{"DatasetName":1}`))
+	assert.Empty(t, log.String())
+
+	h = lookout.NewHandler(handlerPanicking(http.ErrAbortHandler), lookout.WithLogger(handlerJSONLogger(&log)))
+	assert.Panics(t, func() { h.ServeHTTP(httptest.NewRecorder(), wireRequest(wireTypicalBody)) })
+	assert.Empty(t, log.String(), "http.ErrAbortHandler is the server's to handle, not logged")
+}
+
+// TestHandlerLogsToTheDefaultLogger changes slog's default logger: it does
+// not run in parallel (a parallel test starts after it ends).
+func TestHandlerLogsToTheDefaultLogger(t *testing.T) {
+	var log bytes.Buffer
+	h := lookout.NewHandler(handlerPanicking("boom"))
+	hNil := lookout.NewHandler(handlerPanicking("boom"), lookout.WithLogger(nil))
+	old := slog.Default()
+	t.Cleanup(func() { slog.SetDefault(old) })
+	slog.SetDefault(handlerJSONLogger(&log)) // after NewHandler: read when the panic happens
+
+	handlerServe(t, h, wireRequest(wireTypicalBody))
+	handlerServe(t, hNil, wireRequest(wireTypicalBody))
+	records := handlerLogRecords(t, &log)
+	require.Len(t, records, 2)
+	for _, r := range records {
+		assert.Equal(t, "boom", r["panic"])
+	}
 }
 
 func TestHandlerLetsAbortHandlerThrough(t *testing.T) {
