@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 )
 
 // options are the command's flags.
@@ -23,6 +24,7 @@ Checks StartDataIngestionJob request documents (JSON, as the API reference
 shows them) against every constraint the service enforces. "-" reads standard
 input. Exit status: 0 all pass, 1 a document breaks a constraint, 2 a file
 cannot be read or is not a readable request document, or a usage error.
+Flags go before the files; after "--", every argument is a file name.
 
 Flags:
 `
@@ -56,6 +58,9 @@ func parseArgs(args []string, stdout, stderr io.Writer) (options, []string, int)
 		return fail(err.Error())
 	}
 	files := fs.Args()
+	if flag := misplacedFlag(args, files); flag != "" {
+		return fail(strconv.Quote(flag) + " comes after a file name: flags go before files")
+	}
 	switch {
 	case len(files) == 0:
 		return fail("no FILE given")
@@ -75,4 +80,20 @@ func countOf(list []string, s string) int {
 		}
 	}
 	return n
+}
+
+// misplacedFlag returns the first of files that reads as a flag ("-x" or
+// "--x", not "-" alone), or "". The flag package stops at the first file
+// name, so a flag after one would be read as a file. After "--", every
+// argument is a file name.
+func misplacedFlag(args, files []string) string {
+	if n := len(args) - len(files); n > 0 && args[n-1] == "--" {
+		return ""
+	}
+	for _, f := range files {
+		if len(f) > 1 && f[0] == '-' {
+			return f
+		}
+	}
+	return ""
 }

@@ -14,7 +14,9 @@
 //	 "IngestionInputConfiguration": {"S3InputConfiguration": {"Bucket": "...", "Prefix": "...", "KeyPattern": "..."}},
 //	 "RoleArn": "..."}
 //
-// "-" reads the document from standard input (at most once per run). A
+// Flags go before the files: a flag after a file name is a usage error
+// (after "--", every argument is a file name, "-x" included). "-" reads
+// the document from standard input (at most once per run). A
 // document may not exceed the bound that the wire puts on a request body,
 // [lookout.MaxRequestBodyBytes]; no more than that is ever read.
 //

@@ -114,6 +114,8 @@ func TestRun(t *testing.T) {
 		{name: "an unreadable document wins over a failing one",
 			args:    []string{"testdata/malformed.json", "testdata/violations.json", "testdata/request.json"},
 			wantOut: outMalformed + outViolations + outRequest, wantStatus: exitInput},
+		{name: "after --, a name that begins with - is a file", args: []string{"--", "testdata/request.json", "-strict"},
+			wantOut: outRequest, wantErr: "-strict: cannot read: file does not exist\n", wantStatus: exitInput},
 		{name: "missing file", args: []string{"testdata/missing.json"},
 			wantErr: errMissing, wantStatus: exitInput},
 		{name: "directory", args: []string{"testdata"},
@@ -163,6 +165,12 @@ func TestRunUsage(t *testing.T) {
 		{"standard input twice", []string{"-", "-"},
 			`preflight: "-" (standard input) given more than once`, exitInput},
 		{"empty file name", []string{""}, "preflight: empty FILE name", exitInput},
+		{"flag after a file", []string{"testdata/request.json", "-strict"},
+			`preflight: "-strict" comes after a file name: flags go before files`, exitInput},
+		{"flags after files", []string{"-json", "testdata/request.json", "-", "-strict", "-json"},
+			`preflight: "-strict" comes after a file name: flags go before files`, exitInput},
+		{"unknown flag after a file", []string{"testdata/request.json", "--quiet"},
+			`preflight: "--quiet" comes after a file name: flags go before files`, exitInput},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
