@@ -50,6 +50,9 @@ type violation struct {
 	Enum       []string `json:"enum,omitempty"`
 	Value      *string  `json:"value,omitempty"`
 	Message    string   `json:"message"`
+	// Hint says what was probably meant, for the usual mistakes; the
+	// Message stays the service's.
+	Hint string `json:"hint,omitempty"`
 }
 
 // problem is why a document could not be checked: where the strict reader
@@ -61,6 +64,8 @@ type problem struct {
 	Offset *int64 `json:"offset,omitempty"`
 	Path   string `json:"path,omitempty"`
 	Reason string `json:"reason"`
+	// Hint says what was probably meant, for the usual mistakes.
+	Hint string `json:"hint,omitempty"`
 
 	// text is the problem in one line, as the verdict shows it.
 	text string
@@ -89,7 +94,7 @@ func checkDocument(label string, data []byte, strict bool) result {
 	res := result{File: label, Errors: []violation{}}
 	req, err := lookout.DecodeRequest(data)
 	if err != nil {
-		res.Error = decodeProblem(err)
+		res.Error = decodeProblem(err, data)
 		res.exit = exitInput
 		return res
 	}
@@ -112,8 +117,14 @@ func checkDocument(label string, data []byte, strict bool) result {
 		res.exit = exitInvalid
 		return res
 	}
+	hinted := make(map[string]bool) // one hint per member
 	for i := range ve.Fields {
-		res.Errors = append(res.Errors, newViolation(&ve.Fields[i]))
+		v := newViolation(&ve.Fields[i])
+		if !hinted[v.Path] {
+			v.Hint = hintFor(&ve.Fields[i])
+			hinted[v.Path] = v.Hint != ""
+		}
+		res.Errors = append(res.Errors, v)
 	}
 	res.exit = exitInvalid
 	return res
@@ -134,14 +145,15 @@ func clientTokenGiven(data []byte) bool {
 }
 
 // decodeProblem describes why the strict reader refused a document.
-func decodeProblem(err error) *problem {
+// data is the document.
+func decodeProblem(err error, data []byte) *problem {
 	var de *lookout.DecodeError
 	if !errors.As(err, &de) {
 		return &problem{Reason: err.Error(), text: err.Error()}
 	}
 	off := de.Offset
 	return &problem{Line: de.Line, Column: de.Column, Offset: &off, Path: de.Path, Reason: de.Reason,
-		text: de.Error()}
+		Hint: decodeHint(de, data), text: de.Error()}
 }
 
 func newViolation(fe *lookout.FieldError) violation {

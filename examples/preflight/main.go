@@ -37,16 +37,27 @@
 //	testdata/violations.json: 6 validation errors
 //	  Value 'pump station 7' at 'datasetName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[0-9a-zA-Z_-]{1,200}$
 //	  Value 'ab' at 'ingestionInputConfiguration.s3InputConfiguration.bucket' failed to satisfy constraint: Member must have length greater than or equal to 3
-//	  ... (four more lines, one per violation)
+//	  ... (more lines: the other violations, and two hints)
+//	testdata/mistakes.json: 3 validation errors
+//	  Value 's3://sensor-data.example/plant-1/pumps' at 'ingestionInputConfiguration.s3InputConfiguration.bucket' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$
+//	    hint: Bucket is the bucket's name alone, without "s3://": "sensor-data.example"; the rest of the path goes in Prefix: "plant-1/pumps/"
+//	  ... (two more violations, each with a hint)
+//	testdata/request.yaml: line 1, column 1: expected a JSON object, found the character 'C' (U+0043)
+//	  hint: this looks like YAML; a request document is JSON, such as {"DatasetName": "...", "IngestionInputConfiguration": {"S3InputConfiguration": {"Bucket": "..."}}, "RoleArn": "..."}
 //	testdata/malformed.json: line 7, column 5: member "IngestionInputConfiguration.S3InputConfiguration": expected a member name after ',', found the character '}' (U+007D)
 //	testdata/unknown-member.json: line 6, column 7: member "IngestionInputConfiguration.S3InputConfiguration.bucket": unknown member (member names are case-sensitive: did you mean Bucket?)
 //
 // A failing file's verdict is followed by one indented line per violation,
-// in the order the service lists them. A document the service could not read
+// in the order the service lists them. For the usual mistakes, a "hint:"
+// line under the service's message says what was probably meant: a Prefix
+// without its trailing "/", a Bucket given as an s3:// URL or an ARN, the ARN
+// of a bucket, a user or a role's session for RoleArn, a KeyPattern with
+// {component-name} or without a delimiter before "*". A document the service could not read
 // at all (malformed JSON, a member of the wrong type, an unknown, miscased or
 // duplicate member: what the service answers with SerializationException) is
 // reported with the line and column where reading stopped. The note about an
 // absent ClientToken is appended to the verdict line, whatever the verdict.
+// A YAML document gets a hint line under its verdict.
 // A ClientToken given as "" is not absent: the SDKs send it as it is, and it
 // fails.
 //
@@ -84,11 +95,12 @@
 //     member's wire "path", the "constraint" broken (required, utf8,
 //     min_length, max_length, pattern or enum), the "limit" of a length
 //     constraint, the "pattern" or "enum" the value had to satisfy, the
-//     offending "value" (absent for a missing member) and the service's
-//     "message";
+//     offending "value" (absent for a missing member), the service's
+//     "message" and, for the usual mistakes, a "hint";
 //   - "error", when present, says why the document could not be checked: for
 //     a document the strict reader refused, the 1-based "line" and "column",
-//     the byte "offset", the member "path" when known, and the "reason"; for
+//     the byte "offset", the member "path" when known, the "reason" and,
+//     for a YAML document, a "hint"; for
 //     a file that could not be read, only the "reason".
 //
 // # Exit status

@@ -35,8 +35,10 @@ const (
 		"  Value '{prefix}/{component_name}*' at 'ingestionInputConfiguration.s3InputConfiguration.keyPattern' " +
 		"failed to satisfy constraint: Member must satisfy enum value set: [{prefix}/{component_name}/*, " +
 		"{prefix}/{component_name}_*, {prefix}/{component_name} *, {prefix}/{component_name}.*, {prefix}/{component_name}-*]\n" +
+		`    hint: a delimiter goes between {component_name} and *, one of "/", "_", " ", ".", "-", as in "{prefix}/{component_name}/*"` + "\n" +
 		"  Value 'plant-1/pumps' at 'ingestionInputConfiguration.s3InputConfiguration.prefix' failed to satisfy constraint: " +
 		`Member must satisfy regular expression pattern: (^$)|([\u0009\u000A\u000D\u0020-\u00FF]{1,1023}/$)` + "\n" +
+		`    hint: a Prefix other than "" ends with "/": "plant-1/pumps/"` + "\n" +
 		"  Value 'arn:aws:iam::1234:role/x' at 'roleArn' failed to satisfy constraint: " +
 		"Member must satisfy regular expression pattern: arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+\n"
 
@@ -46,6 +48,24 @@ const (
 	outUnknown = `testdata/unknown-member.json: line 6, column 7: ` +
 		`member "IngestionInputConfiguration.S3InputConfiguration.bucket": ` +
 		"unknown member (member names are case-sensitive: did you mean Bucket?)\n"
+
+	outMistakes = "testdata/mistakes.json: 3 validation errors\n" +
+		"  Value 's3://sensor-data.example/plant-1/pumps' at 'ingestionInputConfiguration.s3InputConfiguration.bucket' " +
+		`failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$` + "\n" +
+		`    hint: Bucket is the bucket's name alone, without "s3://": "sensor-data.example"; ` +
+		`the rest of the path goes in Prefix: "plant-1/pumps/"` + "\n" +
+		"  Value '{prefix}/{component-name}/*' at 'ingestionInputConfiguration.s3InputConfiguration.keyPattern' " +
+		"failed to satisfy constraint: Member must satisfy enum value set: [{prefix}/{component_name}/*, " +
+		"{prefix}/{component_name}_*, {prefix}/{component_name} *, {prefix}/{component_name}.*, {prefix}/{component_name}-*]\n" +
+		`    hint: the placeholder is {component_name}, with an underscore; did you mean "{prefix}/{component_name}/*"?` + "\n" +
+		"  Value 'arn:aws:iam::123456789012:user/alice' at 'roleArn' failed to satisfy constraint: " +
+		"Member must satisfy regular expression pattern: arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+\n" +
+		"    hint: RoleArn is the ARN of an IAM role that the service assumes (arn:aws:iam::123456789012:role/NAME), " +
+		"not of an IAM user\n"
+
+	outYAML = "testdata/request.yaml: line 1, column 1: expected a JSON object, found the character 'C' (U+0043)\n" +
+		`  hint: this looks like YAML; a request document is JSON, such as {"DatasetName": "...", ` +
+		`"IngestionInputConfiguration": {"S3InputConfiguration": {"Bucket": "..."}}, "RoleArn": "..."}` + "\n"
 
 	errMissing   = "testdata/missing.json: cannot read: file does not exist\n"
 	errDirectory = "testdata: cannot read: is a directory\n"
@@ -78,6 +98,10 @@ func TestRun(t *testing.T) {
 			wantOut: outNoTokenStrict, wantStatus: exitInvalid},
 		{name: "several violations", args: []string{"testdata/violations.json"},
 			wantOut: outViolations, wantStatus: exitInvalid},
+		{name: "the usual mistakes, with hints", args: []string{"testdata/mistakes.json"},
+			wantOut: outMistakes, wantStatus: exitInvalid},
+		{name: "YAML, with a hint", args: []string{"testdata/request.yaml"},
+			wantOut: outYAML, wantStatus: exitInput},
 		{name: "malformed JSON", args: []string{"testdata/malformed.json"},
 			wantOut: outMalformed, wantStatus: exitInput},
 		{name: "miscased member", args: []string{"testdata/unknown-member.json"},
@@ -224,9 +248,11 @@ func TestRunJSON(t *testing.T) {
 			 "enum": ["{prefix}/{component_name}/*", "{prefix}/{component_name}_*", "{prefix}/{component_name} *",
 			          "{prefix}/{component_name}.*", "{prefix}/{component_name}-*"],
 			 "value": "{prefix}/{component_name}*",
+			 "hint": "a delimiter goes between {component_name} and *, one of \"/\", \"_\", \" \", \".\", \"-\", as in \"{prefix}/{component_name}/*\"",
 			 "message": "Value '{prefix}/{component_name}*' at 'ingestionInputConfiguration.s3InputConfiguration.keyPattern' failed to satisfy constraint: Member must satisfy enum value set: [{prefix}/{component_name}/*, {prefix}/{component_name}_*, {prefix}/{component_name} *, {prefix}/{component_name}.*, {prefix}/{component_name}-*]"},
 			{"path": "IngestionInputConfiguration.S3InputConfiguration.Prefix", "constraint": "pattern",
 			 "pattern": "(^$)|([\\u0009\\u000A\\u000D\\u0020-\\u00FF]{1,1023}/$)", "value": "plant-1/pumps",
+			 "hint": "a Prefix other than \"\" ends with \"/\": \"plant-1/pumps/\"",
 			 "message": "Value 'plant-1/pumps' at 'ingestionInputConfiguration.s3InputConfiguration.prefix' failed to satisfy constraint: Member must satisfy regular expression pattern: (^$)|([\\u0009\\u000A\\u000D\\u0020-\\u00FF]{1,1023}/$)"},
 			{"path": "RoleArn", "constraint": "pattern", "pattern": "arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+",
 			 "value": "arn:aws:iam::1234:role/x",
@@ -237,6 +263,9 @@ func TestRunJSON(t *testing.T) {
 		unknown = `{"file": "testdata/unknown-member.json", "ok": false, "errors": [], "error": {
 			"line": 6, "column": 7, "offset": 165, "path": "IngestionInputConfiguration.S3InputConfiguration.bucket",
 			"reason": "unknown member (member names are case-sensitive: did you mean Bucket?)"}}`
+		yaml = `{"file": "testdata/request.yaml", "ok": false, "errors": [], "error": {
+			"line": 1, "column": 1, "offset": 0, "reason": "expected a JSON object, found the character 'C' (U+0043)",
+			"hint": "this looks like YAML; a request document is JSON, such as {\"DatasetName\": \"...\", \"IngestionInputConfiguration\": {\"S3InputConfiguration\": {\"Bucket\": \"...\"}}, \"RoleArn\": \"...\"}"}}`
 		missing   = `{"file": "testdata/missing.json", "ok": false, "errors": [], "error": {"reason": "cannot read: file does not exist"}}`
 		directory = `{"file": "testdata", "ok": false, "errors": [], "error": {"reason": "cannot read: is a directory"}}`
 		// An empty value is shown: "value" is absent only for a missing member.
@@ -262,8 +291,9 @@ func TestRunJSON(t *testing.T) {
 		{name: "violations", args: []string{"-json", "testdata/request.json", "testdata/violations.json"},
 			want: `{"ok": false, "files": [` + request + `,` + violations + `]}`, wantStatus: exitInvalid},
 		{name: "unreadable documents and files",
-			args:       []string{"-json", "testdata/malformed.json", "testdata/unknown-member.json", "testdata/missing.json", "testdata"},
-			want:       `{"ok": false, "files": [` + malformed + `,` + unknown + `,` + missing + `,` + directory + `]}`,
+			args: []string{"-json", "testdata/malformed.json", "testdata/unknown-member.json", "testdata/request.yaml",
+				"testdata/missing.json", "testdata"},
+			want:       `{"ok": false, "files": [` + malformed + `,` + unknown + `,` + yaml + `,` + missing + `,` + directory + `]}`,
 			wantStatus: exitInput},
 		{name: "standard input, empty value", args: []string{"-json", "-"},
 			stdin: `{"ClientToken": "t", "DatasetName": "pumps", "RoleArn": "arn:aws:iam::123456789012:role/r",

@@ -46,8 +46,14 @@ func writeText(stdout, stderr io.Writer, results []result) int {
 			out.WriteString(" (note: " + r.Note + ")")
 		}
 		out.WriteByte('\n')
+		if r.Error != nil && r.Error.Hint != "" {
+			out.WriteString("  hint: " + r.Error.Hint + "\n")
+		}
 		for j := range r.Errors {
 			out.WriteString("  " + r.Errors[j].Message + "\n")
+			if r.Errors[j].Hint != "" {
+				out.WriteString("    hint: " + r.Errors[j].Hint + "\n")
+			}
 		}
 	}
 	if err := out.Flush(); err != nil {
