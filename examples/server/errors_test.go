@@ -56,18 +56,18 @@ func TestErrors(t *testing.T) {
 			name:   "same ClientToken, another prefix",
 			before: []string{validRequest("token-1").JSON(t)},
 			body:   withPrefix("token-1", "plant-2/pumps/"),
-			want: func(jobs []lookout.StartDataIngestionJobResponse) answer {
+			want: func([]lookout.StartDataIngestionJobResponse) answer {
 				return answer{http.StatusBadRequest, lookout.CodeConflict, errorBody(t, lookout.CodeConflict,
-					"The ClientToken was already used to start job "+jobs[0].JobId+" with different parameters")}
+					conflictMessage)}
 			},
 		},
 		{
 			name:   "same ClientToken, prefix left out",
 			before: []string{validRequest("token-1").JSON(t)},
 			body:   withPrefix("token-1", ""),
-			want: func(jobs []lookout.StartDataIngestionJobResponse) answer {
+			want: func([]lookout.StartDataIngestionJobResponse) answer {
 				return answer{http.StatusBadRequest, lookout.CodeConflict, errorBody(t, lookout.CodeConflict,
-					"The ClientToken was already used to start job "+jobs[0].JobId+" with different parameters")}
+					conflictMessage)}
 			},
 		},
 		{
@@ -81,9 +81,9 @@ func TestErrors(t *testing.T) {
 				r.DatasetName = "compressors"
 				return r.JSON(t)
 			}(),
-			want: func(jobs []lookout.StartDataIngestionJobResponse) answer {
+			want: func([]lookout.StartDataIngestionJobResponse) answer {
 				return answer{http.StatusBadRequest, lookout.CodeConflict, errorBody(t, lookout.CodeConflict,
-					"The ClientToken was already used to start job "+jobs[0].JobId+" with different parameters")}
+					conflictMessage)}
 			},
 		},
 		{
@@ -168,6 +168,9 @@ func TestErrors(t *testing.T) {
 			got := read(t, post(t, a.handler, tt.body))
 
 			assert.Equal(t, tt.want(jobs), got)
+			for _, j := range jobs {
+				assert.NotContains(t, got.Body, j.JobId, "an error names no other caller's job")
+			}
 			assert.Equal(t, jobsBefore, a.store.jobCount(), "a failed request starts no job")
 		})
 	}

@@ -33,7 +33,9 @@
 //
 //   - with a ClientToken seen before and the same parameters, gets the same
 //     job (JobId and current Status); with other parameters,
-//     ConflictException;
+//     ConflictException, which names no job. Parameters are compared as
+//     the service reads them: an absent Prefix is "", an absent KeyPattern
+//     is the default {prefix}/{component_name}/*;
 //   - for a dataset that does not exist, gets ResourceNotFoundException;
 //   - when -max-pending jobs are unfinished, gets
 //     ServiceQuotaExceededException;

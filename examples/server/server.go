@@ -47,12 +47,13 @@ type job struct {
 	done   time.Time // when the job finishes
 }
 
-// jobParams are the parameters of a request other than its ClientToken: two
-// requests with the same token must have equal parameters.
+// jobParams are the parameters of a request other than its ClientToken, as
+// the service reads them: two requests with the same token must have equal
+// parameters. An absent member is its default: an absent Prefix is "" and
+// an absent KeyPattern is lookout.KeyPatternSlash.
 type jobParams struct {
 	dataset, bucket, roleArn string
 	prefix, keyPattern       string
-	hasPrefix, hasKeyPattern bool
 }
 
 func newJobStore(cfg storeConfig) *jobStore {
@@ -80,24 +81,30 @@ func newJobStore(cfg storeConfig) *jobStore {
 func paramsOf(req *lookout.StartDataIngestionJobRequest) jobParams {
 	s3 := req.IngestionInputConfiguration.S3InputConfiguration
 	p := jobParams{
-		dataset: strings.Clone(req.DatasetName),
-		bucket:  strings.Clone(s3.Bucket),
-		roleArn: strings.Clone(req.RoleArn),
+		dataset:    strings.Clone(req.DatasetName),
+		bucket:     strings.Clone(s3.Bucket),
+		roleArn:    strings.Clone(req.RoleArn),
+		keyPattern: lookout.KeyPatternSlash,
 	}
 	if s3.Prefix != nil {
-		p.prefix, p.hasPrefix = strings.Clone(*s3.Prefix), true
+		p.prefix = strings.Clone(*s3.Prefix)
 	}
 	if s3.KeyPattern != nil {
-		p.keyPattern, p.hasKeyPattern = strings.Clone(*s3.KeyPattern), true
+		p.keyPattern = strings.Clone(*s3.KeyPattern)
 	}
 	return p
 }
 
+// conflictMessage is the Message of the ConflictException for a known
+// ClientToken with other parameters.
+const conflictMessage = "The ClientToken was already used to start a data ingestion job with different parameters"
+
 // Start is StartDataIngestionJob: the start function of lookout.NewHandler.
 //
 // A ClientToken seen before returns its job, in its current status, when
-// the parameters are the same, and a *lookout.ConflictException when they
-// differ. Otherwise the dataset must exist (else
+// the parameters are the same as the service reads them (an absent Prefix
+// or KeyPattern is its default), and a *lookout.ConflictException, which
+// names no job, when they differ. Otherwise the dataset must exist (else
 // *lookout.ResourceNotFoundException) and the unfinished jobs must be fewer
 // than the quota (else *lookout.ServiceQuotaExceededException); a new job
 // starts, IN_PROGRESS. An invalid request gives the
@@ -113,9 +120,9 @@ func (s *jobStore) Start(_ context.Context, req *lookout.StartDataIngestionJobRe
 	now := s.now()
 	if j, ok := s.byToken[req.ClientToken]; ok {
 		if j.params != params {
-			return nil, &lookout.ConflictException{
-				Message: "The ClientToken was already used to start job " + j.id + " with different parameters",
-			}
+			// The message names no job: whoever presents a known token
+			// need not be the caller who started it.
+			return nil, &lookout.ConflictException{Message: conflictMessage}
 		}
 		return j.response(now), nil
 	}

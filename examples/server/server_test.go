@@ -200,3 +200,45 @@ func TestSameTokenConcurrently(t *testing.T) {
 		assert.Equal(t, got[0], got[i], "response %d", i)
 	}
 }
+
+// TestSameJobAsTheServiceReadsIt checks that requests are compared as the
+// service reads them: an absent member and its default are the same.
+func TestSameJobAsTheServiceReadsIt(t *testing.T) {
+	t.Parallel()
+	body := func(s3 string) string {
+		return `{"ClientToken": "token-1", "DatasetName": "pump-station_7",
+			"RoleArn": "arn:aws:iam::123456789012:role/LookoutEquipmentIngestion",
+			"IngestionInputConfiguration": {"S3InputConfiguration": {"Bucket": "sensor-data.example"` + s3 + `}}}`
+	}
+	tests := []struct {
+		name          string
+		first, second string
+		same          bool // false: ConflictException
+	}{
+		{"KeyPattern absent, then the default", body(``), body(`, "KeyPattern": "{prefix}/{component_name}/*"`), true},
+		{"KeyPattern the default, then absent", body(`, "KeyPattern": "{prefix}/{component_name}/*"`), body(``), true},
+		{"KeyPattern null, then the default", body(`, "KeyPattern": null`), body(`, "KeyPattern": "{prefix}/{component_name}/*"`), true},
+		{"Prefix absent, then empty", body(``), body(`, "Prefix": ""`), true},
+		{"Prefix empty, then absent", body(`, "Prefix": ""`), body(``), true},
+		{"both absent, then both defaults", body(``), body(`, "Prefix": "", "KeyPattern": "{prefix}/{component_name}/*"`), true},
+		{"KeyPattern absent, then another", body(``), body(`, "KeyPattern": "{prefix}/{component_name}_*"`), false},
+		{"KeyPattern another, then absent", body(`, "KeyPattern": "{prefix}/{component_name}.*"`), body(``), false},
+		{"Prefix absent, then given", body(``), body(`, "Prefix": "plant-1/"`), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			a, _ := newTestApp(t, testConfig())
+			first := startJob(t, a.handler, tt.first)
+			if tt.same {
+				assert.Equal(t, first, startJob(t, a.handler, tt.second))
+			} else {
+				got := read(t, post(t, a.handler, tt.second))
+				assert.Equal(t, answer{http.StatusBadRequest, lookout.CodeConflict,
+					errorBody(t, lookout.CodeConflict, conflictMessage)}, got)
+				assert.NotContains(t, got.Body, first.JobId, "the conflict names no job")
+			}
+			assert.Equal(t, 1, a.store.jobCount())
+		})
+	}
+}
