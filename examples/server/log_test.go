@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -145,4 +146,26 @@ func TestLogOneLinePerRequest(t *testing.T) {
 			prefix+` status=400 error=ResourceNotFoundException duration=0s remote=192.0.2.1:1234`+"\n"+
 			prefix+` status=400 error=ValidationException duration=0s remote=192.0.2.1:1234`+"\n",
 		buf.String())
+}
+
+// TestPanicIsLogged checks that a panic in the operation is logged on the
+// server's log, with its stack, while the client learns nothing of it.
+func TestPanicIsLogged(t *testing.T) {
+	t.Parallel()
+	logger, buf := newTestLogger()
+	h := newStack(testConfig(), logger, newFakeClock().Now,
+		func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+			panic("the job table is gone")
+		})
+
+	got := read(t, post(t, h, validRequest("token-1").JSON(t)))
+
+	assert.Equal(t, http.StatusInternalServerError, got.Status)
+	assert.Equal(t, lookout.CodeInternalServer, got.ErrorType)
+	assert.NotContains(t, got.Body, "job table", "the client learns nothing of the panic")
+	log := buf.String()
+	assert.Contains(t, log, "level=ERROR")
+	assert.Contains(t, log, `panic="the job table is gone"`)
+	assert.Contains(t, log, "TestPanicIsLogged", "the stack is logged")
+	assert.Contains(t, log, "status=500 error=InternalServerException")
 }

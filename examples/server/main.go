@@ -46,7 +46,9 @@
 // are kept in memory for the life of the process.
 //
 // Each request is logged on standard error, one line: method, X-Amz-Target,
-// status, error code, duration and client address. The server bounds
+// status, error code, duration and client address. A panic in the
+// operation is logged there too, at level ERROR with its stack; the client
+// gets an InternalServerException that says nothing of it. The server bounds
 // request bodies ([lookout.MaxRequestBodyBytes]) and headers, times out slow
 // clients (reading headers, reading the request, writing the response, idle
 // connections), and shuts down gracefully on SIGINT or SIGTERM, letting the
@@ -129,9 +131,9 @@ type app struct {
 	handler http.Handler
 }
 
-// newApp builds the handler stack: logging, then throttling (when cfg.rate
-// is set), then lookout.NewHandler over the job store. now nil means
-// time.Now; it is the clock of the jobs, the rate limiter and the log.
+// newApp builds the job store and the handler stack over it (see
+// newStack). now nil means time.Now; it is the clock of the jobs, the rate
+// limiter and the log.
 func newApp(cfg config, logger *slog.Logger, now func() time.Time) *app {
 	store := newJobStore(storeConfig{
 		Datasets:    cfg.datasets,
@@ -139,11 +141,21 @@ func newApp(cfg config, logger *slog.Logger, now func() time.Time) *app {
 		MaxPending:  cfg.maxPending,
 		Now:         now,
 	})
-	h := lookout.NewHandler(store.Start)
+	return &app{store: store, handler: newStack(cfg, logger, now, store.Start)}
+}
+
+// newStack returns the handler stack: logging, then throttling (when
+// cfg.rate is set), then lookout.NewHandler over start. A panic in start is
+// logged to logger, with its stack, and answered with an
+// InternalServerException that says nothing of it.
+func newStack(cfg config, logger *slog.Logger, now func() time.Time,
+	start func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error),
+) http.Handler {
+	h := lookout.NewHandler(start, lookout.WithLogger(logger))
 	if cfg.rate > 0 {
 		h = throttle(newTokenBucket(cfg.rate, cfg.burst, now), h)
 	}
-	return &app{store: store, handler: logRequests(logger, now, h)}
+	return logRequests(logger, now, h)
 }
 
 // maxHeaderBytes bounds the request headers; a request's are a few hundred
