@@ -1,18 +1,51 @@
 package main
 
 import (
+	"errors"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // errorTypeHeader is the header that names the error of an error response.
 const errorTypeHeader = "X-Amzn-ErrorType"
 
+// maxLoggedValue bounds the bytes of a value from the request (or of its
+// escaped form) that a log line shows.
+const maxLoggedValue = 128
+
+// The statuses logged for a request whose client went away before sending
+// its whole body, whatever was written back: the conventions of common
+// servers, since HTTP has none for "the client left".
+const (
+	// statusClientClosed: the client closed the connection (nginx's 499).
+	statusClientClosed = 499
+	// statusClientTimedOut: the client did not send its body within the
+	// server's read timeout (408 Request Timeout).
+	statusClientTimedOut = http.StatusRequestTimeout
+)
+
 // logRequests logs one line per request once next has answered it: the
 // method, the X-Amz-Target header, the status, the error code of an error
-// response ("" on success), the duration and the client's address. now nil
-// means time.Now.
+// response ("" on success), the duration and the client's address. Values
+// from the request are escaped and cut to maxLoggedValue bytes (see
+// logValue).
+//
+// A request whose body could not be read because its client went away is
+// logged as what it is rather than as the error the handler answered (which
+// the client, gone, is unlikely to read): the status 499 with outcome
+// "client closed request" when the connection ended mid-body, 408 with
+// outcome "client timed out" when the body did not come within the read
+// timeout, with error "" and the read error, escaped and cut, as cause. now
+// nil means time.Now.
 func logRequests(logger *slog.Logger, now func() time.Time, next http.Handler) http.Handler {
 	if now == nil {
 		now = time.Now
@@ -20,20 +53,153 @@ func logRequests(logger *slog.Logger, now func() time.Time, next http.Handler) h
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := now()
 		rec := &statusRecorder{ResponseWriter: w}
+		var body *bodyRecorder
+		if r.Body != nil && r.Body != http.NoBody {
+			body = &bodyRecorder{ReadCloser: r.Body}
+			r.Body = body
+		}
 		next.ServeHTTP(rec, r)
 		status := rec.status
 		if status == 0 {
 			status = http.StatusOK // nothing written: net/http answers 200
 		}
-		logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
-			slog.String("method", r.Method),
-			slog.String("target", r.Header.Get("X-Amz-Target")),
-			slog.Int("status", status),
-			slog.String("error", rec.Header().Get(errorTypeHeader)),
-			slog.Duration("duration", now().Sub(start)),
-			slog.String("remote", r.RemoteAddr),
+		attrs := make([]slog.Attr, 0, 8)
+		attrs = append(attrs,
+			slog.String("method", logValue(r.Method)),
+			slog.String("target", logValue(r.Header.Get("X-Amz-Target"))),
 		)
+		if readErr := body.failure(); clientGone(readErr) != 0 {
+			status, outcome := statusClientClosed, "client closed request"
+			if clientGone(readErr) == statusClientTimedOut {
+				status, outcome = statusClientTimedOut, "client timed out"
+			}
+			attrs = append(attrs,
+				slog.Int("status", status),
+				slog.String("error", ""),
+				slog.String("outcome", outcome),
+				slog.String("cause", logValue(readErr.Error())),
+			)
+		} else {
+			attrs = append(attrs,
+				slog.Int("status", status),
+				slog.String("error", logValue(rec.Header().Get(errorTypeHeader))),
+			)
+		}
+		attrs = append(attrs,
+			slog.Duration("duration", now().Sub(start)),
+			slog.String("remote", logValue(r.RemoteAddr)),
+		)
+		logger.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)
 	})
+}
+
+// clientGone returns the status to log for a request whose body could not
+// be read because of err: statusClientTimedOut for the read timeout,
+// statusClientClosed for a connection that ended mid-body, 0 when err says
+// neither (a malformed chunked body, say: the client is still there and gets
+// the handler's answer).
+func clientGone(err error) int {
+	var ne net.Error
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ne) && ne.Timeout():
+		return statusClientTimedOut
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, net.ErrClosed),
+		errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.ECONNABORTED), errors.Is(err, syscall.EPIPE):
+		return statusClientClosed
+	}
+	return 0
+}
+
+// logValue returns s as a log line shows it: each byte of invalid UTF-8 as
+// \xHH, each character that is not printable (controls, line separators,
+// invisible formatting characters) as \uHHHH or \UHHHHHHHH, and a backslash
+// as \\, so that the value is one line of visible characters that reads back
+// unambiguously. A result longer than maxLoggedValue bytes is cut at a
+// character's boundary and followed by "…[cut: N bytes]", N the length of s.
+func logValue(s string) string {
+	clean := true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\\' || r == utf8.RuneError && size == 1 || !unicode.IsPrint(r) && r != ' ' {
+			clean = false
+			break
+		}
+		i += size
+	}
+	if clean && len(s) <= maxLoggedValue {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(min(len(s), maxLoggedValue) + 32)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		var esc string
+		switch {
+		case r == '\\':
+			esc = `\\`
+		case r == utf8.RuneError && size == 1:
+			esc = `\x` + hex2(s[i])
+		case !unicode.IsPrint(r) && r != ' ':
+			if r <= 0xFFFF {
+				esc = `\u` + pad(strconv.FormatInt(int64(r), 16), 4)
+			} else {
+				esc = `\U` + pad(strconv.FormatInt(int64(r), 16), 8)
+			}
+		default:
+			esc = s[i : i+size]
+		}
+		if b.Len()+len(esc) > maxLoggedValue {
+			b.WriteString("…[cut: " + strconv.Itoa(len(s)) + " bytes]")
+			return b.String()
+		}
+		b.WriteString(esc)
+		i += size
+	}
+	return b.String()
+}
+
+func hex2(c byte) string {
+	const digits = "0123456789abcdef"
+	return string([]byte{digits[c>>4], digits[c&0xf]})
+}
+
+func pad(s string, n int) string {
+	return strings.Repeat("0", max(0, n-len(s))) + s
+}
+
+// bodyRecorder remembers the first error of reading the request's body other
+// than io.EOF: the client's going away (the connection closed or the read
+// timeout passed). An http.MaxBytesReader put over it reports a body over
+// its limit itself, without reading further: that is not recorded.
+type bodyRecorder struct {
+	io.ReadCloser
+	mu  sync.Mutex
+	err error
+}
+
+// Read reads from the body and records its first error other than io.EOF.
+func (b *bodyRecorder) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil && err != io.EOF {
+		b.mu.Lock()
+		if b.err == nil {
+			b.err = err
+		}
+		b.mu.Unlock()
+	}
+	return n, err
+}
+
+// failure returns the error recorded, nil for a nil b.
+func (b *bodyRecorder) failure() error {
+	if b == nil {
+		return nil
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.err
 }
 
 // statusRecorder remembers the status written through it.

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -108,7 +109,14 @@ func TestLogRequests(t *testing.T) {
 			name:    "a target that would forge a line",
 			handler: func(http.ResponseWriter, *http.Request) {},
 			target:  "x\nlevel=ERROR msg=forged",
-			want:    `level=INFO msg=request method=POST target="x\nlevel=ERROR msg=forged" status=200 error="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
+			want:    `level=INFO msg=request method=POST target="x\\u000alevel=ERROR msg=forged" status=200 error="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
+		},
+		{
+			name:    "a target of 60,000 bytes",
+			handler: func(http.ResponseWriter, *http.Request) {},
+			target:  strings.Repeat("A", 60000),
+			want: `level=INFO msg=request method=POST target="` + strings.Repeat("A", maxLoggedValue) +
+				`…[cut: 60000 bytes]"` + ` status=200 error="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
 		},
 	}
 	for _, tt := range tests {
@@ -168,4 +176,38 @@ func TestPanicIsLogged(t *testing.T) {
 	assert.Contains(t, log, `panic="the job table is gone"`)
 	assert.Contains(t, log, "TestPanicIsLogged", "the stack is logged")
 	assert.Contains(t, log, "status=500 error=InternalServerException")
+}
+
+func TestLogValue(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("a", maxLoggedValue)
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", "", ""},
+		{"plain", lookout.TargetStartDataIngestionJob, lookout.TargetStartDataIngestionJob},
+		{"spaces and printable non-ASCII", "pompe n° 7 é", "pompe n° 7 é"},
+		{"at the bound", long, long},
+		{"one byte past the bound", long + "b", long + "…[cut: 129 bytes]"},
+		{"60,000 bytes", strings.Repeat("x", 60000), strings.Repeat("x", maxLoggedValue) + "…[cut: 60000 bytes]"},
+		{"newline and carriage return", "a\r\nb", `a\u000d\u000ab`},
+		{"escape sequence of a terminal", "\x1b[31mred", `\u001b[31mred`},
+		{"line separator", "a\u2028b", `a\u2028b`},
+		{"invisible formatting character", "a\u202eb", `a\u202eb`},
+		{"invalid UTF-8", "a\xffb\xc3", `a\xffb\xc3`},
+		{"backslash", `a\x41`, `a\\x41`},
+		{"a rune across the bound is not split", long[:maxLoggedValue-1] + "é", long[:maxLoggedValue-1] + "…[cut: 129 bytes]"},
+		{"an escape across the bound is not split", long[:maxLoggedValue-2] + "\n", long[:maxLoggedValue-2] + "…[cut: 127 bytes]"},
+		{"escapes counted in the bound", strings.Repeat("\x00", 40), strings.Repeat(`\u0000`, 21) + "…[cut: 40 bytes]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := logValue(tt.in)
+			assert.Equal(t, tt.want, got)
+			body, _, _ := strings.Cut(got, "…[cut: ")
+			assert.LessOrEqual(t, len(body), maxLoggedValue)
+			assert.True(t, utf8.ValidString(got))
+		})
+	}
 }

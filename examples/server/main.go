@@ -46,7 +46,12 @@
 // are kept in memory for the life of the process.
 //
 // Each request is logged on standard error, one line: method, X-Amz-Target,
-// status, error code, duration and client address. A panic in the
+// status, error code, duration and client address. Values from the request
+// are escaped (controls, invisible characters, invalid UTF-8) and cut to 128
+// bytes, with "…[cut: N bytes]" saying so. A client that goes away before
+// sending its whole body is logged with the status 499 and outcome "client
+// closed request", or 408 and "client timed out" after the read timeout,
+// not with the error its request was answered. A panic in the
 // operation is logged there too, at level ERROR with its stack; the client
 // gets an InternalServerException that says nothing of it. The server bounds
 // request bodies ([lookout.MaxRequestBodyBytes]) and headers, times out slow

@@ -199,7 +199,8 @@ func TestSlowBodyIsCutOff(t *testing.T) {
 	cfg := testConfig()
 	cfg.timeouts.read = 100 * time.Millisecond
 	cfg.timeouts.write, cfg.timeouts.idle = time.Hour, time.Hour
-	a, _ := newTestApp(t, cfg)
+	logger, log := newTestLogger()
+	a := newApp(cfg, logger, newFakeClock().Now)
 	addr, _ := startServer(t, cfg, a.handler)
 
 	conn, err := net.Dial("tcp", addr)
@@ -222,6 +223,54 @@ func TestSlowBodyIsCutOff(t *testing.T) {
 	assert.Equal(t, answer{http.StatusBadRequest, lookout.CodeSerialization,
 		errorBody(t, lookout.CodeSerialization, "the body could not be read to its end")}, read(t, resp))
 	assert.Equal(t, 0, a.store.jobCount())
+
+	// The log says what happened: not a SerializationException.
+	line := waitForLog(t, log, "msg=request")
+	assert.Contains(t, line, `status=408 error="" outcome="client timed out" cause=`)
+	assert.NotContains(t, line, lookout.CodeSerialization)
+}
+
+// TestClientClosedMidBody checks that a client that closes its connection
+// before sending its whole body is logged as such, and starts no job.
+func TestClientClosedMidBody(t *testing.T) {
+	t.Parallel()
+	cfg := testConfig()
+	logger, log := newTestLogger()
+	a := newApp(cfg, logger, newFakeClock().Now)
+	addr, _ := startServer(t, cfg, a.handler)
+
+	conn, err := net.Dial("tcp", addr)
+	require.NoError(t, err)
+	body := validRequest("token-1").JSON(t)
+	_, err = io.WriteString(conn, "POST / HTTP/1.1\r\nHost: "+addr+"\r\n"+
+		"Content-Type: "+lookout.ContentType+"\r\n"+
+		"X-Amz-Target: "+lookout.TargetStartDataIngestionJob+"\r\n"+
+		"Content-Length: "+strconv.Itoa(len(body))+"\r\n\r\n"+body[:10])
+	require.NoError(t, err)
+	require.NoError(t, conn.Close())
+
+	line := waitForLog(t, log, "msg=request")
+	assert.Contains(t, line, `status=499 error="" outcome="client closed request" cause="unexpected EOF"`)
+	assert.NotContains(t, line, lookout.CodeSerialization)
+	assert.Equal(t, 0, a.store.jobCount())
+}
+
+// waitForLog waits for a line of log that contains s, and returns it. The
+// deadline only keeps a broken server from hanging the test.
+func waitForLog(t *testing.T, log *syncBuffer, s string) string {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		for _, line := range strings.Split(log.String(), "\n") {
+			if strings.Contains(line, s) {
+				return line
+			}
+		}
+		if time.Now().After(deadline) {
+			require.FailNow(t, "no log line contains "+s, "log: %s", log.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 // TestRealServer sends requests over a real connection, an oversized body
