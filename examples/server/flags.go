@@ -29,7 +29,7 @@ type timeouts struct {
 	read       time.Duration // to read a whole request
 	write      time.Duration // from the end of the headers to the end of the response
 	idle       time.Duration // a kept-alive connection waiting for the next request
-	shutdown   time.Duration // for the requests in progress at shutdown
+	shutdown   time.Duration // for the requests in progress at shutdown (-grace)
 }
 
 // defaultTimeouts are the server's timeouts. A request body is at most
@@ -84,8 +84,10 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, code int, ok bool)
 		"quota of unfinished jobs (0: no quota)")
 	fs.Float64Var(&cfg.rate, "rate", 0, "requests per second beyond which requests are throttled (0: no limit)")
 	fs.IntVar(&cfg.burst, "burst", 0, "requests allowed at once before -rate applies (0: rate rounded up, at least 1)")
+	fs.DurationVar(&cfg.timeouts.shutdown, "grace", defaultTimeouts.shutdown,
+		"on SIGINT or SIGTERM, how long the requests in progress may take before their connections are closed")
 	usage := func() {
-		fmt.Fprintln(stderr, "usage: server [-addr ADDR] [-dataset NAME]... [-job-duration D] [-max-pending N] [-rate R] [-burst B]")
+		fmt.Fprintln(stderr, "usage: server [-addr ADDR] [-dataset NAME]... [-job-duration D] [-max-pending N] [-rate R] [-burst B] [-grace D]")
 		fs.SetOutput(stderr)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
@@ -120,6 +122,8 @@ func finish(cfg *config, extra []string) error {
 		return fmt.Errorf("%w: -rate must be a finite number, not negative", errUsage)
 	case cfg.burst < 0:
 		return fmt.Errorf("%w: -burst must not be negative", errUsage)
+	case cfg.timeouts.shutdown < 0:
+		return fmt.Errorf("%w: -grace must not be negative", errUsage)
 	case cfg.burst > 0 && cfg.rate == 0:
 		return fmt.Errorf("%w: -burst needs -rate", errUsage)
 	}

@@ -22,15 +22,18 @@ const errorTypeHeader = "X-Amzn-ErrorType"
 // escaped form) that a log line shows.
 const maxLoggedValue = 128
 
-// The statuses logged for a request whose client went away before sending
-// its whole body, whatever was written back: the conventions of common
-// servers, since HTTP has none for "the client left".
+// The statuses logged for a request whose body could not be read to its
+// end, whatever was written back: the conventions of common servers, since
+// HTTP has none for "the client left".
 const (
 	// statusClientClosed: the client closed the connection (nginx's 499).
 	statusClientClosed = 499
 	// statusClientTimedOut: the client did not send its body within the
 	// server's read timeout (408 Request Timeout).
 	statusClientTimedOut = http.StatusRequestTimeout
+	// statusCutOff: the server closed the connection at shutdown, the
+	// request unfinished (503 Service Unavailable).
+	statusCutOff = http.StatusServiceUnavailable
 )
 
 // logRequests logs one line per request once next has answered it: the
@@ -44,8 +47,9 @@ const (
 // the client, gone, is unlikely to read): the status 499 with outcome
 // "client closed request" when the connection ended mid-body, 408 with
 // outcome "client timed out" when the body did not come within the read
-// timeout, with error "" and the read error, escaped and cut, as cause. now
-// nil means time.Now.
+// timeout, with error "" and the read error, escaped and cut, as cause. A
+// request cut off at shutdown, its body unread, is logged with 503 and
+// outcome "cut off at shutdown". now nil means time.Now.
 func logRequests(logger *slog.Logger, now func() time.Time, next http.Handler) http.Handler {
 	if now == nil {
 		now = time.Now
@@ -68,13 +72,10 @@ func logRequests(logger *slog.Logger, now func() time.Time, next http.Handler) h
 			slog.String("method", logValue(r.Method)),
 			slog.String("target", logValue(r.Header.Get("X-Amz-Target"))),
 		)
-		if readErr := body.failure(); clientGone(readErr) != 0 {
-			status, outcome := statusClientClosed, "client closed request"
-			if clientGone(readErr) == statusClientTimedOut {
-				status, outcome = statusClientTimedOut, "client timed out"
-			}
+		readErr := body.failure()
+		if failed, outcome, ok := bodyFailure(readErr); ok {
 			attrs = append(attrs,
-				slog.Int("status", status),
+				slog.Int("status", failed),
 				slog.String("error", ""),
 				slog.String("outcome", outcome),
 				slog.String("cause", logValue(readErr.Error())),
@@ -93,23 +94,26 @@ func logRequests(logger *slog.Logger, now func() time.Time, next http.Handler) h
 	})
 }
 
-// clientGone returns the status to log for a request whose body could not
-// be read because of err: statusClientTimedOut for the read timeout,
-// statusClientClosed for a connection that ended mid-body, 0 when err says
-// neither (a malformed chunked body, say: the client is still there and gets
-// the handler's answer).
-func clientGone(err error) int {
+// bodyFailure says why a request's body could not be read, from the read
+// error err: the status to log and the outcome. ok is false when err says
+// nothing of the kind (nil, or a malformed chunked body, say: the client is
+// still there and gets the handler's answer, which is logged).
+func bodyFailure(err error) (status int, outcome string, ok bool) {
 	var ne net.Error
 	switch {
 	case err == nil:
-		return 0
+		return 0, "", false
 	case errors.As(err, &ne) && ne.Timeout():
-		return statusClientTimedOut
-	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, net.ErrClosed),
-		errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.ECONNABORTED), errors.Is(err, syscall.EPIPE):
-		return statusClientClosed
+		return statusClientTimedOut, "client timed out", true
+	case errors.Is(err, net.ErrClosed):
+		// The server closed the connection itself: the end of the grace
+		// period of a shutdown, or a second signal.
+		return statusCutOff, "cut off at shutdown", true
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET),
+		errors.Is(err, syscall.ECONNABORTED), errors.Is(err, syscall.EPIPE):
+		return statusClientClosed, "client closed request", true
 	}
-	return 0
+	return 0, "", false
 }
 
 // logValue returns s as a log line shows it: each byte of invalid UTF-8 as

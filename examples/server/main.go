@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	go run ./examples/server -addr 127.0.0.1:8080 [-dataset NAME]... [-job-duration D] [-max-pending N] [-rate R] [-burst B]
+//	go run ./examples/server -addr 127.0.0.1:8080 [-dataset NAME]... [-job-duration D] [-max-pending N] [-rate R] [-burst B] [-grace D]
 //
 // Flags:
 //
@@ -22,6 +22,9 @@
 //	                  ThrottlingException (default 0: no limit)
 //	-burst B          requests allowed at once before -rate applies (default:
 //	                  R rounded up, at least 1)
+//	-grace D          on SIGINT or SIGTERM, how long the requests in progress
+//	                  may take before their connections are closed
+//	                  (default 10s)
 //
 // # Behaviour
 //
@@ -51,13 +54,22 @@
 // bytes, with "…[cut: N bytes]" saying so. A client that goes away before
 // sending its whole body is logged with the status 499 and outcome "client
 // closed request", or 408 and "client timed out" after the read timeout,
-// not with the error its request was answered. A panic in the
+// not with the error its request was answered; one whose connection the
+// server closed at shutdown, with 503 and "cut off at shutdown". A panic in the
 // operation is logged there too, at level ERROR with its stack; the client
 // gets an InternalServerException that says nothing of it. The server bounds
-// request bodies ([lookout.MaxRequestBodyBytes]) and headers, times out slow
-// clients (reading headers, reading the request, writing the response, idle
-// connections), and shuts down gracefully on SIGINT or SIGTERM, letting the
-// requests in progress finish.
+// request bodies ([lookout.MaxRequestBodyBytes]) and headers, and times out
+// slow clients (reading headers, reading the request, writing the response,
+// idle connections).
+//
+// # Stopping
+//
+// On SIGINT or SIGTERM the server stops accepting connections and lets the
+// requests in progress finish, for at most -grace; then it closes the
+// connections still open and exits with status 0. A second signal closes
+// them at once: the server exits with status 1, since requests were cut off.
+// Exit status 1 also says that the server could not listen or serve, 2 a
+// usage error.
 //
 // # Calling it with the AWS CLI
 //
@@ -93,15 +105,17 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	os.Exit(run(ctx, os.Args[1:], os.Stderr))
+	// Room for two signals: the second one stops the server at once.
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	os.Exit(run(os.Args[1:], os.Stderr, signals))
 }
 
-// run parses args, listens and serves until ctx is done, then shuts down
-// gracefully. It returns the exit status: 0 after a clean shutdown, 1 when
-// serving failed, 2 for a usage error.
-func run(ctx context.Context, args []string, stderr io.Writer) int {
+// run parses args, listens and serves until a signal arrives on signals,
+// then shuts down (see serve). It returns the exit status: 0 after a
+// shutdown on one signal, the grace period's end included; 1 when serving
+// failed or a second signal cut the shutdown short; 2 for a usage error.
+func run(args []string, stderr io.Writer, signals <-chan os.Signal) int {
 	cfg, code, ok := parseFlags(args, stderr)
 	if !ok {
 		return code
@@ -114,8 +128,14 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	}
 	a := newApp(cfg, logger, nil)
 	logger.Info("listening", "addr", ln.Addr().String(), "datasets", datasetsAttr(cfg.datasets),
-		"job_duration", cfg.jobDuration, "max_pending", cfg.maxPending, "rate", cfg.rate, "burst", cfg.burst)
-	if err := serve(ctx, newHTTPServer(cfg, a.handler, logger), ln, cfg.timeouts.shutdown); err != nil {
+		"job_duration", cfg.jobDuration, "max_pending", cfg.maxPending, "rate", cfg.rate, "burst", cfg.burst,
+		"grace", cfg.timeouts.shutdown)
+	err = serve(newHTTPServer(cfg, a.handler, logger), ln, cfg.timeouts.shutdown, signals, logger)
+	switch {
+	case errors.Is(err, errStoppedAtOnce):
+		logger.Warn("stopped at once on a second signal; the requests in progress were cut off")
+		return 1
+	case err != nil:
 		logger.Error("serving failed", "error", err)
 		return 1
 	}
@@ -180,26 +200,56 @@ func newHTTPServer(cfg config, h http.Handler, logger *slog.Logger) *http.Server
 	}
 }
 
-// serve serves on ln until ctx is done, then shuts srv down, waiting at most
-// grace for the requests in progress before closing their connections. It
-// returns nil after a clean shutdown.
-func serve(ctx context.Context, srv *http.Server, ln net.Listener, grace time.Duration) error {
+// errStoppedAtOnce is what serve returns when a second signal cut the
+// shutdown short.
+var errStoppedAtOnce = errors.New("stopped at once on a second signal")
+
+// serve serves on ln until a signal arrives on signals, then shuts srv down:
+// it stops accepting connections and waits at most grace for the requests
+// in progress, then closes the connections still open and returns nil. A
+// second signal during the wait closes them at once, and serve returns
+// errStoppedAtOnce. It returns the error of serving when that fails.
+func serve(srv *http.Server, ln net.Listener, grace time.Duration, signals <-chan os.Signal, logger *slog.Logger) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	var sig os.Signal
 	select {
 	case err := <-errc:
 		return err // Serve never returns nil
-	case <-ctx.Done():
+	case sig = <-signals:
 	}
-	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	logger.Info("shutting down", "signal", signalName(sig), "grace", grace)
+
+	ctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
+	shut := make(chan error, 1)
+	go func() { shut <- srv.Shutdown(ctx) }()
+	var result error
+	select {
+	case err := <-shut:
+		if err != nil {
+			// The grace period is over: what is left is cut off, as
+			// asked.
+			_ = srv.Close()
+			logger.Warn("grace period over; closed the connections still open", "grace", grace)
+		}
+	case sig = <-signals:
+		logger.Warn("second signal; closing every connection", "signal", signalName(sig))
 		_ = srv.Close()
-		<-errc
-		return err
+		cancel()
+		<-shut
+		result = errStoppedAtOnce
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	return nil
+	return result
+}
+
+// signalName names sig in the log.
+func signalName(sig os.Signal) string {
+	if sig == nil {
+		return ""
+	}
+	return sig.String()
 }

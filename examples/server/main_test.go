@@ -3,13 +3,15 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -41,10 +43,10 @@ func TestParseFlags(t *testing.T) {
 		{
 			name: "every flag",
 			args: []string{"-addr", ":9000", "-dataset", "pumps", "-dataset", "turbines_2", "-job-duration", "1m",
-				"-max-pending", "0", "-rate", "10", "-burst", "3"},
+				"-max-pending", "0", "-rate", "10", "-burst", "3", "-grace", "2s"},
 			want: with(func(c *config) {
-				c.addr, c.datasets, c.jobDuration, c.maxPending, c.rate, c.burst =
-					":9000", []string{"pumps", "turbines_2"}, time.Minute, 0, 10, 3
+				c.addr, c.datasets, c.jobDuration, c.maxPending, c.rate, c.burst, c.timeouts.shutdown =
+					":9000", []string{"pumps", "turbines_2"}, time.Minute, 0, 10, 3, 2*time.Second
 			}),
 		},
 		{
@@ -100,6 +102,7 @@ func TestParseFlagsErrors(t *testing.T) {
 		{"NaN rate", []string{"-rate", "NaN"}, "server: invalid flags: -rate must be a finite number, not negative"},
 		{"negative burst", []string{"-rate", "1", "-burst", "-1"}, "server: invalid flags: -burst must not be negative"},
 		{"burst without rate", []string{"-burst", "2"}, "server: invalid flags: -burst needs -rate"},
+		{"negative grace", []string{"-grace", "-1s"}, "server: invalid flags: -grace must not be negative"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -144,17 +147,18 @@ func startServer(t *testing.T, cfg config, h http.Handler) (addr string, stop fu
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
-	ctx, cancel := context.WithCancel(context.Background())
+	signals := make(chan os.Signal, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- serve(ctx, newHTTPServer(cfg, h, slog.New(slog.DiscardHandler)), ln, cfg.timeouts.shutdown)
+		discard := slog.New(slog.DiscardHandler)
+		done <- serve(newHTTPServer(cfg, h, discard), ln, cfg.timeouts.shutdown, signals, discard)
 	}()
 	stopped := false
 	var result error
 	stop = func() error {
 		if !stopped {
 			stopped = true
-			cancel()
+			signals <- syscall.SIGTERM
 			result = <-done
 		}
 		return result
@@ -311,32 +315,143 @@ func TestRealServer(t *testing.T) {
 	assert.Error(t, err, "the listener is closed after shutdown")
 }
 
-// TestRunStopsOnCancel runs the command as main does, and stops it as a
-// signal would.
-func TestRunStopsOnCancel(t *testing.T) {
+// TestRunStopsOnSignal runs the command as main does, and stops it with a
+// signal.
+func TestRunStopsOnSignal(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithCancel(context.Background())
+	signals := make(chan os.Signal, 2)
 	var stderr syncBuffer
 	done := make(chan int, 1)
-	go func() { done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-dataset", "pumps"}, &stderr) }()
-	cancel()
+	go func() { done <- run([]string{"-addr", "127.0.0.1:0", "-dataset", "pumps"}, &stderr, signals) }()
+	waitForLog(t, &stderr, "msg=listening")
+	signals <- os.Interrupt
 	assert.Equal(t, 0, <-done)
-	assert.Contains(t, stderr.String(), "msg=listening")
+	assert.Contains(t, stderr.String(), "msg=\"shutting down\" signal=interrupt")
 	assert.Contains(t, stderr.String(), "msg=stopped")
 }
 
 func TestRunUsageError(t *testing.T) {
 	t.Parallel()
 	var stderr bytes.Buffer
-	assert.Equal(t, 2, run(context.Background(), []string{"-rate", "-3"}, &stderr))
+	assert.Equal(t, 2, run([]string{"-rate", "-3"}, &stderr, nil))
 	assert.True(t, strings.HasPrefix(stderr.String(), "server: invalid flags: -rate"))
 }
 
 func TestRunCannotListen(t *testing.T) {
 	t.Parallel()
 	var stderr bytes.Buffer
-	assert.Equal(t, 1, run(context.Background(), []string{"-addr", "127.0.0.1:-1"}, &stderr))
+	assert.Equal(t, 1, run([]string{"-addr", "127.0.0.1:-1"}, &stderr, nil))
 	assert.Contains(t, stderr.String(), "msg=\"cannot listen\"")
+}
+
+// startRun runs the command with args on 127.0.0.1:0 and returns its
+// address, its log, the channel of its signals and the channel of its exit
+// status.
+func startRun(t *testing.T, args ...string) (addr string, log *syncBuffer, signals chan os.Signal, done chan int) {
+	t.Helper()
+	log = &syncBuffer{}
+	signals = make(chan os.Signal, 2)
+	done = make(chan int, 1)
+	go func() { done <- run(append([]string{"-addr", "127.0.0.1:0"}, args...), log, signals) }()
+	line := waitForLog(t, log, "msg=listening")
+	_, rest, ok := strings.Cut(line, " addr=")
+	require.True(t, ok, line)
+	addr, _, _ = strings.Cut(rest, " ")
+	return addr, log, signals, done
+}
+
+// startSlowRequest sends the headers of a request and part of its body, and
+// returns the connection once the handler reads the body: the request stays
+// in progress until the read timeout (30s). The request expects "100
+// Continue", which the server sends when the handler starts reading the
+// body.
+func startSlowRequest(t *testing.T, addr string) net.Conn {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = conn.Close() })
+	body := validRequest("token-1").JSON(t)
+	_, err = io.WriteString(conn, "POST / HTTP/1.1\r\nHost: "+addr+"\r\n"+
+		"Content-Type: "+lookout.ContentType+"\r\n"+
+		"X-Amz-Target: "+lookout.TargetStartDataIngestionJob+"\r\n"+
+		"Expect: 100-continue\r\n"+
+		"Content-Length: "+strconv.Itoa(len(body))+"\r\n\r\n")
+	require.NoError(t, err)
+	require.NoError(t, conn.SetReadDeadline(time.Now().Add(10*time.Second)))
+	var head []byte
+	for !bytes.HasSuffix(head, []byte("\r\n\r\n")) {
+		var b [1]byte
+		_, err := conn.Read(b[:])
+		require.NoError(t, err)
+		head = append(head, b[0])
+	}
+	require.True(t, bytes.HasPrefix(head, []byte("HTTP/1.1 100 ")), "%q", head)
+	_, err = io.WriteString(conn, body[:10])
+	require.NoError(t, err)
+	return conn
+}
+
+// exitWithin returns the exit status that done delivers, failing the test
+// when none comes within d.
+func exitWithin(t *testing.T, done <-chan int, d time.Duration) int {
+	t.Helper()
+	select {
+	case code := <-done:
+		return code
+	case <-time.After(d):
+		require.FailNow(t, "the command did not exit in time")
+		return -1
+	}
+}
+
+// assertClosed checks that the server closed conn without answering.
+func assertClosed(t *testing.T, conn net.Conn) {
+	t.Helper()
+	require.NoError(t, conn.SetReadDeadline(time.Now().Add(10*time.Second)))
+	_, err := conn.Read(make([]byte, 1))
+	var ne net.Error
+	assert.False(t, errors.As(err, &ne) && ne.Timeout(), "the server must close the connection: %v", err)
+}
+
+// TestRunGracePeriodEnds checks that a request still in progress when the
+// grace period ends is cut off, and that the server then exits cleanly.
+func TestRunGracePeriodEnds(t *testing.T) {
+	t.Parallel()
+	addr, log, signals, done := startRun(t, "-grace", "100ms")
+	conn := startSlowRequest(t, addr)
+
+	signals <- syscall.SIGTERM
+	// The bound is far beyond the grace period: it only keeps a server
+	// that waits for the slow client (30s) from passing.
+	assert.Equal(t, 0, exitWithin(t, done, 10*time.Second), log.String())
+	assert.Contains(t, log.String(), "grace period over; closed the connections still open")
+	assert.Contains(t, log.String(), "msg=stopped")
+	assert.NotContains(t, log.String(), "deadline exceeded")
+	assertClosed(t, conn)
+	// The request cut off is logged as such, not as the client's doing.
+	line := waitForLog(t, log, "msg=request")
+	assert.Contains(t, line, `status=503 error="" outcome="cut off at shutdown"`)
+}
+
+// TestRunSecondSignalStopsAtOnce checks that a second signal ends the wait
+// for the requests in progress.
+func TestRunSecondSignalStopsAtOnce(t *testing.T) {
+	t.Parallel()
+	addr, log, signals, done := startRun(t, "-grace", "1h")
+	conn := startSlowRequest(t, addr)
+
+	signals <- syscall.SIGTERM
+	waitForLog(t, log, `msg="shutting down" signal=terminated grace=1h0m0s`)
+	select {
+	case code := <-done:
+		require.FailNow(t, "the command exited before the second signal", "status %d", code)
+	case <-time.After(50 * time.Millisecond):
+	}
+	signals <- os.Interrupt
+	assert.Equal(t, 1, exitWithin(t, done, 10*time.Second), log.String())
+	assert.Contains(t, log.String(), "second signal; closing every connection")
+	assert.Contains(t, log.String(), "stopped at once on a second signal")
+	assertClosed(t, conn)
 }
 
 // TestShutdownLetsRequestsFinish checks that shutting down waits for the
@@ -354,10 +469,9 @@ func TestShutdownLetsRequestsFinish(t *testing.T) {
 	srv.RegisterOnShutdown(func() { close(shuttingDown) })
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
+	signals := make(chan os.Signal, 1)
 	served := make(chan error, 1)
-	go func() { served <- serve(ctx, srv, ln, cfg.timeouts.shutdown) }()
+	go func() { served <- serve(srv, ln, cfg.timeouts.shutdown, signals, slog.New(slog.DiscardHandler)) }()
 
 	type result struct {
 		body string
@@ -376,7 +490,7 @@ func TestShutdownLetsRequestsFinish(t *testing.T) {
 	}()
 
 	<-entered
-	cancel()
+	signals <- syscall.SIGTERM
 	select {
 	case <-shuttingDown:
 	case err := <-served:
