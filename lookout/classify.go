@@ -78,7 +78,8 @@ func ErrorCode(err error) string {
 //     ThrottlingException and InternalServerException are worth retrying,
 //     the others are the caller's to fix;
 //   - an error in the chain with an HTTPStatusCode() int method reports a
-//     5xx status, or a smithy.APIError reports smithy.FaultServer.
+//     5xx status or 429 Too Many Requests, or a smithy.APIError reports
+//     smithy.FaultServer.
 //
 // Anything else, nil included, is not retryable.
 func IsRetryable(err error) bool {
@@ -100,8 +101,7 @@ func IsRetryable(err error) bool {
 	}
 	var st interface{ HTTPStatusCode() int }
 	if errors.As(err, &st) {
-		s := st.HTTPStatusCode()
-		return s >= 500 && s < 600
+		return retryableStatus(st.HTTPStatusCode())
 	}
 	return false
 }

@@ -36,8 +36,8 @@ func TestGenericAPIErrorWireFormCodes(t *testing.T) {
 	}
 }
 
-// TestGenericAPIErrorServerStatusIsRetryable: any 5xx is worth retrying,
-// whatever the code says.
+// TestGenericAPIErrorServerStatusIsRetryable: any 5xx, and 429 Too Many
+// Requests (throttling), is worth retrying, whatever the code says.
 func TestGenericAPIErrorServerStatusIsRetryable(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
@@ -48,7 +48,11 @@ func TestGenericAPIErrorServerStatusIsRetryable(t *testing.T) {
 		{"ValidationException", 503, true},
 		{"ValidationException", 400, false},
 		{"SlowDown", 503, true},
-		{"SlowDown", 429, false},
+		{"SlowDown", 429, true},
+		{"", 429, true},
+		{"ValidationException", 429, true},
+		{"", 428, false},
+		{"", 430, false},
 		{"InternalServerException", 0, true},
 		{"", 500, true},
 		{"", 0, false},

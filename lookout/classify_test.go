@@ -140,7 +140,8 @@ func TestIsRetryable(t *testing.T) {
 		// ...else the status.
 		{"SDK unknown, 503", sdkError("SlowDown", "m", 503), true},
 		{"SDK unknown, 500", sdkError("Mystery", "m", 500), true},
-		{"SDK unknown, 429", sdkError("TooManyRequests", "m", 429), false},
+		{"SDK unknown, 429", sdkError("TooManyRequests", "m", 429), true},
+		{"status alone, 429", &sdkResponseError{status: 429, err: errors.New("too many requests")}, true},
 		{"SDK unknown, 400", sdkError("Mystery", "m", 400), false},
 		{"SDK unknown, 600", sdkError("Mystery", "m", 600), false},
 		{"status alone, 502", &sdkResponseError{status: 502, err: errors.New("bad gateway")}, true},

@@ -6,10 +6,12 @@
 //
 // [StartDataIngestionJobRequest.Validate] applies every constraint of the
 // service to a request and reports every violation at once, in the
-// service's own wording, as a *[ValidationException] whose Fields are
-// *[FieldError] values to inspect. The Check functions ([CheckDatasetName],
-// [CheckRoleArn], ...) apply one member's rules on their own. [Rules] lists
-// the declarations every check, message and document derives from.
+// service's own wording, as a *[ValidationException] whose Fields, a
+// [][FieldError], lists the violations to inspect (errors.As finds the first
+// as a *FieldError through any wrapping). The Check functions
+// ([CheckDatasetName], [CheckRoleArn], ...) apply one member's rules on their
+// own. [Rules] lists the declarations every check, message and document
+// derives from.
 //
 // The checks are hand-written: no regular expressions, one pass over a valid
 // value (a fixed number over an invalid one, to say why), no allocation when
@@ -29,6 +31,17 @@
 // code the taxonomy does not know. [ErrorCode], [IsRetryable] and
 // [FromAPIError] classify any error, those of the AWS SDK for Go v2
 // included.
+//
+// An error's Message (and a GenericAPIError's Code) is kept as it was
+// given or read from the wire: whole and unescaped, for the caller who asks
+// for it (ErrorMessage returns it). Error shows it on one bounded line, safe
+// to log whatever a server sent: a message with a control character (CR,
+// LF, ESC, NUL), a line or paragraph separator, an invisible formatting
+// character (U+202E, say) or invalid UTF-8 is shown escaped as this
+// package's messages escape a value they echo (\\, \', \t, \n, \r, \uXXXX,
+// \xXX), and a message longer than 20,000 bytes (a code longer than 128) is
+// cut, visibly: "... (truncated: N characters)". The service's messages,
+// and this package's, hold none of these and show as they are.
 //
 // # The wire
 //

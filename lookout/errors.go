@@ -3,7 +3,10 @@ package lookout
 //go:generate go run ./internal/errorsgen -o errors_gen.go
 
 import (
+	"net/http"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/aws/smithy-go"
 )
@@ -105,11 +108,85 @@ type errorKind struct {
 	make      func(message string) error
 }
 
+// errorString returns what an error's Error method shows: the code, then
+// ": " and the message when there is one, each shown as showText shows it,
+// so that an error read from anywhere prints as one bounded line.
 func errorString(code, message string) string {
-	if message == "" {
-		return code
+	if showsAsIs(code, maxShownCode) && showsAsIs(message, maxShownMessage) {
+		if message == "" {
+			return code // no allocation for the taxonomy's codes
+		}
+		return code + ": " + message
 	}
-	return code + ": " + message
+	var b strings.Builder
+	b.Grow(min(len(code), 2*maxShownCode) + len(": ") + min(len(message), 2*maxShownMessage))
+	showText(&b, code, maxShownCode)
+	if message != "" {
+		b.WriteString(": ")
+		showText(&b, message, maxShownMessage)
+	}
+	return b.String()
+}
+
+// The bounds of what Error shows of an error's code and message, in bytes.
+// Every Message the service model allows (5,000 characters, 4 bytes at
+// most each) fits in maxShownMessage, so the service's messages and this
+// package's show whole.
+const (
+	maxShownCode    = 128
+	maxShownMessage = 4 * maxMessage
+)
+
+// showsAsIs reports whether showText writes s as it is: valid UTF-8, with
+// no character that a message escapes (control characters, CR and LF
+// among them, the line and paragraph separators, invisible formatting
+// characters such as U+202E), and at most limit bytes long.
+func showsAsIs(s string, limit int) bool {
+	if len(s) > limit {
+		return false
+	}
+	for i := 0; i < len(s); {
+		if c := s[i]; 0x20 <= c && c < 0x7F {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || needsEscape(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// showText writes s, text that may come from anywhere (a server's error, a
+// caller's), on one line and bounded. Text that showsAsIs is written as it
+// is. Other text is escaped as a message escapes a value it echoes (\\, \',
+// \t, \n, \r, \uXXXX, \xXX: see writeEcho), and cut, visibly, where its
+// escaped form would pass limit bytes: "... (truncated: N characters)". A
+// long text without a character to escape is cut the same way, between
+// characters, and not escaped.
+func showText(b *strings.Builder, s string, limit int) {
+	if showsAsIs(s, limit) {
+		b.WriteString(s)
+		return
+	}
+	var cut int
+	if showsAsIs(s, len(s)) {
+		cut = limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		b.WriteString(s[:cut])
+	} else {
+		cut = escapeCut(s, limit)
+		writeEscapedString(b, s[:cut], false)
+	}
+	if cut < len(s) {
+		b.WriteString("... (truncated: ")
+		writeInt(b, utf8.RuneCountInString(s))
+		b.WriteString(" characters)")
+	}
 }
 
 // GenericAPIError is an error whose code the taxonomy does not know, read
@@ -118,16 +195,20 @@ func errorString(code, message string) string {
 type GenericAPIError struct {
 	// Code is the error's name as the wire gave it, without namespace
 	// ("com.amazonaws.lookoutequipment#") or ":http://..." suffix. It may
-	// be empty when the wire named none.
+	// be empty when the wire named none. It is kept as it came: Error
+	// shows it escaped and bounded.
 	Code string
-	// Message is the error's message, possibly empty.
+	// Message is the error's message, possibly empty, kept as it came:
+	// Error shows it escaped and bounded.
 	Message string
 	// StatusCode is the HTTP status, 0 when unknown.
 	StatusCode int
 }
 
 // Error returns "Code: Message" ("UnknownError" stands for an empty code),
-// with the HTTP status when there is one.
+// with the HTTP status when there is one. Code and Message are shown
+// escaped and bounded, as the package doc says; the fields
+// keep them as they are.
 func (e *GenericAPIError) Error() string {
 	if e == nil {
 		return "<nil>"
@@ -179,18 +260,31 @@ func (e *GenericAPIError) HTTPStatusCode() int {
 }
 
 // RetryableError reports whether a retry may help: for a 5xx status, yes,
-// since the service treats any server error as worth retrying; otherwise,
+// since the service treats any server error as worth retrying; for 429 Too
+// Many Requests, yes, since it is throttling (a proxy's or a gateway's:
+// the service itself answers ThrottlingException with 400); otherwise,
 // when Code names an error of the taxonomy (read as the wire writes it, in
 // any case), as that error says.
+//
+// A 429 is not read as a *ThrottlingException: the code stays the one the
+// response gave (or "UnknownError"), so that nothing is said that the
+// response did not say; [IsRetryable] is what tells that it is worth
+// retrying.
 func (e *GenericAPIError) RetryableError() bool {
 	if e == nil {
 		return false
 	}
-	if e.StatusCode >= 500 && e.StatusCode < 600 {
+	if retryableStatus(e.StatusCode) {
 		return true
 	}
 	if k := lookupKind(sanitizeCode(e.Code)); k != nil {
 		return k.retryable
 	}
 	return false
+}
+
+// retryableStatus reports whether an HTTP status says that the same request
+// may succeed later: 429 Too Many Requests and any 5xx.
+func retryableStatus(status int) bool {
+	return status == http.StatusTooManyRequests || status >= 500 && status < 600
 }

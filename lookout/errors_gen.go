@@ -58,7 +58,11 @@ var taxonomy = [...]errorKind{
 		make: func(msg string) error { return &UnknownOperationException{Message: msg} }},
 }
 
-// Error returns the code and the message: "AccessDeniedException: message".
+// Error returns the code and the message, "AccessDeniedException: message", on one
+// bounded line: a message with a control character, a line separator, an
+// invisible formatting character or invalid UTF-8 is shown escaped, and one
+// longer than 20,000 bytes is cut (see the package doc). Message keeps it
+// as it is.
 func (e *AccessDeniedException) Error() string {
 	return errorString(CodeAccessDenied, e.ErrorMessage())
 }
@@ -66,7 +70,8 @@ func (e *AccessDeniedException) Error() string {
 // ErrorCode returns "AccessDeniedException", the error's code on the wire.
 func (e *AccessDeniedException) ErrorCode() string { return CodeAccessDenied }
 
-// ErrorMessage returns the error's message ("" for a nil error).
+// ErrorMessage returns the error's Message as it is, unescaped and whole
+// ("" for a nil error).
 func (e *AccessDeniedException) ErrorMessage() string {
 	if e == nil {
 		return ""
@@ -86,13 +91,18 @@ func (*AccessDeniedException) taxonomyError() {}
 // The AWS SDK for Go v2's retryer honours this method.
 func (e *AccessDeniedException) RetryableError() bool { return false }
 
-// Error returns the code and the message: "ConflictException: message".
+// Error returns the code and the message, "ConflictException: message", on one
+// bounded line: a message with a control character, a line separator, an
+// invisible formatting character or invalid UTF-8 is shown escaped, and one
+// longer than 20,000 bytes is cut (see the package doc). Message keeps it
+// as it is.
 func (e *ConflictException) Error() string { return errorString(CodeConflict, e.ErrorMessage()) }
 
 // ErrorCode returns "ConflictException", the error's code on the wire.
 func (e *ConflictException) ErrorCode() string { return CodeConflict }
 
-// ErrorMessage returns the error's message ("" for a nil error).
+// ErrorMessage returns the error's Message as it is, unescaped and whole
+// ("" for a nil error).
 func (e *ConflictException) ErrorMessage() string {
 	if e == nil {
 		return ""
@@ -112,7 +122,11 @@ func (*ConflictException) taxonomyError() {}
 // The AWS SDK for Go v2's retryer honours this method.
 func (e *ConflictException) RetryableError() bool { return false }
 
-// Error returns the code and the message: "InternalServerException: message".
+// Error returns the code and the message, "InternalServerException: message", on one
+// bounded line: a message with a control character, a line separator, an
+// invisible formatting character or invalid UTF-8 is shown escaped, and one
+// longer than 20,000 bytes is cut (see the package doc). Message keeps it
+// as it is.
 func (e *InternalServerException) Error() string {
 	return errorString(CodeInternalServer, e.ErrorMessage())
 }
@@ -120,7 +134,8 @@ func (e *InternalServerException) Error() string {
 // ErrorCode returns "InternalServerException", the error's code on the wire.
 func (e *InternalServerException) ErrorCode() string { return CodeInternalServer }
 
-// ErrorMessage returns the error's message ("" for a nil error).
+// ErrorMessage returns the error's Message as it is, unescaped and whole
+// ("" for a nil error).
 func (e *InternalServerException) ErrorMessage() string {
 	if e == nil {
 		return ""
@@ -140,7 +155,11 @@ func (*InternalServerException) taxonomyError() {}
 // The AWS SDK for Go v2's retryer honours this method.
 func (e *InternalServerException) RetryableError() bool { return true }
 
-// Error returns the code and the message: "ResourceNotFoundException: message".
+// Error returns the code and the message, "ResourceNotFoundException: message", on one
+// bounded line: a message with a control character, a line separator, an
+// invisible formatting character or invalid UTF-8 is shown escaped, and one
+// longer than 20,000 bytes is cut (see the package doc). Message keeps it
+// as it is.
 func (e *ResourceNotFoundException) Error() string {
 	return errorString(CodeResourceNotFound, e.ErrorMessage())
 }
@@ -148,7 +167,8 @@ func (e *ResourceNotFoundException) Error() string {
 // ErrorCode returns "ResourceNotFoundException", the error's code on the wire.
 func (e *ResourceNotFoundException) ErrorCode() string { return CodeResourceNotFound }
 
-// ErrorMessage returns the error's message ("" for a nil error).
+// ErrorMessage returns the error's Message as it is, unescaped and whole
+// ("" for a nil error).
 func (e *ResourceNotFoundException) ErrorMessage() string {
 	if e == nil {
 		return ""
@@ -168,7 +188,11 @@ func (*ResourceNotFoundException) taxonomyError() {}
 // The AWS SDK for Go v2's retryer honours this method.
 func (e *ResourceNotFoundException) RetryableError() bool { return false }
 
-// Error returns the code and the message: "ServiceQuotaExceededException: message".
+// Error returns the code and the message, "ServiceQuotaExceededException: message", on one
+// bounded line: a message with a control character, a line separator, an
+// invisible formatting character or invalid UTF-8 is shown escaped, and one
+// longer than 20,000 bytes is cut (see the package doc). Message keeps it
+// as it is.
 func (e *ServiceQuotaExceededException) Error() string {
 	return errorString(CodeServiceQuotaExceeded, e.ErrorMessage())
 }
@@ -176,7 +200,8 @@ func (e *ServiceQuotaExceededException) Error() string {
 // ErrorCode returns "ServiceQuotaExceededException", the error's code on the wire.
 func (e *ServiceQuotaExceededException) ErrorCode() string { return CodeServiceQuotaExceeded }
 
-// ErrorMessage returns the error's message ("" for a nil error).
+// ErrorMessage returns the error's Message as it is, unescaped and whole
+// ("" for a nil error).
 func (e *ServiceQuotaExceededException) ErrorMessage() string {
 	if e == nil {
 		return ""
@@ -196,13 +221,18 @@ func (*ServiceQuotaExceededException) taxonomyError() {}
 // The AWS SDK for Go v2's retryer honours this method.
 func (e *ServiceQuotaExceededException) RetryableError() bool { return false }
 
-// Error returns the code and the message: "ThrottlingException: message".
+// Error returns the code and the message, "ThrottlingException: message", on one
+// bounded line: a message with a control character, a line separator, an
+// invisible formatting character or invalid UTF-8 is shown escaped, and one
+// longer than 20,000 bytes is cut (see the package doc). Message keeps it
+// as it is.
 func (e *ThrottlingException) Error() string { return errorString(CodeThrottling, e.ErrorMessage()) }
 
 // ErrorCode returns "ThrottlingException", the error's code on the wire.
 func (e *ThrottlingException) ErrorCode() string { return CodeThrottling }
 
-// ErrorMessage returns the error's message ("" for a nil error).
+// ErrorMessage returns the error's Message as it is, unescaped and whole
+// ("" for a nil error).
 func (e *ThrottlingException) ErrorMessage() string {
 	if e == nil {
 		return ""
@@ -222,13 +252,18 @@ func (*ThrottlingException) taxonomyError() {}
 // The AWS SDK for Go v2's retryer honours this method.
 func (e *ThrottlingException) RetryableError() bool { return true }
 
-// Error returns the code and the message: "ValidationException: message".
+// Error returns the code and the message, "ValidationException: message", on one
+// bounded line: a message with a control character, a line separator, an
+// invisible formatting character or invalid UTF-8 is shown escaped, and one
+// longer than 20,000 bytes is cut (see the package doc). Message keeps it
+// as it is.
 func (e *ValidationException) Error() string { return errorString(CodeValidation, e.ErrorMessage()) }
 
 // ErrorCode returns "ValidationException", the error's code on the wire.
 func (e *ValidationException) ErrorCode() string { return CodeValidation }
 
-// ErrorMessage returns the error's message ("" for a nil error).
+// ErrorMessage returns the error's Message as it is, unescaped and whole
+// ("" for a nil error).
 func (e *ValidationException) ErrorMessage() string {
 	if e == nil {
 		return ""
@@ -248,7 +283,11 @@ func (*ValidationException) taxonomyError() {}
 // The AWS SDK for Go v2's retryer honours this method.
 func (e *ValidationException) RetryableError() bool { return false }
 
-// Error returns the code and the message: "SerializationException: message".
+// Error returns the code and the message, "SerializationException: message", on one
+// bounded line: a message with a control character, a line separator, an
+// invisible formatting character or invalid UTF-8 is shown escaped, and one
+// longer than 20,000 bytes is cut (see the package doc). Message keeps it
+// as it is.
 func (e *SerializationException) Error() string {
 	return errorString(CodeSerialization, e.ErrorMessage())
 }
@@ -256,7 +295,8 @@ func (e *SerializationException) Error() string {
 // ErrorCode returns "SerializationException", the error's code on the wire.
 func (e *SerializationException) ErrorCode() string { return CodeSerialization }
 
-// ErrorMessage returns the error's message ("" for a nil error).
+// ErrorMessage returns the error's Message as it is, unescaped and whole
+// ("" for a nil error).
 func (e *SerializationException) ErrorMessage() string {
 	if e == nil {
 		return ""
@@ -276,7 +316,11 @@ func (*SerializationException) taxonomyError() {}
 // The AWS SDK for Go v2's retryer honours this method.
 func (e *SerializationException) RetryableError() bool { return false }
 
-// Error returns the code and the message: "UnknownOperationException: message".
+// Error returns the code and the message, "UnknownOperationException: message", on one
+// bounded line: a message with a control character, a line separator, an
+// invisible formatting character or invalid UTF-8 is shown escaped, and one
+// longer than 20,000 bytes is cut (see the package doc). Message keeps it
+// as it is.
 func (e *UnknownOperationException) Error() string {
 	return errorString(CodeUnknownOperation, e.ErrorMessage())
 }
@@ -284,7 +328,8 @@ func (e *UnknownOperationException) Error() string {
 // ErrorCode returns "UnknownOperationException", the error's code on the wire.
 func (e *UnknownOperationException) ErrorCode() string { return CodeUnknownOperation }
 
-// ErrorMessage returns the error's message ("" for a nil error).
+// ErrorMessage returns the error's Message as it is, unescaped and whole
+// ("" for a nil error).
 func (e *UnknownOperationException) ErrorMessage() string {
 	if e == nil {
 		return ""

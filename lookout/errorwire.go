@@ -1,6 +1,7 @@
 package lookout
 
 import (
+	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -159,16 +160,37 @@ func defaultMessage(code string) string {
 // whose HTTP status is the service's, whatever the response's. Any other
 // name, or none, gives a *[GenericAPIError] with the name (empty when there
 // is none: its code is then "UnknownError"), the message and the response's
-// status. A body that is not a JSON object (HTML from a proxy, say) is kept
-// as the message, trimmed and cut to 5,000 characters, when it is valid
-// UTF-8; else the message says it is not JSON.
+// status; such an error is retryable when the status is 429 Too Many
+// Requests (a proxy's or a gateway's throttling) or a 5xx. A body that is
+// not a JSON object (HTML from a proxy, say) is kept as the message,
+// trimmed and cut to 5,000 characters, when it is valid UTF-8; else the
+// message says it is not JSON.
+//
+// The code and message are kept as the server sent them, whatever they
+// hold: the error's Message field (and a GenericAPIError's Code) returns
+// them unescaped. The error's Error method shows them escaped and bounded,
+// so that a server cannot write control characters, fake log lines or
+// 100 KB into the caller's logs (see the package doc).
+//
+// A body sent with Content-Encoding gzip (or x-gzip), which http.Transport
+// leaves compressed when the request asked for gzip itself, is
+// decompressed. Another encoding is not read: the message says which it
+// was, and the header's name, if any, is used.
 //
 // ErrorFromResponse reads at most [MaxErrorBodyBytes] and one more byte of
-// resp.Body; a longer body is not read further, nor parsed: the message says
-// it is too long, and the header's name, if any, is used. An error reading
-// the body is kept: the result wraps both the error read so far (from the
-// header) and the reader's error. ErrorFromResponse does not close
-// resp.Body: the caller closes it, as with any response.
+// resp.Body, and of the body decompressed; a longer body is not read
+// further, nor parsed: the message says it is too long, and the header's
+// name, if any, is used. An error reading the body (a gzip stream that is
+// not valid included) is kept: the result wraps both the error read so far
+// (from the header) and the reader's error. ErrorFromResponse does not
+// close resp.Body: the caller closes it, as with any response.
+//
+// A body that stops arriving blocks ErrorFromResponse as long as reading
+// resp.Body blocks: with a default http.Client, for ever. The request's
+// context bounds it: when the context is cancelled or its deadline passes,
+// the read fails, and ErrorFromResponse returns at once with an error that
+// wraps the context's (errors.Is(err, context.Canceled)); so does the
+// http.Client's Timeout.
 //
 // A 2xx response is a success, not an error: for one, ErrorFromResponse
 // reads nothing and returns a *GenericAPIError with code "UnknownError",
@@ -186,11 +208,11 @@ func ErrorFromResponse(resp *http.Response) error {
 		}
 	}
 	header := strings.TrimSpace(resp.Header.Get(headerErrorType))
-	data, tooLong, readErr := readErrorBody(resp.Body)
 	var info errorBody
+	data, unread, readErr := readErrorBody(resp)
 	switch {
-	case tooLong:
-		info.message = "the error body is longer than " + strconv.Itoa(MaxErrorBodyBytes) + " bytes; it was not read"
+	case unread != "":
+		info.message = unread
 	case readErr == nil:
 		info = parseErrorBody(data)
 	}
@@ -209,17 +231,59 @@ func ErrorFromResponse(resp *http.Response) error {
 	return err
 }
 
-// readErrorBody reads body, at most MaxErrorBodyBytes of it; tooLong
-// reports a longer body.
-func readErrorBody(body io.Reader) (data []byte, tooLong bool, err error) {
-	if body == nil {
-		return nil, false, nil
+// readErrorBody reads resp's body, decoded, at most MaxErrorBodyBytes of it
+// and of what it holds compressed. When the body is not read, unread says
+// why (too long, an encoding this package does not read).
+func readErrorBody(resp *http.Response) (data []byte, unread string, err error) {
+	if resp.Body == nil {
+		return nil, "", nil
 	}
-	data, err = io.ReadAll(io.LimitReader(body, MaxErrorBodyBytes+1))
-	if len(data) > MaxErrorBodyBytes {
-		return nil, true, nil
+	raw := &io.LimitedReader{R: resp.Body, N: MaxErrorBodyBytes + 1}
+	var body io.Reader = raw
+	switch enc, ok := bodyEncoding(resp.Header); {
+	case !ok:
+		return nil, "the error body is encoded with Content-Encoding " + quoteBounded(enc, maxShownHeader) +
+			", which is not read", nil
+	case enc == "gzip":
+		zr, err := gzip.NewReader(raw)
+		if err == io.EOF {
+			return nil, "", nil // an empty body
+		}
+		if err != nil {
+			return nil, "", err // gzip.ErrHeader, or the body's reader's error
+		}
+		defer zr.Close()
+		body = io.LimitReader(zr, MaxErrorBodyBytes+1)
 	}
-	return data, false, err
+	data, err = io.ReadAll(body)
+	if len(data) > MaxErrorBodyBytes || raw.N <= 0 {
+		return nil, tooLongMessage, nil
+	}
+	return data, "", err
+}
+
+// tooLongMessage is the message of an error whose body is too long to read.
+var tooLongMessage = "the error body is longer than " + strconv.Itoa(MaxErrorBodyBytes) + " bytes; it was not read"
+
+// bodyEncoding returns the Content-Encoding of a body that header
+// describes: "" for none (or identity), "gzip" for gzip or x-gzip; ok is
+// false for any other, or several, which enc then names.
+func bodyEncoding(header http.Header) (enc string, ok bool) {
+	var codings []string
+	for _, v := range header.Values("Content-Encoding") {
+		for c := range strings.SplitSeq(v, ",") {
+			if c = strings.TrimSpace(c); c != "" && !strings.EqualFold(c, "identity") {
+				codings = append(codings, c)
+			}
+		}
+	}
+	switch {
+	case len(codings) == 0:
+		return "", true
+	case len(codings) == 1 && (strings.EqualFold(codings[0], "gzip") || strings.EqualFold(codings[0], "x-gzip")):
+		return "gzip", true
+	}
+	return strings.Join(codings, ", "), false
 }
 
 // errorBody is what ErrorFromResponse reads in an error's body.

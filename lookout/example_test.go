@@ -92,6 +92,7 @@ func ExampleIsRetryable() {
 		fmt.Errorf("ingest: %w", &lookout.InternalServerException{}),
 		lookout.NewAPIError("com.amazonaws.lookoutequipment#ConflictException", "token reused", 400),
 		lookout.NewAPIError("SlowDown", "", 503),
+		lookout.NewAPIError("", "Too Many Requests", 429), // a proxy's throttling
 		errors.New("connection reset by peer"),
 	} {
 		fmt.Printf("%q retryable: %v\n", lookout.ErrorCode(err), lookout.IsRetryable(err))
@@ -101,6 +102,7 @@ func ExampleIsRetryable() {
 	// "InternalServerException" retryable: true
 	// "ConflictException" retryable: false
 	// "SlowDown" retryable: true
+	// "UnknownError" retryable: true
 	// "" retryable: false
 }
 

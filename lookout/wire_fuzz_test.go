@@ -76,7 +76,8 @@ func wireRoundTripAs(t *testing.T, err error) error {
 }
 
 // FuzzErrorFromResponse checks that ErrorFromResponse never panics and
-// always returns an error with a code, whatever the status, header and body;
+// always returns an error with a code, whatever the status, header and body,
+// whose Error text is one bounded line with nothing to escape;
 // and that an error of the taxonomy it reads is written back and read again
 // as the same error.
 func FuzzErrorFromResponse(f *testing.F) {
@@ -101,7 +102,7 @@ func FuzzErrorFromResponse(f *testing.F) {
 		require.ErrorAs(t, err, &api)
 		require.NotEmpty(t, api.ErrorCode())
 		require.NotEmpty(t, lookout.ErrorCode(err))
-		_ = err.Error()
+		requireShownSafe(t, err.Error(), showMaxMessage+300) // one bounded line, safe to log
 
 		var generic *lookout.GenericAPIError
 		if errors.As(err, &generic) || !utf8.ValidString(api.ErrorMessage()) ||

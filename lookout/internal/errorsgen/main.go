@@ -82,13 +82,18 @@ var taxonomy = [...]errorKind{
 {{- end}}
 }
 {{range .}}
-// Error returns the code and the message: "{{.Type}}: message".
+// Error returns the code and the message, "{{.Type}}: message", on one
+// bounded line: a message with a control character, a line separator, an
+// invisible formatting character or invalid UTF-8 is shown escaped, and one
+// longer than 20,000 bytes is cut (see the package doc). Message keeps it
+// as it is.
 func (e *{{.Type}}) Error() string { return errorString({{.Const}}, e.ErrorMessage()) }
 
 // ErrorCode returns "{{.Type}}", the error's code on the wire.
 func (e *{{.Type}}) ErrorCode() string { return {{.Const}} }
 
-// ErrorMessage returns the error's message ("" for a nil error).
+// ErrorMessage returns the error's Message as it is, unescaped and whole
+// ("" for a nil error).
 func (e *{{.Type}}) ErrorMessage() string {
 	if e == nil {
 		return ""
