@@ -52,14 +52,14 @@
 // line under the service's message says what was probably meant: a Prefix
 // without its trailing "/", a Bucket given as an s3:// URL or an ARN, the ARN
 // of a bucket, a user or a role's session for RoleArn, a KeyPattern with
-// {component-name} or without a delimiter before "*". A document the service could not read
-// at all (malformed JSON, a member of the wrong type, an unknown, miscased or
-// duplicate member: what the service answers with SerializationException) is
-// reported with the line and column where reading stopped. The note about an
-// absent ClientToken is appended to the verdict line, whatever the verdict.
-// A YAML document gets a hint line under its verdict.
-// A ClientToken given as "" is not absent: the SDKs send it as it is, and it
-// fails.
+// {component-name} or without a delimiter before "*". A document the
+// service could not read at all (malformed JSON, a member of the wrong type,
+// an unknown, miscased or duplicate member: what the service answers with
+// SerializationException) is reported with the line and column where
+// reading stopped; a YAML document gets a hint line under its verdict. The
+// note about an absent ClientToken is appended to the verdict line, whatever
+// the verdict. A ClientToken given as "" is not absent: the SDKs send it as
+// it is, and it fails.
 //
 // Standard error carries what is not a verdict on a document's content: usage
 // errors, and files that cannot be read (missing, a directory, too large):
@@ -108,6 +108,8 @@
 // 0 when every file passes, 1 when any document breaks a constraint, 2 when
 // any file cannot be read or is not a readable request document (malformed
 // JSON, unknown member, ...) and for usage errors. The worst status wins.
+// go run reports any status but 0 as 1: where the status matters, build the
+// command (go build -o preflight ./examples/preflight) and run it.
 package main
 
 import (
