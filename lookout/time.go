@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"time"
+	"unicode/utf8"
 )
 
 // Timestamp is an instant as the service's wire carries it: a JSON number of
@@ -38,7 +39,9 @@ func TimestampOf(t time.Time) Timestamp {
 }
 
 // UnixTimestamp returns the Timestamp sec seconds and nsec nanoseconds after
-// the epoch. nsec may be outside [0, 999999999]; it is carried into sec.
+// the epoch. nsec may be outside [0, 999999999]; it is carried into sec
+// (wrapping, as in time.Unix, only where the carry takes it past int64's
+// limits, far outside the range that [Timestamp.InRange] accepts).
 func UnixTimestamp(sec, nsec int64) Timestamp {
 	if nsec < 0 || nsec >= 1e9 {
 		sec += nsec / 1e9
@@ -131,7 +134,8 @@ func (t *Timestamp) UnmarshalJSON(b []byte) error {
 // TimestampError is the error of [ParseTimestamp]: the text read and what is
 // wrong with it.
 type TimestampError struct {
-	// Text is the text read, cut to 64 bytes.
+	// Text is the text read, cut to at most 64 bytes (between characters
+	// when it is UTF-8).
 	Text string
 	// Reason says what is wrong.
 	Reason string
@@ -154,7 +158,12 @@ func ParseTimestamp(s string) (Timestamp, error) {
 	fail := func(reason string, err error) (Timestamp, error) {
 		text := s
 		if len(text) > 64 {
-			text = text[:64]
+			// Cut between characters, where there are characters.
+			n := 64
+			for n > 60 && !utf8.RuneStart(text[n]) {
+				n--
+			}
+			text = text[:n]
 		}
 		return Timestamp{}, &TimestampError{Text: text, Reason: reason, Err: err}
 	}
@@ -166,7 +175,7 @@ func ParseTimestamp(s string) (Timestamp, error) {
 	// The significant digits, without leading zeros, and the power of ten
 	// they are scaled by: value = digits * 10^exp.
 	var digits [40]byte
-	nd, exp := 0, 0
+	nd, exp := 0, int64(0)
 	add := func(c byte) {
 		if nd == 0 && c == '0' {
 			return
@@ -213,10 +222,14 @@ func ParseTimestamp(s string) (Timestamp, error) {
 			eneg = s[i] == '-'
 			i++
 		}
-		estart, e := i, 0
+		// The exponent is read up to a bound far beyond any that a
+		// string could offset with its digits (each digit moves the
+		// point by one): past it, the value is out of range or rounds
+		// to zero whatever the digits.
+		estart, e := i, int64(0)
 		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			if e < 1e6 {
-				e = e*10 + int(s[i]-'0')
+			if e < 1e15 {
+				e = e*10 + int64(s[i]-'0')
 			}
 			i++
 		}
@@ -235,10 +248,15 @@ func ParseTimestamp(s string) (Timestamp, error) {
 		return Timestamp{}, nil
 	}
 	// The integer part has nd+exp digits; the rest is the fraction.
-	intDigits := nd + exp
-	if intDigits > 12 {
+	intDigits64 := int64(nd) + exp
+	if intDigits64 > 12 {
 		return fail("outside the years 0001 to 9999", ErrTimestampRange)
 	}
+	if intDigits64 < -9 {
+		// Below a nanosecond: truncated to zero.
+		return Timestamp{}, nil
+	}
+	intDigits := int(intDigits64)
 	var sec, nsec int64
 	for k := 0; k < intDigits; k++ {
 		d := int64(0)
