@@ -36,12 +36,18 @@ const maxShownHeader = 128
 //   - a body longer than [MaxRequestBodyBytes]: a *[SerializationException]
 //     whose Err is a *[DecodeError] that unwraps to a *http.MaxBytesError.
 //     A body whose Content-Length says so is not read at all; any other
-//     body is read no further than one byte past the limit. A body that
+//     body is read no further than one byte past the limit. The buffer
+//     grows as the body's bytes arrive (from 512 bytes, doubling), whatever
+//     length the request declares, so that a client that declares a long
+//     body and sends little costs little. A body that
 //     r.Body cuts short with a *http.MaxBytesError (an http.MaxBytesReader
 //     with a smaller limit, say) is refused the same way, with that error
 //     and its limit;
 //   - a body that cannot be read to its end: a *[SerializationException]
-//     whose Err is a *[DecodeError] that unwraps to the reader's error;
+//     whose Err is a *[DecodeError] that unwraps to the reader's error, or
+//     to [ErrInvalidRead] for a reader that returns a count of bytes out of
+//     range, or to [io.ErrNoProgress] for one that returns no bytes and no
+//     error 100 times in a row (as bufio does);
 //   - a body that [DecodeRequest] refuses: its *[SerializationException].
 //
 // ReadRequest does not check the request's path, so that the endpoint can
@@ -101,7 +107,26 @@ func checkRoute(r *http.Request) error {
 	return nil
 }
 
-// readBody reads r's body, at most MaxRequestBodyBytes of it.
+// ErrInvalidRead is the error of reading a request body whose reader
+// broke io.Reader's contract, returning a count of bytes below zero or
+// above the buffer's length: ReadRequest's *SerializationException wraps
+// it (errors.Is finds it), as it wraps [io.ErrNoProgress] for a reader that
+// returns no bytes and no error many times in a row.
+var ErrInvalidRead = errors.New("lookout: the body's reader returned an invalid count of bytes")
+
+// readStartSize is the buffer readBody starts with: the typical request
+// fits, and a client that declares a long body and sends nothing costs no
+// more. The buffer then doubles as bytes arrive, up to the declared length
+// and the limit.
+const readStartSize = 512
+
+// maxEmptyReads is the number of reads in a row that return no bytes and no
+// error after which readBody gives up with io.ErrNoProgress, as bufio does.
+const maxEmptyReads = 100
+
+// readBody reads r's body, at most MaxRequestBodyBytes of it, into a buffer
+// that grows as bytes arrive: what a request costs is what its client
+// sent, not what it declared.
 func readBody(r *http.Request) ([]byte, error) {
 	if r.ContentLength > MaxRequestBodyBytes {
 		return nil, bodyTooLarge(&http.MaxBytesError{Limit: MaxRequestBodyBytes})
@@ -109,17 +134,28 @@ func readBody(r *http.Request) ([]byte, error) {
 	if r.Body == nil || r.Body == http.NoBody {
 		return nil, nil
 	}
-	size := 512
-	if r.ContentLength > 0 {
-		size = int(r.ContentLength) + 1 // +1: room to see io.EOF without growing
+	// Room for the whole body and one byte more, to see io.EOF without
+	// growing; the limit and one byte more, to see a body over the limit.
+	want := MaxRequestBodyBytes + 1
+	if r.ContentLength >= 0 {
+		want = int(r.ContentLength) + 1
 	}
-	data := make([]byte, 0, size)
-	for {
+	data := make([]byte, 0, min(readStartSize, want))
+	for empty := 0; ; {
 		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
+			// Double, but not past what the body declared (when it
+			// says true) nor past the limit and a byte.
+			size := 2 * cap(data)
+			if len(data) < want {
+				size = min(size, want)
+			}
+			data = append(make([]byte, 0, min(size, MaxRequestBodyBytes+1)), data...)
 		}
-		room := data[len(data):min(cap(data), MaxRequestBodyBytes+1)]
+		room := data[len(data):cap(data)]
 		n, err := r.Body.Read(room)
+		if n < 0 || n > len(room) {
+			return nil, bodyUnreadable(int64(len(data)), ErrInvalidRead)
+		}
 		data = data[:len(data)+n]
 		if len(data) > MaxRequestBodyBytes {
 			return nil, bodyTooLarge(&http.MaxBytesError{Limit: MaxRequestBodyBytes})
@@ -132,10 +168,22 @@ func readBody(r *http.Request) ([]byte, error) {
 			if errors.As(err, &mbe) {
 				return nil, bodyTooLarge(mbe)
 			}
-			de := &DecodeError{Offset: int64(len(data)), Reason: "the body could not be read to its end: " + err.Error(), cause: err}
-			return nil, &SerializationException{Message: "the body could not be read to its end", Err: de}
+			return nil, bodyUnreadable(int64(len(data)), err)
+		case n == 0:
+			if empty++; empty >= maxEmptyReads {
+				return nil, bodyUnreadable(int64(len(data)), io.ErrNoProgress)
+			}
+		default:
+			empty = 0
 		}
 	}
+}
+
+// bodyUnreadable is ReadRequest's error for a body whose reading failed
+// with err after offset bytes.
+func bodyUnreadable(offset int64, err error) error {
+	de := &DecodeError{Offset: offset, Reason: "the body could not be read to its end: " + err.Error(), cause: err}
+	return &SerializationException{Message: "the body could not be read to its end", Err: de}
 }
 
 // WriteResponse writes resp as the 200 response of StartDataIngestionJob:
