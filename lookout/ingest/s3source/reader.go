@@ -1,0 +1,222 @@
+package s3source
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+)
+
+// reader reads the bytes [off, end) of one object through one GET at a time,
+// re-issuing the GET from pos when a body breaks off.
+type reader struct {
+	ctx     context.Context
+	s       *Source
+	key     string
+	off     int64  // first byte asked for
+	pos     int64  // offset of the next byte to deliver
+	end     int64  // offset after the last byte to deliver; -1 while unknown
+	etag    string // the first answer's ETag, "" when it had none
+	body    io.ReadCloser
+	resumes int   // re-issued GETs left
+	resumed int   // re-issued GETs sent
+	err     error // sticky: returned by every Read once set
+}
+
+// get sends the GET of [pos, end) and makes its body the reader's.
+func (r *reader) get() error {
+	in := &s3.GetObjectInput{Bucket: aws.String(r.s.bucket), Key: aws.String(r.key)}
+	ranged := true
+	switch {
+	case r.end >= 0:
+		in.Range = aws.String("bytes=" + strconv.FormatInt(r.pos, 10) + "-" + strconv.FormatInt(r.end-1, 10))
+	case r.pos > 0:
+		in.Range = aws.String("bytes=" + strconv.FormatInt(r.pos, 10) + "-")
+	default:
+		ranged = false
+	}
+	if r.etag != "" {
+		in.IfMatch = aws.String(r.etag)
+	}
+	out, err := r.s.client.GetObject(r.ctx, in, markCredentials)
+	if err != nil {
+		if cerr := r.ctx.Err(); cerr != nil {
+			return cerr
+		}
+		return classify(opGet, r.s.bucket, r.key, err)
+	}
+	fail := func(kind error, format string, args ...any) error {
+		_ = out.Body.Close()
+		return &Error{Op: opGet, Bucket: r.s.bucket, Key: r.key, Kind: kind, Err: fmt.Errorf(format, args...)}
+	}
+	etag := aws.ToString(out.ETag)
+	if r.etag != "" && etag != r.etag {
+		return fail(ErrChanged, "ETag %s, was %s", etag, r.etag)
+	}
+	r.etag = etag
+	if ranged {
+		cr := aws.ToString(out.ContentRange)
+		first, total, ok := parseContentRange(cr)
+		switch {
+		case !ok:
+			return fail(ErrOther, "answer to Range %s has Content-Range %q", aws.ToString(in.Range), cr)
+		case first != r.pos:
+			return fail(ErrOther, "answer to Range %s starts at byte %d", aws.ToString(in.Range), first)
+		}
+		if r.end < 0 && total >= 0 {
+			r.end = total
+		}
+	} else if out.ContentLength != nil && r.end < 0 {
+		r.end = *out.ContentLength
+	}
+	r.body = out.Body
+	return nil
+}
+
+// parseContentRange reads "bytes first-last/total" (total may be "*", read
+// as -1).
+func parseContentRange(s string) (first, total int64, ok bool) {
+	rest, ok := strings.CutPrefix(s, "bytes ")
+	if !ok {
+		return 0, 0, false
+	}
+	span, size, ok := strings.Cut(rest, "/")
+	if !ok {
+		return 0, 0, false
+	}
+	a, b, ok := strings.Cut(span, "-")
+	if !ok {
+		return 0, 0, false
+	}
+	first, err := strconv.ParseInt(a, 10, 64)
+	if err != nil || first < 0 {
+		return 0, 0, false
+	}
+	if last, err := strconv.ParseInt(b, 10, 64); err != nil || last < first {
+		return 0, 0, false
+	}
+	if size == "*" {
+		return first, -1, true
+	}
+	total, err = strconv.ParseInt(size, 10, 64)
+	if err != nil || total < 0 {
+		return 0, 0, false
+	}
+	return first, total, true
+}
+
+// Read reads up to len(p) bytes of [pos, end).
+func (r *reader) Read(p []byte) (int, error) {
+	if r.err != nil {
+		return 0, r.err
+	}
+	if r.end >= 0 {
+		rem := r.end - r.pos
+		if rem <= 0 {
+			return 0, r.finish()
+		}
+		if int64(len(p)) > rem {
+			p = p[:rem]
+		}
+	}
+	if len(p) == 0 {
+		return 0, nil
+	}
+	for {
+		n, err := r.body.Read(p)
+		r.pos += int64(n)
+		switch {
+		case err == nil:
+			return n, nil
+		case err == io.EOF && (r.end < 0 || r.pos == r.end):
+			r.end = r.pos
+			r.err = io.EOF
+			return n, io.EOF
+		case err == io.EOF:
+			err = io.ErrUnexpectedEOF
+		}
+		// The body broke off before end.
+		_ = r.body.Close()
+		r.body = nil
+		if cerr := r.ctx.Err(); cerr != nil {
+			r.err = cerr
+			return n, cerr
+		}
+		if r.resumes == 0 {
+			r.err = &Error{Op: opGet, Bucket: r.s.bucket, Key: r.key, Kind: ErrTruncated, Err: r.short(err)}
+			return n, r.err
+		}
+		r.resumes--
+		r.resumed++
+		if gerr := r.get(); gerr != nil {
+			var e *Error
+			if errors.As(gerr, &e) {
+				e.Err = r.short(errors.Join(err, e.Err))
+				if !errors.Is(e.Kind, io.ErrUnexpectedEOF) {
+					e.Err = fmt.Errorf("%w: %w", io.ErrUnexpectedEOF, e.Err)
+				}
+			}
+			r.err = gerr
+			return n, gerr
+		}
+		if n > 0 {
+			return n, nil
+		}
+	}
+}
+
+// short describes a body that stopped at pos, for cause.
+func (r *reader) short(cause error) error {
+	want := "the object's end"
+	if r.end >= 0 {
+		want = "byte " + strconv.FormatInt(r.end, 10)
+	}
+	return fmt.Errorf("got bytes %d to %d of %d to %s after %d re-issued GETs: %w",
+		r.off, r.pos, r.off, want, r.resumed, cause)
+}
+
+// finish ends a read that has delivered every byte asked for: when the body
+// is the whole object, it is read to its end so that the client's checks at
+// the end of a body (its checksum validation) run; a byte beyond the length
+// announced is an error.
+func (r *reader) finish() error {
+	if r.body != nil {
+		var one [1]byte
+		n, err := r.body.Read(one[:])
+		switch {
+		case n > 0:
+			err = fmt.Errorf("body longer than the %d bytes announced", r.end-r.off)
+		case err == nil || err == io.EOF:
+			err = nil
+		}
+		if err != nil {
+			if cerr := r.ctx.Err(); cerr != nil {
+				err = cerr
+			} else {
+				err = &Error{Op: opGet, Bucket: r.s.bucket, Key: r.key, Kind: ErrOther, Err: err}
+			}
+			r.err = err
+			return err
+		}
+	}
+	r.err = io.EOF
+	return io.EOF
+}
+
+// Close releases the reader's connection. Read after Close returns
+// os.ErrClosed.
+func (r *reader) Close() error {
+	r.err = os.ErrClosed
+	if r.body == nil {
+		return nil
+	}
+	err := r.body.Close()
+	r.body = nil
+	return err
+}
