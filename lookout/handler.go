@@ -14,10 +14,13 @@ import (
 // each request the handler:
 //
 //  1. reads it with [ReadRequest], the body through an http.MaxBytesReader
-//     of [MaxRequestBodyBytes] (so that the server closes the connection
-//     of a body over the limit rather than read it), and writes the
-//     protocol's error when that fails (*UnknownOperationException,
-//     *SerializationException);
+//     of [MaxRequestBodyBytes], and writes the protocol's error when that
+//     fails (*UnknownOperationException, *SerializationException). The
+//     answer to a request whose body is over the limit, declared so by its
+//     Content-Length or found so while reading, carries "Connection:
+//     close", and the server closes the connection after it rather than
+//     read the rest of the body (net/http would otherwise read and discard
+//     up to 256 KiB that the handler left unread, to keep the connection);
 //  2. validates it with [StartDataIngestionJobRequest.Validate], and writes
 //     the *ValidationException, in the service's wording, when a constraint
 //     fails;
@@ -84,6 +87,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	req, err := ReadRequest(r)
 	if err != nil {
+		var tooLarge *http.MaxBytesError
+		if r != nil && r.ContentLength > MaxRequestBodyBytes || errors.As(err, &tooLarge) {
+			w.Header().Set("Connection", "close")
+		}
 		WriteError(w, err)
 		return
 	}
