@@ -1,0 +1,273 @@
+package ingest
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout"
+)
+
+// Result is what an ingestion job would make of the data: its status and,
+// for a job that succeeds, the figures the service would report, under the
+// service's member names; then the checker's own figures (Ignored,
+// RaggedRecords, Discards), which a failed job's result keeps too.
+type Result struct {
+	// Status is SUCCESS or FAILED.
+	Status lookout.IngestionJobStatus `json:"Status"`
+	// FailedReason says why a job fails: Failure's Error.
+	FailedReason string `json:"FailedReason,omitempty"`
+	// Failure is why the job fails, typed; nil when it succeeds.
+	Failure *Failure `json:"-"`
+
+	// The service's figures (INGESTION.md section 4); nil or empty when the
+	// job fails.
+	IngestedFilesSummary *lookout.IngestedFilesSummary `json:"IngestedFilesSummary,omitempty"`
+	DataQualitySummary   *lookout.DataQualitySummary   `json:"DataQualitySummary,omitempty"`
+	// IngestedDataSize is the bytes of the ingested files as listed.
+	IngestedDataSize *int64 `json:"IngestedDataSize,omitempty"`
+	// DataStartTime and DataEndTime are the earliest and latest supported
+	// timestamps of the ingested files' records.
+	DataStartTime *lookout.Timestamp `json:"DataStartTime,omitempty"`
+	DataEndTime   *lookout.Timestamp `json:"DataEndTime,omitempty"`
+	// SensorStatisticsSummaries holds one entry per sensor, in order of
+	// ComponentName, then SensorName (byte order).
+	SensorStatisticsSummaries []lookout.SensorStatisticsSummary `json:"SensorStatisticsSummaries,omitempty"`
+
+	// Ignored lists the keys under the prefix that match no component (nor
+	// the schema), in key order; folder markers (keys ending in "/") are
+	// left out.
+	Ignored []string `json:"Ignored"`
+	// RaggedRecords counts the records of the ingested files with more
+	// fields than their header.
+	RaggedRecords int64 `json:"RaggedRecords"`
+	// Discards says, for every discarded file (in key order), why.
+	Discards []*Discard `json:"Discards,omitempty"`
+}
+
+// Progress is how far a check has got. Bytes count what was read (a part of
+// a file read twice counts twice, capped at the total).
+type Progress struct {
+	BytesDone, BytesTotal int64
+	FilesDone, FilesTotal int
+}
+
+// Option configures Check.
+type Option func(*config)
+
+type config struct {
+	progress func(Progress)
+	every    time.Duration
+	workers  int
+	partSize int64
+	maxField int
+}
+
+// WithProgress has Check call fn with its progress from one goroutine: about
+// every interval (100 ms when it is 0 or less) while it reads, and once
+// more when the reading is done.
+func WithProgress(fn func(Progress), interval time.Duration) Option {
+	return func(c *config) {
+		c.progress = fn
+		if interval <= 0 {
+			interval = 100 * time.Millisecond
+		}
+		c.every = interval
+	}
+}
+
+// WithConcurrency sets how many parts of files are read at once: n > 0, or
+// runtime.GOMAXPROCS(0) (the default) for n <= 0.
+func WithConcurrency(n int) Option {
+	return func(c *config) { c.workers = n }
+}
+
+// WithPartSize sets the size of the parts a large file is read in, in
+// bytes (default 8 MiB, at least 64 KiB). A file of at least two parts is
+// read in parts at once when the concurrency is more than one.
+func WithPartSize(n int64) Option {
+	return func(c *config) { c.partSize = max(n, 64<<10) }
+}
+
+// defaultPartSize is the size of the parts of a large file.
+const defaultPartSize = 8 << 20
+
+// Check returns what the ingestion job that req starts would make of the
+// objects of src, given the dataset's schema (nil when it has none), by
+// the rules of INGESTION.md: which keys it reads (section 1), how it reads
+// each file (2) and its cells (3), the figures (4), and whether it fails
+// (5).
+//
+// req must be valid: otherwise Check returns req.Validate's
+// *lookout.ValidationException. A job that fails (a bucket that cannot be
+// listed included) is a Result with Status FAILED, not an error: the error
+// is for a check that cannot run (ctx done: ctx.Err()).
+//
+// Files are read in parallel, and a large file in parts. Memory is bounded
+// by the number of sensors and 8 bytes per record (the timestamps, for
+// duplicates) of the components being read, whatever the files' sizes.
+//
+// Where INGESTION.md is silent, Check chooses:
+//   - a key the listing gives twice is read once;
+//   - a line holding only CR LF is an empty line (skipped);
+//   - a CR ending the file after a closing quote is text after the quote;
+//   - the reasons of one file follow the file's order: the first problem
+//     found while reading decides among those of rule 1;
+//   - a header with more than 3,001 names fails the job for too many
+//     sensors (naming the file) unless rule 1 discards the file or a name is
+//     invalid;
+//   - the failures are looked for in this order: listing, no match, files,
+//     components, a file's size, the total size, then (after reading) an
+//     invalid header name (the first in key order), too many sensor
+//     columns in a file, every file discarded, too many sensors;
+//   - a schema component with no column discards its files (rule 4);
+//   - RaggedRecords counts the ingested files only.
+func Check(ctx context.Context, req *lookout.StartDataIngestionJobRequest, schema *lookout.DataSchema, src Source, opts ...Option) (*Result, error) {
+	if err := req.Validate(); err != nil {
+		return nil, err
+	}
+	if src == nil {
+		return nil, errors.New("ingest: Check with a nil Source")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	cfg := config{workers: runtime.GOMAXPROCS(0), partSize: defaultPartSize, maxField: defaultMaxField}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.workers <= 0 {
+		cfg.workers = runtime.GOMAXPROCS(0)
+	}
+	s3 := req.IngestionInputConfiguration.S3InputConfiguration
+	m := newKeyMatcher(s3)
+	res := &Result{Ignored: []string{}}
+	failed := func(f *Failure) (*Result, error) {
+		f.Bucket = s3.Bucket
+		res.Status = lookout.IngestionJobStatusFailed
+		res.Failure = f
+		res.FailedReason = f.Error()
+		return res, nil
+	}
+
+	// 1. List, and match the keys to components.
+	var objs []Object
+	err := src.List(ctx, m.prefix, func(o Object) error {
+		objs = append(objs, o)
+		return nil
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return failed(&Failure{Kind: FailList, Key: m.prefix, Err: err})
+	}
+	slices.SortFunc(objs, func(a, b Object) int { return strings.Compare(a.Key, b.Key) })
+	objs = slices.CompactFunc(objs, func(a, b Object) bool { return a.Key == b.Key })
+
+	sc := newSchemaIndex(schema)
+	var files []*fileState
+	comps := map[string]bool{}
+	var total int64
+	for _, o := range objs {
+		if strings.HasSuffix(o.Key, "/") && strings.HasPrefix(o.Key, m.prefix) {
+			continue // a folder marker
+		}
+		comp, ok := m.match(o.Key)
+		if ok && sc != nil && sc.comps[comp] == nil {
+			ok = false
+		}
+		if !ok {
+			res.Ignored = append(res.Ignored, o.Key)
+			continue
+		}
+		f := &fileState{idx: len(files), key: o.Key, comp: comp, size: o.Size}
+		switch {
+		case !validComponentName(comp):
+			f.discard = &Discard{Key: o.Key, Reason: ReasonComponentName, Name: comp}
+		case !isCSVKey(o.Key):
+			f.discard = &Discard{Key: o.Key, Reason: ReasonNotCSVKey}
+		}
+		files = append(files, f)
+		comps[comp] = true
+		total += o.Size
+	}
+	if sc != nil {
+		for _, c := range sc.order {
+			comps[c.ComponentName] = true
+		}
+	}
+
+	// 5. The limits known from the listing.
+	switch {
+	case len(files) == 0:
+		return failed(&Failure{Kind: FailNoMatch, Key: m.prefix})
+	case len(files) > MaxFiles:
+		return failed(&Failure{Kind: FailTooManyFiles, Count: int64(len(files))})
+	case len(comps) > MaxComponents:
+		return failed(&Failure{Kind: FailTooManyComponents, Count: int64(len(comps))})
+	}
+	for _, f := range files {
+		if f.discard == nil && f.size > MaxFileSize {
+			return failed(&Failure{Kind: FailFileTooLarge, Key: f.key, Count: f.size})
+		}
+	}
+	if total > MaxTotalSize {
+		return failed(&Failure{Kind: FailTooMuchData, Count: total})
+	}
+
+	// 2-4. Read the files, and sum up each component once its files are read.
+	r := newRun(ctx, src, &cfg, sc, files)
+	r.bucket = s3.Bucket
+	if err := r.run(); err != nil {
+		return nil, err
+	}
+	return r.result(res, failed)
+}
+
+// schemaIndex is a dataset's schema, indexed.
+type schemaIndex struct {
+	order []lookout.SchemaComponent
+	comps map[string]*schemaComp
+}
+
+type schemaComp struct {
+	timestamp string          // the first column's name
+	hasTS     bool            // the component has a first column
+	sensors   map[string]bool // the other columns
+	names     []string        // the other columns, in order
+}
+
+func newSchemaIndex(s *lookout.DataSchema) *schemaIndex {
+	if s == nil {
+		return nil
+	}
+	x := &schemaIndex{order: s.Components, comps: map[string]*schemaComp{}}
+	for _, c := range s.Components {
+		sc := x.comps[c.ComponentName]
+		if sc == nil {
+			sc = &schemaComp{sensors: map[string]bool{}}
+			x.comps[c.ComponentName] = sc
+			if len(c.Columns) > 0 {
+				sc.timestamp, sc.hasTS = c.Columns[0].Name, true
+			}
+		}
+		for i, col := range c.Columns {
+			if i == 0 || sc.sensors[col.Name] {
+				continue
+			}
+			sc.sensors[col.Name] = true
+			sc.names = append(sc.names, col.Name)
+		}
+	}
+	return x
+}
+
+// sensorKey orders sensors by component, then name.
+func sensorCmp(a, b *lookout.SensorStatisticsSummary) int {
+	return cmp.Or(strings.Compare(a.ComponentName, b.ComponentName), strings.Compare(a.SensorName, b.SensorName))
+}

@@ -1,0 +1,463 @@
+package ingest
+
+import (
+	"container/heap"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout"
+)
+
+// decide applies rules 1 to 5 of INGESTION.md section 2 to a file read to
+// its end (or to its first problem), and drops the figures of a file that
+// is not ingested.
+func (f *fileState) decide(sc *schemaIndex) {
+	discard := func(r Reason, col int, name string) {
+		f.discard = &Discard{Key: f.key, Reason: r, Column: col, Name: name}
+	}
+	h := f.hdr
+	switch {
+	case f.discard != nil:
+	case h == nil:
+		discard(ReasonNoHeader, 0, "")
+	case f.fig.dataRecords == 0:
+		discard(ReasonNoDataRecord, 0, "")
+	case h.badCol > 0:
+		f.badName = true
+	case h.count-1 > MaxSensors:
+		f.wide = true
+	case h.count < 2:
+		discard(ReasonTooFewColumns, 0, "")
+	}
+	if f.discard == nil && !f.badName && !f.wide {
+		seen := make(map[string]bool, len(h.names))
+		for k, n := range h.names {
+			if seen[n] {
+				discard(ReasonDuplicateColumn, k+1, n)
+				break
+			}
+			seen[n] = true
+		}
+	}
+	if f.discard == nil && !f.badName && !f.wide && sc != nil {
+		c := sc.comps[f.comp]
+		if !c.hasTS || h.names[0] != c.timestamp {
+			discard(ReasonSchemaTimestamp, 1, h.names[0])
+		} else {
+			for k, n := range h.names[1:] {
+				if !c.sensors[n] {
+					discard(ReasonSchemaColumn, k+2, n)
+					break
+				}
+			}
+		}
+	}
+	if f.discard == nil && !f.badName && !f.wide {
+		var valid int64
+		for _, c := range f.fig.cols {
+			valid += c.valid
+		}
+		if valid == 0 {
+			discard(ReasonNoValidValue, 0, "")
+		}
+	}
+	if !f.ingested() {
+		f.fig = fileFigures{}
+	}
+}
+
+// ingested reports whether the job would ingest f.
+func (f *fileState) ingested() bool { return f.discard == nil && !f.badName && !f.wide }
+
+// sensorFigures are one sensor's figures over its component's files.
+type sensorFigures struct {
+	name                    string
+	records                 int64
+	missing, invalid, valid int64
+	invalidDate             int64
+	dups                    int64
+	minT, maxT              int64
+	files                   []int32 // indexes of the component's ingested files holding it
+}
+
+// compResult is a component's figures.
+type compResult struct {
+	name    string
+	sensors []*sensorFigures
+	dups    int64 // records that duplicate for at least one sensor
+}
+
+// component sums up the ingested files of a component whose files are all
+// done, and frees their timestamps.
+func (r *run) component(comp string) *compResult {
+	var files []*fileState
+	for _, f := range r.byComp[comp] {
+		if f.ingested() {
+			files = append(files, f)
+		}
+	}
+	c := &compResult{name: comp}
+	byName := map[string]*sensorFigures{}
+	for i, f := range files {
+		for k, name := range f.hdr.names[1:] {
+			s := byName[name]
+			if s == nil {
+				s = &sensorFigures{name: name, minT: math.MaxInt64, maxT: math.MinInt64}
+				byName[name] = s
+				c.sensors = append(c.sensors, s)
+			}
+			col := f.fig.cols[k]
+			s.records += f.fig.records
+			s.missing += col.missing
+			s.invalid += col.invalid
+			s.valid += col.valid
+			s.invalidDate += f.fig.unsupported
+			if col.valid > 0 {
+				s.minT = min(s.minT, col.minT)
+				s.maxT = max(s.maxT, col.maxT)
+			}
+			s.files = append(s.files, int32(i))
+		}
+	}
+	c.dups = duplicates(files, c.sensors)
+	for _, f := range files {
+		f.fig.ts = nil
+	}
+	return c
+}
+
+// duplicates counts, for each sensor, its records whose timestamp an
+// earlier record of the sensor has, and returns the number of records that
+// duplicate for at least one sensor. It sorts the files' timestamps in
+// place.
+func duplicates(files []*fileState, sensors []*sensorFigures) int64 {
+	if len(files) == 0 {
+		return 0
+	}
+	// Sensors held by the same files have the same records: one class.
+	classOf := map[string]int{}
+	var classes [][]int32
+	sensorClass := make([]int, len(sensors))
+	for i, s := range sensors {
+		var b strings.Builder
+		for _, x := range s.files {
+			b.WriteString(strconv.Itoa(int(x)))
+			b.WriteByte(',')
+		}
+		c, ok := classOf[b.String()]
+		if !ok {
+			c = len(classes)
+			classOf[b.String()] = c
+			classes = append(classes, s.files)
+		}
+		sensorClass[i] = c
+	}
+	var runs []run64
+	for i, f := range files {
+		for _, ts := range f.fig.ts {
+			if !slices.IsSorted(ts) {
+				slices.Sort(ts)
+			}
+			runs = append(runs, run64{ts: ts, file: int32(i)})
+		}
+	}
+	classDups := make([]int64, len(classes))
+	var total int64
+	if len(classes) == 1 && len(classes[0]) == len(files) {
+		// Every file holds the same sensors.
+		total = countDups(runs)
+		classDups[0] = total
+	} else {
+		total = generalDups(runs, len(files), classes, classDups, files)
+	}
+	for i, s := range sensors {
+		s.dups = classDups[sensorClass[i]]
+	}
+	return total
+}
+
+// run64 is one part's sorted timestamps, and the file they belong to.
+type run64 struct {
+	ts   []int64
+	file int32
+}
+
+// countDups returns the number of values of the sorted runs that repeat
+// an earlier one.
+func countDups(runs []run64) int64 {
+	ordered := true
+	for i := 1; i < len(runs); i++ {
+		if runs[i-1].ts[len(runs[i-1].ts)-1] >= runs[i].ts[0] {
+			ordered = false
+			break
+		}
+	}
+	var d int64
+	if ordered {
+		for _, r := range runs {
+			for i := 1; i < len(r.ts); i++ {
+				if r.ts[i] == r.ts[i-1] {
+					d++
+				}
+			}
+		}
+		return d
+	}
+	m := newMerger(runs)
+	first := true
+	var last int64
+	for m.Len() > 0 {
+		t, _ := m.pop()
+		if !first && t == last {
+			d++
+		}
+		first, last = false, t
+	}
+	return d
+}
+
+// generalDups counts duplicates when files hold different sensors: for each
+// instant, the files that hold it and how often.
+func generalDups(runs []run64, nfiles int, classes [][]int32, classDups []int64, files []*fileState) int64 {
+	fileClasses := make([][]int32, nfiles)
+	for c, fs := range classes {
+		for _, f := range fs {
+			fileClasses[f] = append(fileClasses[f], int32(c))
+		}
+	}
+	share := map[[2]int32]bool{}
+	shares := func(g, f int32) bool {
+		k := [2]int32{g, f}
+		v, ok := share[k]
+		if !ok {
+			for _, a := range fileClasses[g] {
+				if slices.Contains(fileClasses[f], a) {
+					v = true
+					break
+				}
+			}
+			share[k] = v
+		}
+		return v
+	}
+	type member struct {
+		file int32
+		n    int64
+	}
+	var group []member
+	counts := make([]int64, len(classes))
+	var touched []int32
+	var total int64
+	flush := func() {
+		for i, g := range group {
+			total += g.n - 1
+			for _, h := range group[:i] {
+				if shares(h.file, g.file) {
+					total++
+					break
+				}
+			}
+			for _, c := range fileClasses[g.file] {
+				if counts[c] == 0 {
+					touched = append(touched, c)
+				}
+				counts[c] += g.n
+			}
+		}
+		for _, c := range touched {
+			classDups[c] += counts[c] - 1
+			counts[c] = 0
+		}
+		touched = touched[:0]
+		group = group[:0]
+	}
+	m := newMerger(runs)
+	var last int64
+	for m.Len() > 0 {
+		t, file := m.pop()
+		if len(group) > 0 && t != last {
+			flush()
+		}
+		last = t
+		if n := len(group); n > 0 && group[n-1].file == file {
+			group[n-1].n++
+		} else {
+			group = append(group, member{file, 1})
+		}
+	}
+	flush()
+	_ = files
+	return total
+}
+
+// merger yields the values of sorted runs in order of (value, file).
+type merger struct {
+	runs []run64
+	pos  []int
+	h    []int // indexes of runs with values left
+}
+
+func newMerger(runs []run64) *merger {
+	m := &merger{runs: runs, pos: make([]int, len(runs))}
+	for i, r := range runs {
+		if len(r.ts) > 0 {
+			m.h = append(m.h, i)
+		}
+	}
+	heap.Init(m)
+	return m
+}
+
+func (m *merger) Len() int { return len(m.h) }
+func (m *merger) Less(i, j int) bool {
+	a, b := m.h[i], m.h[j]
+	va, vb := m.runs[a].ts[m.pos[a]], m.runs[b].ts[m.pos[b]]
+	if va != vb {
+		return va < vb
+	}
+	return m.runs[a].file < m.runs[b].file
+}
+func (m *merger) Swap(i, j int) { m.h[i], m.h[j] = m.h[j], m.h[i] }
+func (m *merger) Push(x any)    { m.h = append(m.h, x.(int)) }
+func (m *merger) Pop() any {
+	x := m.h[len(m.h)-1]
+	m.h = m.h[:len(m.h)-1]
+	return x
+}
+
+// pop returns the least value and its file.
+func (m *merger) pop() (int64, int32) {
+	i := m.h[0]
+	v := m.runs[i].ts[m.pos[i]]
+	m.pos[i]++
+	if m.pos[i] == len(m.runs[i].ts) {
+		heap.Pop(m)
+	} else {
+		heap.Fix(m, 0)
+	}
+	return v, m.runs[i].file
+}
+
+// percent returns n / of * 100, or 0 when of is 0.
+func percent(n, of int64) float64 {
+	if of == 0 {
+		return 0
+	}
+	return float64(n) / float64(of) * 100
+}
+
+// result builds the job's result once every file is read.
+func (r *run) result(res *Result, failed func(*Failure) (*Result, error)) (*Result, error) {
+	for _, f := range r.files {
+		if f.discard != nil {
+			res.Discards = append(res.Discards, f.discard)
+		}
+	}
+	for _, f := range r.files {
+		if f.badName {
+			return failed(&Failure{Kind: FailInvalidHeader, Key: f.key, Column: f.hdr.badCol, Name: f.hdr.badName})
+		}
+	}
+	for _, f := range r.files {
+		if f.wide {
+			return failed(&Failure{Kind: FailTooManySensors, Key: f.key, Count: int64(f.hdr.count - 1)})
+		}
+	}
+	var ingested []*fileState
+	for _, f := range r.files {
+		if f.ingested() {
+			ingested = append(ingested, f)
+		}
+	}
+	if len(ingested) == 0 {
+		return failed(&Failure{Kind: FailAllDiscarded})
+	}
+	// The sensors: the ingested files' and the schema's.
+	var stats []lookout.SensorStatisticsSummary
+	seen := map[[2]string]bool{}
+	var q lookout.DataQualitySummary
+	var dups int64
+	for _, c := range r.comps {
+		dups += c.dups
+		for _, s := range c.sensors {
+			seen[[2]string{c.name, s.name}] = true
+			stats = append(stats, sensorSummary(c.name, s))
+		}
+	}
+	if r.sc != nil {
+		for _, sc := range r.sc.order {
+			for _, col := range r.sc.comps[sc.ComponentName].names {
+				k := [2]string{sc.ComponentName, col}
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				stats = append(stats, sensorSummary(sc.ComponentName, &sensorFigures{name: col}))
+			}
+		}
+	}
+	if len(stats) > MaxSensors {
+		return failed(&Failure{Kind: FailTooManySensors, Count: int64(len(stats))})
+	}
+	slices.SortFunc(stats, func(a, b lookout.SensorStatisticsSummary) int { return sensorCmp(&a, &b) })
+	for i := range stats {
+		s := &stats[i]
+		if s.MissingValues.Count > 0 {
+			q.MissingSensorData.AffectedSensorCount++
+			q.MissingSensorData.TotalNumberOfMissingValues += s.MissingValues.Count
+		}
+		if s.InvalidValues.Count > 0 {
+			q.InvalidSensorData.AffectedSensorCount++
+			q.InvalidSensorData.TotalNumberOfInvalidValues += s.InvalidValues.Count
+		}
+		if !s.DataExists {
+			q.InsufficientSensorData.MissingCompleteSensorData.AffectedSensorCount++
+		} else if s.DataEndTime.Unix()-s.DataStartTime.Unix() < shortRange {
+			q.InsufficientSensorData.SensorsWithShortDateRange.AffectedSensorCount++
+		}
+	}
+	q.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps = dups
+	files := &lookout.IngestedFilesSummary{TotalNumberOfFiles: int64(len(r.files)), IngestedNumberOfFiles: int64(len(ingested))}
+	for _, d := range res.Discards {
+		files.DiscardedFiles = append(files.DiscardedFiles, lookout.S3Object{Bucket: r.bucket, Key: d.Key})
+	}
+	var size int64
+	minT, maxT := int64(math.MaxInt64), int64(math.MinInt64)
+	for _, f := range ingested {
+		size += f.size
+		q.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps += f.fig.unsupported
+		res.RaggedRecords += f.fig.ragged
+		minT, maxT = min(minT, f.fig.minT), max(maxT, f.fig.maxT)
+	}
+	res.Status = lookout.IngestionJobStatusSuccess
+	res.IngestedFilesSummary = files
+	res.DataQualitySummary = &q
+	res.IngestedDataSize = &size
+	start, end := lookout.UnixTimestamp(minT, 0), lookout.UnixTimestamp(maxT, 0)
+	res.DataStartTime, res.DataEndTime = &start, &end
+	res.SensorStatisticsSummaries = stats
+	return res, nil
+}
+
+// shortRange is the least span of a sensor's valid values, in seconds, that
+// is not a short date range: 14 days.
+const shortRange = 14 * 24 * 3600
+
+func sensorSummary(comp string, s *sensorFigures) lookout.SensorStatisticsSummary {
+	out := lookout.SensorStatisticsSummary{
+		ComponentName:       comp,
+		SensorName:          s.name,
+		DataExists:          s.valid > 0,
+		MissingValues:       &lookout.CountPercent{Count: s.missing, Percentage: percent(s.missing, s.records)},
+		InvalidValues:       &lookout.CountPercent{Count: s.invalid, Percentage: percent(s.invalid, s.records)},
+		InvalidDateEntries:  &lookout.CountPercent{Count: s.invalidDate, Percentage: percent(s.invalidDate, s.invalidDate+s.records)},
+		DuplicateTimestamps: &lookout.CountPercent{Count: s.dups, Percentage: percent(s.dups, s.records)},
+	}
+	if s.valid > 0 {
+		a, b := lookout.UnixTimestamp(s.minT, 0), lookout.UnixTimestamp(s.maxT, 0)
+		out.DataStartTime, out.DataEndTime = &a, &b
+	}
+	return out
+}

@@ -1,0 +1,566 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"math"
+	"sync/atomic"
+	"unicode/utf8"
+)
+
+// colFigures are one sensor column's figures over the records of a part of
+// a file.
+type colFigures struct {
+	missing, invalid, valid int64
+	// minT and maxT are the earliest and latest timestamps of the valid
+	// values (meaningful when valid > 0).
+	minT, maxT int64
+}
+
+// maxHeaderNames is how many header names a parser keeps: one more than a
+// job may have sensors, with the timestamp's. A longer header is counted.
+const maxHeaderNames = MaxSensors + 2
+
+// header is a file's first record.
+type header struct {
+	names []string // at most maxHeaderNames
+	count int      // the names, kept or not
+	// badCol is the first 1-based column whose name does not match
+	// SensorNamePattern (0: none), and badName that name.
+	badCol  int
+	badName string
+}
+
+// parseError is why a part of a file cannot be read as CSV.
+type parseError struct {
+	reason Reason
+	line   int64 // 1-based physical line, counted from the part's start
+	column int   // 1-based field, 0 when none
+	err    error // the read error, for ReasonUnreadable
+}
+
+// part is what the parser made of the bytes [start, end) of a file.
+type part struct {
+	start, end int64
+	lines      int64 // line breaks read (LF bytes, quoted ones included)
+	hdr        *header
+	err        *parseError
+	eof        bool // the part reached the end of the file
+
+	dataRecords int64 // records after the header, whatever their timestamp
+	records     int64 // records with a supported timestamp
+	unsupported int64
+	ragged      int64
+	minT, maxT  int64 // over records (when records > 0)
+	cols        []colFigures
+	ts          []int64 // the supported timestamps, in file order
+}
+
+// special marks the bytes that end an unquoted run: ',', LF, CR and '"'.
+var special = func() (t [256]bool) {
+	t[','], t['\n'], t['\r'], t['"'] = true, true, true, true
+	return t
+}()
+
+// parser reads records from a stream of a file's bytes.
+type parser struct {
+	r    io.Reader
+	buf  []byte
+	base int64 // file offset of buf[0]
+	eof  bool
+
+	withHeader bool  // the part starts at the file's start: BOM and header
+	seek       bool  // the part starts after the first LF read
+	ncols      int   // the header's columns (set by the header when withHeader)
+	limit      int64 // stop at the first record start at or after limit
+
+	progress *atomic.Int64 // bytes read, for progress reports
+	stop     func() bool   // reports whether to give up (cancelled)
+
+	// The record being read.
+	col     int
+	tsOK    bool
+	ts      int64
+	recLine int64
+	hdrRec  bool // reading the header record
+	hdr     header
+	// onHeader, when set, is called once the header is read, and returns
+	// the part's limit from then on.
+	onHeader func(ncols int) int64
+	at       int64 // the file offset after the record just read
+	escaped  bool  // the field was quoted and held ""
+
+	maxField int      // the longest field held whole
+	long     bool     // the field is read through lc
+	lc       longCell // a field longer than maxField
+
+	p part
+}
+
+// minBuf is the parser's initial buffer size; defaultMaxField the longest
+// field it holds whole (longer ones are read piece by piece).
+const (
+	minBuf          = 256 << 10
+	defaultMaxField = 1 << 20
+)
+
+// errStopped is the parser's error when stop said to give up.
+var errStopped = errors.New("ingest: stopped")
+
+// more keeps data[keep:], reads more after it, and returns the new data
+// and how far it moved (the amount to subtract from indexes into data). It
+// returns ok false at the end of the stream or on a read error (p.p.err set).
+func (p *parser) more(data []byte, keep int) (out []byte, shift int, ok bool) {
+	if p.eof {
+		return data, 0, false
+	}
+	if p.stop != nil && p.stop() {
+		p.fail(ReasonUnreadable, 0, errStopped)
+		return data, 0, false
+	}
+	n := copy(p.buf, data[keep:])
+	p.base += int64(keep)
+	if n == len(p.buf) {
+		nb := make([]byte, 2*len(p.buf))
+		copy(nb, p.buf[:n])
+		p.buf = nb
+	}
+	for {
+		m, err := p.r.Read(p.buf[n:])
+		n += m
+		if p.progress != nil && m > 0 {
+			p.progress.Add(int64(m))
+		}
+		if err == io.EOF {
+			p.eof = true
+			break
+		}
+		if err != nil {
+			p.fail(ReasonUnreadable, 0, err)
+			return p.buf[:n], keep, false
+		}
+		if m > 0 {
+			break
+		}
+	}
+	return p.buf[:n], keep, m0(n, len(data)-keep)
+}
+
+// m0 reports whether more bytes arrived than were kept.
+func m0(n, kept int) bool { return n > kept }
+
+func (p *parser) fail(r Reason, column int, err error) {
+	if p.p.err == nil {
+		p.p.err = &parseError{reason: r, line: p.p.lines + 1, column: column, err: err}
+	}
+}
+
+// run reads the part, from the parser's stream (positioned at p.base) to
+// the first record start at or after p.limit, or to the end.
+func (p *parser) run() part {
+	p.p.start = p.base
+	p.p.minT, p.p.maxT = math.MaxInt64, math.MinInt64
+	if p.buf == nil {
+		p.buf = make([]byte, minBuf)
+	}
+	data := p.buf[:0]
+	i := 0
+	if p.seek {
+		// A part that starts after the first line break at or after
+		// where it was opened.
+		for {
+			k := bytes.IndexByte(data[i:], '\n')
+			if k >= 0 {
+				i += k + 1
+				break
+			}
+			var ok bool
+			data, _, ok = p.more(data, len(data))
+			i = 0
+			if !ok {
+				if p.p.err != nil {
+					p.p.start = -1
+				} else {
+					p.p.start = p.base + int64(len(data))
+				}
+				return p.done(data, len(data))
+			}
+		}
+		p.p.start = p.base + int64(i)
+	}
+	if p.withHeader {
+		p.hdrRec = true
+		// A leading byte-order mark.
+		for len(data) < 3 && !p.eof {
+			var ok bool
+			if data, _, ok = p.more(data, 0); !ok && p.p.err != nil {
+				return p.done(data, i)
+			}
+		}
+		if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
+			i = 3
+		}
+	} else {
+		p.setCols()
+	}
+	if p.maxField <= 0 {
+		p.maxField = defaultMaxField
+	}
+	for {
+		// At a record's start.
+		if p.base+int64(i) >= p.limit {
+			return p.done(data, i)
+		}
+		if i >= len(data) {
+			var sh int
+			var ok bool
+			data, sh, ok = p.more(data, i)
+			i -= sh
+			if !ok {
+				return p.done(data, i)
+			}
+			continue
+		}
+		switch data[i] {
+		case '\n':
+			i++
+			p.p.lines++
+			continue
+		case '\r':
+			if i+1 >= len(data) && !p.eof {
+				var sh int
+				data, sh, _ = p.more(data, i)
+				i -= sh
+				if p.p.err != nil {
+					return p.done(data, i)
+				}
+				continue
+			}
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i += 2
+				p.p.lines++
+				continue
+			}
+		}
+		p.col = 0
+		p.recLine = p.p.lines + 1
+		var endRec bool
+		for !endRec {
+			data, i, endRec = p.field(data, i)
+			if p.p.err != nil {
+				return p.done(data, i)
+			}
+		}
+		p.at = p.base + int64(i)
+		p.endRecord()
+		if p.p.err != nil {
+			return p.done(data, i)
+		}
+	}
+}
+
+// field reads one field starting at data[i] and hands it to cell. It
+// returns the data (moved when more was read), the index after the field's
+// terminator, and whether the field ended its record.
+func (p *parser) field(data []byte, i int) ([]byte, int, bool) {
+	if i < len(data) && data[i] == '"' {
+		return p.quoted(data, i)
+	}
+	fs := i // the first byte not yet handed over
+	j := i
+	p.long = false
+	for {
+		for j < len(data) && !special[data[j]] {
+			j++
+		}
+		if j == len(data) || data[j] == '\r' && j+1 == len(data) && !p.eof {
+			if j == len(data) && p.eof {
+				p.emit(data[fs:j])
+				return data, j, true
+			}
+			data, fs, j = p.refill(data, fs, j, false)
+			if p.p.err != nil {
+				return data, j, true
+			}
+			continue
+		}
+		switch data[j] {
+		case ',':
+			p.emit(data[fs:j])
+			return data, j + 1, false
+		case '\n':
+			p.emit(data[fs:j])
+			p.p.lines++
+			return data, j + 1, true
+		case '\r':
+			if j+1 < len(data) && data[j+1] == '\n' {
+				p.emit(data[fs:j])
+				p.p.lines++
+				return data, j + 2, true
+			}
+			j++ // a CR not followed by LF is data
+		default: // '"'
+			p.fail(ReasonQuoteInField, p.col+1, nil)
+			return data, j, true
+		}
+	}
+}
+
+// refill reads more while a field is open: its bytes not yet handed over
+// start at data[fs], and those before data[j] are settled. A field longer
+// than maxField goes over to p.lc, piece by piece, so that no field needs
+// more memory than that. It returns the data and the moved fs and j.
+func (p *parser) refill(data []byte, fs, j int, quoted bool) ([]byte, int, int) {
+	if j-fs >= p.maxField {
+		if !p.long {
+			p.long = true
+			p.lc.reset(!p.hdrRec)
+		}
+		if quoted {
+			p.p.lines += int64(bytes.Count(data[fs:j], nl))
+		}
+		p.lc.feed(data[fs:j])
+		fs = j
+	}
+	data, sh, _ := p.more(data, fs)
+	return data, fs - sh, j - sh
+}
+
+var nl = []byte{'\n'}
+
+// quoted reads a quoted field whose opening quote is data[i].
+func (p *parser) quoted(data []byte, i int) ([]byte, int, bool) {
+	fs := i + 1 // the first content byte not yet handed over
+	j := fs
+	p.long = false
+	esc := false
+	line := p.p.lines + 1
+	for {
+		k := bytes.IndexByte(data[j:], '"')
+		if k >= 0 {
+			j += k
+		} else {
+			j = len(data)
+		}
+		// Settle the quote at j with up to two bytes after it.
+		if k < 0 || j+3 > len(data) && !p.eof {
+			if k < 0 && p.eof {
+				p.p.lines += int64(bytes.Count(data[fs:], nl))
+				p.p.err = &parseError{reason: ReasonUnclosedQuote, line: line, column: p.col + 1}
+				return data, len(data), true
+			}
+			if p.eof {
+				break
+			}
+			data, fs, j = p.refill(data, fs, j, true)
+			if p.p.err != nil {
+				return data, j, true
+			}
+			continue
+		}
+		if j+1 < len(data) && data[j+1] == '"' {
+			esc = true
+			j += 2
+			continue
+		}
+		break
+	}
+	// The closing quote is data[j].
+	content := data[fs:j]
+	p.p.lines += int64(bytes.Count(content, nl))
+	p.escaped = esc
+	a := j + 1
+	if a == len(data) { // at the end of the stream
+		p.emit(content)
+		return data, a, true
+	}
+	switch data[a] {
+	case ',':
+		p.emit(content)
+		return data, a + 1, false
+	case '\n':
+		p.emit(content)
+		p.p.lines++
+		return data, a + 1, true
+	case '\r':
+		if a+1 < len(data) && data[a+1] == '\n' {
+			p.emit(content)
+			p.p.lines++
+			return data, a + 2, true
+		}
+	}
+	p.fail(ReasonTextAfterQuote, p.col+1, nil)
+	return data, a, true
+}
+
+// emit hands the last piece of a field to cell.
+func (p *parser) emit(b []byte) {
+	if !p.long {
+		p.cell(b)
+		return
+	}
+	p.lc.feed(b)
+	p.cellLong()
+	p.escaped = false
+}
+
+// trim removes leading and trailing spaces and tabs.
+func trim(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// cell takes one field of the current record.
+func (p *parser) cell(b []byte) {
+	c := p.col
+	p.col++
+	if p.hdrRec {
+		p.headerCell(b, p.escaped)
+		p.escaped = false
+		return
+	}
+	if c == 0 {
+		p.ts, p.tsOK = ParseTimestamp(trim(b))
+		return
+	}
+	if c >= p.ncols || !p.tsOK {
+		return
+	}
+	p.value(c, Classify(trim(b)))
+}
+
+// cellLong takes a field read through p.lc.
+func (p *parser) cellLong() {
+	c := p.col
+	p.col++
+	if p.hdrRec {
+		name, ok := p.lc.name()
+		if !ok {
+			p.fail(ReasonHeaderNotText, c+1, nil)
+			p.p.err.line = p.recLine
+			return
+		}
+		p.addName([]byte(name), false)
+		return
+	}
+	if c == 0 {
+		p.ts, p.tsOK = p.lc.timestamp()
+		return
+	}
+	if c >= p.ncols || !p.tsOK {
+		return
+	}
+	p.value(c, p.lc.kind())
+}
+
+// value counts a sensor value of kind k in column c (0-based).
+func (p *parser) value(c int, k Kind) {
+	f := &p.p.cols[c-1]
+	switch k {
+	case Valid:
+		f.valid++
+		if p.ts < f.minT {
+			f.minT = p.ts
+		}
+		if p.ts > f.maxT {
+			f.maxT = p.ts
+		}
+	case Missing:
+		f.missing++
+	default:
+		f.invalid++
+	}
+}
+
+// headerCell takes one name of the header.
+func (p *parser) headerCell(b []byte, escaped bool) {
+	if p.p.err != nil {
+		return
+	}
+	if bytes.IndexByte(b, 0) >= 0 || !utf8.Valid(b) {
+		p.fail(ReasonHeaderNotText, p.col, nil)
+		p.p.err.line = p.recLine
+		return
+	}
+	p.addName(b, escaped)
+}
+
+// addName adds a header name.
+func (p *parser) addName(b []byte, escaped bool) {
+	h := &p.hdr
+	h.count++
+	valid := !escaped && validSensorName(b)
+	if len(h.names) >= maxHeaderNames && (valid || h.badCol > 0) {
+		return
+	}
+	name := string(b)
+	if escaped {
+		name = string(bytes.ReplaceAll(b, []byte(`""`), []byte(`"`)))
+	}
+	if !valid && h.badCol == 0 {
+		h.badCol, h.badName = h.count, name
+	}
+	if len(h.names) < maxHeaderNames {
+		h.names = append(h.names, name)
+	}
+}
+
+// endRecord ends the current record.
+func (p *parser) endRecord() {
+	if p.hdrRec {
+		p.hdrRec = false
+		if p.p.err != nil {
+			return
+		}
+		h := p.hdr
+		p.p.hdr = &h
+		p.ncols = len(h.names)
+		p.setCols()
+		if p.onHeader != nil {
+			p.limit = p.onHeader(p.ncols)
+		}
+		return
+	}
+	p.p.dataRecords++
+	if p.col > p.ncols {
+		p.p.ragged++
+	}
+	if !p.tsOK {
+		p.p.unsupported++
+		return
+	}
+	p.p.records++
+	for c := max(p.col, 1); c < p.ncols; c++ {
+		p.p.cols[c-1].missing++
+	}
+	t := p.ts
+	if t < p.p.minT {
+		p.p.minT = t
+	}
+	if t > p.p.maxT {
+		p.p.maxT = t
+	}
+	p.p.ts = append(p.p.ts, t)
+}
+
+// setCols makes the per-column figures once ncols is known.
+func (p *parser) setCols() {
+	n := max(p.ncols-1, 0)
+	p.p.cols = make([]colFigures, n)
+	for k := range p.p.cols {
+		p.p.cols[k].minT, p.p.cols[k].maxT = math.MaxInt64, math.MinInt64
+	}
+}
+
+// done ends the part at data[i].
+func (p *parser) done(data []byte, i int) part {
+	p.p.end = p.base + int64(i)
+	p.p.eof = p.eof && i >= len(data)
+	return p.p
+}
