@@ -1,0 +1,297 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// querier is a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// CreateDataset stores a new dataset, CREATED, and returns it. When
+// d.ClientToken made a dataset before with the same parameters, it returns
+// that dataset as it is now and replay true. Errors: *ConflictError
+// (ReasonTokenReused, ReasonDatasetExists), *QuotaError (LimitDatasets).
+func (s *Store) CreateDataset(ctx context.Context, d NewDataset) (ds Dataset, replay bool, err error) {
+	tags, err := encodeTags(d.Tags)
+	if err != nil {
+		return Dataset{}, false, err
+	}
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		ds, replay = Dataset{}, false
+		if d.ClientToken != "" {
+			var name string
+			var schema, kms sql.NullString
+			var oldTags []byte
+			err := tx.QueryRowContext(ctx, `SELECT name, schema, kms_key_id, tags FROM datasets WHERE client_token = ?`,
+				d.ClientToken).Scan(&name, &schema, &kms, &oldTags)
+			switch {
+			case err == nil:
+				if name != d.Name || !sameString(optional(schema), d.Schema) || !sameString(optional(kms), d.KMSKeyID) ||
+					!bytes.Equal(oldTags, tags) {
+					return &ConflictError{Reason: ReasonTokenReused, Dataset: name}
+				}
+				replay = true
+				ds, err = s.dataset(ctx, tx, name)
+				return err
+			case !errors.Is(err, sql.ErrNoRows):
+				return err
+			}
+		}
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM datasets WHERE name = ?`, d.Name).Scan(&n)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return &ConflictError{Reason: ReasonDatasetExists, Dataset: d.Name}
+		}
+		if s.opts.MaxDatasets > 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM datasets`).Scan(&n); err != nil {
+				return err
+			}
+			if n >= s.opts.MaxDatasets {
+				return &QuotaError{Limit: LimitDatasets, Max: s.opts.MaxDatasets}
+			}
+		}
+		now := s.now().UTC()
+		ds = Dataset{
+			Name:      d.Name,
+			ARN:       "arn:aws:lookoutequipment:" + s.opts.Region + ":" + s.opts.Account + ":dataset/" + d.Name + "/" + newUUID(),
+			Status:    DatasetCreated,
+			CreatedAt: now,
+			UpdatedAt: now,
+			Schema:    d.Schema,
+			KMSKeyID:  d.KMSKeyID,
+			Tags:      d.Tags,
+		}
+		var token any
+		if d.ClientToken != "" {
+			token = d.ClientToken
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO datasets(name, arn, status, created, updated, schema, kms_key_id, tags, client_token)
+			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			ds.Name, ds.ARN, string(ds.Status), now.UnixNano(), now.UnixNano(), nullable(d.Schema), nullable(d.KMSKeyID), tags, token)
+		return err
+	})
+	if err != nil {
+		return Dataset{}, false, err
+	}
+	return ds, replay, nil
+}
+
+// Dataset returns the dataset of that name, or a *NotFoundError.
+func (s *Store) Dataset(ctx context.Context, name string) (Dataset, error) {
+	if err := s.readable(); err != nil {
+		return Dataset{}, err
+	}
+	return s.dataset(ctx, s.r, name)
+}
+
+const jobColumns = `j.id, d.name, d.arn, j.client_token, j.bucket, j.prefix, j.key_pattern, j.role_arn,
+	j.status, j.failed_reason, j.created, j.finished, j.data_start, j.data_end, j.result`
+
+// jobRow holds the scanned columns of jobColumns, nullable where a LEFT
+// JOIN may leave them empty.
+type jobRow struct {
+	id, datasetName, datasetARN, token, bucket sql.NullString
+	prefix, keyPattern, roleARN, status        sql.NullString
+	failedReason                               sql.NullString
+	created, finished, dataStart, dataEnd      sql.NullInt64
+	result                                     []byte
+}
+
+func (r *jobRow) dest() []any {
+	return []any{&r.id, &r.datasetName, &r.datasetARN, &r.token, &r.bucket, &r.prefix, &r.keyPattern, &r.roleARN,
+		&r.status, &r.failedReason, &r.created, &r.finished, &r.dataStart, &r.dataEnd, &r.result}
+}
+
+func (r *jobRow) job() Job {
+	return Job{
+		ID:            r.id.String,
+		DatasetName:   r.datasetName.String,
+		DatasetARN:    r.datasetARN.String,
+		ClientToken:   r.token.String,
+		Input:         JobInput{Bucket: r.bucket.String, Prefix: optional(r.prefix), KeyPattern: optional(r.keyPattern), RoleARN: r.roleARN.String},
+		Status:        JobStatus(r.status.String),
+		FailedReason:  r.failedReason.String,
+		CreatedAt:     timeOf(r.created),
+		FinishedAt:    timeOf(r.finished),
+		DataStartTime: timeOf(r.dataStart),
+		DataEndTime:   timeOf(r.dataEnd),
+		Result:        r.result,
+	}
+}
+
+func (s *Store) dataset(ctx context.Context, q querier, name string) (Dataset, error) {
+	var (
+		ds               Dataset
+		status           string
+		created, updated int64
+		schema, kms      sql.NullString
+		tags             []byte
+		j                jobRow
+	)
+	dest := append([]any{&ds.Name, &ds.ARN, &status, &created, &updated, &schema, &kms, &tags}, j.dest()...)
+	err := q.QueryRowContext(ctx, `SELECT d.name, d.arn, d.status, d.created, d.updated, d.schema, d.kms_key_id, d.tags, `+
+		jobColumns+` FROM datasets d LEFT JOIN jobs j ON j.seq = d.last_job WHERE d.name = ?`, name).Scan(dest...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Dataset{}, &NotFoundError{Resource: ResourceDataset, Name: name}
+	}
+	if err != nil {
+		return Dataset{}, err
+	}
+	ds.Status = DatasetStatus(status)
+	ds.CreatedAt = timeOf(sql.NullInt64{Int64: created, Valid: true})
+	ds.UpdatedAt = timeOf(sql.NullInt64{Int64: updated, Valid: true})
+	ds.Schema, ds.KMSKeyID = optional(schema), optional(kms)
+	if ds.Tags, err = decodeTags(tags); err != nil {
+		return Dataset{}, err
+	}
+	if j.id.Valid {
+		job := j.job()
+		ds.LastIngestion = &job
+	}
+	return ds, nil
+}
+
+// ListDatasets returns a page of the datasets that f selects, in the order
+// of their names, and the token of the next page ("" after the last).
+// Errors: *InvalidTokenError, *PageLimitError.
+func (s *Store) ListDatasets(ctx context.Context, f DatasetFilter, p Page) ([]DatasetSummary, string, error) {
+	if err := s.readable(); err != nil {
+		return nil, "", err
+	}
+	limit, err := limitOf(p)
+	if err != nil {
+		return nil, "", err
+	}
+	query := `SELECT name, arn, status, created FROM datasets WHERE name >= ?`
+	args := []any{f.NameBeginsWith}
+	if p.Token != "" {
+		pos, err := s.unseal(p.Token, listDatasets, f.NameBeginsWith)
+		if err != nil {
+			return nil, "", err
+		}
+		query += ` AND name > ?`
+		args = append(args, string(pos))
+	}
+	if end, ok := prefixEnd(f.NameBeginsWith); ok {
+		query += ` AND name < ?`
+		args = append(args, end)
+	}
+	query += ` ORDER BY name LIMIT ?`
+	args = append(args, limit+1)
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	var out []DatasetSummary
+	for rows.Next() {
+		var d DatasetSummary
+		var status string
+		var created int64
+		if err := rows.Scan(&d.Name, &d.ARN, &status, &created); err != nil {
+			return nil, "", err
+		}
+		d.Status = DatasetStatus(status)
+		d.CreatedAt = timeOf(sql.NullInt64{Int64: created, Valid: true})
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	if len(out) <= limit {
+		return out, "", nil
+	}
+	out = out[:limit]
+	return out, s.seal([]byte(out[limit-1].Name), listDatasets, f.NameBeginsWith), nil
+}
+
+// DeleteDataset deletes the dataset of that name with its jobs, their
+// statistics and their tokens. Errors: *NotFoundError, *ConflictError
+// (ReasonIngestionInProgress).
+func (s *Store) DeleteDataset(ctx context.Context, name string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var id int64
+		var running sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT d.id, j.id FROM datasets d LEFT JOIN jobs j ON j.seq = d.running_job
+			WHERE d.name = ?`, name).Scan(&id, &running)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &NotFoundError{Resource: ResourceDataset, Name: name}
+		}
+		if err != nil {
+			return err
+		}
+		if running.Valid {
+			return &ConflictError{Reason: ReasonIngestionInProgress, Dataset: name, JobID: running.String}
+		}
+		for _, q := range []string{
+			`DELETE FROM sensor_statistics WHERE job IN (SELECT seq FROM jobs WHERE dataset = ?)`,
+			`DELETE FROM jobs WHERE dataset = ?`,
+			`DELETE FROM datasets WHERE id = ?`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// readable returns ErrClosed once the store is closed.
+func (s *Store) readable() error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return ErrClosed
+	}
+	return nil
+}
+
+func encodeTags(tags []Tag) ([]byte, error) {
+	if len(tags) == 0 {
+		return nil, nil
+	}
+	b, err := json.Marshal(tags)
+	if err != nil {
+		return nil, fmt.Errorf("store: encoding tags: %w", err)
+	}
+	return b, nil
+}
+
+func decodeTags(b []byte) ([]Tag, error) {
+	if len(b) == 0 {
+		return nil, nil
+	}
+	var tags []Tag
+	if err := json.Unmarshal(b, &tags); err != nil {
+		return nil, fmt.Errorf("store: decoding tags: %w", err)
+	}
+	return tags, nil
+}
+
+func sameString(a, b *string) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
+
+// newUUID returns a random (version 4) UUID.
+func newUUID() string {
+	var b [16]byte
+	rand.Read(b[:]) // never fails since Go 1.24
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}

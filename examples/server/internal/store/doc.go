@@ -1,0 +1,53 @@
+// Package store is the durable state of the stand-in Lookout for Equipment
+// endpoint: datasets, data ingestion jobs, their sensor statistics and the
+// client tokens that make CreateDataset and StartDataIngestionJob idempotent,
+// kept in an embedded SQLite database (modernc.org/sqlite, no cgo).
+//
+// # Durability
+//
+// Every method that changes the state returns only after the change is
+// committed and the database's write-ahead log is synced to stable storage:
+// a process killed at any moment loses nothing it acknowledged. Changes that
+// arrive together are committed together (group commit): one writer goroutine
+// runs them, each in a savepoint of its own, and syncs once for all of them,
+// so one change refused by a rule does not undo the others.
+//
+// Nothing is kept in Go memory per job or per dataset: reads go to the
+// database through a small pool of read-only connections, each with SQLite's
+// bounded page cache.
+//
+// # Lifecycle
+//
+// A dataset is CREATED when made. StartJob makes a job IN_PROGRESS and its
+// dataset INGESTION_IN_PROGRESS. FinishJob ends the job: SUCCESS makes the
+// dataset ACTIVE and its last ingestion that job (configuration, figures,
+// data range); FAILED returns the dataset to what it was before the job
+// (ACTIVE when an earlier ingestion succeeded, CREATED otherwise). The rules,
+// each checked atomically with the change it guards:
+//
+//   - A ClientToken seen before returns the dataset or job it made when the
+//     parameters are the same (the call is a replay), and a *ConflictError
+//     (ReasonTokenReused) when they differ.
+//   - A dataset name is unique (ReasonDatasetExists); there are at most
+//     Options.MaxDatasets datasets (*QuotaError, LimitDatasets).
+//   - A dataset runs one ingestion at a time (ReasonIngestionInProgress); at
+//     most Options.MaxPending jobs are IN_PROGRESS in all (*QuotaError,
+//     LimitPendingJobs).
+//   - A dataset being ingested cannot be deleted (ReasonIngestionInProgress);
+//     deleting a dataset deletes its jobs, their statistics and their tokens.
+//   - Unknown dataset names and job ids give a *NotFoundError.
+//
+// Jobs IN_PROGRESS when the process stopped are still IN_PROGRESS when the
+// database is opened again: InProgress lists them so that they can be run
+// again.
+//
+// # Pagination
+//
+// Lists are read in pages by keyset on an immutable key (datasets by name,
+// jobs by creation order, statistics in the order the job gave them), so a
+// page never repeats or skips an item that exists throughout the listing,
+// whatever is inserted meanwhile. A page token is opaque: the position
+// sealed with AES-GCM under a key kept in the database, bound to the list and
+// its filters. A token that was forged, altered, or made for another list or
+// other filters is refused with an *InvalidTokenError.
+package store

@@ -1,0 +1,369 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+)
+
+// StartJob stores a new job, IN_PROGRESS, and makes its dataset
+// INGESTION_IN_PROGRESS. When j.ClientToken started a job before with the
+// same parameters, it returns that job as it is now and replay true.
+// Errors: *ConflictError (ReasonTokenReused, ReasonIngestionInProgress),
+// *NotFoundError (the dataset), *QuotaError (LimitPendingJobs).
+func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, err error) {
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		job, replay = Job{}, false
+		if j.ClientToken != "" {
+			var r jobRow
+			err := tx.QueryRowContext(ctx, `SELECT `+jobColumns+` FROM jobs j JOIN datasets d ON d.id = j.dataset
+				WHERE j.client_token = ?`, j.ClientToken).Scan(r.dest()...)
+			switch {
+			case err == nil:
+				old := r.job()
+				if old.DatasetName != j.Dataset || !sameInput(old.Input, j.Input) {
+					return &ConflictError{Reason: ReasonTokenReused, Dataset: old.DatasetName, JobID: old.ID}
+				}
+				job, replay = old, true
+				return nil
+			case !errors.Is(err, sql.ErrNoRows):
+				return err
+			}
+		}
+		var (
+			dataset int64
+			arn     string
+			running sql.NullString
+		)
+		err := tx.QueryRowContext(ctx, `SELECT d.id, d.arn, r.id FROM datasets d LEFT JOIN jobs r ON r.seq = d.running_job
+			WHERE d.name = ?`, j.Dataset).Scan(&dataset, &arn, &running)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &NotFoundError{Resource: ResourceDataset, Name: j.Dataset}
+		}
+		if err != nil {
+			return err
+		}
+		if running.Valid {
+			return &ConflictError{Reason: ReasonIngestionInProgress, Dataset: j.Dataset, JobID: running.String}
+		}
+		if s.opts.MaxPending > 0 {
+			var n int
+			err := tx.QueryRowContext(ctx, `SELECT count(*) FROM datasets WHERE running_job IS NOT NULL`).Scan(&n)
+			if err != nil {
+				return err
+			}
+			if n >= s.opts.MaxPending {
+				return &QuotaError{Limit: LimitPendingJobs, Max: s.opts.MaxPending}
+			}
+		}
+		now := s.now().UTC()
+		job = Job{
+			ID:          newJobID(),
+			DatasetName: j.Dataset,
+			DatasetARN:  arn,
+			ClientToken: j.ClientToken,
+			Input:       j.Input,
+			Status:      JobInProgress,
+			CreatedAt:   now,
+		}
+		var token any
+		if j.ClientToken != "" {
+			token = j.ClientToken
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO jobs(id, dataset, client_token, bucket, prefix, key_pattern, role_arn, status, created)
+			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			job.ID, dataset, token, j.Input.Bucket, nullable(j.Input.Prefix), nullable(j.Input.KeyPattern), j.Input.RoleARN,
+			string(JobInProgress), now.UnixNano())
+		if err != nil {
+			return err
+		}
+		seq, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE datasets SET status = ?, updated = ?, running_job = ? WHERE id = ?`,
+			string(DatasetIngestionInProgress), now.UnixNano(), seq, dataset)
+		return err
+	})
+	if err != nil {
+		return Job{}, false, err
+	}
+	return job, replay, nil
+}
+
+// FinishJob ends a job IN_PROGRESS with its outcome and updates its
+// dataset (see the package doc), and returns the job. Errors:
+// *NotFoundError, *ConflictError (ReasonJobFinished).
+func (s *Store) FinishJob(ctx context.Context, id string, o Outcome) (Job, error) {
+	if o.Status != JobSuccess && o.Status != JobFailed {
+		return Job{}, fmt.Errorf("store: a job cannot finish in status %q", o.Status)
+	}
+	var job Job
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var seq, dataset int64
+		var status string
+		err := tx.QueryRowContext(ctx, `SELECT seq, dataset, status FROM jobs WHERE id = ?`, id).Scan(&seq, &dataset, &status)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &NotFoundError{Resource: ResourceJob, Name: id}
+		}
+		if err != nil {
+			return err
+		}
+		if JobStatus(status) != JobInProgress {
+			return &ConflictError{Reason: ReasonJobFinished, JobID: id}
+		}
+		now := s.now().UTC().UnixNano()
+		var reason any
+		if o.Status == JobFailed {
+			reason = o.FailedReason
+		}
+		result := o.Result
+		if result == nil {
+			result = []byte{}
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE jobs SET status = ?, failed_reason = ?, finished = ?, data_start = ?, data_end = ?, result = ?
+			WHERE seq = ?`, string(o.Status), reason, now, nanos(o.DataStartTime), nanos(o.DataEndTime), result, seq)
+		if err != nil {
+			return err
+		}
+		for i, st := range o.SensorStatistics {
+			if st == nil {
+				st = []byte{}
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO sensor_statistics(job, ord, data) VALUES(?, ?, ?)`, seq, i, st); err != nil {
+				return err
+			}
+		}
+		if o.Status == JobSuccess {
+			_, err = tx.ExecContext(ctx, `UPDATE datasets SET status = ?, updated = ?, running_job = NULL, last_job = ? WHERE id = ?`,
+				string(DatasetActive), now, seq, dataset)
+		} else {
+			_, err = tx.ExecContext(ctx, `UPDATE datasets SET status = CASE WHEN last_job IS NULL THEN ? ELSE ? END,
+				updated = ?, running_job = NULL WHERE id = ?`, string(DatasetCreated), string(DatasetActive), now, dataset)
+		}
+		if err != nil {
+			return err
+		}
+		job, err = s.job(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return Job{}, err
+	}
+	return job, nil
+}
+
+// Job returns the job of that id, or a *NotFoundError.
+func (s *Store) Job(ctx context.Context, id string) (Job, error) {
+	if err := s.readable(); err != nil {
+		return Job{}, err
+	}
+	return s.job(ctx, s.r, id)
+}
+
+func (s *Store) job(ctx context.Context, q querier, id string) (Job, error) {
+	var r jobRow
+	err := q.QueryRowContext(ctx, `SELECT `+jobColumns+` FROM jobs j JOIN datasets d ON d.id = j.dataset WHERE j.id = ?`,
+		id).Scan(r.dest()...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Job{}, &NotFoundError{Resource: ResourceJob, Name: id}
+	}
+	if err != nil {
+		return Job{}, err
+	}
+	return r.job(), nil
+}
+
+// InProgress returns the jobs IN_PROGRESS, oldest first: after a restart,
+// the jobs to run again.
+func (s *Store) InProgress(ctx context.Context) ([]Job, error) {
+	if err := s.readable(); err != nil {
+		return nil, err
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT `+jobColumns+` FROM jobs j JOIN datasets d ON d.id = j.dataset
+		WHERE j.status = ? ORDER BY j.seq`, string(JobInProgress))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Job
+	for rows.Next() {
+		var r jobRow
+		if err := rows.Scan(r.dest()...); err != nil {
+			return nil, err
+		}
+		out = append(out, r.job())
+	}
+	return out, rows.Err()
+}
+
+// ListJobs returns a page of the jobs that f selects, oldest first, and the
+// token of the next page ("" after the last). Errors: *NotFoundError (the
+// filter's dataset), *InvalidTokenError, *PageLimitError.
+func (s *Store) ListJobs(ctx context.Context, f JobFilter, p Page) ([]JobSummary, string, error) {
+	if err := s.readable(); err != nil {
+		return nil, "", err
+	}
+	limit, err := limitOf(p)
+	if err != nil {
+		return nil, "", err
+	}
+	var after int64
+	if p.Token != "" {
+		pos, err := s.unseal(p.Token, listJobs, f.Dataset, string(f.Status))
+		if err != nil {
+			return nil, "", err
+		}
+		if after, err = seqOf(pos); err != nil {
+			return nil, "", err
+		}
+	}
+	query := `SELECT j.seq, j.id, d.name, d.arn, j.bucket, j.prefix, j.key_pattern, j.role_arn, j.status, j.created
+		FROM jobs j JOIN datasets d ON d.id = j.dataset WHERE j.seq > ?`
+	args := []any{after}
+	if f.Dataset != "" {
+		var id int64
+		err := s.r.QueryRowContext(ctx, `SELECT id FROM datasets WHERE name = ?`, f.Dataset).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, "", &NotFoundError{Resource: ResourceDataset, Name: f.Dataset}
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		query += ` AND j.dataset = ?`
+		args = append(args, id)
+	}
+	if f.Status != "" {
+		query += ` AND j.status = ?`
+		args = append(args, string(f.Status))
+	}
+	query += ` ORDER BY j.seq LIMIT ?`
+	args = append(args, limit+1)
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	var (
+		out  []JobSummary
+		seqs []int64
+	)
+	for rows.Next() {
+		var (
+			js                 JobSummary
+			seq, created       int64
+			prefix, keyPattern sql.NullString
+			status             string
+		)
+		if err := rows.Scan(&seq, &js.ID, &js.DatasetName, &js.DatasetARN, &js.Input.Bucket, &prefix, &keyPattern,
+			&js.Input.RoleARN, &status, &created); err != nil {
+			return nil, "", err
+		}
+		js.Input.Prefix, js.Input.KeyPattern = optional(prefix), optional(keyPattern)
+		js.Status = JobStatus(status)
+		js.CreatedAt = timeOf(sql.NullInt64{Int64: created, Valid: true})
+		out = append(out, js)
+		seqs = append(seqs, seq)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	if len(out) <= limit {
+		return out, "", nil
+	}
+	return out[:limit], s.seal(seqPos(seqs[limit-1]), listJobs, f.Dataset, string(f.Status)), nil
+}
+
+// ListSensorStatistics returns a page of the sensor statistics of a job of
+// the dataset (the dataset's last successful ingestion when f.JobID is
+// ""; none before the first), in the order FinishJob was given them, and
+// the token of the next page ("" after the last). Errors: *NotFoundError
+// (the dataset, or a job not of that dataset), *InvalidTokenError,
+// *PageLimitError.
+func (s *Store) ListSensorStatistics(ctx context.Context, f StatisticsFilter, p Page) ([][]byte, string, error) {
+	if err := s.readable(); err != nil {
+		return nil, "", err
+	}
+	limit, err := limitOf(p)
+	if err != nil {
+		return nil, "", err
+	}
+	var dataset int64
+	var last sql.NullInt64
+	err = s.r.QueryRowContext(ctx, `SELECT id, last_job FROM datasets WHERE name = ?`, f.Dataset).Scan(&dataset, &last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, "", &NotFoundError{Resource: ResourceDataset, Name: f.Dataset}
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	var job, after int64 = 0, -1
+	switch {
+	case p.Token != "":
+		pos, err := s.unseal(p.Token, listStatistics, f.Dataset, f.JobID)
+		if err != nil {
+			return nil, "", err
+		}
+		if len(pos) != 16 {
+			return nil, "", &InvalidTokenError{Reason: "malformed"}
+		}
+		job, after = int64(binary.BigEndian.Uint64(pos)), int64(binary.BigEndian.Uint64(pos[8:]))
+	case f.JobID != "":
+		var of int64
+		err := s.r.QueryRowContext(ctx, `SELECT seq, dataset FROM jobs WHERE id = ?`, f.JobID).Scan(&job, &of)
+		if errors.Is(err, sql.ErrNoRows) || err == nil && of != dataset {
+			return nil, "", &NotFoundError{Resource: ResourceJob, Name: f.JobID}
+		}
+		if err != nil {
+			return nil, "", err
+		}
+	case last.Valid:
+		job = last.Int64
+	default:
+		return nil, "", nil
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT s.ord, s.data FROM sensor_statistics s JOIN jobs j ON j.seq = s.job
+		WHERE s.job = ? AND j.dataset = ? AND s.ord > ? ORDER BY s.ord LIMIT ?`, job, dataset, after, limit+1)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	var (
+		out  [][]byte
+		ords []int64
+	)
+	for rows.Next() {
+		var ord int64
+		var data []byte
+		if err := rows.Scan(&ord, &data); err != nil {
+			return nil, "", err
+		}
+		out, ords = append(out, data), append(ords, ord)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	if len(out) <= limit {
+		return out, "", nil
+	}
+	pos := binary.BigEndian.AppendUint64(nil, uint64(job))
+	pos = binary.BigEndian.AppendUint64(pos, uint64(ords[limit-1]))
+	return out[:limit], s.seal(pos, listStatistics, f.Dataset, f.JobID), nil
+}
+
+func sameInput(a, b JobInput) bool {
+	return a.Bucket == b.Bucket && a.RoleARN == b.RoleARN && sameString(a.Prefix, b.Prefix) &&
+		sameString(a.KeyPattern, b.KeyPattern)
+}
+
+// newJobID returns a new job id: 32 lowercase hexadecimal digits from
+// crypto/rand.
+func newJobID() string {
+	var b [16]byte
+	rand.Read(b[:]) // never fails since Go 1.24
+	return hex.EncodeToString(b[:])
+}

@@ -1,0 +1,337 @@
+package store
+
+import (
+	"context"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"runtime"
+	"sync"
+	"time"
+
+	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+)
+
+// Memory is the path that opens a database held in memory, for tests: it
+// lasts as long as the Store.
+const Memory = ":memory:"
+
+// maxBatch bounds the changes committed together.
+const maxBatch = 512
+
+// Options configures a Store.
+type Options struct {
+	// Region and Account make the datasets' ARNs; both are required.
+	Region, Account string
+	// MaxDatasets bounds the datasets; 0 or less means no bound.
+	MaxDatasets int
+	// MaxPending bounds the jobs IN_PROGRESS; 0 or less means no bound.
+	MaxPending int
+	// Now reads the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// Store is the durable state. Its methods are safe for concurrent use.
+type Store struct {
+	opts Options
+	now  func() time.Time
+	aead cipher.AEAD
+
+	w *sql.DB // the writer's one connection
+	r *sql.DB // read-only connections; w itself in memory
+
+	mu      sync.RWMutex // guards closed against queue's close
+	closed  bool
+	queue   chan *change
+	stopped chan struct{}
+}
+
+// change is one change the writer runs in a savepoint of the batch's
+// transaction; done receives its outcome once the batch is committed.
+type change struct {
+	fn   func(*sql.Tx) error
+	done chan error
+}
+
+// Open opens the database at path, creating it when it does not exist, or
+// a database in memory when path is Memory.
+func Open(path string, opts Options) (*Store, error) {
+	if opts.Region == "" || opts.Account == "" {
+		return nil, errors.New("store: Options.Region and Options.Account are required")
+	}
+	if path == "" {
+		return nil, errors.New("store: empty database path")
+	}
+	s := &Store{
+		opts:    opts,
+		now:     opts.Now,
+		queue:   make(chan *change, maxBatch),
+		stopped: make(chan struct{}),
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(0)"
+	var err error
+	if path == Memory {
+		s.w, err = sql.Open("sqlite", "file::memory:?"+pragmas)
+		if err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		// One connection for every reader and writer: a second would
+		// open a second, empty, database.
+		s.w.SetMaxOpenConns(1)
+		s.w.SetMaxIdleConns(1)
+		s.w.SetConnMaxLifetime(0)
+		s.w.SetConnMaxIdleTime(0)
+		s.r = s.w
+	} else {
+		dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas +
+			"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)"
+		s.w, err = sql.Open("sqlite", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		s.w.SetMaxOpenConns(1)
+		s.w.SetMaxIdleConns(1)
+		s.r, err = sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
+		if err != nil {
+			s.w.Close()
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		n := max(2, runtime.GOMAXPROCS(0))
+		s.r.SetMaxOpenConns(n)
+		s.r.SetMaxIdleConns(n)
+	}
+	if err := s.init(); err != nil {
+		s.closeDBs()
+		return nil, fmt.Errorf("store: opening %s: %w", path, err)
+	}
+	go s.run()
+	return s, nil
+}
+
+// schema creates the tables; times are Unix nanoseconds, NULL when unset.
+const schema = `
+CREATE TABLE IF NOT EXISTS meta(
+	key TEXT PRIMARY KEY,
+	value BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS datasets(
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
+	name TEXT NOT NULL UNIQUE,
+	arn TEXT NOT NULL,
+	status TEXT NOT NULL,
+	created INTEGER NOT NULL,
+	updated INTEGER NOT NULL,
+	schema TEXT,
+	kms_key_id TEXT,
+	tags BLOB,
+	client_token TEXT UNIQUE,
+	running_job INTEGER,
+	last_job INTEGER
+);
+CREATE INDEX IF NOT EXISTS datasets_running ON datasets(running_job) WHERE running_job IS NOT NULL;
+CREATE TABLE IF NOT EXISTS jobs(
+	seq INTEGER PRIMARY KEY AUTOINCREMENT,
+	id TEXT NOT NULL UNIQUE,
+	dataset INTEGER NOT NULL,
+	client_token TEXT UNIQUE,
+	bucket TEXT NOT NULL,
+	prefix TEXT,
+	key_pattern TEXT,
+	role_arn TEXT NOT NULL,
+	status TEXT NOT NULL,
+	failed_reason TEXT,
+	created INTEGER NOT NULL,
+	finished INTEGER,
+	data_start INTEGER,
+	data_end INTEGER,
+	result BLOB
+);
+CREATE INDEX IF NOT EXISTS jobs_dataset ON jobs(dataset, seq);
+CREATE INDEX IF NOT EXISTS jobs_dataset_status ON jobs(dataset, status, seq);
+CREATE INDEX IF NOT EXISTS jobs_status ON jobs(status, seq);
+CREATE TABLE IF NOT EXISTS sensor_statistics(
+	job INTEGER NOT NULL,
+	ord INTEGER NOT NULL,
+	data BLOB NOT NULL,
+	PRIMARY KEY(job, ord)
+) WITHOUT ROWID;
+`
+
+// init creates the schema and the page-token key on first use, and reads
+// the key.
+func (s *Store) init() error {
+	if _, err := s.w.Exec(schema); err != nil {
+		return err
+	}
+	key := make([]byte, 32)
+	rand.Read(key) // never fails since Go 1.24: it crashes the program instead
+	if _, err := s.w.Exec(`INSERT OR IGNORE INTO meta(key, value) VALUES('page_token_key', ?)`, key); err != nil {
+		return err
+	}
+	if err := s.w.QueryRow(`SELECT value FROM meta WHERE key = 'page_token_key'`).Scan(&key); err != nil {
+		return err
+	}
+	block, err := aes.NewCipher(key)
+	if err != nil {
+		return fmt.Errorf("page token key: %w", err)
+	}
+	s.aead, err = cipher.NewGCM(block)
+	return err
+}
+
+// Close waits for the changes already submitted and closes the database.
+// Calls made after it return ErrClosed.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return ErrClosed
+	}
+	s.closed = true
+	close(s.queue)
+	s.mu.Unlock()
+	<-s.stopped
+	return s.closeDBs()
+}
+
+func (s *Store) closeDBs() error {
+	var err error
+	if s.r != nil && s.r != s.w {
+		err = s.r.Close()
+	}
+	return errors.Join(err, s.w.Close())
+}
+
+// write runs fn in the writer's next batch and returns once that batch is
+// committed and synced: nil means the change is durable. fn's error undoes
+// fn's change alone and is returned as is.
+func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c := &change{fn: fn, done: make(chan error, 1)}
+	s.mu.RLock()
+	if s.closed {
+		s.mu.RUnlock()
+		return ErrClosed
+	}
+	s.queue <- c
+	s.mu.RUnlock()
+	// Wait even when ctx ends: the change is on its way and the caller
+	// must learn whether it was made.
+	return <-c.done
+}
+
+// run is the writer: it commits the changes in batches until the queue is
+// closed.
+func (s *Store) run() {
+	defer close(s.stopped)
+	batch := make([]*change, 0, maxBatch)
+	errs := make([]error, maxBatch)
+	for first := range s.queue {
+		batch = append(batch[:0], first)
+	fill:
+		for len(batch) < maxBatch {
+			select {
+			case c, ok := <-s.queue:
+				if !ok {
+					break fill
+				}
+				batch = append(batch, c)
+			default:
+				break fill
+			}
+		}
+		err := s.commit(batch, errs[:len(batch)])
+		for i, c := range batch {
+			if err != nil {
+				c.done <- err
+			} else {
+				c.done <- errs[i]
+			}
+			batch[i] = nil
+		}
+	}
+}
+
+// commit runs a batch in one transaction, each change in a savepoint, and
+// commits it. errs receives each change's own error.
+func (s *Store) commit(batch []*change, errs []error) error {
+	tx, err := s.w.Begin()
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	for i, c := range batch {
+		if _, err := tx.Exec(`SAVEPOINT change`); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("store: savepoint: %w", err)
+		}
+		errs[i] = c.fn(tx)
+		if errs[i] != nil {
+			if _, err := tx.Exec(`ROLLBACK TO change`); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("store: rollback to savepoint: %w", err)
+			}
+		}
+		if _, err := tx.Exec(`RELEASE change`); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("store: release savepoint: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+// nanos converts a time to its column value: NULL for the zero time.
+func nanos(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixNano()
+}
+
+// timeOf converts a column value back.
+func timeOf(n sql.NullInt64) time.Time {
+	if !n.Valid {
+		return time.Time{}
+	}
+	return time.Unix(0, n.Int64).UTC()
+}
+
+// nullable converts an optional string to its column value.
+func nullable(p *string) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// optional converts a column value back.
+func optional(n sql.NullString) *string {
+	if !n.Valid {
+		return nil
+	}
+	return &n.String
+}
+
+// prefixEnd returns the least string greater than every string that begins
+// with p, and false when there is none (p is empty or all 0xff bytes).
+func prefixEnd(p string) (string, bool) {
+	b := []byte(p)
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] < 0xff {
+			b[i]++
+			return string(b[:i+1]), true
+		}
+	}
+	return "", false
+}
