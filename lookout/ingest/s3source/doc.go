@@ -24,7 +24,8 @@
 // one, 3 attempts in all with exponential backoff for 500, 502, 503, 504,
 // throttling codes (SlowDown, ...) and broken connections, within a shared
 // retry quota. A page of a listing that fails mid-way is retried alone; the
-// pages before it are not listed again.
+// pages before it are not listed again. A bucket in another region than the
+// client's is read in its own region once S3's redirect names it.
 //
 // # Errors
 //

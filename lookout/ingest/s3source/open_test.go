@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -14,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/lookout-equipment/lookoutequipment/lookout/ingest"
 	"github.com/lookout-equipment/lookoutequipment/lookout/ingest/s3source"
 )
 
@@ -263,7 +265,16 @@ func TestOpenBodyCutShortFails(t *testing.T) {
 			assert.Equal(t, "obj", e.Key)
 			assert.Equal(t, tc.wantGets, f.gets.Load(), "GETs")
 			assert.Len(t, got, int(100*tc.wantGets), "the bytes delivered are the ones received")
-			assert.Contains(t, err.Error(), "s3source: GetObject s3://data/obj: body cut short: unexpected EOF: got bytes")
+			end := "end"
+			if tc.n >= 0 {
+				end = fmt.Sprint(tc.off + tc.n)
+			}
+			if tc.off == 0 && tc.n < 0 {
+				end = "1000" // the first answer's Content-Length
+			}
+			assert.Equal(t, fmt.Sprintf("s3source: GetObject s3://data/obj: body cut short: unexpected EOF: "+
+				"read bytes [%d, %d) of [%d, %s) with %d re-issued GETs: unexpected EOF",
+				tc.off, tc.off+int64(len(got)), tc.off, end, tc.wantGets-1), err.Error())
 		})
 	}
 }
@@ -281,6 +292,9 @@ func TestOpenObjectChangedWhileRead(t *testing.T) {
 	require.ErrorIs(t, err, s3source.ErrChanged)
 	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
 	assert.Len(t, got, 300)
+	assert.Regexp(t, `^s3source: GetObject s3://data/obj: object changed while read: `+
+		`read bytes \[0, 300\) of \[0, 1000\) with 1 re-issued GETs: unexpected EOF; `+
+		`re-issued GET: ETag "[0-9a-f]+", was "[0-9a-f]+"$`, err.Error())
 }
 
 func TestOpenRetriesA500(t *testing.T) {
@@ -344,7 +358,8 @@ func TestOpenErrors(t *testing.T) {
 				writeS3Error(w, http.StatusMovedPermanently, "PermanentRedirect", "The bucket you are attempting to access must be addressed using the specified endpoint.")
 				return true
 			},
-			msg: "s3source: GetObject s3://data/obj: bucket is in another region (301 PermanentRedirect), bucket region eu-west-1", wantedGets: 1},
+			// Sent again once in the region named, refused again.
+			msg: "s3source: GetObject s3://data/obj: bucket is in another region (301 PermanentRedirect), bucket region eu-west-1", wantedGets: 2},
 		{name: "always 503", bucket: bucket, key: "obj", kind: s3source.ErrUnavailable, status: 503, code: "SlowDown",
 			hook: func(w http.ResponseWriter, _ *http.Request, _ http.Handler) bool {
 				writeS3Error(w, http.StatusServiceUnavailable, "SlowDown", "Please reduce your request rate.")
@@ -469,4 +484,91 @@ func TestConcurrentReads(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
+}
+
+// A body sent without Content-Length (chunked) ends at its end; cut short,
+// it is resumed with an open-ended range, and the bytes are the object's.
+func TestOpenChunkedBody(t *testing.T) {
+	t.Parallel()
+	data := content(1000)
+	for _, tc := range []struct {
+		name       string
+		cut        bool
+		wantRanges []string
+	}{
+		{"whole", false, []string{""}},
+		{"cut after 400 bytes", true, []string{"", "bytes=400-"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			f := newFakeS3(t)
+			f.put(t, "obj", data)
+			var ranges []string
+			var n atomic.Int64
+			f.setHook(func(w http.ResponseWriter, r *http.Request, next http.Handler) bool {
+				ranges = append(ranges, r.Header.Get("Range"))
+				if n.Add(1) > 1 || !tc.cut {
+					rec := httptest.NewRecorder()
+					next.ServeHTTP(rec, r)
+					for k, v := range rec.Header() {
+						if k != "Content-Length" {
+							w.Header()[k] = v
+						}
+					}
+					w.WriteHeader(rec.Code)
+					w.(http.Flusher).Flush() // chunked from here
+					_, _ = w.Write(rec.Body.Bytes())
+					return true
+				}
+				// Chunked, 400 bytes, then the connection closes mid-body.
+				rec := httptest.NewRecorder()
+				next.ServeHTTP(rec, r)
+				conn, buf, err := w.(http.Hijacker).Hijack()
+				require.NoError(t, err)
+				defer conn.Close()
+				fmt.Fprintf(buf, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nETag: %s\r\n\r\n%x\r\n",
+					rec.Header().Get("ETag"), 400)
+				buf.Write(data[:400])
+				buf.WriteString("\r\n")
+				_ = buf.Flush()
+				return true
+			})
+			got, err := readRange(f.source(), "obj", 0, -1)
+			require.NoError(t, err)
+			assert.True(t, string(data) == string(got), "bytes differ (got %d)", len(got))
+			assert.Equal(t, tc.wantRanges, ranges)
+		})
+	}
+}
+
+// A store that ignores Range (answers 200 with the whole object) is refused,
+// not read from the wrong offset.
+func TestOpenRangeIgnored(t *testing.T) {
+	t.Parallel()
+	f := newFakeS3(t)
+	f.put(t, "obj", content(100))
+	f.setHook(func(w http.ResponseWriter, r *http.Request, next http.Handler) bool {
+		r.Header.Del("Range")
+		next.ServeHTTP(w, r)
+		return true
+	})
+	_, err := f.source().Open(context.Background(), "obj", 10, 20)
+	require.ErrorIs(t, err, s3source.ErrOther)
+	assert.EqualError(t, err, `s3source: GetObject s3://data/obj: request failed: answer to Range bytes=10-29 has Content-Range ""`)
+}
+
+// A store that cannot be reached: the client's retries, then ErrUnavailable.
+func TestUnreachable(t *testing.T) {
+	t.Parallel()
+	f := newFakeS3(t)
+	f.srv.Close()
+	src := f.source()
+	err := src.List(context.Background(), "in/", func(ingest.Object) error { return nil })
+	var e *s3source.Error
+	require.ErrorAs(t, err, &e)
+	assert.ErrorIs(t, err, s3source.ErrUnavailable)
+	assert.Zero(t, e.StatusCode)
+	assert.Contains(t, err.Error(), "s3source: ListObjectsV2 s3://data/in/: service unavailable: ")
+	_, err = src.Open(context.Background(), "obj", 0, -1)
+	assert.ErrorIs(t, err, s3source.ErrUnavailable)
 }

@@ -44,12 +44,22 @@ func (r *reader) get() error {
 	if r.etag != "" {
 		in.IfMatch = aws.String(r.etag)
 	}
-	out, err := r.s.client.GetObject(r.ctx, in, markCredentials)
+	out, err := r.s.client.GetObject(r.ctx, in, r.s.callOptions()...)
 	if err != nil {
 		if cerr := r.ctx.Err(); cerr != nil {
 			return cerr
 		}
-		return classify(opGet, r.s.bucket, r.key, err)
+		err = classify(opGet, r.s.bucket, r.key, err)
+		if !r.s.redirected(err) {
+			return err
+		}
+		out, err = r.s.client.GetObject(r.ctx, in, r.s.callOptions()...)
+		if err != nil {
+			if cerr := r.ctx.Err(); cerr != nil {
+				return cerr
+			}
+			return classify(opGet, r.s.bucket, r.key, err)
+		}
 	}
 	fail := func(kind error, format string, args ...any) error {
 		_ = out.Body.Close()
@@ -157,8 +167,8 @@ func (r *reader) Read(p []byte) (int, error) {
 		if gerr := r.get(); gerr != nil {
 			var e *Error
 			if errors.As(gerr, &e) {
-				e.Err = r.short(errors.Join(err, e.Err))
-				if !errors.Is(e.Kind, io.ErrUnexpectedEOF) {
+				e.Err = r.short(fmt.Errorf("%w; re-issued GET: %w", err, e.Err))
+				if !errors.Is(e.Err, io.ErrUnexpectedEOF) {
 					e.Err = fmt.Errorf("%w: %w", io.ErrUnexpectedEOF, e.Err)
 				}
 			}
@@ -173,12 +183,12 @@ func (r *reader) Read(p []byte) (int, error) {
 
 // short describes a body that stopped at pos, for cause.
 func (r *reader) short(cause error) error {
-	want := "the object's end"
+	end := "end"
 	if r.end >= 0 {
-		want = "byte " + strconv.FormatInt(r.end, 10)
+		end = strconv.FormatInt(r.end, 10)
 	}
-	return fmt.Errorf("got bytes %d to %d of %d to %s after %d re-issued GETs: %w",
-		r.off, r.pos, r.off, want, r.resumed, cause)
+	return fmt.Errorf("read bytes [%d, %d) of [%d, %s) with %d re-issued GETs: %w",
+		r.off, r.pos, r.off, end, r.resumed, cause)
 }
 
 // finish ends a read that has delivered every byte asked for: when the body

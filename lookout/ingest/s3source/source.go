@@ -8,6 +8,7 @@ import (
 	"math"
 	"net/url"
 	"strings"
+	"sync/atomic"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -35,6 +36,7 @@ type Source struct {
 	bucket   string
 	pageSize int32
 	resumes  int
+	region   atomic.Pointer[string] // the bucket's region, once a redirect named it
 }
 
 var _ ingest.Source = (*Source)(nil)
@@ -66,7 +68,11 @@ func WithResumes(n int) Option {
 // New returns the Source of bucket read through client. The client's
 // configuration (credentials, region, endpoint, retryer, HTTP client) is used
 // as it is: the client's retryer retries throttles, 5xx answers and broken
-// connections of each request, as the SDK does. With a nil client or an empty
+// connections of each request, as the SDK does. When the service answers
+// that the bucket is in another region and names it (a 301
+// PermanentRedirect with x-amz-bucket-region), the request is sent once
+// more in that region, and every later request of the Source uses it; the
+// client itself is not changed. With a nil client or an empty
 // bucket name, every List and Open fails with an [*Error] of kind [ErrConfig].
 func New(client *s3.Client, bucket string, opts ...Option) *Source {
 	s := &Source{client: client, bucket: bucket, resumes: DefaultResumes}
@@ -85,6 +91,36 @@ func (s *Source) unusable(op, key string) error {
 		return &Error{Op: op, Bucket: s.bucket, Key: key, Kind: ErrConfig, Err: errors.New("no bucket name")}
 	}
 	return nil
+}
+
+// callOptions returns the per-operation options of every request: marked
+// credentials errors, and the bucket's region once known.
+func (s *Source) callOptions() []func(*s3.Options) {
+	if r := s.region.Load(); r != nil {
+		region := *r
+		return []func(*s3.Options){markCredentials, func(o *s3.Options) { o.Region = region }}
+	}
+	return []func(*s3.Options){markCredentials}
+}
+
+// redirected reports whether a request that failed with err is to be sent
+// again: the service answered that the bucket is in another region, and
+// named it (S3's PermanentRedirect or AuthorizationHeaderMalformed with
+// x-amz-bucket-region). The region is then used for every later request.
+func (s *Source) redirected(err error) bool {
+	var e *Error
+	if !errors.As(err, &e) || e.Kind != ErrWrongRegion || e.Region == "" {
+		return false
+	}
+	current := s.client.Options().Region
+	if r := s.region.Load(); r != nil {
+		current = *r
+	}
+	if e.Region == current {
+		return false
+	}
+	s.region.Store(&e.Region)
+	return true
 }
 
 // Bucket returns the bucket the Source reads.
@@ -119,12 +155,20 @@ func (s *Source) List(ctx context.Context, prefix string, fn func(ingest.Object)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		page, err := p.NextPage(ctx, markCredentials)
+		page, err := p.NextPage(ctx, s.callOptions()...)
+		if err != nil && ctx.Err() == nil {
+			err = classify(opList, s.bucket, prefix, err)
+			if s.redirected(err) {
+				if page, err = p.NextPage(ctx, s.callOptions()...); err != nil {
+					err = classify(opList, s.bucket, prefix, err)
+				}
+			}
+		}
 		if err != nil {
 			if cerr := ctx.Err(); cerr != nil {
 				return cerr
 			}
-			return classify(opList, s.bucket, prefix, err)
+			return err
 		}
 		encoded := page.EncodingType == types.EncodingTypeUrl
 		for _, o := range page.Contents {
@@ -198,7 +242,7 @@ func (r *reader) emptyTail(err error) (io.ReadCloser, bool) {
 		return nil, false
 	}
 	h, herr := r.s.client.HeadObject(r.ctx, &s3.HeadObjectInput{
-		Bucket: aws.String(r.s.bucket), Key: aws.String(r.key)}, markCredentials)
+		Bucket: aws.String(r.s.bucket), Key: aws.String(r.key)}, r.s.callOptions()...)
 	if herr != nil || aws.ToInt64(h.ContentLength) != r.pos {
 		return nil, false
 	}
