@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -229,7 +229,7 @@ func TestForgedTokens(t *testing.T) {
 		dsToken+"A",
 		"x",
 		"!!!!",
-		base64.RawURLEncoding.EncodeToString([]byte("a")),    // a plain position
+		base64.RawURLEncoding.EncodeToString([]byte("a")),      // a plain position
 		base64.RawURLEncoding.EncodeToString(make([]byte, 64)), // zeros
 		jobToken,   // another list
 		otherToken, // another database
