@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"time"
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
@@ -30,6 +31,9 @@ const (
 // commonly accept it.
 const DefaultCompatRegion = "us-east-1"
 
+// DefaultReadTimeout is the [Config].ReadTimeout of a zero Config.
+const DefaultReadTimeout = time.Minute
+
 // Config is how [NewClient] and [Load] build an S3 client beyond the default
 // credential chain and shared configuration (environment variables,
 // ~/.aws/config and ~/.aws/credentials, SSO, web identity, container and
@@ -52,6 +56,11 @@ type Config struct {
 	// for reuse; set it at least to the number of concurrent reads. 0 keeps
 	// the SDK's defaults (no cap, 10 idle per host).
 	MaxConns int
+	// ReadTimeout is how long a connection may deliver nothing before its
+	// read fails: a request is then retried, and a body is resumed from where
+	// it stopped, so that a stalled stream does not hold a read forever. 0 is
+	// [DefaultReadTimeout]; a negative value sets none.
+	ReadTimeout time.Duration
 	// LoadOptions are passed to config.LoadDefaultConfig after the package's
 	// own (a profile, a retryer, a credentials provider, ...).
 	LoadOptions []func(*config.LoadOptions) error
@@ -66,14 +75,22 @@ func NewClient(ctx context.Context, cfg Config) (*s3.Client, error) {
 	if cfg.Region != "" {
 		opts = append(opts, config.WithRegion(cfg.Region))
 	}
-	if cfg.MaxConns > 0 {
-		n := cfg.MaxConns
-		opts = append(opts, config.WithHTTPClient(awshttp.NewBuildableClient().WithTransportOptions(
-			func(t *http.Transport) {
-				t.MaxConnsPerHost = n
-				t.MaxIdleConnsPerHost = n
-			})))
+	hc := awshttp.NewBuildableClient()
+	switch {
+	case cfg.ReadTimeout == 0:
+		hc = hc.WithReadTimeout(DefaultReadTimeout)
+	case cfg.ReadTimeout > 0:
+		hc = hc.WithReadTimeout(cfg.ReadTimeout)
+	default:
+		hc = hc.WithReadTimeout(0)
 	}
+	if n := cfg.MaxConns; n > 0 {
+		hc = hc.WithTransportOptions(func(t *http.Transport) {
+			t.MaxConnsPerHost = n
+			t.MaxIdleConnsPerHost = n
+		})
+	}
+	opts = append(opts, config.WithHTTPClient(hc))
 	opts = append(opts, cfg.LoadOptions...)
 	awsCfg, err := config.LoadDefaultConfig(ctx, opts...)
 	if err != nil {

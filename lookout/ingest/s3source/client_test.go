@@ -4,10 +4,13 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
@@ -169,4 +172,69 @@ func TestLoadWithoutCredentials(t *testing.T) {
 	assert.Zero(t, e.StatusCode)
 	assert.Contains(t, err.Error(), "s3source: ListObjectsV2 s3://data/in/: no credentials: ")
 	assert.Zero(t, f.lists.Load(), "no request sent")
+}
+
+func TestNewClientReadTimeout(t *testing.T) {
+	for _, tc := range []struct {
+		set  time.Duration
+		want time.Duration
+	}{
+		{0, s3source.DefaultReadTimeout},
+		{5 * time.Second, 5 * time.Second},
+		{-1, 0},
+	} {
+		cleanEnv(t)
+		c, err := s3source.NewClient(context.Background(), s3source.Config{Region: "eu-west-1", ReadTimeout: tc.set})
+		require.NoError(t, err)
+		hc, ok := c.Options().HTTPClient.(*awshttp.BuildableClient)
+		require.True(t, ok, "%T", c.Options().HTTPClient)
+		got, ok := hc.GetReadTimeout()
+		assert.True(t, ok)
+		assert.Equal(t, tc.want, got, "ReadTimeout %v", tc.set)
+	}
+}
+
+// A body that stalls (the connection stays open, nothing arrives) fails its
+// read after ReadTimeout, and the reader resumes it from where it stopped.
+func TestStalledBodyIsResumed(t *testing.T) {
+	cleanEnv(t)
+	f := newFakeS3(t)
+	data := content(1000)
+	f.put(t, "obj", data)
+	release := make(chan struct{})
+	defer close(release)
+	var n atomic.Int64
+	var ranges []string
+	var mu sync.Mutex
+	f.setHook(func(w http.ResponseWriter, r *http.Request, next http.Handler) bool {
+		mu.Lock()
+		ranges = append(ranges, r.Header.Get("Range"))
+		mu.Unlock()
+		if r.Method != http.MethodGet || n.Add(1) > 1 {
+			return false
+		}
+		rec := httptest.NewRecorder()
+		next.ServeHTTP(rec, r)
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write(rec.Body.Bytes()[:300])
+		w.(http.Flusher).Flush()
+		<-release // stalls
+		return true
+	})
+	t.Setenv("AWS_ACCESS_KEY_ID", "AKID")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "secret")
+	src, err := s3source.Load(context.Background(), bucket,
+		s3source.Config{Endpoint: f.srv.URL, ReadTimeout: 200 * time.Millisecond})
+	require.NoError(t, err)
+	start := time.Now()
+	got, err := readRange(src, "obj", 0, -1)
+	require.NoError(t, err)
+	assert.True(t, string(data) == string(got), "bytes differ (got %d)", len(got))
+	assert.Less(t, time.Since(start), 10*time.Second)
+	mu.Lock()
+	defer mu.Unlock()
+	assert.Equal(t, []string{"", "bytes=300-999"}, ranges)
 }

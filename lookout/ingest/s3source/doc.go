@@ -45,5 +45,8 @@
 // without being throttled (S3 serves at least 5,500 GETs per second per
 // prefix). Set [Config].MaxConns (or the client's HTTP transport) to at
 // least the number of concurrent reads, so that connections are reused
-// rather than opened and closed: the SDK keeps only 10 idle per host.
+// rather than opened and closed: the SDK keeps only 10 idle per host. A
+// stream that stalls fails after [Config].ReadTimeout (one minute by default;
+// the SDK sets none) and is resumed, so one slow connection does not hold a
+// check.
 package s3source
