@@ -64,7 +64,8 @@ type config struct {
 	every    time.Duration
 	workers  int
 	partSize int64
-	maxField int
+	maxField int // the longest field held whole (tests make it small)
+	bufSize  int // the parser's first buffer size (tests make it small)
 }
 
 // WithProgress has Check call fn with its progress from one goroutine: about
@@ -136,7 +137,7 @@ func Check(ctx context.Context, req *lookout.StartDataIngestionJobRequest, schem
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	cfg := config{workers: runtime.GOMAXPROCS(0), partSize: defaultPartSize, maxField: defaultMaxField}
+	cfg := config{workers: runtime.GOMAXPROCS(0), partSize: defaultPartSize, maxField: defaultMaxField, bufSize: minBuf}
 	for _, o := range opts {
 		o(&cfg)
 	}

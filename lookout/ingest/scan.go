@@ -264,6 +264,14 @@ func (p *parser) run() part {
 // returns the data (moved when more was read), the index after the field's
 // terminator, and whether the field ended its record.
 func (p *parser) field(data []byte, i int) ([]byte, int, bool) {
+	for i == len(data) && !p.eof {
+		var sh int
+		data, sh, _ = p.more(data, i)
+		i -= sh
+		if p.p.err != nil {
+			return data, i, true
+		}
+	}
 	if i < len(data) && data[i] == '"' {
 		return p.quoted(data, i)
 	}
