@@ -275,7 +275,7 @@ func (r *run) read(t *task) part {
 	p := parser{
 		r: rr, base: t.start, withHeader: t.start == 0 && !t.seek, seek: t.seek,
 		ncols: t.ncols, limit: t.limit, progress: &r.bytesRead, maxField: r.cfg.maxField,
-		buf: make([]byte, r.cfg.bufSize),
+		buf:  make([]byte, r.cfg.bufSize),
 		stop: func() bool { return f.abandoned.Load() || r.ctx.Err() != nil },
 	}
 	if p.withHeader && f.bounds != nil {
