@@ -552,8 +552,10 @@ func tcRuleByPath(t testing.TB, path string) Rule {
 	return Rule{}
 }
 
-// TestRulesAgreeWithReference checks the declarations against NOTES.md, as
-// the oracle writes them.
+// TestRulesAgreeWithReference checks the declarations against the oracle's
+// own copy of each member's constraints (refMembers), written from the API
+// reference page of StartDataIngestionJob and, for the nested S3 members,
+// AWS's service model.
 func TestRulesAgreeWithReference(t *testing.T) {
 	rules := Rules()
 	if len(rules) != len(refMembers) {

@@ -1,12 +1,16 @@
 package lookout
 
 // The reference implementation (the oracle) of the rules and the messages,
-// written from NOTES.md and the documentation of this package, not from
-// match.go, rules.go or validation.go. It is slow and simple on purpose:
-// each member's pattern is the service's Java pattern translated into a Go
-// regexp with Java's semantics, applied to the value as the wire would carry
-// it. The pattern texts, limits and enum values are written here again,
-// literally: that duplication is what makes the oracle independent.
+// written from the API reference page of StartDataIngestionJob, AWS's
+// service model (for the nested S3 members, which the page does not
+// describe), how the service reads a pattern (a full match, with Java's
+// semantics: see the package doc and the README) and the documentation of
+// this package, not from match.go, rules.go or validation.go. It is slow
+// and simple on purpose: each member's pattern is the service's Java
+// pattern translated into a Go regexp with Java's semantics, applied to the
+// value as the wire would carry it. The pattern texts, limits and enum
+// values are written here again, literally: that duplication is what makes
+// the oracle independent.
 //
 // The exported names (Reference*) are for the tests of package lookout_test
 // (the shared cases of internal/testcases, the examples), which cannot see
@@ -22,7 +26,8 @@ import (
 	"unicode/utf8"
 )
 
-// refMember is one member's constraints as NOTES.md states them.
+// refMember is one member's constraints as the API reference page and the
+// service model state them.
 type refMember struct {
 	name string // the Check function's member, for test names
 
@@ -233,7 +238,14 @@ func ReferenceCheck(name, v string) []FieldError {
 	panic("ReferenceCheck: no member " + name)
 }
 
-// The messages, from the wording in NOTES.md and the documentation of
+// The messages, in the wording of AWS's services ("1 validation error
+// detected: Value 'abc' at 'roleArn' failed to satisfy constraint: Member
+// must have length greater than or equal to 20"; several violations counted
+// and joined by "; "; member paths in lowerCamelCase joined by dots; the
+// phrases "Member must not be null", "Member must have length greater than
+// or equal to N", "... less than or equal to N", "Member must satisfy
+// regular expression pattern: P", "Member must satisfy enum value set:
+// [A, B]"; a missing member is "Value null at '...'") and the documentation of
 // NewValidationException and FieldError.
 
 const (

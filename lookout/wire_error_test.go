@@ -163,7 +163,10 @@ func wireResponse(status int, header map[string]string, body string) *http.Respo
 }
 
 // TestErrorFromResponse covers the client cases of Smithy's AWS JSON 1.0
-// protocol tests (errors.smithy) and those NOTES.md describes.
+// protocol tests (errors.smithy) and how AWS's clients read an error: the
+// name from the header X-Amzn-ErrorType, else the body's code, else its
+// __type, kept before the first ':' and after the '#', matched in any case;
+// a name the client does not know kept with the message and the status.
 func TestErrorFromResponse(t *testing.T) {
 	t.Parallel()
 	const uri = ":http://internal.amazon.com/coral/com.amazon.coral.validate/"
@@ -374,7 +377,7 @@ func TestWriteErrorRoundTrip(t *testing.T) {
 	assert.Equal(t, &lookout.SerializationException{Message: se.Message}, wireRoundTrip(t, serr))
 }
 
-// The two ways AWS's clients read an error (NOTES.md): botocore reads only
+// The two ways AWS's clients read an error: botocore reads only
 // the body (the code from "__type", cut at ':' and after the last '#'; the
 // message from "message", else "Message"); the AWS SDK for Go v2 reads the
 // header X-Amzn-ErrorType, else the body's "__type", else its "code", and
