@@ -1,0 +1,580 @@
+package lookout
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// schemaReader reads an InlineDataSchema strictly, in one pass. Its
+// structure follows the schema's three levels of objects; any other value,
+// nested to any depth, is skipped with a stack on the heap.
+type schemaReader struct {
+	s       string
+	i       int
+	v       []SchemaViolation
+	stopped bool // the document stopped being JSON: nothing more is read
+}
+
+// The members of each object of a schema, and what its messages call it.
+var (
+	schemaTopMembers       = []string{"Components"}
+	schemaComponentMembers = []string{"ComponentName", "Columns"}
+	schemaColumnMembers    = []string{"Name", "Type"}
+)
+
+func (r *schemaReader) add(v SchemaViolation) { r.v = append(r.v, v) }
+
+// stop records that the document is not JSON at r.i.
+func (r *schemaReader) stop(path, detail string) {
+	r.add(SchemaViolation{Path: path, Offset: r.i, Reason: SchemaSyntax, Detail: detail})
+	r.stopped = true
+}
+
+func (r *schemaReader) document() (*DataSchema, *schemaPos) {
+	ds := &DataSchema{}
+	pos := &schemaPos{components: -1}
+	s := r.s
+	switch {
+	case s == "":
+		r.add(SchemaViolation{Offset: 0, Reason: SchemaLength, Limit: 1})
+		r.stopped = true
+		return ds, pos
+	case len(s) > utf8.UTFMax*MaxInlineDataSchemaLength:
+		r.add(SchemaViolation{Offset: 0, Reason: SchemaLength, Limit: MaxInlineDataSchemaLength,
+			Index: MaxInlineDataSchemaLength + 1})
+		r.stopped = true
+		return ds, pos
+	}
+	if !utf8.ValidString(s) {
+		off := 0
+		for off < len(s) {
+			c, size := utf8.DecodeRuneInString(s[off:])
+			if c == utf8.RuneError && size == 1 {
+				break
+			}
+			off += size
+		}
+		r.add(SchemaViolation{Offset: off, Reason: SchemaInvalidUTF8})
+		r.stopped = true
+		return ds, pos
+	}
+	if n := utf8.RuneCountInString(s); n > MaxInlineDataSchemaLength {
+		r.add(SchemaViolation{Offset: 0, Reason: SchemaLength, Limit: MaxInlineDataSchemaLength, Index: n})
+		r.stopped = true
+		return ds, pos
+	}
+
+	r.ws()
+	r.object("", schemaTopMembers, func(m int) {
+		// Components
+		pos.components = r.i
+		if !r.array("Components", func(i int) {
+			path := func() string { return "Components[" + strconv.Itoa(i) + "]" }
+			ds.Components = append(ds.Components, SchemaComponent{})
+			pos.comps = append(pos.comps, componentPos{at: r.i, name: -1, columns: -1})
+			r.component(&ds.Components[i], &pos.comps[i], path)
+		}) {
+			pos.components = -1
+		}
+	})
+	if !r.stopped {
+		r.ws()
+		if r.i < len(s) {
+			r.add(SchemaViolation{Offset: r.i, Reason: SchemaTrailingData})
+		}
+	}
+	return ds, pos
+}
+
+func (r *schemaReader) component(c *SchemaComponent, cp *componentPos, path func() string) {
+	r.object(path(), schemaComponentMembers, func(m int) {
+		switch m {
+		case 0: // ComponentName
+			at := r.i
+			if v, ok := r.stringValue(path() + ".ComponentName"); ok {
+				c.ComponentName, cp.name = v, at
+			}
+		case 1: // Columns
+			cp.columns = r.i
+			if !r.array(path()+".Columns", func(j int) {
+				colPath := func() string { return path() + ".Columns[" + strconv.Itoa(j) + "]" }
+				c.Columns = append(c.Columns, SchemaColumn{})
+				cp.cols = append(cp.cols, columnPos{at: r.i, name: -1, typ: -1})
+				col, kp := &c.Columns[j], &cp.cols[j]
+				r.object(colPath(), schemaColumnMembers, func(m int) {
+					at := r.i
+					if m == 0 {
+						if v, ok := r.stringValue(colPath() + ".Name"); ok {
+							col.Name, kp.name = v, at
+						}
+					} else if v, ok := r.stringValue(colPath() + ".Type"); ok {
+						col.Type, kp.typ = v, at
+					}
+				})
+			}) {
+				cp.columns = -1
+			}
+		}
+	})
+}
+
+// ws skips JSON's white space.
+func (r *schemaReader) ws() {
+	for r.i < len(r.s) {
+		switch r.s[r.i] {
+		case ' ', '\t', '\n', '\r':
+			r.i++
+		default:
+			return
+		}
+	}
+}
+
+// found describes what is at r.i, for messages.
+func (r *schemaReader) found() string {
+	if r.i >= len(r.s) {
+		return "the end of the document"
+	}
+	switch c := r.s[r.i]; {
+	case c == '{':
+		return "an object"
+	case c == '[':
+		return "an array"
+	case c == '"':
+		return "a string"
+	case c == '-' || '0' <= c && c <= '9':
+		return "a number"
+	case strings.HasPrefix(r.s[r.i:], "true"), strings.HasPrefix(r.s[r.i:], "false"):
+		return "a boolean"
+	case strings.HasPrefix(r.s[r.i:], "null"):
+		return "null"
+	case c < utf8.RuneSelf && 0x20 < c && c < 0x7F:
+		return "'" + string(c) + "'"
+	default:
+		c, _ := utf8.DecodeRuneInString(r.s[r.i:])
+		return "U+" + strings.ToUpper(strconv.FormatInt(int64(c)|0x10000, 16)[1:])
+	}
+}
+
+// isValueStart reports whether a JSON value can start at r.i.
+func (r *schemaReader) isValueStart() bool {
+	if r.i >= len(r.s) {
+		return false
+	}
+	switch c := r.s[r.i]; {
+	case c == '{', c == '[', c == '"', c == '-', '0' <= c && c <= '9':
+		return true
+	}
+	rest := r.s[r.i:]
+	return strings.HasPrefix(rest, "true") || strings.HasPrefix(rest, "false") || strings.HasPrefix(rest, "null")
+}
+
+// wrongType reports the value at r.i as not of the type expected, and skips
+// it; a value that cannot be read is a syntax error.
+func (r *schemaReader) wrongType(path, expected string) {
+	if !r.isValueStart() {
+		r.stop(path, "expected a value, found "+r.found())
+		return
+	}
+	r.add(SchemaViolation{Path: path, Offset: r.i, Reason: SchemaWrongType,
+		Detail: "expected " + expected + ", found " + r.found()})
+	r.skip(path)
+}
+
+// object reads the object at r.i, whose members are known (each at most
+// once, all required), calling member with the index of each known member
+// and r.i at its value (member reads the value). An unknown, miscased or
+// duplicate member is reported and its value skipped; a missing one is
+// reported at the object's start. It returns false when the value is not an
+// object (reported) or the document stopped.
+func (r *schemaReader) object(path string, known []string, member func(m int)) bool {
+	if r.i >= len(r.s) || r.s[r.i] != '{' {
+		r.wrongType(path, "an object")
+		return false
+	}
+	start := r.i
+	r.i++
+	seen := uint(0)
+	join := func(name string) string {
+		if path == "" {
+			return name
+		}
+		return path + "." + name
+	}
+	for first := true; ; first = false {
+		r.ws()
+		if r.i < len(r.s) && r.s[r.i] == '}' && first {
+			r.i++
+			break
+		}
+		if !first {
+			if r.i < len(r.s) && r.s[r.i] == '}' {
+				r.i++
+				break
+			}
+			if r.i >= len(r.s) || r.s[r.i] != ',' {
+				r.stop(path, "expected ',' or '}' after a member, found "+r.found())
+				return false
+			}
+			r.i++
+			r.ws()
+		}
+		if r.i >= len(r.s) || r.s[r.i] != '"' {
+			r.stop(path, "expected a member name, found "+r.found())
+			return false
+		}
+		nameAt := r.i
+		name, ok := r.str(path)
+		if !ok {
+			return false
+		}
+		r.ws()
+		if r.i >= len(r.s) || r.s[r.i] != ':' {
+			r.stop(join(name), "expected ':' after a member name, found "+r.found())
+			return false
+		}
+		r.i++
+		r.ws()
+		m := -1
+		for k, kn := range known {
+			if name == kn {
+				m = k
+				break
+			}
+		}
+		switch {
+		case m >= 0 && seen&(1<<m) != 0:
+			r.add(SchemaViolation{Path: join(name), Offset: nameAt, Reason: SchemaDuplicateMember, Value: name})
+			r.skip(join(name))
+		case m >= 0:
+			seen |= 1 << m
+			member(m)
+		default:
+			v := SchemaViolation{Path: join(name), Offset: nameAt, Reason: SchemaUnknownMember, Value: name}
+			for _, kn := range known {
+				if strings.EqualFold(name, kn) {
+					v.Reason, v.Detail = SchemaMiscasedMember, kn
+					break
+				}
+			}
+			r.add(v)
+			r.skip(join(name))
+		}
+		if r.stopped {
+			return false
+		}
+	}
+	for k, kn := range known {
+		if seen&(1<<k) == 0 {
+			r.add(SchemaViolation{Path: join(kn), Offset: start, Reason: SchemaMissingMember})
+		}
+	}
+	return true
+}
+
+// array reads the array at r.i, calling elem with the index of each element
+// and r.i at it (elem reads the element). It returns false when the value
+// is not an array (reported) or the document stopped.
+func (r *schemaReader) array(path string, elem func(i int)) bool {
+	if r.i >= len(r.s) || r.s[r.i] != '[' {
+		r.wrongType(path, "an array")
+		return false
+	}
+	r.i++
+	for i := 0; ; i++ {
+		r.ws()
+		if r.i < len(r.s) && r.s[r.i] == ']' && i == 0 {
+			r.i++
+			return true
+		}
+		if i > 0 {
+			if r.i < len(r.s) && r.s[r.i] == ']' {
+				r.i++
+				return true
+			}
+			if r.i >= len(r.s) || r.s[r.i] != ',' {
+				r.stop(path, "expected ',' or ']' after an element, found "+r.found())
+				return false
+			}
+			r.i++
+			r.ws()
+		}
+		elem(i)
+		if r.stopped {
+			return false
+		}
+	}
+}
+
+// stringValue reads the string at r.i; any other value is reported and
+// skipped.
+func (r *schemaReader) stringValue(path string) (string, bool) {
+	if r.i >= len(r.s) || r.s[r.i] != '"' {
+		r.wrongType(path, "a string")
+		return "", false
+	}
+	return r.str(path)
+}
+
+// str reads the string at r.i (a '"'), escapes decoded. The document is
+// valid UTF-8.
+func (r *schemaReader) str(path string) (string, bool) {
+	start := r.i + 1
+	for i := start; i < len(r.s); i++ {
+		switch c := r.s[i]; {
+		case c == '"':
+			r.i = i + 1
+			return r.s[start:i], true
+		case c == '\\':
+			return r.strEscaped(start, i, path)
+		case c < 0x20:
+			r.i = i
+			r.stop(path, "a control character in a string, "+r.found())
+			return "", false
+		}
+	}
+	r.i = len(r.s)
+	r.stop(path, "a string without its closing '\"'")
+	return "", false
+}
+
+// strEscaped reads the rest of a string that holds an escape at i.
+func (r *schemaReader) strEscaped(start, i int, path string) (string, bool) {
+	var b strings.Builder
+	b.WriteString(r.s[start:i])
+	for i < len(r.s) {
+		c := r.s[i]
+		switch {
+		case c == '"':
+			r.i = i + 1
+			return b.String(), true
+		case c < 0x20:
+			r.i = i
+			r.stop(path, "a control character in a string, "+r.found())
+			return "", false
+		case c != '\\':
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		if i+1 >= len(r.s) {
+			break
+		}
+		switch e := r.s[i+1]; e {
+		case '"', '\\', '/':
+			b.WriteByte(e)
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			u, ok := schemaHex4(r.s, i+2)
+			if !ok {
+				r.i = i
+				r.stop(path, `a \u escape without four hexadecimal digits`)
+				return "", false
+			}
+			size := 6
+			if utf16.IsSurrogate(u) {
+				lo, ok := rune(0), false
+				if i+12 <= len(r.s) && r.s[i+6] == '\\' && r.s[i+7] == 'u' {
+					lo, ok = schemaHex4(r.s, i+8)
+				}
+				u = utf16.DecodeRune(u, lo)
+				if !ok || u == utf8.RuneError {
+					r.i = i
+					r.stop(path, `a \u escape of half a surrogate pair`)
+					return "", false
+				}
+				size = 12
+			}
+			b.WriteRune(u)
+			i += size
+			continue
+		default:
+			r.i = i
+			r.stop(path, "an invalid escape in a string")
+			return "", false
+		}
+		i += 2
+	}
+	r.i = len(r.s)
+	r.stop(path, "a string without its closing '\"'")
+	return "", false
+}
+
+// skip reads past the value at r.i, checking that it is JSON, without
+// recursion: the closers of the arrays and objects open are on a stack.
+func (r *schemaReader) skip(path string) {
+	var open []byte
+	for {
+		// A value.
+		r.ws()
+		if r.i >= len(r.s) {
+			r.stop(path, "expected a value, found the end of the document")
+			return
+		}
+		switch c := r.s[r.i]; {
+		case c == '{':
+			r.i++
+			r.ws()
+			if r.i < len(r.s) && r.s[r.i] == '}' {
+				r.i++
+				break
+			}
+			open = append(open, '}')
+			if !r.skipName(path) {
+				return
+			}
+			continue
+		case c == '[':
+			r.i++
+			r.ws()
+			if r.i < len(r.s) && r.s[r.i] == ']' {
+				r.i++
+				break
+			}
+			open = append(open, ']')
+			continue
+		case c == '"':
+			if _, ok := r.str(path); !ok {
+				return
+			}
+		case c == '-' || '0' <= c && c <= '9':
+			if !r.number(path) {
+				return
+			}
+		default:
+			lit := ""
+			for _, l := range []string{"true", "false", "null"} {
+				if strings.HasPrefix(r.s[r.i:], l) {
+					lit = l
+				}
+			}
+			if lit == "" {
+				r.stop(path, "expected a value, found "+r.found())
+				return
+			}
+			r.i += len(lit)
+		}
+		// After a value: close what ends here, up to the next value.
+		for {
+			if len(open) == 0 {
+				return
+			}
+			r.ws()
+			top := open[len(open)-1]
+			if r.i < len(r.s) && r.s[r.i] == top {
+				r.i++
+				open = open[:len(open)-1]
+				continue
+			}
+			if r.i < len(r.s) && r.s[r.i] == ',' {
+				r.i++
+				if top == '}' {
+					r.ws()
+					if !r.skipName(path) {
+						return
+					}
+				}
+				break
+			}
+			r.stop(path, "expected ',' or '"+string(top)+"', found "+r.found())
+			return
+		}
+	}
+}
+
+// skipName reads a member name and its ':'.
+func (r *schemaReader) skipName(path string) bool {
+	if r.i >= len(r.s) || r.s[r.i] != '"' {
+		r.stop(path, "expected a member name, found "+r.found())
+		return false
+	}
+	if _, ok := r.str(path); !ok {
+		return false
+	}
+	r.ws()
+	if r.i >= len(r.s) || r.s[r.i] != ':' {
+		r.stop(path, "expected ':' after a member name, found "+r.found())
+		return false
+	}
+	r.i++
+	return true
+}
+
+// number reads a JSON number at r.i.
+func (r *schemaReader) number(path string) bool {
+	s, i := r.s, r.i
+	digits := func() int {
+		j := i
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+		}
+		return i - j
+	}
+	if s[i] == '-' {
+		i++
+	}
+	switch n := digits(); {
+	case n == 0:
+		r.i = i
+		r.stop(path, "a number without digits")
+		return false
+	case n > 1 && s[i-n] == '0':
+		r.i = i - n
+		r.stop(path, "a number with a leading zero")
+		return false
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			r.i = i
+			r.stop(path, "a number without digits after '.'")
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			r.i = i
+			r.stop(path, "a number without digits in its exponent")
+			return false
+		}
+	}
+	r.i = i
+	return true
+}
+
+// schemaHex4 reads the four hexadecimal digits of a \u escape at s[i:].
+func schemaHex4(s string, i int) (rune, bool) {
+	if i+4 > len(s) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range []byte(s[i : i+4]) {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}
