@@ -28,7 +28,9 @@ var (
 	// InvalidAccessKeyId, SignatureDoesNotMatch, ExpiredToken, ...).
 	ErrAccessDenied = errors.New("access denied")
 	// ErrCredentials: no credentials could be found or retrieved, so no
-	// request was sent (the default credential chain found nothing, say).
+	// request was sent (the default credential chain found nothing, say), or
+	// the service refused a session token as expired or invalid
+	// (ExpiredToken, InvalidToken, TokenRefreshRequired).
 	ErrCredentials = errors.New("no credentials")
 	// ErrWrongRegion: the bucket is in another region than the client's
 	// (PermanentRedirect, AuthorizationHeaderMalformed, a 301). [Error.Region]
@@ -146,7 +148,8 @@ func classify(op, bucket, key string, err error) *Error {
 	var se *v4.SigningError
 	var ce *credentialsError
 	switch {
-	case errors.As(err, &ce) || errors.As(err, &se):
+	case errors.As(err, &ce) || errors.As(err, &se) ||
+		e.Code == "ExpiredToken" || e.Code == "InvalidToken" || e.Code == "TokenRefreshRequired":
 		e.Kind = ErrCredentials
 	case e.Code == "NoSuchBucket":
 		e.Kind = ErrNoSuchBucket

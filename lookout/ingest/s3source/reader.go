@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -90,7 +91,7 @@ func (r *reader) get() error {
 }
 
 // parseContentRange reads "bytes first-last/total" (total may be "*", read
-// as -1).
+// as -1): decimal digits only, last >= first.
 func parseContentRange(s string) (first, total int64, ok bool) {
 	rest, ok := strings.CutPrefix(s, "bytes ")
 	if !ok {
@@ -104,21 +105,39 @@ func parseContentRange(s string) (first, total int64, ok bool) {
 	if !ok {
 		return 0, 0, false
 	}
-	first, err := strconv.ParseInt(a, 10, 64)
-	if err != nil || first < 0 {
-		return 0, 0, false
-	}
-	if last, err := strconv.ParseInt(b, 10, 64); err != nil || last < first {
+	first, ok1 := parseDigits(a)
+	last, ok2 := parseDigits(b)
+	if !ok1 || !ok2 || last < first {
 		return 0, 0, false
 	}
 	if size == "*" {
 		return first, -1, true
 	}
-	total, err = strconv.ParseInt(size, 10, 64)
-	if err != nil || total < 0 {
+	total, ok = parseDigits(size)
+	if !ok {
 		return 0, 0, false
 	}
 	return first, total, true
+}
+
+// parseDigits reads a non-empty run of ASCII digits that fits an int64.
+func parseDigits(s string) (int64, bool) {
+	if s == "" {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		d := int64(c - '0')
+		if n > (math.MaxInt64-d)/10 {
+			return 0, false
+		}
+		n = n*10 + d
+	}
+	return n, true
 }
 
 // Read reads up to len(p) bytes of [pos, end).
