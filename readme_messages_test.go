@@ -45,7 +45,12 @@ func messageSources(t *testing.T) []error {
 	}
 	noToken := testcases.Valid()
 	noToken.ClientToken = ""
+	// An explicit "" read on the wire (Presence.Validate's doc).
+	var emptyToken lookout.StartDataIngestionJobRequest
+	given, err := lookout.DecodeRequest([]byte(`{"ClientToken":""}`), &emptyToken)
+	require.NoError(t, err)
 	return []error{
+		given.Validate(&emptyToken),
 		lookout.CheckBucket("ab"),
 		validate.Struct(&IngestionJob{Dataset: "pump station", Role: "arn:aws:iam::123456789012:role/x"}),
 		noToken.Validate(),

@@ -46,7 +46,7 @@ func TestConcurrentUse(t *testing.T) {
 	const goroutines, rounds = 32, 30
 
 	var calls atomic.Int64
-	h := lookout.NewHandler(func(ctx context.Context, r *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+	h := handlerStart(func(ctx context.Context, r *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
 		calls.Add(1)
 		if err := r.Validate(); err != nil {
 			return nil, fmt.Errorf("start got an invalid request: %w", err) // answered 500: fails the test
@@ -79,7 +79,7 @@ func TestConcurrentUse(t *testing.T) {
 		sc := sharedCase{req: r, validate: r.Validate(), structErr: validate.Struct(r)}
 		sc.body, err = json.Marshal(r)
 		require.NoError(t, err)
-		sc.decoded, sc.decodeErr = lookout.DecodeRequest(sc.body)
+		sc.decoded, sc.decodeErr = wireDecodeStart(sc.body)
 		switch {
 		case sc.decodeErr != nil:
 			sc.served, sc.servedCode = sc.decodeErr, lookout.CodeSerialization
@@ -89,7 +89,7 @@ func TestConcurrentUse(t *testing.T) {
 		shared = append(shared, sc)
 	}
 	malformed := []byte(`{"DatasetName":"a","DatasetName":"b"}`)
-	_, wantMalformed := lookout.DecodeRequest(malformed)
+	_, wantMalformed := wireDecodeStart(malformed)
 	require.Error(t, wantMalformed)
 	checks := []struct {
 		check func(string) error
@@ -156,14 +156,14 @@ func TestConcurrentUse(t *testing.T) {
 					assert.Equal(t, c.want, c.check(c.value))
 				}
 
-				dec, err := lookout.DecodeRequest(sc.body)
+				dec, err := wireDecodeStart(sc.body)
 				assert.Equal(t, sc.decodeErr, err)
 				assert.Equal(t, sc.decoded, dec)
-				dec, err = lookout.DecodeRequest(validBody)
+				dec, err = wireDecodeStart(validBody)
 				if assert.NoError(t, err) {
 					assert.Equal(t, valid, dec)
 				}
-				_, err = lookout.DecodeRequest(malformed)
+				_, err = wireDecodeStart(malformed)
 				assert.Equal(t, wantMalformed, err)
 
 				remote := i%3 == 0

@@ -8,24 +8,37 @@ import (
 	"unicode/utf8"
 )
 
-// MaxRequestBodyBytes bounds the body of a StartDataIngestionJob request:
-// [DecodeRequest] refuses longer data, and [ReadRequest] refuses a longer
-// body without reading it into memory.
+// MaxRequestBodyBytes bounds the body of a request of every operation but
+// CreateDataset (see [MaxCreateDatasetBodyBytes]): [DecodeRequest] refuses
+// longer data, and [ReadRequest] refuses a longer body without reading it
+// into memory.
 //
 // Its value, 64 KiB, is the largest JSON encoding of a valid request with a
 // margin. Take each string member at its longest valid length, and write
 // every character as a JSON escape at its widest (\uXXXX, 6 bytes, for a
 // character of the Basic Multilingual Plane; a surrogate pair, 12 bytes, for
-// any other): ClientToken, 256 ASCII characters, is 1,536 bytes;
-// DatasetName, 200, is 1,200; Bucket, 63, is 378; Prefix, 1,024 characters
-// up to U+00FF, is 6,144; the longest documented KeyPattern, 27, is 162;
-// RoleArn, 2,048 characters, at most 24,576. That is 33,996 bytes, and with
-// the member names escaped too (588 bytes), punctuation and indentation,
-// about 34,500 (a test builds this request). Even a KeyPattern at the 2,048
-// characters its length constraint allows (at most 24,576 bytes, though no
-// such value is valid) keeps the total under 60,000 bytes. What remains is
-// room for more whitespace.
+// any other). For StartDataIngestionJob: ClientToken, 256 ASCII characters,
+// is 1,536 bytes; DatasetName, 200, is 1,200; Bucket, 63, is 378; Prefix,
+// 1,024 characters up to U+00FF, is 6,144; the longest documented
+// KeyPattern, 27, is 162; RoleArn, 2,048 characters, at most 24,576. That
+// is 33,996 bytes, and with the member names escaped too (588 bytes),
+// punctuation and indentation, about 34,500 (a test builds this request).
+// Even a KeyPattern at the 2,048 characters its length constraint allows
+// (at most 24,576 bytes, though no such value is valid) keeps the total
+// under 60,000 bytes. The widest request of the other operations is
+// ListSensorStatistics': a NextToken of 8,192 ASCII characters is 49,152
+// bytes escaped, about 51,000 with the rest. What remains is room for more
+// whitespace.
 const MaxRequestBodyBytes = 64 << 10
+
+// MaxCreateDatasetBodyBytes bounds the body of a CreateDataset request, whose
+// InlineDataSchema may be 1,000,000 characters. A valid schema is ASCII
+// (its names' patterns allow nothing else, and JSON's punctuation and
+// whitespace are ASCII), so it is at most 6,000,000 bytes with every
+// character escaped as \u00XX; 200 tags of the longest key and value, also
+// ASCII, add 460,800; the rest is under 10,000. 8 MiB holds that with a
+// margin.
+const MaxCreateDatasetBodyBytes = 8 << 20
 
 // DecodeError says where and why [DecodeRequest] (or [ReadRequest]) could
 // not read a request body. It is the Err of the *[SerializationException]
@@ -47,9 +60,11 @@ type DecodeError struct {
 	// Path is the wire path of the member concerned, such as
 	// "IngestionInputConfiguration.S3InputConfiguration.Bucket": the member
 	// whose value is at fault, or the unknown or duplicate member (with its
-	// name as the body spells it). For an error of the body's structure
-	// (a missing ',' say) it is the path of the enclosing object, "" at the
-	// top level.
+	// name as the body spells it). An element of a list is named by its
+	// 1-based index followed by "member", as the service's messages name
+	// it: "Tags.2.member.Key". For an error of the body's structure (a
+	// missing ',' say) it is the path of the enclosing object or list, ""
+	// at the top level.
 	Path string
 
 	// Reason says what is wrong, in words, without the position or path.
@@ -87,9 +102,8 @@ func (e *DecodeError) Error() string {
 }
 
 // Unwrap returns the cause of a body that could not be read: a
-// *http.MaxBytesError for a body over [MaxRequestBodyBytes], or the error
-// of the body's reader. It returns nil for a body that was read and
-// refused.
+// *http.MaxBytesError for a body over the limit, or the error of the body's
+// reader. It returns nil for a body that was read and refused.
 func (e *DecodeError) Unwrap() error {
 	if e == nil {
 		return nil
@@ -97,46 +111,57 @@ func (e *DecodeError) Unwrap() error {
 	return e.cause
 }
 
-// DecodeRequest reads data, the JSON body of a StartDataIngestionJob request
-// as AWS JSON 1.0 sends it, strictly: it accepts only what every JSON reader
-// reads the same way, and refuses the rest with a *[SerializationException]
-// whose Err is a *[DecodeError] saying what and where.
+// DecodeRequest reads data, the JSON body of a request as AWS JSON 1.0 sends
+// it, into req, strictly: it accepts only what every JSON reader reads the
+// same way, and refuses the rest with a *[SerializationException] whose Err
+// is a *[DecodeError] saying what and where. req is any operation's request
+// (*[StartDataIngestionJobRequest], *[CreateDatasetRequest], ...); it is
+// set to its zero value first, and left so when data is refused.
 //
 // It refuses, each with its own reason: an empty body; a byte-order mark;
 // anything but one JSON object at the top level (an array, null, a number,
 // data after the object); malformed JSON; a member name that is unknown
 // (names are case-sensitive: "datasetname" is not DatasetName) or that
 // appears twice in one object; a member of the wrong type (a number for a
-// string, say); invalid UTF-8, an unescaped control character, and a \u
-// escape of a lone surrogate ("\ud800") in a string, which other readers
-// would turn into U+FFFD; and data longer than [MaxRequestBodyBytes] (whose
-// DecodeError unwraps to a *http.MaxBytesError).
+// string, a string for a list, say); an integer member given a number with
+// a fraction or an exponent, or out of its Go type's range; a timestamp out
+// of the years 0001 to 9999; a list element that is not an object (null
+// included); invalid UTF-8, an unescaped control character, and a \u escape
+// of a lone surrogate ("\ud800") in a string, which other readers would
+// turn into U+FFFD; and data longer than the operation's limit
+// ([MaxRequestBodyBytes], [MaxCreateDatasetBodyBytes]), whose DecodeError
+// unwraps to a *http.MaxBytesError.
 //
 // JSON null for a member means the member is absent, as in AWS JSON 1.0. A
 // string member given as "" is the empty string, which for the plain string
-// fields of the request also means absent (see
-// [StartDataIngestionJobRequest]). Member names may be written with escapes:
+// fields of the requests also means absent; the returned [Presence] keeps
+// what the request cannot say, and [Presence.Validate] validates the request
+// as the service reads the body. Member names may be written with escapes:
 // "Client\u0054oken" is ClientToken.
 //
 // DecodeRequest does not check the members' constraints: call
-// [StartDataIngestionJobRequest.Validate] on the result. What it accepts,
+// [Presence.Validate], or the request's Validate. What it accepts,
 // encoding/json's Unmarshal reads into the same request, and json.Marshal
-// of the result reads back to it.
+// of the result reads back to it (but for an empty list, which a request
+// leaves out).
 //
 // It reads data once, in time linear in its length, without recursion
-// beyond the request's three levels of objects; it does not keep data. The
-// request's strings that hold no escape share one copy of data, so a
+// beyond the depth of the operation's structures; it does not keep data.
+// The request's strings that hold no escape share one copy of data, so a
 // program that keeps one of them for long keeps that copy alive: keep a
 // strings.Clone of it instead.
-func DecodeRequest(data []byte) (*StartDataIngestionJobRequest, error) {
-	if len(data) > MaxRequestBodyBytes {
-		return nil, bodyTooLarge(&http.MaxBytesError{Limit: MaxRequestBodyBytes})
+func DecodeRequest(data []byte, req Request) (Presence, error) {
+	op := req.wireOp()
+	if limit := op.maxBody; len(data) > limit {
+		op.reset(req)
+		return Presence{}, bodyTooLarge(&http.MaxBytesError{Limit: int64(limit)})
 	}
-	req, de := decodeRequest(string(data))
-	if de != nil {
-		return nil, &SerializationException{Message: de.Error(), Err: de}
+	var p Presence
+	if de := decodeBody(string(data), op, req, &p.p); de != nil {
+		op.reset(req)
+		return Presence{}, &SerializationException{Message: de.Error(), Err: de}
 	}
-	return req, nil
+	return p, nil
 }
 
 // bodyTooLarge is the error for a body longer than cause.Limit bytes.
@@ -149,237 +174,333 @@ func bodyTooLarge(cause *http.MaxBytesError) *SerializationException {
 	return &SerializationException{Message: de.Error(), Err: de}
 }
 
-// requestBlock holds a decoded request and everything it points to, so
-// that a request costs one allocation.
-type requestBlock struct {
-	top                StartDataIngestionJobRequest
-	in                 IngestionInputConfiguration
-	s3                 IngestionS3InputConfiguration
-	prefix, keyPattern string
+// Presence keeps what a request body said of its members that the request
+// decoded from it cannot say: which plain string members the body gave as
+// "" where the request reads "" as absent, and which it left out where the
+// request reads "" as a value. [DecodeRequest] and [ReadRequest] return it,
+// and [Presence.Validate] reads the request with it. Its zero value is a
+// body that said nothing of the kind, as a request built in Go is.
+type Presence struct {
+	p presence
 }
 
-// The wire paths of the objects, for errors.
-const (
-	pathInput = "IngestionInputConfiguration"
-	pathS3    = "IngestionInputConfiguration.S3InputConfiguration"
-)
+// Validate validates req, the request decoded with p, as the service
+// validates the body it was decoded from: as req's Validate does, except
+// that a member the body gave as "" is reported as the empty string it is,
+// not as absent, and one it left out as absent whatever its Go value. A
+// StartDataIngestionJob body with "ClientToken": "" fails with
+//
+//	Value '' at 'clientToken' failed to satisfy constraint: Member must have length greater than or equal to 1
+//
+// and one without ClientToken (or with null) with
+//
+//	Value null at 'clientToken' failed to satisfy constraint: Member must not be null
+//
+// It returns nil or a *[ValidationException].
+func (p *Presence) Validate(req Request) error {
+	if p == nil {
+		return req.validateWire(nil)
+	}
+	return req.validateWire(&p.p)
+}
 
-// The members of each object, as errors list them.
-var (
-	topMembers   = []string{"ClientToken", "DatasetName", "IngestionInputConfiguration", "RoleArn"}
-	inputMembers = []string{"S3InputConfiguration"}
-	s3Members    = []string{"Bucket", "KeyPattern", "Prefix"}
-)
+// pathSegment is one step of the path to the value being read: a member's
+// name, or the 1-based index of a list element.
+type pathSegment struct {
+	name  string
+	index int // > 0 for a list element
+}
 
 // decoder reads one request body. It keeps no position information as it
-// goes: an error's line and column are computed from its offset.
+// goes: an error's line and column are computed from its offset. The path
+// to the value being read is kept as segments, and written out only for an
+// error or a presence record.
 type decoder struct {
-	s   string
-	pos int
+	s        string
+	pos      int
+	path     []pathSegment
+	pathBuf  [8]pathSegment // path's storage for the shapes' usual depth
+	presence *presence
+	strs     []string // storage for the optional string members, filled in turn
 }
 
-func decodeRequest(s string) (*StartDataIngestionJobRequest, *DecodeError) {
-	d := decoder{s: s}
+// decodeBody reads s, a whole body, into req with op's declarations.
+func decodeBody(s string, op *wireOp, req Request, p *presence) *DecodeError {
+	d := &decoder{s: s, presence: p}
+	d.path = d.pathBuf[:0]
 	if len(s) == 0 {
-		return nil, d.errorAt(0, "", "the body is empty: a request is a JSON object")
+		return d.errorAt(0, "the body is empty: a request is a JSON object")
 	}
 	if strings.HasPrefix(s, "\uFEFF") {
-		return nil, d.errorAt(0, "", "the body starts with a byte-order mark (U+FEFF), which JSON does not allow")
+		return d.errorAt(0, "the body starts with a byte-order mark (U+FEFF), which JSON does not allow")
 	}
 	d.skipSpace()
 	if d.pos == len(s) {
-		return nil, d.errorAt(d.pos, "", "the body holds only whitespace: a request is a JSON object")
+		return d.errorAt(d.pos, "the body holds only whitespace: a request is a JSON object")
 	}
 	if s[d.pos] != '{' {
-		return nil, d.errorAt(d.pos, "", "expected a JSON object, found "+d.found(d.pos))
+		return d.errorAt(d.pos, "expected a JSON object, found "+d.found(d.pos))
 	}
-	b := new(requestBlock)
-	if de := d.request(b); de != nil {
-		return nil, de
+	if de := op.decode(d, req); de != nil {
+		return de
 	}
 	d.skipSpace()
 	if d.pos < len(s) {
-		return nil, d.errorAt(d.pos, "", "unexpected data after the JSON object: "+d.found(d.pos))
+		return d.errorAt(d.pos, "unexpected data after the JSON object: "+d.found(d.pos))
 	}
-	return &b.top, nil
+	return nil
 }
 
-// request reads the top-level object; d.pos is at its '{'.
-func (d *decoder) request(b *requestBlock) *DecodeError {
-	d.pos++
-	var seen uint8
-	for first := true; ; first = false {
-		key, at, more, de := d.member(first, "")
-		if de != nil || !more {
-			return de
-		}
-		var bit uint8
-		switch key {
-		case "ClientToken":
-			bit = 1
-		case "DatasetName":
-			bit = 2
-		case "IngestionInputConfiguration":
-			bit = 4
-		case "RoleArn":
-			bit = 8
-		default:
-			return d.unknownMember(at, "", key, topMembers)
-		}
-		if seen&bit != 0 {
-			return d.duplicateMember(at, key)
-		}
-		seen |= bit
-		switch bit {
-		case 1:
-			b.top.ClientToken, _, de = d.stringValue(key)
-		case 2:
-			b.top.DatasetName, _, de = d.stringValue(key)
-		case 4:
-			de = d.input(b)
-		case 8:
-			b.top.RoleArn, _, de = d.stringValue(key)
-		}
-		if de != nil {
-			return de
-		}
-	}
+// push enters the value of member name (or, with index > 0, of a list's
+// element).
+func (d *decoder) push(name string, index int) {
+	d.path = append(d.path, pathSegment{name: name, index: index})
 }
 
-// input reads IngestionInputConfiguration's value.
-func (d *decoder) input(b *requestBlock) *DecodeError {
-	if present, de := d.objectStart(pathInput); !present || de != nil {
-		return de
+// pop leaves the value push entered.
+func (d *decoder) pop() { d.path = d.path[:len(d.path)-1] }
+
+// pathString writes out the path to the value being read, and to its
+// member key when key is not "".
+func (d *decoder) pathString(key string) string {
+	var b strings.Builder
+	for _, seg := range d.path {
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		if seg.index > 0 {
+			b.WriteString(strconv.Itoa(seg.index))
+			b.WriteString(".member")
+			continue
+		}
+		b.WriteString(seg.name)
 	}
-	b.top.IngestionInputConfiguration = &b.in
-	seen := false
-	for first := true; ; first = false {
-		key, at, more, de := d.member(first, pathInput)
-		if de != nil || !more {
-			return de
+	if key != "" {
+		if b.Len() > 0 {
+			b.WriteByte('.')
 		}
-		if key != "S3InputConfiguration" {
-			return d.unknownMember(at, pathInput, key, inputMembers)
-		}
-		if seen {
-			return d.duplicateMember(at, pathS3)
-		}
-		seen = true
-		if de := d.s3(b); de != nil {
-			return de
-		}
+		b.WriteString(key)
 	}
+	return b.String()
 }
 
-// s3 reads S3InputConfiguration's value.
-func (d *decoder) s3(b *requestBlock) *DecodeError {
-	if present, de := d.objectStart(pathS3); !present || de != nil {
-		return de
+// newString returns storage for an optional string member's value.
+func (d *decoder) newString() *string {
+	if len(d.strs) == cap(d.strs) {
+		d.strs = make([]string, 0, 4)
 	}
-	b.in.S3InputConfiguration = &b.s3
-	var seen uint8
-	for first := true; ; first = false {
-		key, at, more, de := d.member(first, pathS3)
-		if de != nil || !more {
-			return de
-		}
-		var bit uint8
-		var path string
-		switch key {
-		case "Bucket":
-			bit, path = 1, ruleBucket.Path
-		case "KeyPattern":
-			bit, path = 2, ruleKeyPattern.Path
-		case "Prefix":
-			bit, path = 4, rulePrefix.Path
-		default:
-			return d.unknownMember(at, pathS3, key, s3Members)
-		}
-		if seen&bit != 0 {
-			return d.duplicateMember(at, path)
-		}
-		seen |= bit
-		v, present, de := d.stringValue(path)
-		if de != nil {
-			return de
-		}
-		switch {
-		case bit == 1:
-			b.s3.Bucket = v
-		case bit == 2 && present:
-			b.keyPattern = v
-			b.s3.KeyPattern = &b.keyPattern
-		case bit == 4 && present:
-			b.prefix = v
-			b.s3.Prefix = &b.prefix
-		}
-	}
+	d.strs = d.strs[:len(d.strs)+1]
+	return &d.strs[len(d.strs)-1]
 }
 
 // objectStart reads the start of a structure member's value: null (absent)
-// or '{'. present reports a '{', which it consumes.
-func (d *decoder) objectStart(path string) (present bool, de *DecodeError) {
+// or '{'. present reports a '{', which it leaves for decodeObject.
+func (d *decoder) objectStart() (present bool, de *DecodeError) {
 	switch {
 	case d.s[d.pos] == '{':
-		d.pos++
 		return true, nil
 	case strings.HasPrefix(d.s[d.pos:], "null"):
 		d.pos += len("null")
 		return false, nil
 	}
-	return false, d.errorAt(d.pos, path, "expected an object or null, found "+d.found(d.pos))
+	return false, d.errorAt(d.pos, "expected an object or null, found "+d.found(d.pos))
 }
 
 // stringValue reads a string member's value: a string, or null (absent).
-func (d *decoder) stringValue(path string) (v string, present bool, de *DecodeError) {
+func (d *decoder) stringValue() (v string, present bool, de *DecodeError) {
 	switch {
 	case d.s[d.pos] == '"':
-		v, de = d.str(path)
+		v, de = d.str()
 		return v, de == nil, de
 	case strings.HasPrefix(d.s[d.pos:], "null"):
 		d.pos += len("null")
 		return "", false, nil
 	}
-	return "", false, d.errorAt(d.pos, path, "expected a string or null, found "+d.found(d.pos))
+	return "", false, d.errorAt(d.pos, "expected a string or null, found "+d.found(d.pos))
+}
+
+// boolValue reads a boolean member's value: true, false, or null (absent).
+func (d *decoder) boolValue() (v, present bool, de *DecodeError) {
+	switch rest := d.s[d.pos:]; {
+	case strings.HasPrefix(rest, "true"):
+		d.pos += len("true")
+		return true, true, nil
+	case strings.HasPrefix(rest, "false"):
+		d.pos += len("false")
+		return false, true, nil
+	case strings.HasPrefix(rest, "null"):
+		d.pos += len("null")
+		return false, false, nil
+	}
+	return false, false, d.errorAt(d.pos, "expected a boolean or null, found "+d.found(d.pos))
+}
+
+// intValue reads an integer member's value, an integer in [lo, hi], or null
+// (absent). A number with a fraction or an exponent is refused, as is one
+// out of the range, with the number in the reason; bits names the range.
+func (d *decoder) intValue(lo, hi int64, bits string) (v int64, present bool, de *DecodeError) {
+	s := d.s
+	start := d.pos
+	if strings.HasPrefix(s[start:], "null") {
+		d.pos += len("null")
+		return 0, false, nil
+	}
+	if c := s[start]; c != '-' && (c < '0' || c > '9') {
+		return 0, false, d.errorAt(start, "expected an integer or null, found "+d.found(start))
+	}
+	end, integer, de := d.number()
+	if de != nil {
+		return 0, false, de
+	}
+	text := s[start:end]
+	if !integer {
+		return 0, false, d.errorAt(start, "expected an integer or null, found the number "+
+			quoteBounded(text, maxShownNumber)+", which is not an integer")
+	}
+	neg := text[0] == '-'
+	digits := text
+	if neg {
+		digits = text[1:]
+	}
+	// 19 digits fit in a uint64; more are out of every range.
+	var u uint64
+	over := len(digits) > 19
+	for i := 0; !over && i < len(digits); i++ {
+		u = u*10 + uint64(digits[i]-'0')
+	}
+	switch {
+	case over:
+	case neg && u == 0:
+		v, present = 0, true
+	case neg && lo < 0 && u-1 <= uint64(-(lo+1)):
+		v, present = -int64(u-1)-1, true
+	case !neg && hi >= 0 && u <= uint64(hi):
+		v, present = int64(u), true
+	}
+	if !present || v < lo || v > hi {
+		return 0, false, d.errorAt(start, "the number "+quoteBounded(text, maxShownNumber)+
+			" is outside the range of a "+bits+" integer ("+strconv.FormatInt(lo, 10)+" to "+strconv.FormatInt(hi, 10)+")")
+	}
+	return v, true, nil
+}
+
+// timestampValue reads a timestamp member's value: a number of seconds since
+// the epoch, or null (absent).
+func (d *decoder) timestampValue() (t Timestamp, present bool, de *DecodeError) {
+	s := d.s
+	start := d.pos
+	if strings.HasPrefix(s[start:], "null") {
+		d.pos += len("null")
+		return Timestamp{}, false, nil
+	}
+	if c := s[start]; c != '-' && (c < '0' || c > '9') {
+		return Timestamp{}, false, d.errorAt(start, "expected a timestamp (a number of seconds since the epoch) or null, found "+
+			d.found(start))
+	}
+	end, _, de := d.number()
+	if de != nil {
+		return Timestamp{}, false, de
+	}
+	t, err := ParseTimestamp(s[start:end])
+	if err != nil {
+		reason := "the timestamp " + quoteBounded(s[start:end], maxShownNumber) + " cannot be read"
+		if te, ok := err.(*TimestampError); ok {
+			reason = "the timestamp " + quoteBounded(s[start:end], maxShownNumber) + " is " + te.Reason
+		}
+		return Timestamp{}, false, d.errorAt(start, reason)
+	}
+	return t, true, nil
+}
+
+// maxShownNumber bounds the bytes of a number that an error shows.
+const maxShownNumber = 40
+
+// number reads a JSON number at d.pos, which is at a '-' or a digit, and
+// reports whether it is written as an integer (no fraction, no exponent).
+func (d *decoder) number() (end int, integer bool, de *DecodeError) {
+	s := d.s
+	i := d.pos
+	if s[i] == '-' {
+		i++
+	}
+	switch {
+	case i == len(s) || s[i] < '0' || s[i] > '9':
+		return 0, false, d.errorAt(i, "invalid number: expected a digit, found "+d.found(i))
+	case s[i] == '0':
+		i++
+		if i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			return 0, false, d.errorAt(d.pos, "invalid number: a number does not start with 0 followed by a digit")
+		}
+	default:
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+		}
+	}
+	integer = true
+	if i < len(s) && s[i] == '.' {
+		integer = false
+		i++
+		if i == len(s) || s[i] < '0' || s[i] > '9' {
+			return 0, false, d.errorAt(i, "invalid number: expected a digit after '.', found "+d.found(i))
+		}
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		integer = false
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if i == len(s) || s[i] < '0' || s[i] > '9' {
+			return 0, false, d.errorAt(i, "invalid number: expected a digit in the exponent, found "+d.found(i))
+		}
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+		}
+	}
+	d.pos = i
+	return i, integer, nil
 }
 
 // member reads what comes before a member's value: the ',' that separates it
 // from the previous one (unless first), its name and the ':'. It leaves
 // d.pos at the value. more is false, and the object's '}' consumed, when the
-// object ends instead. path is the object's path, for errors.
-func (d *decoder) member(first bool, path string) (key string, at int, more bool, de *DecodeError) {
+// object ends instead.
+func (d *decoder) member(first bool) (key string, at int, more bool, de *DecodeError) {
 	d.skipSpace()
 	if d.pos == len(d.s) {
-		return "", 0, false, d.errorAt(d.pos, path, "unexpected end of the body: the object is not closed")
+		return "", 0, false, d.errorAt(d.pos, "unexpected end of the body: the object is not closed")
 	}
 	switch c := d.s[d.pos]; {
 	case c == '}':
 		d.pos++
 		return "", 0, false, nil
 	case !first && c != ',':
-		return "", 0, false, d.errorAt(d.pos, path, "expected ',' or '}' after a member, found "+d.found(d.pos))
+		return "", 0, false, d.errorAt(d.pos, "expected ',' or '}' after a member, found "+d.found(d.pos))
 	case !first:
 		d.pos++
 		d.skipSpace()
 		if d.pos == len(d.s) || d.s[d.pos] != '"' {
-			return "", 0, false, d.errorAt(d.pos, path, "expected a member name after ',', found "+d.found(d.pos))
+			return "", 0, false, d.errorAt(d.pos, "expected a member name after ',', found "+d.found(d.pos))
 		}
 	case c != '"':
-		return "", 0, false, d.errorAt(d.pos, path, "expected a member name or '}', found "+d.found(d.pos))
+		return "", 0, false, d.errorAt(d.pos, "expected a member name or '}', found "+d.found(d.pos))
 	}
 	at = d.pos
-	key, de = d.str(path)
+	key, de = d.str()
 	if de != nil {
 		return "", 0, false, de
 	}
 	d.skipSpace()
 	if d.pos == len(d.s) || d.s[d.pos] != ':' {
-		return "", 0, false, d.errorAt(d.pos, joinPath(path, key), "expected ':' after the member name, found "+d.found(d.pos))
+		return "", 0, false, d.errorAtMember(d.pos, key, "expected ':' after the member name, found "+d.found(d.pos))
 	}
 	d.pos++
 	d.skipSpace()
 	if d.pos == len(d.s) {
-		return "", 0, false, d.errorAt(d.pos, joinPath(path, key), "unexpected end of the body: the member has no value")
+		return "", 0, false, d.errorAtMember(d.pos, key, "unexpected end of the body: the member has no value")
 	}
 	return key, at, true, nil
 }
@@ -397,7 +518,7 @@ func (d *decoder) skipSpace() {
 
 // str reads a JSON string; d.pos is at its opening quote. A string without
 // escapes is a substring of d.s; one with escapes is built anew.
-func (d *decoder) str(path string) (string, *DecodeError) {
+func (d *decoder) str() (string, *DecodeError) {
 	s := d.s
 	start := d.pos + 1
 	for i := start; i < len(s); {
@@ -407,24 +528,24 @@ func (d *decoder) str(path string) (string, *DecodeError) {
 			d.pos = i + 1
 			return s[start:i], nil
 		case c == '\\':
-			return d.strEscaped(start, i, path)
+			return d.strEscaped(start, i)
 		case c < 0x20:
-			return "", d.controlChar(i, path)
+			return "", d.controlChar(i)
 		case c < utf8.RuneSelf:
 			i++
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
-				return "", d.invalidUTF8(i, path)
+				return "", d.invalidUTF8(i)
 			}
 			i += size
 		}
 	}
-	return "", d.errorAt(len(s), path, "unexpected end of the body in a string")
+	return "", d.errorAt(len(s), "unexpected end of the body in a string")
 }
 
 // strEscaped reads the rest of a string whose first escape is at i.
-func (d *decoder) strEscaped(start, i int, path string) (string, *DecodeError) {
+func (d *decoder) strEscaped(start, i int) (string, *DecodeError) {
 	s := d.s
 	var b strings.Builder
 	b.Grow(i - start + 16)
@@ -437,7 +558,7 @@ func (d *decoder) strEscaped(start, i int, path string) (string, *DecodeError) {
 			return b.String(), nil
 		case c == '\\':
 			if i+1 == len(s) {
-				return "", d.errorAt(len(s), path, "unexpected end of the body in a string")
+				return "", d.errorAt(len(s), "unexpected end of the body in a string")
 			}
 			switch e := s[i+1]; e {
 			case '"', '\\', '/':
@@ -455,18 +576,18 @@ func (d *decoder) strEscaped(start, i int, path string) (string, *DecodeError) {
 			case 'u':
 				r, ok := hex4(s, i+2)
 				if !ok {
-					return "", d.errorAt(i, path, `invalid \u escape: \u must be followed by four hexadecimal digits`)
+					return "", d.errorAt(i, `invalid \u escape: \u must be followed by four hexadecimal digits`)
 				}
 				switch {
 				case 0xDC00 <= r && r <= 0xDFFF:
-					return "", d.errorAt(i, path, "invalid \\u escape: "+s[i:i+6]+" is a lone low surrogate, not a character")
+					return "", d.errorAt(i, "invalid \\u escape: "+s[i:i+6]+" is a lone low surrogate, not a character")
 				case 0xD800 <= r && r <= 0xDBFF:
 					low, ok := rune(0), false
 					if i+12 <= len(s) && s[i+6] == '\\' && s[i+7] == 'u' {
 						low, ok = hex4(s, i+8)
 					}
 					if !ok || low < 0xDC00 || low > 0xDFFF {
-						return "", d.errorAt(i, path, "invalid \\u escape: "+s[i:i+6]+
+						return "", d.errorAt(i, "invalid \\u escape: "+s[i:i+6]+
 							" is a high surrogate not followed by a \\u escape of a low surrogate")
 					}
 					r = utf16.DecodeRune(r, low)
@@ -476,24 +597,24 @@ func (d *decoder) strEscaped(start, i int, path string) (string, *DecodeError) {
 				i += 6
 				continue
 			default:
-				return "", d.errorAt(i, path, "invalid escape: \\ followed by "+d.found(i+1))
+				return "", d.errorAt(i, "invalid escape: \\ followed by "+d.found(i+1))
 			}
 			i += 2
 		case c < 0x20:
-			return "", d.controlChar(i, path)
+			return "", d.controlChar(i)
 		case c < utf8.RuneSelf:
 			b.WriteByte(c)
 			i++
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
-				return "", d.invalidUTF8(i, path)
+				return "", d.invalidUTF8(i)
 			}
 			b.WriteString(s[i : i+size])
 			i += size
 		}
 	}
-	return "", d.errorAt(len(s), path, "unexpected end of the body in a string")
+	return "", d.errorAt(len(s), "unexpected end of the body in a string")
 }
 
 // hex4 reads the four hexadecimal digits at s[i:i+4].
@@ -518,29 +639,28 @@ func hex4(s string, i int) (rune, bool) {
 	return r, true
 }
 
-func (d *decoder) controlChar(i int, path string) *DecodeError {
-	return d.errorAt(i, path, "control character "+unicodeName(rune(d.s[i]))+
+func (d *decoder) controlChar(i int) *DecodeError {
+	return d.errorAt(i, "control character "+unicodeName(rune(d.s[i]))+
 		" in a string: JSON requires it to be escaped")
 }
 
-func (d *decoder) invalidUTF8(i int, path string) *DecodeError {
-	return d.errorAt(i, path, "invalid UTF-8 in a string: byte "+hexByte(d.s[i]))
+func (d *decoder) invalidUTF8(i int) *DecodeError {
+	return d.errorAt(i, "invalid UTF-8 in a string: byte "+hexByte(d.s[i]))
 }
 
-func (d *decoder) unknownMember(at int, parent, key string, known []string) *DecodeError {
-	reason := "unknown member"
-	for _, k := range known {
+// unknownMember is the error of a member named key that the object has no
+// member of; names lists the object's members, as errors show them.
+func (d *decoder) unknownMember(at int, key string, names []string, list string) *DecodeError {
+	for _, k := range names {
 		if strings.EqualFold(k, key) {
-			reason += " (member names are case-sensitive: did you mean " + k + "?)"
-			return d.errorAt(at, joinPath(parent, key), reason)
+			return d.errorAtMember(at, key, "unknown member (member names are case-sensitive: did you mean "+k+"?)")
 		}
 	}
-	reason += "; the members of this object are " + strings.Join(known, ", ")
-	return d.errorAt(at, joinPath(parent, key), reason)
+	return d.errorAtMember(at, key, "unknown member; the members of this object are "+list)
 }
 
-func (d *decoder) duplicateMember(at int, path string) *DecodeError {
-	return d.errorAt(at, path, "duplicate member: a member may appear only once in an object")
+func (d *decoder) duplicateMember(at int, key string) *DecodeError {
+	return d.errorAtMember(at, key, "duplicate member: a member may appear only once in an object")
 }
 
 // found describes what is at s[i], for "expected ..., found ..." reasons.
@@ -589,17 +709,17 @@ func hexByte(c byte) string {
 	return "0x" + string(hexDigits[c>>4]) + string(hexDigits[c&0xF])
 }
 
-func joinPath(parent, key string) string {
-	if parent == "" {
-		return key
-	}
-	return parent + "." + key
+// errorAt returns the error at offset i of d.s, with its line and column,
+// about the value being read.
+func (d *decoder) errorAt(i int, reason string) *DecodeError {
+	return d.errorAtMember(i, "", reason)
 }
 
-// errorAt returns the error at offset i of d.s, with its line and column.
-func (d *decoder) errorAt(i int, path, reason string) *DecodeError {
+// errorAtMember returns the error at offset i of d.s about member key of
+// the object being read, or about the value being read when key is "".
+func (d *decoder) errorAtMember(i int, key, reason string) *DecodeError {
 	line, col := position(d.s, i)
-	return &DecodeError{Offset: int64(i), Line: line, Column: col, Path: path, Reason: reason}
+	return &DecodeError{Offset: int64(i), Line: line, Column: col, Path: d.pathString(key), Reason: reason}
 }
 
 // position returns the 1-based line and column of offset i in s: lines end

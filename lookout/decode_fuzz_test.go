@@ -123,7 +123,7 @@ func FuzzDecodeRequest(f *testing.F) {
 		f.Add([]byte(body))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		req, err := lookout.DecodeRequest(data)
+		req, err := wireDecodeStart(data)
 		require.Equal(t, wireReferenceAccepts(data), err == nil, "DecodeRequest: %v", err)
 		if err == nil {
 			requireWireAgreement(t, data, req)

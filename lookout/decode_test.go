@@ -45,7 +45,7 @@ func requireWireAgreement(t testing.TB, body []byte, got *lookout.StartDataInges
 	require.Equal(t, &std, got, "encoding/json reads %q differently", body)
 	again, err := json.Marshal(got)
 	require.NoError(t, err)
-	back, err := lookout.DecodeRequest(again)
+	back, err := wireDecodeStart(again)
 	require.NoError(t, err, "re-encoded %s", again)
 	require.Equal(t, got, back, "re-encoded %s", again)
 }
@@ -123,7 +123,7 @@ func TestDecodeRequestAccepts(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := lookout.DecodeRequest([]byte(tt.body))
+			got, err := wireDecodeStart([]byte(tt.body))
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 			requireWireAgreement(t, []byte(tt.body), got)
@@ -246,7 +246,7 @@ func TestDecodeRequestRefuses(t *testing.T) {
 	for _, tt := range wireDecodeRefusals {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := lookout.DecodeRequest([]byte(tt.body))
+			got, err := wireDecodeStart([]byte(tt.body))
 			require.Error(t, err)
 			assert.Nil(t, got)
 			de := requireDecodeError(t, err)
@@ -295,7 +295,7 @@ func wirePosition(body string, offset int) (line, column int) {
 func TestDecodeErrorPosition(t *testing.T) {
 	t.Parallel()
 	body := "{\n  \"RoleArn\": \"é😀\",\n  \"DatasetName\": \"d\", \"Dataset\": 1\n}"
-	_, err := lookout.DecodeRequest([]byte(body))
+	_, err := wireDecodeStart([]byte(body))
 	de := requireDecodeError(t, err)
 	assert.Equal(t, int64(strings.Index(body, `"Dataset"`)), de.Offset)
 	assert.Equal(t, 3, de.Line)
@@ -306,7 +306,7 @@ func TestDecodeErrorPosition(t *testing.T) {
 
 	// Line and column of an error in a string whose line holds UTF-8.
 	body = "{\"RoleArn\":\"é😀\x01\"}"
-	_, err = lookout.DecodeRequest([]byte(body))
+	_, err = wireDecodeStart([]byte(body))
 	de = requireDecodeError(t, err)
 	assert.Equal(t, lookout.DecodeError{Offset: 18, Line: 1, Column: 15, Path: "RoleArn",
 		Reason: "control character U+0001 in a string: JSON requires it to be escaped"}, *de)
@@ -317,7 +317,7 @@ func TestDecodeErrorQuotesThePath(t *testing.T) {
 	key := "a\n\u202eb" + strings.Repeat("x", 1000)
 	body, err := json.Marshal(map[string]int{key: 1})
 	require.NoError(t, err)
-	_, err = lookout.DecodeRequest(body)
+	_, err = wireDecodeStart(body)
 	de := requireDecodeError(t, err)
 	assert.Equal(t, key, de.Path, "the path keeps the whole name")
 	assert.True(t, strings.HasPrefix(de.Error(), `line 1, column 2: member "a\n\u202eb`), de.Error())
@@ -328,7 +328,7 @@ func TestDecodeErrorQuotesThePath(t *testing.T) {
 func TestDecodeRequestTooLarge(t *testing.T) {
 	t.Parallel()
 	body := `{"DatasetName":"d"}` + strings.Repeat(" ", lookout.MaxRequestBodyBytes-len(`{"DatasetName":"d"}`)+1)
-	_, err := lookout.DecodeRequest([]byte(body))
+	_, err := wireDecodeStart([]byte(body))
 	de := requireDecodeError(t, err)
 	assert.Equal(t, int64(lookout.MaxRequestBodyBytes), de.Offset)
 	assert.Zero(t, de.Line, "the position is unknown")
@@ -358,7 +358,7 @@ func TestDecodeRequestRefusesWhatEncodingJSONGuesses(t *testing.T) {
 	} {
 		var std lookout.StartDataIngestionJobRequest
 		require.NoError(t, json.Unmarshal([]byte(body), &std), body)
-		_, err := lookout.DecodeRequest([]byte(body))
+		_, err := wireDecodeStart([]byte(body))
 		requireDecodeError(t, err)
 	}
 }
@@ -419,7 +419,7 @@ func TestMaxRequestBodyBytesHoldsTheWidestRequest(t *testing.T) {
 	require.NoError(t, widest.Validate())
 	body := wireWidestBody(widest)
 	require.LessOrEqual(t, len(body), lookout.MaxRequestBodyBytes)
-	got, err := lookout.DecodeRequest([]byte(body))
+	got, err := wireDecodeStart([]byte(body))
 	require.NoError(t, err)
 	require.Equal(t, widest, got)
 	requireWireAgreement(t, []byte(body), got)
@@ -430,7 +430,7 @@ func TestMaxRequestBodyBytesHoldsTheWidestRequest(t *testing.T) {
 	widest.IngestionInputConfiguration.S3InputConfiguration.KeyPattern = testcases.Ptr(strings.Repeat("😀", 2048))
 	body = wireWidestBody(widest)
 	require.LessOrEqual(t, len(body), lookout.MaxRequestBodyBytes)
-	got, err = lookout.DecodeRequest([]byte(body))
+	got, err = wireDecodeStart([]byte(body))
 	require.NoError(t, err)
 	require.Equal(t, widest, got)
 	t.Logf("with a 2048-character KeyPattern: %d bytes", len(body))
@@ -444,7 +444,7 @@ func TestDecodeRequestSharedCases(t *testing.T) {
 			want := c.Request()
 			body, err := json.Marshal(want)
 			require.NoError(t, err)
-			got, err := lookout.DecodeRequest(body)
+			got, err := wireDecodeStart(body)
 			require.NoError(t, err, "decoding does not validate")
 			requireWireAgreement(t, body, got)
 			if !assert.ObjectsAreEqual(want, got) {

@@ -121,7 +121,7 @@ func TestErrorShowsOwnMessagesUnchanged(t *testing.T) {
 	var ve *lookout.ValidationException
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, "ValidationException: "+ve.Message, err.Error())
-	_, serr := lookout.DecodeRequest([]byte("{\"DatasetName\":\"a\x01\"}"))
+	_, serr := wireDecodeStart([]byte("{\"DatasetName\":\"a\x01\"}"))
 	var se *lookout.SerializationException
 	require.ErrorAs(t, serr, &se)
 	assert.Equal(t, "SerializationException: "+se.Message, serr.Error())

@@ -6,49 +6,66 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 )
 
-// NewHandler returns an http.Handler that serves StartDataIngestionJob over
-// AWS JSON 1.0 with start, the service's part of the operation: start
-// receives the request's context and a request that passed validation. For
-// each request the handler:
+// NewHandler returns an http.Handler that serves the operations of s over
+// AWS JSON 1.0: each operation whose function in s is not nil. For each
+// request the handler:
 //
-//  1. reads it with [ReadRequest], the body through an http.MaxBytesReader
-//     of [MaxRequestBodyBytes], and writes the protocol's error when that
-//     fails (*UnknownOperationException, *SerializationException). The
-//     answer to a request whose body is over the limit, declared so by its
-//     Content-Length or found so while reading, carries "Connection:
+//  1. gives the request an id, a new version 4 UUID, which every response
+//     carries in its x-amzn-RequestId header (success or error) and the
+//     function finds with [RequestID] in its context;
+//  2. finds the operation the X-Amz-Target header names, and reads the
+//     request as [ReadRequest] does, the body through an
+//     http.MaxBytesReader of the operation's limit, and writes the
+//     protocol's error when that fails (*UnknownOperationException, for an
+//     operation s has no function for too, and *SerializationException).
+//     The answer to a request whose body is over the limit, declared so by
+//     its Content-Length or found so while reading, carries "Connection:
 //     close", and the server closes the connection after it rather than
 //     read the rest of the body (net/http would otherwise read and discard
 //     up to 256 KiB that the handler left unread, to keep the connection);
-//  2. validates it with [StartDataIngestionJobRequest.Validate], and writes
-//     the *ValidationException, in the service's wording, when a constraint
-//     fails;
-//  3. calls start with the request's context, and writes its error with
-//     [WriteError] (an error outside the taxonomy becomes an
-//     InternalServerException that says nothing of it), or its response with
-//     [WriteResponse]. A response that the service model forbids is not
-//     sent: an InternalServerException is written instead. A nil response
-//     with a nil error is written "{}".
+//  3. validates it with [Presence.Validate] (so that an explicit "" is
+//     read as the service reads it), and writes the *ValidationException,
+//     in the service's wording, when a constraint fails;
+//  4. calls the operation's function with the request's context, and
+//     writes its error with [WriteError], or its response with
+//     [WriteResponse]. An error outside those the operation's model lists
+//     (one outside the taxonomy, a ResourceNotFoundException from
+//     ListDatasets, ...) is written as an InternalServerException that says
+//     nothing of it, and logged. A response that the service model forbids
+//     is not sent, but logged, and an InternalServerException written
+//     instead. A nil response with a nil error is written "{}".
 //
-// A panic in start is recovered, logged at level Error with its value
+// A panic in a function is recovered, logged at level Error with its value
 // (attribute "panic") and the stack of the panicking goroutine (attribute
 // "stack"), and answered with an InternalServerException that says nothing
-// of it; a nil start is logged and answered the same way. The exception is
-// http.ErrAbortHandler, which is neither logged nor answered but panicked
-// again, so that the server aborts the response as net/http documents. The
-// log is [slog.Default] (read when the panic happens) unless [WithLogger]
-// says otherwise; the handler logs nothing else.
+// of it. The exception is http.ErrAbortHandler, which is neither logged nor
+// answered but panicked again, so that the server aborts the response as
+// net/http documents. Every record carries the operation ("operation") and
+// the request id ("request_id"). The log is [slog.Default] (read when a
+// record is written) unless [WithLogger] says otherwise; the handler logs
+// nothing else.
 //
 // It does not look at the request's path: mount it where the service is
-// expected ("/" for AWS's clients).
-func NewHandler(start func(context.Context, *StartDataIngestionJobRequest) (*StartDataIngestionJobResponse, error), opts ...HandlerOption) http.Handler {
-	h := &handler{start: start}
+// expected ("/" for AWS's clients). It keeps no state of its own between
+// requests: s's functions may be called concurrently.
+func NewHandler(s Service, opts ...HandlerOption) http.Handler {
+	h := &handler{}
 	for _, o := range opts {
 		if o != nil {
 			o(&h.options)
 		}
 	}
+	var targets []string
+	for _, rt := range s.routes() {
+		if rt.serve != nil {
+			h.routes = append(h.routes, rt)
+			targets = append(targets, rt.op.target)
+		}
+	}
+	h.shown = strings.Join(targets, ", ")
 	return h
 }
 
@@ -60,8 +77,9 @@ type handlerOptions struct {
 	logger *slog.Logger // nil: slog.Default()
 }
 
-// WithLogger makes the handler log to logger what it logs: a panic of the
-// operation's function, with its stack. A nil logger is the default,
+// WithLogger makes the handler log to logger what it logs: a panic of an
+// operation's function, with its stack, and an error or a response of a
+// function that the operation cannot answer. A nil logger is the default,
 // [slog.Default]; to log nothing, pass slog.New(slog.DiscardHandler).
 func WithLogger(logger *slog.Logger) HandlerOption {
 	return func(o *handlerOptions) { o.logger = logger }
@@ -75,59 +93,152 @@ func (o *handlerOptions) log() *slog.Logger {
 	return slog.Default()
 }
 
+// route is an operation and the handler's service of it: nil for an
+// operation the Service has no function for.
+type route struct {
+	op    *wireOp
+	serve func(h *handler, ctx context.Context, w http.ResponseWriter, data []byte)
+}
+
+// handler serves the operations of a Service.
 type handler struct {
-	start   func(context.Context, *StartDataIngestionJobRequest) (*StartDataIngestionJobResponse, error)
+	routes  []route // the operations served, in the order of the model
+	shown   string  // their targets, for errors
 	options handlerOptions
 }
 
-// ServeHTTP serves one StartDataIngestionJob request.
-func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r != nil && r.Body != nil && r.Body != http.NoBody {
-		r.Body = http.MaxBytesReader(w, r.Body, MaxRequestBodyBytes)
+// find returns the operation served whose target is target, or nil.
+func (h *handler) find(target string) *wireOp {
+	if rt := h.route(target); rt != nil {
+		return rt.op
 	}
-	req, err := ReadRequest(r)
+	return nil
+}
+
+func (h *handler) served() (string, int) { return h.shown, len(h.routes) }
+
+// route returns the route of target, or nil.
+func (h *handler) route(target string) *route {
+	for i := range h.routes {
+		if h.routes[i].op.target == target {
+			return &h.routes[i]
+		}
+	}
+	return nil
+}
+
+// headerRequestID is the header of a response that carries the request's
+// id.
+const headerRequestID = "X-Amzn-Requestid"
+
+// ServeHTTP serves one request.
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	id := NewClientToken()
+	w.Header().Set(headerRequestID, id)
+	if r == nil {
+		_, err := ReadRequest(nil, (*StartDataIngestionJobRequest)(nil))
+		WriteError(w, err)
+		return
+	}
+	op, err := checkRoute(r, h)
 	if err != nil {
-		var tooLarge *http.MaxBytesError
-		if r != nil && r.ContentLength > MaxRequestBodyBytes || errors.As(err, &tooLarge) {
+		if r.ContentLength > MaxRequestBodyBytes {
+			// A body the handler will not read: not worth reading to
+			// keep the connection.
 			w.Header().Set("Connection", "close")
 		}
 		WriteError(w, err)
 		return
 	}
-	if err := req.Validate(); err != nil {
-		WriteError(w, err)
-		return
+	if r.Body != nil && r.Body != http.NoBody {
+		r.Body = http.MaxBytesReader(w, r.Body, int64(op.maxBody))
 	}
-	resp, err := h.call(r.Context(), req)
+	data, err := readRequestBody(r, op.maxBody)
 	if err != nil {
+		var tooLarge *http.MaxBytesError
+		if r.ContentLength > int64(op.maxBody) || errors.As(err, &tooLarge) {
+			w.Header().Set("Connection", "close")
+		}
 		WriteError(w, err)
 		return
 	}
-	if err := WriteResponse(w, resp); err != nil {
-		// WriteResponse wrote nothing of a response that breaks the
-		// model; any other error is the client gone: nothing more to do.
-		var invalid *ValidationException
-		if errors.As(err, &invalid) {
-			WriteError(w, &InternalServerException{})
-		}
-	}
+	ctx := context.WithValue(r.Context(), requestIDKey{}, id)
+	h.route(op.target).serve(h, ctx, w, data)
 }
 
-// call calls start, turning a panic into a logged InternalServerException.
-func (h *handler) call(ctx context.Context, req *StartDataIngestionJobRequest) (resp *StartDataIngestionJobResponse, err error) {
+// bind returns the route of fn's operation, the operation of its request
+// type.
+func bind[Req, Resp any, PReq interface {
+	*Req
+	Request
+}, PResp interface {
+	*Resp
+	Response
+}](fn func(context.Context, PReq) (PResp, error)) route {
+	op := PReq(nil).wireOp()
+	if fn == nil {
+		return route{op: op}
+	}
+	return route{op: op, serve: func(h *handler, ctx context.Context, w http.ResponseWriter, data []byte) {
+		req := PReq(new(Req))
+		p, err := DecodeRequest(data, req)
+		if err == nil {
+			err = p.Validate(req)
+		}
+		if err != nil {
+			WriteError(w, err)
+			return
+		}
+		resp, err := call(h, ctx, op, fn, req)
+		if err != nil {
+			h.writeError(ctx, w, op, err)
+			return
+		}
+		if err := WriteResponse(w, resp); err != nil {
+			// WriteResponse wrote nothing of a response that breaks the
+			// model; any other error is the client gone: nothing more to
+			// do.
+			var invalid *ValidationException
+			if errors.As(err, &invalid) {
+				h.log(ctx, op, "lookout: the operation's function returned a response the service model forbids; "+
+					"answered InternalServerException", slog.String("error", invalid.Message))
+				WriteError(w, &InternalServerException{})
+			}
+		}
+	}}
+}
+
+// writeError writes err, the error of op's function, when op's model lists
+// it; otherwise it logs it and writes an InternalServerException.
+func (h *handler) writeError(ctx context.Context, w http.ResponseWriter, op *wireOp, err error) {
+	code, _, _ := wireError(err)
+	var own taxonomyError
+	if !op.answers(code) || code == CodeInternalServer && !errors.As(err, &own) {
+		h.log(ctx, op, "lookout: the operation's function returned an error the operation does not answer; "+
+			"answered InternalServerException", slog.String("error", err.Error()))
+		err = &InternalServerException{}
+	}
+	WriteError(w, err)
+}
+
+// call calls fn, turning a panic into a logged InternalServerException.
+func call[Req, Resp any](h *handler, ctx context.Context, op *wireOp, fn func(context.Context, Req) (Resp, error), req Req) (resp Resp, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			if v == http.ErrAbortHandler {
 				panic(v)
 			}
-			h.options.log().ErrorContext(ctx, "lookout: panic in the operation's function; answered InternalServerException",
+			h.log(ctx, op, "lookout: panic in the operation's function; answered InternalServerException",
 				slog.Any("panic", v), slog.String("stack", string(debug.Stack())))
-			resp, err = nil, &InternalServerException{}
+			var zero Resp
+			resp, err = zero, &InternalServerException{}
 		}
 	}()
-	if h.start == nil {
-		h.options.log().ErrorContext(ctx, "lookout: the handler has no operation function; answered InternalServerException")
-		return nil, &InternalServerException{}
-	}
-	return h.start(ctx, req)
+	return fn(ctx, req)
+}
+
+// log writes a record at level Error about op's request.
+func (h *handler) log(ctx context.Context, op *wireOp, msg string, attrs ...slog.Attr) {
+	attrs = append(attrs, slog.String("operation", op.name), slog.String("request_id", RequestID(ctx)))
+	h.options.log().LogAttrs(ctx, slog.LevelError, msg, attrs...)
 }

@@ -41,7 +41,7 @@ func handlerRawRequest(target, contentLength, body string) string {
 // that net/http would discard to keep the connection (up to 256 KiB).
 func TestHandlerClosesTheConnectionOfABodyTooLong(t *testing.T) {
 	t.Parallel()
-	srv := httptest.NewServer(lookout.NewHandler(func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+	srv := httptest.NewServer(handlerStart(func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
 		return &lookout.StartDataIngestionJobResponse{JobId: "ab12"}, nil
 	}))
 	t.Cleanup(srv.Close)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -55,7 +56,7 @@ func handlerBody(t *testing.T, r *lookout.StartDataIngestionJobRequest) string {
 func TestHandlerStartsTheJob(t *testing.T) {
 	t.Parallel()
 	var got *lookout.StartDataIngestionJobRequest
-	h := lookout.NewHandler(func(ctx context.Context, r *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+	h := handlerStart(func(ctx context.Context, r *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
 		assert.Equal(t, "marked", ctx.Value(handlerContextKey{}), "start gets the request's context")
 		got = r
 		return &lookout.StartDataIngestionJobResponse{JobId: "6f1c2d", Status: lookout.IngestionJobStatusInProgress}, nil
@@ -146,7 +147,7 @@ func TestHandlerAnswers(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			var calls atomic.Int32
-			h := lookout.NewHandler(func(ctx context.Context, r *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+			h := handlerStart(func(ctx context.Context, r *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
 				calls.Add(1)
 				if tt.start == nil {
 					return &lookout.StartDataIngestionJobResponse{}, nil
@@ -172,16 +173,16 @@ func TestHandlerAnswers(t *testing.T) {
 	}
 }
 
+// TestHandlerNilStart: an operation whose function is nil is one the
+// handler does not serve.
 func TestHandlerNilStart(t *testing.T) {
 	t.Parallel()
 	var log bytes.Buffer
-	a := handlerServe(t, lookout.NewHandler(nil, lookout.WithLogger(handlerJSONLogger(&log))), wireRequest(wireTypicalBody))
-	assert.Equal(t, 500, a.status)
-	assert.Equal(t, &lookout.InternalServerException{Message: wireDefaultInternal}, a.err)
-	records := handlerLogRecords(t, &log)
-	require.Len(t, records, 1)
-	assert.Equal(t, "ERROR", records[0]["level"])
-	assert.Contains(t, records[0]["msg"], "no operation function")
+	a := handlerServe(t, handlerStart(nil, lookout.WithLogger(handlerJSONLogger(&log))), wireRequest(wireTypicalBody))
+	assert.Equal(t, 400, a.status)
+	assert.Equal(t, &lookout.UnknownOperationException{Message: `X-Amz-Target "AWSLookoutEquipmentFrontendService.StartDataIngestionJob" ` +
+		`names no operation of this endpoint, which serves no operation`}, a.err)
+	assert.Empty(t, log.String(), "a request for an operation not served is the client's mistake, not logged")
 }
 
 // handlerJSONLogger returns a logger that writes JSON records to w.
@@ -224,7 +225,7 @@ func TestHandlerLogsAPanic(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			var log bytes.Buffer
-			h := lookout.NewHandler(handlerPanicking(tt.value), lookout.WithLogger(handlerJSONLogger(&log)))
+			h := handlerStart(handlerPanicking(tt.value), lookout.WithLogger(handlerJSONLogger(&log)))
 			a := handlerServe(t, h, wireRequest(wireTypicalBody))
 			assert.Equal(t, 500, a.status)
 			assert.Equal(t, &lookout.InternalServerException{Message: wireDefaultInternal}, a.err)
@@ -246,14 +247,14 @@ func TestHandlerLogsAPanic(t *testing.T) {
 func TestHandlerLogsNothingWhenAllIsWell(t *testing.T) {
 	t.Parallel()
 	var log bytes.Buffer
-	h := lookout.NewHandler(func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+	h := handlerStart(func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
 		return nil, &lookout.ConflictException{Message: "token reused"}
 	}, lookout.WithLogger(handlerJSONLogger(&log)))
 	handlerServe(t, h, wireRequest(wireTypicalBody))
 	handlerServe(t, h, wireRequest(`{"DatasetName":1}`))
 	assert.Empty(t, log.String())
 
-	h = lookout.NewHandler(handlerPanicking(http.ErrAbortHandler), lookout.WithLogger(handlerJSONLogger(&log)))
+	h = handlerStart(handlerPanicking(http.ErrAbortHandler), lookout.WithLogger(handlerJSONLogger(&log)))
 	assert.Panics(t, func() { h.ServeHTTP(httptest.NewRecorder(), wireRequest(wireTypicalBody)) })
 	assert.Empty(t, log.String(), "http.ErrAbortHandler is the server's to handle, not logged")
 }
@@ -262,8 +263,8 @@ func TestHandlerLogsNothingWhenAllIsWell(t *testing.T) {
 // not run in parallel (a parallel test starts after it ends).
 func TestHandlerLogsToTheDefaultLogger(t *testing.T) {
 	var log bytes.Buffer
-	h := lookout.NewHandler(handlerPanicking("boom"))
-	hNil := lookout.NewHandler(handlerPanicking("boom"), lookout.WithLogger(nil))
+	h := handlerStart(handlerPanicking("boom"))
+	hNil := handlerStart(handlerPanicking("boom"), lookout.WithLogger(nil))
 	old := slog.Default()
 	t.Cleanup(func() { slog.SetDefault(old) })
 	slog.SetDefault(handlerJSONLogger(&log)) // after NewHandler: read when the panic happens
@@ -279,7 +280,7 @@ func TestHandlerLogsToTheDefaultLogger(t *testing.T) {
 
 func TestHandlerLetsAbortHandlerThrough(t *testing.T) {
 	t.Parallel()
-	h := lookout.NewHandler(func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+	h := handlerStart(func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
 		panic(http.ErrAbortHandler)
 	})
 	assert.PanicsWithValue(t, http.ErrAbortHandler, func() {
@@ -292,7 +293,7 @@ func TestHandlerLetsAbortHandlerThrough(t *testing.T) {
 func TestHandlerOverHTTP(t *testing.T) {
 	t.Parallel()
 	var calls atomic.Int32
-	srv := httptest.NewServer(lookout.NewHandler(func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+	srv := httptest.NewServer(handlerStart(func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
 		calls.Add(1)
 		return &lookout.StartDataIngestionJobResponse{JobId: "ab12", Status: lookout.IngestionJobStatusInProgress}, nil
 	}))
@@ -323,4 +324,141 @@ func TestHandlerOverHTTP(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, res.StatusCode)
 	assert.Equal(t, &lookout.SerializationException{Message: "the body is longer than the limit of 65536 bytes"}, err)
 	assert.Equal(t, int32(1), calls.Load())
+}
+
+// TestHandlerRequestID: every response, success or error, carries a fresh
+// request id, which the function finds in its context.
+func TestHandlerRequestID(t *testing.T) {
+	t.Parallel()
+	var seen string
+	h := handlerStart(func(ctx context.Context, _ *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+		seen = lookout.RequestID(ctx)
+		return nil, nil
+	}, lookout.WithLogger(slog.New(slog.DiscardHandler)))
+	ids := map[string]bool{}
+	for _, r := range []*http.Request{
+		wireRequest(wireTypicalBody),     // success
+		wireRequest(`{"DatasetName":1}`), // SerializationException
+		wireRequest(`{}`),                // ValidationException
+		func() *http.Request { r := wireRequest(`{}`); r.Method = http.MethodGet; return r }(), // UnknownOperationException
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		id := rec.Result().Header.Get("x-amzn-RequestId")
+		require.Len(t, id, 36, "status %d", rec.Code)
+		assert.Equal(t, byte('4'), id[14], "a version 4 UUID: %s", id)
+		assert.False(t, ids[id], "a fresh id for each request")
+		ids[id] = true
+		if rec.Code == http.StatusOK {
+			assert.Equal(t, id, seen, "the function's context has the response's id")
+		}
+	}
+	assert.Empty(t, lookout.RequestID(context.Background()))
+}
+
+// TestHandlerExplicitEmptyString: on the wire, "" is a value and only a
+// member left out (or null) is absent.
+func TestHandlerExplicitEmptyString(t *testing.T) {
+	t.Parallel()
+	h := handlerStart(func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+		return nil, nil
+	})
+	with := func(member string) string {
+		return strings.Replace(wireTypicalBody, `"ClientToken":"6ba7b810-9dad-41d1-80b4-00c04fd430c8"`, member, 1)
+	}
+	tests := []struct {
+		name, body, want string
+	}{
+		{name: `""`, body: with(`"ClientToken":""`), want: "2 validation errors detected: " +
+			"Value '' at 'clientToken' failed to satisfy constraint: Member must have length greater than or equal to 1; " +
+			"Value '' at 'clientToken' failed to satisfy constraint: Member must satisfy regular expression pattern: \\p{ASCII}{1,256}"},
+		{name: "null", body: with(`"ClientToken":null`), want: "1 validation error detected: " +
+			"Value null at 'clientToken' failed to satisfy constraint: Member must not be null"},
+		{name: "left out", body: strings.Replace(wireTypicalBody, `"ClientToken":"6ba7b810-9dad-41d1-80b4-00c04fd430c8",`, "", 1),
+			want: "1 validation error detected: Value null at 'clientToken' failed to satisfy constraint: Member must not be null"},
+		{name: `nested ""`, body: strings.NewReplacer(`"Bucket":"sensor-data.example"`, `"Bucket":""`,
+			`"DatasetName":"pump-station_7"`, `"DatasetName":""`).Replace(wireTypicalBody),
+			want: "4 validation errors detected: " +
+				"Value '' at 'datasetName' failed to satisfy constraint: Member must have length greater than or equal to 1; " +
+				"Value '' at 'datasetName' failed to satisfy constraint: Member must satisfy regular expression pattern: " +
+				"^[0-9a-zA-Z_-]{1,200}$; " +
+				"Value '' at 'ingestionInputConfiguration.s3InputConfiguration.bucket' failed to satisfy constraint: " +
+				"Member must have length greater than or equal to 3; " +
+				"Value '' at 'ingestionInputConfiguration.s3InputConfiguration.bucket' failed to satisfy constraint: " +
+				`Member must satisfy regular expression pattern: ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			body := tt.body
+			a := handlerServe(t, h, wireRequest(body))
+			assert.Equal(t, 400, a.status)
+			var ve *lookout.ValidationException
+			require.ErrorAs(t, a.err, &ve)
+			assert.Equal(t, tt.want, ve.Message)
+
+			// ReadRequest and Presence.Validate read it the same way;
+			// Validate alone sees a Go value, whose "" is absent.
+			var req lookout.StartDataIngestionJobRequest
+			given, err := lookout.ReadRequest(wireRequest(body), &req)
+			require.NoError(t, err)
+			err = given.Validate(&req)
+			require.ErrorAs(t, err, &ve)
+			assert.Equal(t, tt.want, ve.Message)
+			err = req.Validate()
+			require.ErrorAs(t, err, &ve)
+			assert.Contains(t, ve.Message, "Value null at ")
+		})
+	}
+}
+
+// TestHandlerAnswersOnlyTheOperationsErrors: an error that the operation's
+// model does not list is answered InternalServerException, and logged.
+func TestHandlerAnswersOnlyTheOperationsErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		err    error
+		status int
+		want   error
+		logged bool
+	}{
+		{name: "listed", err: &lookout.ServiceQuotaExceededException{Message: "too many jobs"}, status: 400,
+			want: &lookout.ServiceQuotaExceededException{Message: "too many jobs"}},
+		{name: "listed, wrapped", err: fmt.Errorf("store: %w", &lookout.ResourceNotFoundException{Message: "no dataset"}), status: 400,
+			want: &lookout.ResourceNotFoundException{Message: "no dataset"}},
+		{name: "listed, by code", err: &lookout.GenericAPIError{Code: "ThrottlingException", Message: "slow down"}, status: 400,
+			want: &lookout.ThrottlingException{Message: "slow down"}},
+		{name: "InternalServerException on purpose", err: &lookout.InternalServerException{Message: "try again"}, status: 500,
+			want: &lookout.InternalServerException{Message: "try again"}},
+		{name: "a protocol error", err: &lookout.SerializationException{Message: "secret"}, status: 500,
+			want: &lookout.InternalServerException{Message: wireDefaultInternal}, logged: true},
+		{name: "an unknown code", err: &lookout.GenericAPIError{Code: "SecretException", Message: "secret", StatusCode: 409}, status: 500,
+			want: &lookout.InternalServerException{Message: wireDefaultInternal}, logged: true},
+		{name: "outside the taxonomy", err: errors.New("secret: disk full"), status: 500,
+			want: &lookout.InternalServerException{Message: wireDefaultInternal}, logged: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var log bytes.Buffer
+			h := handlerStart(func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+				return nil, tt.err
+			}, lookout.WithLogger(handlerJSONLogger(&log)))
+			a := handlerServe(t, h, wireRequest(wireTypicalBody))
+			assert.Equal(t, tt.status, a.status)
+			assert.Equal(t, tt.want, a.err)
+			assert.NotContains(t, a.body, "secret")
+			if !tt.logged {
+				assert.Empty(t, log.String())
+				return
+			}
+			records := handlerLogRecords(t, &log)
+			require.Len(t, records, 1)
+			assert.Equal(t, "ERROR", records[0]["level"])
+			assert.Equal(t, tt.err.Error(), records[0]["error"], "the log keeps what the client does not learn")
+			assert.Equal(t, "StartDataIngestionJob", records[0]["operation"])
+			assert.Len(t, records[0]["request_id"], 36)
+		})
+	}
 }

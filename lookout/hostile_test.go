@@ -243,7 +243,7 @@ func hostileJobID(r *lookout.StartDataIngestionJobRequest) string {
 // hostileHandler returns a handler whose start sends each request it gets
 // to got and answers with hostileJobID.
 func hostileHandler(got chan<- *lookout.StartDataIngestionJobRequest) http.Handler {
-	return lookout.NewHandler(func(_ context.Context, r *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+	return handlerStart(func(_ context.Context, r *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
 		got <- r
 		return &lookout.StartDataIngestionJobResponse{JobId: hostileJobID(r), Status: lookout.IngestionJobStatusInProgress}, nil
 	})
@@ -397,7 +397,7 @@ func TestHostileValues(t *testing.T) {
 					assert.Equal(t, verr.Error(), a.err.Error(), "the message on the wire")
 				case sx:
 					assert.Equal(t, http.StatusBadRequest, a.status)
-					_, derr := lookout.DecodeRequest([]byte(body))
+					_, derr := wireDecodeStart([]byte(body))
 					var de *lookout.DecodeError
 					require.ErrorAs(t, derr, &de)
 					assert.Contains(t, de.Reason, "invalid UTF-8 in a string")
@@ -557,7 +557,7 @@ func TestHostileBodies(t *testing.T) {
 	for _, tt := range hostileBodies() {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			req, err := lookout.DecodeRequest([]byte(tt.body))
+			req, err := wireDecodeStart([]byte(tt.body))
 			switch tt.code {
 			case sx:
 				assert.Nil(t, req)
@@ -588,7 +588,7 @@ func TestHostileBodies(t *testing.T) {
 			}
 
 			for _, known := range []bool{true, false} {
-				read, rerr := lookout.ReadRequest(hostileHTTPRequest(tt.body, known))
+				read, rerr := wireReadStart(hostileHTTPRequest(tt.body, known))
 				assert.Equal(t, req, read, "ReadRequest, length known: %v", known)
 				if tt.code == sx {
 					assert.Equal(t, err, rerr, "ReadRequest, length known: %v", known)
@@ -792,19 +792,19 @@ func TestHostileHugeRequest(t *testing.T) {
 func TestHostileHugeBody(t *testing.T) {
 	body := hostileBody("RoleArn", `"`+hostileRole+strings.Repeat("r", 10<<20)+`"`)
 	data := []byte(body)
-	_, err := lookout.DecodeRequest(data)
+	_, err := wireDecodeStart(data)
 	var de *lookout.DecodeError
 	require.ErrorAs(t, err, &de)
 	assert.Equal(t, int64(lookout.MaxRequestBodyBytes), de.Offset)
 	assert.Equal(t, hostileTooLarge, de.Reason)
-	_, bytes := hostileMemory(1, func() { _, _ = lookout.DecodeRequest(data) })
+	_, bytes := hostileMemory(1, func() { _, _ = wireDecodeStart(data) })
 	assert.Less(t, bytes, uint64(hostileSmallAlloc), "DecodeRequest")
 
 	for _, known := range []bool{true, false} {
 		counter := &wireCountingReader{r: strings.NewReader(body)}
 		r := hostileHTTPRequest(body, known)
 		r.Body = io.NopCloser(counter)
-		_, rerr := lookout.ReadRequest(r)
+		_, rerr := wireReadStart(r)
 		assert.Equal(t, err, rerr, "length known: %v", known)
 		if known {
 			assert.Zero(t, counter.n, "nothing is read")
@@ -813,7 +813,7 @@ func TestHostileHugeBody(t *testing.T) {
 		}
 		// The buffer grows to the limit and a byte, whatever the
 		// body's size: a few times the limit in bytes, request included.
-		_, bytes := hostileMemory(3, func() { _, _ = lookout.ReadRequest(hostileHTTPRequest(body, known)) })
+		_, bytes := hostileMemory(3, func() { _, _ = wireReadStart(hostileHTTPRequest(body, known)) })
 		assert.Less(t, bytes, uint64(8*lookout.MaxRequestBodyBytes), "ReadRequest, length known: %v", known)
 
 		got := make(chan *lookout.StartDataIngestionJobRequest, 1)
@@ -862,7 +862,7 @@ func BenchmarkHostile(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				_, _ = lookout.DecodeRequest(data)
+				_, _ = wireDecodeStart(data)
 			}
 		})
 	}

@@ -13,36 +13,33 @@ import (
 // ContentType is the media type of AWS JSON 1.0 requests and responses.
 const ContentType = "application/x-amz-json-1.0"
 
-// TargetStartDataIngestionJob is the X-Amz-Target header of a
-// StartDataIngestionJob request: the service's target prefix and the
-// operation's name.
-const TargetStartDataIngestionJob = "AWSLookoutEquipmentFrontendService.StartDataIngestionJob"
-
 // maxShownHeader bounds the bytes of a request's header value that an error
 // message shows.
 const maxShownHeader = 128
 
-// ReadRequest reads a StartDataIngestionJob request as AWS JSON 1.0 sends
-// it, and returns its input or the protocol's error for it:
+// ReadRequest reads a request of req's operation as AWS JSON 1.0 sends it
+// into req (any operation's request: *[StartDataIngestionJobRequest],
+// *[CreateDatasetRequest], ...), and returns what [DecodeRequest] returns
+// for its body, or the protocol's error for it:
 //
 //   - a method other than POST, a Content-Type other than [ContentType]
 //     (its parameters, such as "; charset=utf-8", are ignored; a missing,
 //     repeated or malformed header is refused), or an X-Amz-Target other
-//     than [TargetStartDataIngestionJob] (missing or repeated included):
-//     a *[UnknownOperationException]. The request names no operation this
-//     endpoint serves, which is how AWS JSON services answer a request they
-//     cannot route (a wrong Content-Type included);
+//     than the operation's ([TargetStartDataIngestionJob], ...; missing or
+//     repeated included): a *[UnknownOperationException]. The request names
+//     no operation this endpoint serves, which is how AWS JSON services
+//     answer a request they cannot route (a wrong Content-Type included);
 //   - a Content-Encoding other than identity: a *[SerializationException];
-//   - a body longer than [MaxRequestBodyBytes]: a *[SerializationException]
-//     whose Err is a *[DecodeError] that unwraps to a *http.MaxBytesError.
-//     A body whose Content-Length says so is not read at all; any other
-//     body is read no further than one byte past the limit. The buffer
-//     grows as the body's bytes arrive (from 512 bytes, doubling), whatever
-//     length the request declares, so that a client that declares a long
-//     body and sends little costs little. A body that
-//     r.Body cuts short with a *http.MaxBytesError (an http.MaxBytesReader
-//     with a smaller limit, say) is refused the same way, with that error
-//     and its limit;
+//   - a body longer than the operation's limit ([MaxRequestBodyBytes],
+//     [MaxCreateDatasetBodyBytes]): a *[SerializationException] whose Err
+//     is a *[DecodeError] that unwraps to a *http.MaxBytesError. A body
+//     whose Content-Length says so is not read at all; any other body is
+//     read no further than one byte past the limit. The buffer grows as the
+//     body's bytes arrive (from 512 bytes, doubling), whatever length the
+//     request declares, so that a client that declares a long body and
+//     sends little costs little. A body that r.Body cuts short with a
+//     *http.MaxBytesError (an http.MaxBytesReader with a smaller limit,
+//     say) is refused the same way, with that error and its limit;
 //   - a body that cannot be read to its end: a *[SerializationException]
 //     whose Err is a *[DecodeError] that unwraps to the reader's error, or
 //     to [ErrInvalidRead] for a reader that returns a count of bytes out of
@@ -52,59 +49,102 @@ const maxShownHeader = 128
 //
 // ReadRequest does not check the request's path, so that the endpoint can
 // be mounted anywhere, nor the members' constraints: call
-// [StartDataIngestionJobRequest.Validate] on the result. It does not close
-// r.Body (the server does).
-func ReadRequest(r *http.Request) (*StartDataIngestionJobRequest, error) {
+// [Presence.Validate] with the Presence it returns, which reads an explicit
+// "" as the service does. It does not close r.Body (the server does).
+func ReadRequest(r *http.Request, req Request) (Presence, error) {
+	op := req.wireOp()
 	if r == nil {
+		op.reset(req)
 		de := &DecodeError{Reason: "there is no request to read"}
-		return nil, &SerializationException{Message: de.Error(), Err: de}
+		return Presence{}, &SerializationException{Message: de.Error(), Err: de}
 	}
-	if err := checkRoute(r); err != nil {
-		return nil, err
+	if _, err := checkRoute(r, routeOne{op}); err != nil {
+		op.reset(req)
+		return Presence{}, err
 	}
+	data, err := readRequestBody(r, op.maxBody)
+	if err != nil {
+		op.reset(req)
+		return Presence{}, err
+	}
+	return DecodeRequest(data, req)
+}
+
+// readRequestBody checks r's Content-Encoding and reads its body, at most
+// limit bytes of it.
+func readRequestBody(r *http.Request, limit int) ([]byte, error) {
 	if enc := r.Header.Values("Content-Encoding"); len(enc) > 1 || len(enc) == 1 && enc[0] != "" && !strings.EqualFold(enc[0], "identity") {
 		de := &DecodeError{Reason: "the body must be JSON without a Content-Encoding; the request has Content-Encoding " +
 			quoteBounded(r.Header.Get("Content-Encoding"), maxShownHeader)}
 		return nil, &SerializationException{Message: de.Error(), Err: de}
 	}
-	data, err := readBody(r)
-	if err != nil {
-		return nil, err
-	}
-	return DecodeRequest(data)
+	return readBody(r, limit)
 }
 
-// checkRoute checks the method, Content-Type and X-Amz-Target of r.
-func checkRoute(r *http.Request) error {
+// router finds the operation a request's X-Amz-Target names.
+type router interface {
+	// find returns the operation of target, or nil when the endpoint
+	// serves no such operation.
+	find(target string) *wireOp
+	// served lists the targets the endpoint serves, for errors: one
+	// target, or several joined by ", ", or "" for none.
+	served() (list string, n int)
+}
+
+// routeOne is the router of an endpoint that serves one operation.
+type routeOne struct{ op *wireOp }
+
+func (r routeOne) find(target string) *wireOp {
+	if target == r.op.target {
+		return r.op
+	}
+	return nil
+}
+
+func (r routeOne) served() (string, int) { return r.op.target, 1 }
+
+// checkRoute checks the method, Content-Type and X-Amz-Target of r, and
+// returns the operation the target names among those rt serves.
+func checkRoute(r *http.Request, rt router) (*wireOp, error) {
 	if r.Method != http.MethodPost {
-		return &UnknownOperationException{Message: "AWS JSON 1.0 requests are sent with POST; this one was sent with " +
+		return nil, &UnknownOperationException{Message: "AWS JSON 1.0 requests are sent with POST; this one was sent with " +
 			quoteBounded(r.Method, maxShownHeader)}
 	}
 	switch ct := r.Header.Values("Content-Type"); {
 	case len(ct) == 0:
-		return &UnknownOperationException{Message: "the request has no Content-Type header; it must be " + ContentType}
+		return nil, &UnknownOperationException{Message: "the request has no Content-Type header; it must be " + ContentType}
 	case len(ct) > 1:
-		return &UnknownOperationException{Message: "the request has " + strconv.Itoa(len(ct)) +
+		return nil, &UnknownOperationException{Message: "the request has " + strconv.Itoa(len(ct)) +
 			" Content-Type headers; it must have one, " + ContentType}
 	default:
 		mt, _, err := mime.ParseMediaType(ct[0])
 		if err != nil || mt != ContentType {
-			return &UnknownOperationException{Message: "the Content-Type must be " + ContentType + "; the request's is " +
+			return nil, &UnknownOperationException{Message: "the Content-Type must be " + ContentType + "; the request's is " +
 				quoteBounded(ct[0], maxShownHeader)}
 		}
 	}
+	served, n := rt.served()
+	oneOf := served
+	switch n {
+	case 0:
+		served, oneOf = "no operation", "an operation's target"
+	case 1:
+	default:
+		oneOf = "one of " + served
+	}
 	switch t := r.Header.Values("X-Amz-Target"); {
 	case len(t) == 0:
-		return &UnknownOperationException{Message: "the request has no X-Amz-Target header; it must be " +
-			TargetStartDataIngestionJob}
+		return nil, &UnknownOperationException{Message: "the request has no X-Amz-Target header; it must be " + oneOf}
 	case len(t) > 1:
-		return &UnknownOperationException{Message: "the request has " + strconv.Itoa(len(t)) +
-			" X-Amz-Target headers; it must have one, " + TargetStartDataIngestionJob}
-	case t[0] != TargetStartDataIngestionJob:
-		return &UnknownOperationException{Message: "X-Amz-Target " + quoteBounded(t[0], maxShownHeader) +
-			" names no operation of this endpoint, which serves " + TargetStartDataIngestionJob}
+		return nil, &UnknownOperationException{Message: "the request has " + strconv.Itoa(len(t)) +
+			" X-Amz-Target headers; it must have one, " + oneOf}
+	default:
+		if op := rt.find(t[0]); op != nil {
+			return op, nil
+		}
+		return nil, &UnknownOperationException{Message: "X-Amz-Target " + quoteBounded(t[0], maxShownHeader) +
+			" names no operation of this endpoint, which serves " + served}
 	}
-	return nil
 }
 
 // ErrInvalidRead is the error of reading a request body whose reader
@@ -124,19 +164,19 @@ const readStartSize = 512
 // error after which readBody gives up with io.ErrNoProgress, as bufio does.
 const maxEmptyReads = 100
 
-// readBody reads r's body, at most MaxRequestBodyBytes of it, into a buffer
-// that grows as bytes arrive: what a request costs is what its client
-// sent, not what it declared.
-func readBody(r *http.Request) ([]byte, error) {
-	if r.ContentLength > MaxRequestBodyBytes {
-		return nil, bodyTooLarge(&http.MaxBytesError{Limit: MaxRequestBodyBytes})
+// readBody reads r's body, at most limit bytes of it, into a buffer that
+// grows as bytes arrive: what a request costs is what its client sent, not
+// what it declared.
+func readBody(r *http.Request, limit int) ([]byte, error) {
+	if r.ContentLength > int64(limit) {
+		return nil, bodyTooLarge(&http.MaxBytesError{Limit: int64(limit)})
 	}
 	if r.Body == nil || r.Body == http.NoBody {
 		return nil, nil
 	}
 	// Room for the whole body and one byte more, to see io.EOF without
 	// growing; the limit and one byte more, to see a body over the limit.
-	want := MaxRequestBodyBytes + 1
+	want := limit + 1
 	if r.ContentLength >= 0 {
 		want = int(r.ContentLength) + 1
 	}
@@ -149,7 +189,7 @@ func readBody(r *http.Request) ([]byte, error) {
 			if len(data) < want {
 				size = min(size, want)
 			}
-			data = append(make([]byte, 0, min(size, MaxRequestBodyBytes+1)), data...)
+			data = append(make([]byte, 0, min(size, limit+1)), data...)
 		}
 		room := data[len(data):cap(data)]
 		n, err := r.Body.Read(room)
@@ -157,8 +197,8 @@ func readBody(r *http.Request) ([]byte, error) {
 			return nil, bodyUnreadable(int64(len(data)), ErrInvalidRead)
 		}
 		data = data[:len(data)+n]
-		if len(data) > MaxRequestBodyBytes {
-			return nil, bodyTooLarge(&http.MaxBytesError{Limit: MaxRequestBodyBytes})
+		if len(data) > limit {
+			return nil, bodyTooLarge(&http.MaxBytesError{Limit: int64(limit)})
 		}
 		switch {
 		case err == io.EOF:
@@ -186,7 +226,7 @@ func bodyUnreadable(offset int64, err error) error {
 	return &SerializationException{Message: "the body could not be read to its end", Err: de}
 }
 
-// WriteResponse writes resp as the 200 response of StartDataIngestionJob:
+// WriteResponse writes resp as the 200 response of its operation:
 // Content-Type [ContentType] and the members that are present, such as
 // {"JobId":"...","Status":"IN_PROGRESS"}. A nil resp is written "{}".
 //
@@ -196,15 +236,20 @@ func bodyUnreadable(offset int64, err error) error {
 // sent; the caller then writes an error ([NewHandler] writes an
 // *[InternalServerException]). Otherwise WriteResponse returns the error of
 // writing the body, if any.
-func WriteResponse(w http.ResponseWriter, resp *StartDataIngestionJobResponse) error {
-	if err := resp.Validate(); err != nil {
-		return err
+func WriteResponse[Resp any, PResp interface {
+	*Resp
+	Response
+}](w http.ResponseWriter, resp PResp) error {
+	if resp != nil {
+		if err := resp.Validate(); err != nil {
+			return err
+		}
 	}
 	body := []byte("{}")
 	if resp != nil {
 		var err error
 		if body, err = json.Marshal(resp); err != nil {
-			return err // unreachable: the response has only strings
+			return err // a Timestamp out of range, which Validate refuses first
 		}
 	}
 	return writeJSON(w, http.StatusOK, body)

@@ -61,14 +61,14 @@ func BenchmarkDecodeRequest(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
-				wireSinkRequest, wireSinkErr = lookout.DecodeRequest(data)
+				wireSinkRequest, wireSinkErr = wireDecodeStart(data)
 			}
 		})
 		b.Run(c.name+"/DecodeRequest+Validate", func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
-				wireSinkRequest, wireSinkErr = lookout.DecodeRequest(data)
+				wireSinkRequest, wireSinkErr = wireDecodeStart(data)
 				wireSinkErr = wireSinkRequest.Validate()
 			}
 		})
@@ -79,7 +79,7 @@ func BenchmarkDecodeRequest(b *testing.B) {
 func BenchmarkReadRequest(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		wireSinkRequest, wireSinkErr = lookout.ReadRequest(wireRequest(wireTypicalBody))
+		wireSinkRequest, wireSinkErr = wireReadStart(wireRequest(wireTypicalBody))
 	}
 }
 

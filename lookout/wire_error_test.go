@@ -371,7 +371,7 @@ func TestWriteErrorRoundTrip(t *testing.T) {
 	var ve *lookout.ValidationException
 	require.ErrorAs(t, verr, &ve)
 	assert.Equal(t, &lookout.ValidationException{Message: ve.Message}, wireRoundTrip(t, verr))
-	_, serr := lookout.DecodeRequest([]byte("[]"))
+	_, serr := wireDecodeStart([]byte("[]"))
 	var se *lookout.SerializationException
 	require.ErrorAs(t, serr, &se)
 	assert.Equal(t, &lookout.SerializationException{Message: se.Message}, wireRoundTrip(t, serr))

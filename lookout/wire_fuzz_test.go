@@ -39,11 +39,11 @@ func FuzzReadRequest(f *testing.F) {
 		if target != "" {
 			r.Header.Set("X-Amz-Target", target)
 		}
-		got, err := lookout.ReadRequest(r)
+		got, err := wireReadStart(r)
 		mt, _, mtErr := mime.ParseMediaType(contentType)
 		routed := method == http.MethodPost && mtErr == nil && mt == lookout.ContentType &&
 			target == lookout.TargetStartDataIngestionJob
-		want, decodeErr := lookout.DecodeRequest(body)
+		want, decodeErr := wireDecodeStart(body)
 		switch {
 		case !routed:
 			var uoe *lookout.UnknownOperationException

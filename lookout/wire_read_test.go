@@ -66,7 +66,7 @@ func TestReadRequestGrowsAsBytesArrive(t *testing.T) {
 			body := &wireTrickleReader{s: tt.body, err: tt.err}
 			r.Body = io.NopCloser(body)
 			r.ContentLength = tt.declared
-			got, err := lookout.ReadRequest(r)
+			got, err := wireReadStart(r)
 			if tt.err != nil {
 				assert.ErrorIs(t, err, tt.err)
 			} else {
@@ -96,7 +96,7 @@ func TestReadRequestAllocatesWhatArrives(t *testing.T) {
 		requests = append(requests, r)
 	}
 	_, bytes := hostileMemory(len(requests)/3, func() {
-		_, _ = lookout.ReadRequest(requests[0])
+		_, _ = wireReadStart(requests[0])
 		requests = requests[1:]
 	})
 	assert.Less(t, bytes, uint64(2<<10), "bytes allocated for a body that declares %d bytes and sends one",
@@ -148,7 +148,7 @@ func TestReadRequestRefusesABrokenReader(t *testing.T) {
 			r.ContentLength = -1
 			var got *lookout.StartDataIngestionJobRequest
 			var err error
-			require.NotPanics(t, func() { got, err = lookout.ReadRequest(r) })
+			require.NotPanics(t, func() { got, err = wireReadStart(r) })
 			assert.Nil(t, got)
 			require.ErrorIs(t, err, tt.want)
 			var se *lookout.SerializationException
@@ -191,7 +191,7 @@ func TestReadRequestToleratesEmptyReads(t *testing.T) {
 	r := wireRequest("")
 	r.Body = io.NopCloser(&wireStutteringReader{s: wireTypicalBody, empty: 99})
 	r.ContentLength = int64(len(wireTypicalBody))
-	got, err := lookout.ReadRequest(r)
+	got, err := wireReadStart(r)
 	require.NoError(t, err)
 	assert.Equal(t, "pump-station_7", got.DatasetName)
 }

@@ -50,7 +50,7 @@ func TestReadRequestAccepts(t *testing.T) {
 			t.Parallel()
 			r := wireRequest(wireTypicalBody)
 			tt.setup(r)
-			got, err := lookout.ReadRequest(r)
+			got, err := wireReadStart(r)
 			require.NoError(t, err)
 			assert.Equal(t, testcases.Valid(), got)
 		})
@@ -103,7 +103,7 @@ func TestReadRequestRefusesTheRoute(t *testing.T) {
 			r := wireRequest("")
 			r.Body = io.NopCloser(body)
 			tt.setup(r)
-			got, err := lookout.ReadRequest(r)
+			got, err := wireReadStart(r)
 			assert.Nil(t, got)
 			var uoe *lookout.UnknownOperationException
 			require.ErrorAs(t, err, &uoe)
@@ -185,7 +185,7 @@ func TestReadRequestRefusesTheBody(t *testing.T) {
 			if r.Body != nil {
 				r.Body = io.NopCloser(counter)
 			}
-			got, err := lookout.ReadRequest(r)
+			got, err := wireReadStart(r)
 			assert.Nil(t, got)
 			var se *lookout.SerializationException
 			require.ErrorAs(t, err, &se)
@@ -217,7 +217,7 @@ func TestReadRequestDoesNotReadABodyDeclaredTooLong(t *testing.T) {
 	counter := &wireCountingReader{r: wireEndlessReader{}}
 	r.Body = io.NopCloser(counter)
 	r.ContentLength = lookout.MaxRequestBodyBytes + 1
-	_, err := lookout.ReadRequest(r)
+	_, err := wireReadStart(r)
 	var se *lookout.SerializationException
 	require.ErrorAs(t, err, &se)
 	assert.Zero(t, counter.n)
@@ -225,7 +225,7 @@ func TestReadRequestDoesNotReadABodyDeclaredTooLong(t *testing.T) {
 
 func TestReadRequestNil(t *testing.T) {
 	t.Parallel()
-	got, err := lookout.ReadRequest(nil)
+	got, err := wireReadStart(nil)
 	assert.Nil(t, got)
 	var se *lookout.SerializationException
 	require.ErrorAs(t, err, &se)

@@ -92,7 +92,8 @@ func checkFile(name string, stdin io.Reader, strict bool) result {
 // checkDocument decodes data as the wire does and validates the request.
 func checkDocument(label string, data []byte, strict bool) result {
 	res := result{File: label, Errors: []violation{}}
-	req, err := lookout.DecodeRequest(data)
+	req := new(lookout.StartDataIngestionJobRequest)
+	given, err := lookout.DecodeRequest(data, req)
 	if err != nil {
 		res.Error = decodeProblem(err, data)
 		res.exit = exitInput
@@ -104,7 +105,7 @@ func checkDocument(label string, data []byte, strict bool) result {
 		req.EnsureClientToken()
 		res.Note = noteClientToken
 	}
-	err = req.Validate()
+	err = given.Validate(req) // an explicit "" is read as the service reads it
 	if err == nil {
 		res.OK = true
 		return res

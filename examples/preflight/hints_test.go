@@ -135,7 +135,7 @@ func TestDecodeHint(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := lookout.DecodeRequest([]byte(tt.doc))
+			_, err := lookout.DecodeRequest([]byte(tt.doc), new(lookout.StartDataIngestionJobRequest))
 			var de *lookout.DecodeError
 			require.ErrorAs(t, err, &de)
 			assert.Equal(t, tt.want, decodeHint(de, []byte(tt.doc)))

@@ -114,8 +114,9 @@ func TestRun(t *testing.T) {
 		{name: "ClientToken given as the empty string: the SDKs send it as it is", args: []string{"-"},
 			stdin: `{"ClientToken": "", "DatasetName": "pumps", "RoleArn": "arn:aws:iam::123456789012:role/r",
 				"IngestionInputConfiguration": {"S3InputConfiguration": {"Bucket": "data"}}}`,
-			wantOut: "<stdin>: 1 validation error\n" +
-				"  Value null at 'clientToken' failed to satisfy constraint: Member must not be null\n",
+			wantOut: "<stdin>: 2 validation errors\n" +
+				"  Value '' at 'clientToken' failed to satisfy constraint: Member must have length greater than or equal to 1\n" +
+				"  Value '' at 'clientToken' failed to satisfy constraint: Member must satisfy regular expression pattern: \\p{ASCII}{1,256}\n",
 			wantStatus: exitInvalid},
 		{name: "ClientToken null: absent", args: []string{"-"},
 			stdin: `{"ClientToken": null, "DatasetName": "pumps", "RoleArn": "arn:aws:iam::123456789012:role/r",

@@ -14,7 +14,7 @@ import (
 // body gets: what the strict reader says about it.
 func serializationMessage(t *testing.T, body string) string {
 	t.Helper()
-	_, err := lookout.DecodeRequest([]byte(body))
+	_, err := lookout.DecodeRequest([]byte(body), new(lookout.StartDataIngestionJobRequest))
 	var se *lookout.SerializationException
 	require.ErrorAs(t, err, &se)
 	return se.Message

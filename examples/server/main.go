@@ -176,7 +176,7 @@ func newApp(cfg config, logger *slog.Logger, now func() time.Time) *app {
 func newStack(cfg config, logger *slog.Logger, now func() time.Time,
 	start func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error),
 ) http.Handler {
-	h := lookout.NewHandler(start, lookout.WithLogger(logger))
+	h := lookout.NewHandler(lookout.Service{StartDataIngestionJob: start}, lookout.WithLogger(logger))
 	if cfg.rate > 0 {
 		h = throttle(newTokenBucket(cfg.rate, cfg.burst, now), h)
 	}
