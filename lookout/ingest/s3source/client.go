@@ -3,7 +3,9 @@ package s3source
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"net/url"
 	"time"
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
@@ -47,7 +49,9 @@ type Config struct {
 	// Endpoint is the base URL of an S3-compatible store
 	// ("http://localhost:9000"). Empty: AWS_ENDPOINT_URL_S3 (or
 	// AWS_ENDPOINT_URL, or the profile's endpoint_url) when set, as the SDK
-	// reads them, otherwise AWS's endpoint for the region.
+	// reads them, otherwise AWS's endpoint for the region. Whichever is in
+	// effect must be an http or https URL with a host ([ErrConfig]
+	// otherwise).
 	Endpoint string
 	// Addressing is path-style or virtual-hosted-style addressing; see
 	// [AddressingAuto].
@@ -96,7 +100,12 @@ func NewClient(ctx context.Context, cfg Config) (*s3.Client, error) {
 	if err != nil {
 		return nil, &Error{Op: "LoadDefaultConfig", Kind: ErrConfig, Err: err}
 	}
+	if cfg.Addressing < AddressingAuto || cfg.Addressing > AddressingVirtualHost {
+		return nil, &Error{Op: "LoadDefaultConfig", Kind: ErrConfig,
+			Err: fmt.Errorf("unknown Addressing %d", int(cfg.Addressing))}
+	}
 	var noRegion bool
+	var endpoint string
 	client := s3.NewFromConfig(awsCfg, func(o *s3.Options) {
 		// The SDK logs a line for every whole-object GET of an object stored
 		// without a checksum (most of them); the reader checks lengths itself.
@@ -105,6 +114,9 @@ func NewClient(ctx context.Context, cfg Config) (*s3.Client, error) {
 			o.BaseEndpoint = &cfg.Endpoint
 		}
 		custom := o.BaseEndpoint != nil
+		if custom {
+			endpoint = *o.BaseEndpoint
+		}
 		switch cfg.Addressing {
 		case AddressingPath:
 			o.UsePathStyle = true
@@ -121,6 +133,12 @@ func NewClient(ctx context.Context, cfg Config) (*s3.Client, error) {
 			}
 		}
 	})
+	if endpoint != "" {
+		if u, err := url.Parse(endpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, &Error{Op: "LoadDefaultConfig", Kind: ErrConfig,
+				Err: fmt.Errorf("endpoint %q is not an http or https URL with a host", endpoint)}
+		}
+	}
 	if noRegion {
 		return nil, &Error{Op: "LoadDefaultConfig", Kind: ErrConfig,
 			Err: errors.New("no region: set AWS_REGION, a profile's region, or Config.Region")}

@@ -105,6 +105,36 @@ func TestNewClientWithoutRegion(t *testing.T) {
 	assert.Contains(t, err.Error(), "s3source: LoadDefaultConfig s3://data/: invalid configuration: no region")
 }
 
+func TestNewClientRefusesBadConfig(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		cfg  s3source.Config
+		want string
+	}{
+		{"endpoint without scheme", nil, s3source.Config{Endpoint: "localhost:9000"},
+			`s3source: LoadDefaultConfig: invalid configuration: endpoint "localhost:9000" is not an http or https URL with a host`},
+		{"endpoint of another scheme", nil, s3source.Config{Endpoint: "s3://bucket"},
+			`s3source: LoadDefaultConfig: invalid configuration: endpoint "s3://bucket" is not an http or https URL with a host`},
+		{"endpoint without host", nil, s3source.Config{Endpoint: "http://"},
+			`s3source: LoadDefaultConfig: invalid configuration: endpoint "http://" is not an http or https URL with a host`},
+		{"AWS_ENDPOINT_URL_S3 without scheme", map[string]string{"AWS_ENDPOINT_URL_S3": "minio:9000"}, s3source.Config{},
+			`s3source: LoadDefaultConfig: invalid configuration: endpoint "minio:9000" is not an http or https URL with a host`},
+		{"unknown addressing", nil, s3source.Config{Region: "eu-west-1", Addressing: 3},
+			`s3source: LoadDefaultConfig: invalid configuration: unknown Addressing 3`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cleanEnv(t)
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			_, err := s3source.NewClient(context.Background(), tc.cfg)
+			require.ErrorIs(t, err, s3source.ErrConfig)
+			assert.EqualError(t, err, tc.want)
+		})
+	}
+}
+
 func TestNewClientMaxConns(t *testing.T) {
 	cleanEnv(t)
 	c, err := s3source.NewClient(context.Background(), s3source.Config{Region: "eu-west-1", MaxConns: 24})
