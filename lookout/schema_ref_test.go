@@ -273,3 +273,71 @@ func equalSchema(a, b *lookout.DataSchema) bool {
 	}
 	return true
 }
+
+// FuzzDataSchemaValidate builds a schema in Go from spec (components
+// separated by '|', each "name:col,col,...", a column "name" or
+// "name=TYPE", the first column DATETIME and the others DOUBLE by default)
+// and compares Validate with the reference reading of its JSON.
+func FuzzDataSchemaValidate(f *testing.F) {
+	f.Add("pump:Timestamp,pressure")
+	f.Add("pump:t,s|fan:t,s,u")
+	f.Add("pump:t,s|pump:t,s")
+	f.Add("pump:t=DOUBLE,s=DATETIME")
+	f.Add("p q:t,s,s")
+	f.Add("p:t")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, spec string) {
+		ds := &lookout.DataSchema{}
+		if spec != "" {
+			for _, c := range strings.Split(spec, "|") {
+				name, cols, _ := strings.Cut(c, ":")
+				sc := lookout.SchemaComponent{ComponentName: name}
+				if cols != "" {
+					for j, col := range strings.Split(cols, ",") {
+						n, typ, found := strings.Cut(col, "=")
+						if !found {
+							typ = lookout.ColumnTypeDouble
+							if j == 0 {
+								typ = lookout.ColumnTypeDatetime
+							}
+						}
+						sc.Columns = append(sc.Columns, lookout.SchemaColumn{Name: n, Type: typ})
+					}
+				}
+				ds.Components = append(ds.Components, sc)
+			}
+		}
+		err := ds.Validate()
+		doc, jerr := json.Marshal(ds)
+		if jerr != nil {
+			t.Fatal(jerr)
+		}
+		ok, _ := refParseDataSchema(string(doc))
+		if (err == nil) != ok {
+			t.Fatalf("Validate(%q) = %v; the reference's verdict on %s: %v", spec, err, doc, ok)
+		}
+		inline, merr := ds.MarshalInline()
+		if err != nil {
+			var se *lookout.SchemaError
+			if !errors.As(err, &se) || !errors.As(merr, &se) || inline != "" {
+				t.Fatalf("Validate(%q) = %#v, MarshalInline = %q, %v", spec, err, inline, merr)
+			}
+			for _, v := range se.Violations {
+				if v.Offset != -1 {
+					t.Fatalf("Validate(%q): offset %d", spec, v.Offset)
+				}
+			}
+			if len(err.Error()) > 5000 {
+				t.Fatalf("Validate(%q): message of %d bytes", spec, len(err.Error()))
+			}
+			return
+		}
+		if merr != nil || inline != string(doc) {
+			t.Fatalf("MarshalInline(%q) = %q, %v; want %s", spec, inline, merr, doc)
+		}
+		back, perr := lookout.ParseDataSchema(inline)
+		if perr != nil || !equalSchema(back, ds) {
+			t.Fatalf("ParseDataSchema(%q) = %+v, %v", inline, back, perr)
+		}
+	})
+}
