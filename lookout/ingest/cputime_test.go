@@ -1,0 +1,54 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// cpuTime returns the process's user and system CPU time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestCPUThroughput reports megabytes per CPU-second of the check on one
+// core and of the baseline over the benchmarks' file: on a machine shared
+// with other work, CPU time tells their cost where wall time cannot. Set
+// LOOKOUT_CPU_THROUGHPUT=1 to run it.
+func TestCPUThroughput(t *testing.T) {
+	if os.Getenv("LOOKOUT_CPU_THROUGHPUT") == "" {
+		t.Skip("set LOOKOUT_CPU_THROUGHPUT=1 to run")
+	}
+	data := benchFile()
+	src := memSource{"data/pump/a.csv": data}
+	req := request(ptr("data/"), nil)
+	mb := float64(len(data)) / (1 << 20)
+	measure := func(name string, fn func()) float64 {
+		fn() // warm up
+		const rounds = 5
+		c0, w0 := cpuTime(), time.Now()
+		for range rounds {
+			fn()
+		}
+		cpu, wall := cpuTime()-c0, time.Since(w0)
+		rate := mb * rounds / cpu.Seconds()
+		t.Logf("%-9s %7.1f MiB per CPU-second, %7.1f MiB/s wall", name, rate, mb*rounds/wall.Seconds())
+		return rate
+	}
+	base := measure("baseline", func() {
+		if _, err := baseline(bytes.NewReader(data)); err != nil {
+			t.Fatal(err)
+		}
+	})
+	one := measure("cores=1", func() {
+		if _, err := Check(context.Background(), req, nil, src, WithConcurrency(1)); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Logf("cores=1 / baseline: %.2fx", one/base)
+}
