@@ -91,10 +91,10 @@ type parser struct {
 	at       int64 // the file offset after the record just read
 
 	// The last date read as yyyy-MM-dd, and its midnight.
-	day    [10]byte
-	daySec int64
-	dayOK  bool
-	escaped  bool  // the field was quoted and held ""
+	day     [10]byte
+	daySec  int64
+	dayOK   bool
+	escaped bool // the field was quoted and held ""
 
 	maxField int      // the longest field held whole
 	long     bool     // the field is read through lc
