@@ -58,10 +58,12 @@ type ConflictError struct {
 func (e *ConflictError) Error() string {
 	switch e.Reason {
 	case ReasonTokenReused:
+		// The message names neither the job nor the dataset: whoever
+		// presents a known token need not be the caller who used it.
 		if e.JobID != "" {
-			return "The ClientToken was already used to start job " + e.JobID + " with different parameters"
+			return "The ClientToken was already used to start a data ingestion job with different parameters"
 		}
-		return "The ClientToken was already used to create dataset " + e.Dataset + " with different parameters"
+		return "The ClientToken was already used to create a dataset with different parameters"
 	case ReasonDatasetExists:
 		return "Dataset " + e.Dataset + " already exists"
 	case ReasonIngestionInProgress:

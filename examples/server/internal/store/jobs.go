@@ -8,6 +8,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout"
 )
 
 // StartJob stores a new job, IN_PROGRESS, and makes its dataset
@@ -355,9 +357,21 @@ func (s *Store) ListSensorStatistics(ctx context.Context, f StatisticsFilter, p 
 	return out[:limit], s.seal(pos, listStatistics, f.Dataset, f.JobID), nil
 }
 
+// sameInput reports whether a and b are the same input as the service reads
+// it: an absent Prefix is "", an absent KeyPattern the default,
+// lookout.KeyPatternSlash.
 func sameInput(a, b JobInput) bool {
-	return a.Bucket == b.Bucket && a.RoleARN == b.RoleARN && sameString(a.Prefix, b.Prefix) &&
-		sameString(a.KeyPattern, b.KeyPattern)
+	return a.Bucket == b.Bucket && a.RoleARN == b.RoleARN &&
+		valueOr(a.Prefix, "") == valueOr(b.Prefix, "") &&
+		valueOr(a.KeyPattern, lookout.KeyPatternSlash) == valueOr(b.KeyPattern, lookout.KeyPatternSlash)
+}
+
+// valueOr returns *p, or def when p is nil.
+func valueOr(p *string, def string) string {
+	if p == nil {
+		return def
+	}
+	return *p
 }
 
 // newJobID returns a new job id: 32 lowercase hexadecimal digits from

@@ -91,7 +91,7 @@ func TestCreateDataset(t *testing.T) {
 		var ce *ConflictError
 		require.ErrorAs(t, err, &ce, name)
 		assert.Equal(t, ReasonTokenReused, ce.Reason, name)
-		assert.Equal(t, "The ClientToken was already used to create dataset pump with different parameters", ce.Error())
+		assert.Equal(t, "The ClientToken was already used to create a dataset with different parameters", ce.Error())
 	}
 
 	// Another token, the same name.
@@ -167,12 +167,21 @@ func TestJobLifecycle(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, replay)
 	assert.Equal(t, job, again)
+	// The default KeyPattern given is the same as none, and "" the same
+	// Prefix as none.
+	same := nj
+	same.Input.KeyPattern = ptr("{prefix}/{component_name}/*")
+	again, replay, err = s.StartJob(ctx, same)
+	require.NoError(t, err)
+	assert.True(t, replay)
+	assert.Equal(t, job, again)
 	other := nj
-	other.Input.KeyPattern = ptr("{prefix}/{component_name}/*")
+	other.Input.KeyPattern = ptr("{prefix}/{component_name}_*")
 	_, _, err = s.StartJob(ctx, other)
 	var ce *ConflictError
 	require.ErrorAs(t, err, &ce)
 	assert.Equal(t, ConflictError{Reason: ReasonTokenReused, Dataset: "pump", JobID: job.ID}, *ce)
+	assert.NotContains(t, ce.Error(), job.ID, "the message names no job")
 
 	// One ingestion at a time; deleting is refused meanwhile.
 	_, _, err = s.StartJob(ctx, NewJob{Dataset: "pump", ClientToken: "j2", Input: input("b1")})
@@ -423,5 +432,38 @@ func TestPrefixEnd(t *testing.T) {
 		got, ok := prefixEnd(tc.in)
 		assert.Equal(t, tc.ok, ok, "%q", tc.in)
 		assert.Equal(t, tc.want, got, "%q", tc.in)
+	}
+}
+
+// TestSameInput checks that inputs are compared as the service reads them:
+// an absent member is its default.
+func TestSameInput(t *testing.T) {
+	t.Parallel()
+	base := JobInput{Bucket: "b", RoleARN: "arn:aws:iam::123456789012:role/Ingest"}
+	with := func(prefix, keyPattern *string) JobInput {
+		in := base
+		in.Prefix, in.KeyPattern = prefix, keyPattern
+		return in
+	}
+	tests := []struct {
+		name string
+		a, b JobInput
+		want bool
+	}{
+		{"both absent", with(nil, nil), with(nil, nil), true},
+		{"Prefix absent and empty", with(nil, nil), with(ptr(""), nil), true},
+		{"KeyPattern absent and the default", with(nil, nil), with(nil, ptr("{prefix}/{component_name}/*")), true},
+		{"both absent and both defaults", with(nil, nil), with(ptr(""), ptr("{prefix}/{component_name}/*")), true},
+		{"Prefix absent and given", with(nil, nil), with(ptr("in/"), nil), false},
+		{"KeyPattern absent and another", with(nil, nil), with(nil, ptr("{prefix}/{component_name}_*")), false},
+		{"another bucket", with(nil, nil), JobInput{Bucket: "c", RoleARN: base.RoleARN}, false},
+		{"another role", with(nil, nil), JobInput{Bucket: "b", RoleARN: "arn:aws:iam::123456789012:role/Other"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			assert.Equal(t, tt.want, sameInput(tt.a, tt.b))
+			assert.Equal(t, tt.want, sameInput(tt.b, tt.a))
+		})
 	}
 }
