@@ -27,8 +27,8 @@ var (
 func (r *schemaReader) add(v SchemaViolation) { r.v = append(r.v, v) }
 
 // stop records that the document is not JSON at r.i.
-func (r *schemaReader) stop(path, detail string) {
-	r.add(SchemaViolation{Path: path, Offset: r.i, Reason: SchemaSyntax, Detail: detail})
+func (r *schemaReader) stop(l schemaLoc, detail string) {
+	r.add(SchemaViolation{Path: l.String(), Offset: r.i, Reason: SchemaSyntax, Detail: detail})
 	r.stopped = true
 }
 
@@ -67,14 +67,14 @@ func (r *schemaReader) document() (*DataSchema, *schemaPos) {
 	}
 
 	r.ws()
-	r.object("", schemaTopMembers, func(m int) {
+	top := schemaLoc{comp: -1, col: -1}
+	r.object(top, schemaTopMembers, func(m int) {
 		// Components
 		pos.components = r.i
-		if !r.array("Components", func(i int) {
-			path := func() string { return "Components[" + strconv.Itoa(i) + "]" }
+		if !r.array(top.with("Components"), func(i int) {
 			ds.Components = append(ds.Components, SchemaComponent{})
 			pos.comps = append(pos.comps, componentPos{at: r.i, name: -1, columns: -1})
-			r.component(&ds.Components[i], &pos.comps[i], path)
+			r.component(&ds.Components[i], &pos.comps[i], schemaLoc{comp: i, col: -1})
 		}) {
 			pos.components = -1
 		}
@@ -88,28 +88,28 @@ func (r *schemaReader) document() (*DataSchema, *schemaPos) {
 	return ds, pos
 }
 
-func (r *schemaReader) component(c *SchemaComponent, cp *componentPos, path func() string) {
-	r.object(path(), schemaComponentMembers, func(m int) {
+func (r *schemaReader) component(c *SchemaComponent, cp *componentPos, l schemaLoc) {
+	r.object(l, schemaComponentMembers, func(m int) {
 		switch m {
 		case 0: // ComponentName
 			at := r.i
-			if v, ok := r.stringValue(path() + ".ComponentName"); ok {
+			if v, ok := r.stringValue(l.with("ComponentName")); ok {
 				c.ComponentName, cp.name = v, at
 			}
 		case 1: // Columns
 			cp.columns = r.i
-			if !r.array(path()+".Columns", func(j int) {
-				colPath := func() string { return path() + ".Columns[" + strconv.Itoa(j) + "]" }
+			if !r.array(l.with("Columns"), func(j int) {
 				c.Columns = append(c.Columns, SchemaColumn{})
 				cp.cols = append(cp.cols, columnPos{at: r.i, name: -1, typ: -1})
 				col, kp := &c.Columns[j], &cp.cols[j]
-				r.object(colPath(), schemaColumnMembers, func(m int) {
+				colLoc := schemaLoc{comp: l.comp, col: j}
+				r.object(colLoc, schemaColumnMembers, func(m int) {
 					at := r.i
 					if m == 0 {
-						if v, ok := r.stringValue(colPath() + ".Name"); ok {
+						if v, ok := r.stringValue(colLoc.with("Name")); ok {
 							col.Name, kp.name = v, at
 						}
-					} else if v, ok := r.stringValue(colPath() + ".Type"); ok {
+					} else if v, ok := r.stringValue(colLoc.with("Type")); ok {
 						col.Type, kp.typ = v, at
 					}
 				})
@@ -118,6 +118,42 @@ func (r *schemaReader) component(c *SchemaComponent, cp *componentPos, path func
 			}
 		}
 	})
+}
+
+// schemaLoc is a place in a schema document, whose path is written only for
+// a violation: Components[comp].Columns[col].member, each part there when
+// set (comp and col -1 when not).
+type schemaLoc struct {
+	comp, col int
+	member    string
+}
+
+// with returns the place of the member name in the object at l.
+func (l schemaLoc) with(name string) schemaLoc {
+	l.member = name
+	return l
+}
+
+// String returns the path, "" for the document.
+func (l schemaLoc) String() string {
+	var b []byte
+	if l.comp >= 0 {
+		b = append(b, "Components["...)
+		b = strconv.AppendInt(b, int64(l.comp), 10)
+		b = append(b, ']')
+	}
+	if l.col >= 0 {
+		b = append(b, ".Columns["...)
+		b = strconv.AppendInt(b, int64(l.col), 10)
+		b = append(b, ']')
+	}
+	if l.member != "" {
+		if len(b) > 0 {
+			b = append(b, '.')
+		}
+		b = append(b, l.member...)
+	}
+	return string(b)
 }
 
 // ws skips JSON's white space.
@@ -173,14 +209,14 @@ func (r *schemaReader) isValueStart() bool {
 
 // wrongType reports the value at r.i as not of the type expected, and skips
 // it; a value that cannot be read is a syntax error.
-func (r *schemaReader) wrongType(path, expected string) {
+func (r *schemaReader) wrongType(l schemaLoc, expected string) {
 	if !r.isValueStart() {
-		r.stop(path, "expected a value, found "+r.found())
+		r.stop(l, "expected a value, found "+r.found())
 		return
 	}
-	r.add(SchemaViolation{Path: path, Offset: r.i, Reason: SchemaWrongType,
+	r.add(SchemaViolation{Path: l.String(), Offset: r.i, Reason: SchemaWrongType,
 		Detail: "expected " + expected + ", found " + r.found()})
-	r.skip(path)
+	r.skip(l)
 }
 
 // object reads the object at r.i, whose members are known (each at most
@@ -189,20 +225,14 @@ func (r *schemaReader) wrongType(path, expected string) {
 // duplicate member is reported and its value skipped; a missing one is
 // reported at the object's start. It returns false when the value is not an
 // object (reported) or the document stopped.
-func (r *schemaReader) object(path string, known []string, member func(m int)) bool {
+func (r *schemaReader) object(l schemaLoc, known []string, member func(m int)) bool {
 	if r.i >= len(r.s) || r.s[r.i] != '{' {
-		r.wrongType(path, "an object")
+		r.wrongType(l, "an object")
 		return false
 	}
 	start := r.i
 	r.i++
 	seen := uint(0)
-	join := func(name string) string {
-		if path == "" {
-			return name
-		}
-		return path + "." + name
-	}
 	for first := true; ; first = false {
 		r.ws()
 		if r.i < len(r.s) && r.s[r.i] == '}' && first {
@@ -215,24 +245,24 @@ func (r *schemaReader) object(path string, known []string, member func(m int)) b
 				break
 			}
 			if r.i >= len(r.s) || r.s[r.i] != ',' {
-				r.stop(path, "expected ',' or '}' after a member, found "+r.found())
+				r.stop(l, "expected ',' or '}' after a member, found "+r.found())
 				return false
 			}
 			r.i++
 			r.ws()
 		}
 		if r.i >= len(r.s) || r.s[r.i] != '"' {
-			r.stop(path, "expected a member name, found "+r.found())
+			r.stop(l, "expected a member name, found "+r.found())
 			return false
 		}
 		nameAt := r.i
-		name, ok := r.str(path)
+		name, ok := r.str(l)
 		if !ok {
 			return false
 		}
 		r.ws()
 		if r.i >= len(r.s) || r.s[r.i] != ':' {
-			r.stop(join(name), "expected ':' after a member name, found "+r.found())
+			r.stop(l.with(name), "expected ':' after a member name, found "+r.found())
 			return false
 		}
 		r.i++
@@ -246,13 +276,13 @@ func (r *schemaReader) object(path string, known []string, member func(m int)) b
 		}
 		switch {
 		case m >= 0 && seen&(1<<m) != 0:
-			r.add(SchemaViolation{Path: join(name), Offset: nameAt, Reason: SchemaDuplicateMember, Value: name})
-			r.skip(join(name))
+			r.add(SchemaViolation{Path: l.with(name).String(), Offset: nameAt, Reason: SchemaDuplicateMember, Value: name})
+			r.skip(l.with(name))
 		case m >= 0:
 			seen |= 1 << m
 			member(m)
 		default:
-			v := SchemaViolation{Path: join(name), Offset: nameAt, Reason: SchemaUnknownMember, Value: name}
+			v := SchemaViolation{Path: l.with(name).String(), Offset: nameAt, Reason: SchemaUnknownMember, Value: name}
 			for _, kn := range known {
 				if strings.EqualFold(name, kn) {
 					v.Reason, v.Detail = SchemaMiscasedMember, kn
@@ -260,7 +290,7 @@ func (r *schemaReader) object(path string, known []string, member func(m int)) b
 				}
 			}
 			r.add(v)
-			r.skip(join(name))
+			r.skip(l.with(name))
 		}
 		if r.stopped {
 			return false
@@ -268,7 +298,7 @@ func (r *schemaReader) object(path string, known []string, member func(m int)) b
 	}
 	for k, kn := range known {
 		if seen&(1<<k) == 0 {
-			r.add(SchemaViolation{Path: join(kn), Offset: start, Reason: SchemaMissingMember})
+			r.add(SchemaViolation{Path: l.with(kn).String(), Offset: start, Reason: SchemaMissingMember})
 		}
 	}
 	return true
@@ -277,9 +307,9 @@ func (r *schemaReader) object(path string, known []string, member func(m int)) b
 // array reads the array at r.i, calling elem with the index of each element
 // and r.i at it (elem reads the element). It returns false when the value
 // is not an array (reported) or the document stopped.
-func (r *schemaReader) array(path string, elem func(i int)) bool {
+func (r *schemaReader) array(l schemaLoc, elem func(i int)) bool {
 	if r.i >= len(r.s) || r.s[r.i] != '[' {
-		r.wrongType(path, "an array")
+		r.wrongType(l, "an array")
 		return false
 	}
 	r.i++
@@ -295,7 +325,7 @@ func (r *schemaReader) array(path string, elem func(i int)) bool {
 				return true
 			}
 			if r.i >= len(r.s) || r.s[r.i] != ',' {
-				r.stop(path, "expected ',' or ']' after an element, found "+r.found())
+				r.stop(l, "expected ',' or ']' after an element, found "+r.found())
 				return false
 			}
 			r.i++
@@ -310,17 +340,17 @@ func (r *schemaReader) array(path string, elem func(i int)) bool {
 
 // stringValue reads the string at r.i; any other value is reported and
 // skipped.
-func (r *schemaReader) stringValue(path string) (string, bool) {
+func (r *schemaReader) stringValue(l schemaLoc) (string, bool) {
 	if r.i >= len(r.s) || r.s[r.i] != '"' {
-		r.wrongType(path, "a string")
+		r.wrongType(l, "a string")
 		return "", false
 	}
-	return r.str(path)
+	return r.str(l)
 }
 
 // str reads the string at r.i (a '"'), escapes decoded. The document is
 // valid UTF-8.
-func (r *schemaReader) str(path string) (string, bool) {
+func (r *schemaReader) str(l schemaLoc) (string, bool) {
 	start := r.i + 1
 	for i := start; i < len(r.s); i++ {
 		switch c := r.s[i]; {
@@ -328,20 +358,20 @@ func (r *schemaReader) str(path string) (string, bool) {
 			r.i = i + 1
 			return r.s[start:i], true
 		case c == '\\':
-			return r.strEscaped(start, i, path)
+			return r.strEscaped(start, i, l)
 		case c < 0x20:
 			r.i = i
-			r.stop(path, "a control character in a string, "+r.found())
+			r.stop(l, "a control character in a string, "+r.found())
 			return "", false
 		}
 	}
 	r.i = len(r.s)
-	r.stop(path, "a string without its closing '\"'")
+	r.stop(l, "a string without its closing '\"'")
 	return "", false
 }
 
 // strEscaped reads the rest of a string that holds an escape at i.
-func (r *schemaReader) strEscaped(start, i int, path string) (string, bool) {
+func (r *schemaReader) strEscaped(start, i int, l schemaLoc) (string, bool) {
 	var b strings.Builder
 	b.WriteString(r.s[start:i])
 	for i < len(r.s) {
@@ -352,7 +382,7 @@ func (r *schemaReader) strEscaped(start, i int, path string) (string, bool) {
 			return b.String(), true
 		case c < 0x20:
 			r.i = i
-			r.stop(path, "a control character in a string, "+r.found())
+			r.stop(l, "a control character in a string, "+r.found())
 			return "", false
 		case c != '\\':
 			b.WriteByte(c)
@@ -379,7 +409,7 @@ func (r *schemaReader) strEscaped(start, i int, path string) (string, bool) {
 			u, ok := schemaHex4(r.s, i+2)
 			if !ok {
 				r.i = i
-				r.stop(path, `a \u escape without four hexadecimal digits`)
+				r.stop(l, `a \u escape without four hexadecimal digits`)
 				return "", false
 			}
 			size := 6
@@ -391,7 +421,7 @@ func (r *schemaReader) strEscaped(start, i int, path string) (string, bool) {
 				u = utf16.DecodeRune(u, lo)
 				if !ok || u == utf8.RuneError {
 					r.i = i
-					r.stop(path, `a \u escape of half a surrogate pair`)
+					r.stop(l, `a \u escape of half a surrogate pair`)
 					return "", false
 				}
 				size = 12
@@ -401,25 +431,25 @@ func (r *schemaReader) strEscaped(start, i int, path string) (string, bool) {
 			continue
 		default:
 			r.i = i
-			r.stop(path, "an invalid escape in a string")
+			r.stop(l, "an invalid escape in a string")
 			return "", false
 		}
 		i += 2
 	}
 	r.i = len(r.s)
-	r.stop(path, "a string without its closing '\"'")
+	r.stop(l, "a string without its closing '\"'")
 	return "", false
 }
 
 // skip reads past the value at r.i, checking that it is JSON, without
 // recursion: the closers of the arrays and objects open are on a stack.
-func (r *schemaReader) skip(path string) {
+func (r *schemaReader) skip(l schemaLoc) {
 	var open []byte
 	for {
 		// A value.
 		r.ws()
 		if r.i >= len(r.s) {
-			r.stop(path, "expected a value, found the end of the document")
+			r.stop(l, "expected a value, found the end of the document")
 			return
 		}
 		switch c := r.s[r.i]; {
@@ -431,7 +461,7 @@ func (r *schemaReader) skip(path string) {
 				break
 			}
 			open = append(open, '}')
-			if !r.skipName(path) {
+			if !r.skipName(l) {
 				return
 			}
 			continue
@@ -445,11 +475,11 @@ func (r *schemaReader) skip(path string) {
 			open = append(open, ']')
 			continue
 		case c == '"':
-			if _, ok := r.str(path); !ok {
+			if _, ok := r.str(l); !ok {
 				return
 			}
 		case c == '-' || '0' <= c && c <= '9':
-			if !r.number(path) {
+			if !r.number(l) {
 				return
 			}
 		default:
@@ -460,7 +490,7 @@ func (r *schemaReader) skip(path string) {
 				}
 			}
 			if lit == "" {
-				r.stop(path, "expected a value, found "+r.found())
+				r.stop(l, "expected a value, found "+r.found())
 				return
 			}
 			r.i += len(lit)
@@ -481,30 +511,30 @@ func (r *schemaReader) skip(path string) {
 				r.i++
 				if top == '}' {
 					r.ws()
-					if !r.skipName(path) {
+					if !r.skipName(l) {
 						return
 					}
 				}
 				break
 			}
-			r.stop(path, "expected ',' or '"+string(top)+"', found "+r.found())
+			r.stop(l, "expected ',' or '"+string(top)+"', found "+r.found())
 			return
 		}
 	}
 }
 
 // skipName reads a member name and its ':'.
-func (r *schemaReader) skipName(path string) bool {
+func (r *schemaReader) skipName(l schemaLoc) bool {
 	if r.i >= len(r.s) || r.s[r.i] != '"' {
-		r.stop(path, "expected a member name, found "+r.found())
+		r.stop(l, "expected a member name, found "+r.found())
 		return false
 	}
-	if _, ok := r.str(path); !ok {
+	if _, ok := r.str(l); !ok {
 		return false
 	}
 	r.ws()
 	if r.i >= len(r.s) || r.s[r.i] != ':' {
-		r.stop(path, "expected ':' after a member name, found "+r.found())
+		r.stop(l, "expected ':' after a member name, found "+r.found())
 		return false
 	}
 	r.i++
@@ -512,7 +542,7 @@ func (r *schemaReader) skipName(path string) bool {
 }
 
 // number reads a JSON number at r.i.
-func (r *schemaReader) number(path string) bool {
+func (r *schemaReader) number(l schemaLoc) bool {
 	s, i := r.s, r.i
 	digits := func() int {
 		j := i
@@ -527,18 +557,18 @@ func (r *schemaReader) number(path string) bool {
 	switch n := digits(); {
 	case n == 0:
 		r.i = i
-		r.stop(path, "a number without digits")
+		r.stop(l, "a number without digits")
 		return false
 	case n > 1 && s[i-n] == '0':
 		r.i = i - n
-		r.stop(path, "a number with a leading zero")
+		r.stop(l, "a number with a leading zero")
 		return false
 	}
 	if i < len(s) && s[i] == '.' {
 		i++
 		if digits() == 0 {
 			r.i = i
-			r.stop(path, "a number without digits after '.'")
+			r.stop(l, "a number without digits after '.'")
 			return false
 		}
 	}
@@ -549,7 +579,7 @@ func (r *schemaReader) number(path string) bool {
 		}
 		if digits() == 0 {
 			r.i = i
-			r.stop(path, "a number without digits in its exponent")
+			r.stop(l, "a number without digits in its exponent")
 			return false
 		}
 	}
