@@ -186,11 +186,13 @@ func (r *schemaReader) found() string {
 		return "a boolean"
 	case strings.HasPrefix(r.s[r.i:], "null"):
 		return "null"
-	case c < utf8.RuneSelf && 0x20 < c && c < 0x7F:
-		return "'" + string(c) + "'"
+	case 0x20 < c && c < 0x7F:
+		return strconv.QuoteRune(rune(c)) // '}', '\''
 	default:
+		// A control character, or one beyond ASCII: its code point.
 		c, _ := utf8.DecodeRuneInString(r.s[r.i:])
-		return "U+" + strings.ToUpper(strconv.FormatInt(int64(c)|0x10000, 16)[1:])
+		hex := strings.ToUpper(strconv.FormatInt(int64(c), 16))
+		return "U+" + strings.Repeat("0", max(4-len(hex), 0)) + hex
 	}
 }
 

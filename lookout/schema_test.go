@@ -536,3 +536,27 @@ func TestParseDataSchemaDeep(t *testing.T) {
 	_, err := lookout.ParseDataSchema(`{"Components":[[1}]}`)
 	assert.Equal(t, []v{{c0, lookout.SchemaWrongType, "", 0, 0}, {c0, lookout.SchemaSyntax, "", 0, 0}}, violations(err))
 }
+
+// What a syntax error says it found.
+func TestSchemaSyntaxFound(t *testing.T) {
+	t.Parallel()
+	for doc, want := range map[string]string{
+		`{"Components":[]'`:         `found '\''`,
+		`{"Components":[]` + "\x01": `found U+0001`,
+		`{"Components":[]é`:         `found U+00E9`,
+		`{"Components":[]😀`:         `found U+1F600`,
+		`{"Components":[]` + "\t":   `found the end of the document`,
+		`{"Components":[]}}`:        `data after the document's object at byte offset 17`,
+		`{"Components":[] 1`:        `found a number`,
+		`{"Components":[]"`:         `found a string`,
+		`{"Components":[]true`:      `found a boolean`,
+		`{"Components":[]null`:      `found null`,
+		`{"Components":[]{`:         `found an object`,
+		`{"Components":[][`:         `found an array`,
+		`{"Components":[]\`:         `found '\\'`,
+	} {
+		_, err := lookout.ParseDataSchema(doc)
+		require.Error(t, err)
+		assert.True(t, strings.HasSuffix(err.Error(), want), "%s: %v", doc, err)
+	}
+}
