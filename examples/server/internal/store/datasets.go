@@ -25,7 +25,7 @@ func (s *Store) CreateDataset(ctx context.Context, d NewDataset) (ds Dataset, re
 	if err != nil {
 		return Dataset{}, false, err
 	}
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *wtx) error {
 		ds, replay = Dataset{}, false
 		if d.ClientToken != "" {
 			var name string
@@ -93,7 +93,7 @@ func (s *Store) Dataset(ctx context.Context, name string) (Dataset, error) {
 	if err := s.readable(); err != nil {
 		return Dataset{}, err
 	}
-	return s.dataset(ctx, s.r, name)
+	return s.dataset(ctx, &s.rs, name)
 }
 
 const jobColumns = `j.id, d.name, d.arn, j.client_token, j.bucket, j.prefix, j.key_pattern, j.role_arn,
@@ -190,7 +190,7 @@ func (s *Store) ListDatasets(ctx context.Context, f DatasetFilter, p Page) ([]Da
 	}
 	query += ` ORDER BY name LIMIT ?`
 	args = append(args, limit+1)
-	rows, err := s.r.QueryContext(ctx, query, args...)
+	rows, err := s.rs.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, "", err
 	}
@@ -221,7 +221,8 @@ func (s *Store) ListDatasets(ctx context.Context, f DatasetFilter, p Page) ([]Da
 // statistics and their tokens. Errors: *NotFoundError, *ConflictError
 // (ReasonIngestionInProgress).
 func (s *Store) DeleteDataset(ctx context.Context, name string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	defer s.jobs.purge() // after the commit, or after nothing was deleted
+	return s.write(ctx, func(tx *wtx) error {
 		var id int64
 		var running sql.NullString
 		err := tx.QueryRowContext(ctx, `SELECT d.id, j.id FROM datasets d LEFT JOIN jobs j ON j.seq = d.running_job

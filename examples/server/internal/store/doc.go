@@ -6,15 +6,22 @@
 // # Durability
 //
 // Every method that changes the state returns only after the change is
-// committed and the database's write-ahead log is synced to stable storage:
-// a process killed at any moment loses nothing it acknowledged. Changes that
-// arrive together are committed together (group commit): one writer goroutine
-// runs them, each in a savepoint of its own, and syncs once for all of them,
-// so one change refused by a rule does not undo the others.
+// committed and the database's write-ahead log is synced to stable storage
+// (SQLite's WAL mode with synchronous=FULL): a process killed at any moment
+// loses nothing it acknowledged. Changes that arrive together are committed
+// together (group commit): one writer goroutine runs them in one
+// transaction and syncs once for all of them. A change refused by a rule
+// writes nothing, so the others of its batch go on; a change that fails
+// while writing rolls the transaction back, and the others run again
+// without it.
 //
-// Nothing is kept in Go memory per job or per dataset: reads go to the
-// database through a small pool of read-only connections, each with SQLite's
-// bounded page cache.
+// Nothing is kept in Go memory per job or per dataset beyond a cache of the
+// 8,192 jobs last written or read (clients poll the jobs they started):
+// reads go to the database through a small pool of read-only connections,
+// each with SQLite's bounded page cache.
+//
+// The path Memory opens a database held in memory (SQLite's memdb VFS), for
+// tests; it is gone when the Store is closed.
 //
 // # Lifecycle
 //

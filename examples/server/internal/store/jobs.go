@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/lookout-equipment/lookoutequipment/lookout"
 )
@@ -18,7 +19,7 @@ import (
 // Errors: *ConflictError (ReasonTokenReused, ReasonIngestionInProgress),
 // *NotFoundError (the dataset), *QuotaError (LimitPendingJobs).
 func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, err error) {
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *wtx) error {
 		job, replay = Job{}, false
 		if j.ClientToken != "" {
 			var r jobRow
@@ -94,6 +95,9 @@ func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, e
 	if err != nil {
 		return Job{}, false, err
 	}
+	if !replay {
+		s.jobs.changed(job, false)
+	}
 	return job, replay, nil
 }
 
@@ -105,7 +109,7 @@ func (s *Store) FinishJob(ctx context.Context, id string, o Outcome) (Job, error
 		return Job{}, fmt.Errorf("store: a job cannot finish in status %q", o.Status)
 	}
 	var job Job
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *wtx) error {
 		var seq, dataset int64
 		var status string
 		err := tx.QueryRowContext(ctx, `SELECT seq, dataset, status FROM jobs WHERE id = ?`, id).Scan(&seq, &dataset, &status)
@@ -156,6 +160,7 @@ func (s *Store) FinishJob(ctx context.Context, id string, o Outcome) (Job, error
 	if err != nil {
 		return Job{}, err
 	}
+	s.jobs.changed(job, true)
 	return job, nil
 }
 
@@ -164,7 +169,16 @@ func (s *Store) Job(ctx context.Context, id string) (Job, error) {
 	if err := s.readable(); err != nil {
 		return Job{}, err
 	}
-	return s.job(ctx, s.r, id)
+	if j, ok := s.jobs.get(id); ok {
+		return j, nil
+	}
+	gen := s.jobs.generation()
+	j, err := s.job(ctx, &s.rs, id)
+	if err != nil {
+		return Job{}, err
+	}
+	s.jobs.fill(gen, j)
+	return j, nil
 }
 
 func (s *Store) job(ctx context.Context, q querier, id string) (Job, error) {
@@ -186,7 +200,7 @@ func (s *Store) InProgress(ctx context.Context) ([]Job, error) {
 	if err := s.readable(); err != nil {
 		return nil, err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+jobColumns+` FROM jobs j JOIN datasets d ON d.id = j.dataset
+	rows, err := s.rs.QueryContext(ctx, `SELECT `+jobColumns+` FROM jobs j JOIN datasets d ON d.id = j.dataset
 		WHERE j.status = ? ORDER BY j.seq`, string(JobInProgress))
 	if err != nil {
 		return nil, err
@@ -229,7 +243,7 @@ func (s *Store) ListJobs(ctx context.Context, f JobFilter, p Page) ([]JobSummary
 	args := []any{after}
 	if f.Dataset != "" {
 		var id int64
-		err := s.r.QueryRowContext(ctx, `SELECT id FROM datasets WHERE name = ?`, f.Dataset).Scan(&id)
+		err := s.rs.QueryRowContext(ctx, `SELECT id FROM datasets WHERE name = ?`, f.Dataset).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, "", &NotFoundError{Resource: ResourceDataset, Name: f.Dataset}
 		}
@@ -245,7 +259,7 @@ func (s *Store) ListJobs(ctx context.Context, f JobFilter, p Page) ([]JobSummary
 	}
 	query += ` ORDER BY j.seq LIMIT ?`
 	args = append(args, limit+1)
-	rows, err := s.r.QueryContext(ctx, query, args...)
+	rows, err := s.rs.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, "", err
 	}
@@ -296,7 +310,7 @@ func (s *Store) ListSensorStatistics(ctx context.Context, f StatisticsFilter, p 
 	}
 	var dataset int64
 	var last sql.NullInt64
-	err = s.r.QueryRowContext(ctx, `SELECT id, last_job FROM datasets WHERE name = ?`, f.Dataset).Scan(&dataset, &last)
+	err = s.rs.QueryRowContext(ctx, `SELECT id, last_job FROM datasets WHERE name = ?`, f.Dataset).Scan(&dataset, &last)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", &NotFoundError{Resource: ResourceDataset, Name: f.Dataset}
 	}
@@ -316,7 +330,7 @@ func (s *Store) ListSensorStatistics(ctx context.Context, f StatisticsFilter, p 
 		job, after = int64(binary.BigEndian.Uint64(pos)), int64(binary.BigEndian.Uint64(pos[8:]))
 	case f.JobID != "":
 		var of int64
-		err := s.r.QueryRowContext(ctx, `SELECT seq, dataset FROM jobs WHERE id = ?`, f.JobID).Scan(&job, &of)
+		err := s.rs.QueryRowContext(ctx, `SELECT seq, dataset FROM jobs WHERE id = ?`, f.JobID).Scan(&job, &of)
 		if errors.Is(err, sql.ErrNoRows) || err == nil && of != dataset {
 			return nil, "", &NotFoundError{Resource: ResourceJob, Name: f.JobID}
 		}
@@ -328,7 +342,7 @@ func (s *Store) ListSensorStatistics(ctx context.Context, f StatisticsFilter, p 
 	default:
 		return nil, "", nil
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT s.ord, s.data FROM sensor_statistics s JOIN jobs j ON j.seq = s.job
+	rows, err := s.rs.QueryContext(ctx, `SELECT s.ord, s.data FROM sensor_statistics s JOIN jobs j ON j.seq = s.job
 		WHERE s.job = ? AND j.dataset = ? AND s.ord > ? ORDER BY s.ord LIMIT ?`, job, dataset, after, limit+1)
 	if err != nil {
 		return nil, "", err
@@ -374,10 +388,13 @@ func valueOr(p *string, def string) string {
 	return *p
 }
 
-// newJobID returns a new job id: 32 lowercase hexadecimal digits from
-// crypto/rand.
+// newJobID returns a new job id: 32 lowercase hexadecimal digits, the
+// first 16 the time in nanoseconds and the last 16 from crypto/rand. The
+// ids of new jobs sort after those of older ones, so that the index of ids
+// grows at its end rather than at random pages.
 func newJobID() string {
 	var b [16]byte
-	rand.Read(b[:]) // never fails since Go 1.24
+	binary.BigEndian.PutUint64(b[:8], uint64(time.Now().UnixNano()))
+	rand.Read(b[8:]) // never fails since Go 1.24
 	return hex.EncodeToString(b[:])
 }

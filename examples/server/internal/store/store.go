@@ -41,19 +41,24 @@ type Store struct {
 	now  func() time.Time
 	aead cipher.AEAD
 
-	w *sql.DB // the writer's one connection
-	r *sql.DB // read-only connections; w itself in memory
+	w    *sql.DB    // the writer's one connection
+	r    *sql.DB    // read-only connections
+	ws   statements // on w
+	rs   statements // on r
+	jobs *jobCache
 
 	mu      sync.RWMutex // guards closed against queue's close
 	closed  bool
 	queue   chan *change
 	stopped chan struct{}
+	missed  map[string]struct{} // the writer's; see wtx
 }
 
-// change is one change the writer runs in a savepoint of the batch's
-// transaction; done receives its outcome once the batch is committed.
+// change is one change the writer runs in the batch's transaction; done
+// receives its outcome once the batch is committed. fn may run more than
+// once (see commit): it must set its results afresh each time.
 type change struct {
-	fn   func(*sql.Tx) error
+	fn   func(*wtx) error
 	done chan error
 }
 
@@ -71,42 +76,43 @@ func Open(path string, opts Options) (*Store, error) {
 		now:     opts.Now,
 		queue:   make(chan *change, maxBatch),
 		stopped: make(chan struct{}),
+		missed:  make(map[string]struct{}),
+		jobs:    newJobCache(jobCacheSize),
 	}
 	if s.now == nil {
 		s.now = time.Now
 	}
 	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(0)"
-	var err error
+	var (
+		err error
+		dsn string
+	)
 	if path == Memory {
-		s.w, err = sql.Open("sqlite", "file::memory:?"+pragmas)
-		if err != nil {
-			return nil, fmt.Errorf("store: %w", err)
-		}
-		// One connection for every reader and writer: a second would
-		// open a second, empty, database.
-		s.w.SetMaxOpenConns(1)
-		s.w.SetMaxIdleConns(1)
-		s.w.SetConnMaxLifetime(0)
-		s.w.SetConnMaxIdleTime(0)
-		s.r = s.w
+		// SQLite's memdb VFS: a database in memory that every connection
+		// of the process opening the same name shares, as long as one is
+		// open (the writer's always is).
+		dsn = "file:/lookout-store-" + newJobID() + "?vfs=memdb&" + pragmas
 	} else {
-		dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas +
+		dsn = "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas +
 			"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)"
-		s.w, err = sql.Open("sqlite", dsn)
-		if err != nil {
-			return nil, fmt.Errorf("store: %w", err)
-		}
-		s.w.SetMaxOpenConns(1)
-		s.w.SetMaxIdleConns(1)
-		s.r, err = sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
-		if err != nil {
-			s.w.Close()
-			return nil, fmt.Errorf("store: %w", err)
-		}
-		n := max(2, runtime.GOMAXPROCS(0))
-		s.r.SetMaxOpenConns(n)
-		s.r.SetMaxIdleConns(n)
 	}
+	s.w, err = sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	s.w.SetMaxOpenConns(1)
+	s.w.SetMaxIdleConns(1)
+	s.w.SetConnMaxLifetime(0)
+	s.w.SetConnMaxIdleTime(0)
+	s.r, err = sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
+	if err != nil {
+		s.w.Close()
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	n := max(2, runtime.GOMAXPROCS(0))
+	s.r.SetMaxOpenConns(n)
+	s.r.SetMaxIdleConns(n)
+	s.ws.db, s.rs.db = s.w, s.r
 	if err := s.init(); err != nil {
 		s.closeDBs()
 		return nil, fmt.Errorf("store: opening %s: %w", path, err)
@@ -154,7 +160,6 @@ CREATE TABLE IF NOT EXISTS jobs(
 	result BLOB
 );
 CREATE INDEX IF NOT EXISTS jobs_dataset ON jobs(dataset, seq);
-CREATE INDEX IF NOT EXISTS jobs_dataset_status ON jobs(dataset, status, seq);
 CREATE INDEX IF NOT EXISTS jobs_status ON jobs(status, seq);
 CREATE TABLE IF NOT EXISTS sensor_statistics(
 	job INTEGER NOT NULL,
@@ -202,17 +207,15 @@ func (s *Store) Close() error {
 }
 
 func (s *Store) closeDBs() error {
-	var err error
-	if s.r != nil && s.r != s.w {
-		err = s.r.Close()
-	}
-	return errors.Join(err, s.w.Close())
+	s.rs.close()
+	s.ws.close()
+	return errors.Join(s.r.Close(), s.w.Close())
 }
 
 // write runs fn in the writer's next batch and returns once that batch is
 // committed and synced: nil means the change is durable. fn's error undoes
 // fn's change alone and is returned as is.
-func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
+func (s *Store) write(ctx context.Context, fn func(*wtx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -249,46 +252,62 @@ func (s *Store) run() {
 				break fill
 			}
 		}
-		err := s.commit(batch, errs[:len(batch)])
-		for i, c := range batch {
-			if err != nil {
-				c.done <- err
-			} else {
-				c.done <- errs[i]
+		for len(batch) > 0 {
+			failed, err := s.commit(batch, errs[:len(batch)])
+			if failed >= 0 {
+				// One change failed after it wrote: the transaction is
+				// rolled back; that change gets its error and the others
+				// run again without it.
+				batch[failed].done <- err
+				batch = append(batch[:failed], batch[failed+1:]...)
+				continue
 			}
-			batch[i] = nil
+			for i, c := range batch {
+				if err != nil {
+					c.done <- err
+				} else {
+					c.done <- errs[i]
+				}
+			}
+			break
 		}
+		clear(batch[:cap(batch)])
 	}
 }
 
-// commit runs a batch in one transaction, each change in a savepoint, and
-// commits it. errs receives each change's own error.
-func (s *Store) commit(batch []*change, errs []error) error {
-	tx, err := s.w.Begin()
+// commit runs a batch in one transaction and commits it. A change's fn
+// returns a rule's error (see isRule) only before it writes anything; errs
+// receives these. Any other error of a change rolls the transaction back and
+// commit returns the change's index and its error; an error of the
+// transaction itself is returned with index -1.
+func (s *Store) commit(batch []*change, errs []error) (int, error) {
+	ctx := context.Background()
+	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store: begin: %w", err)
+		return -1, fmt.Errorf("store: begin: %w", err)
 	}
+	w := &wtx{ctx: ctx, tx: tx, st: &s.ws, missed: s.missed}
+	defer w.prepareMissed()
 	for i, c := range batch {
-		if _, err := tx.Exec(`SAVEPOINT change`); err != nil {
+		errs[i] = c.fn(w)
+		if errs[i] != nil && !isRule(errs[i]) {
 			tx.Rollback()
-			return fmt.Errorf("store: savepoint: %w", err)
-		}
-		errs[i] = c.fn(tx)
-		if errs[i] != nil {
-			if _, err := tx.Exec(`ROLLBACK TO change`); err != nil {
-				tx.Rollback()
-				return fmt.Errorf("store: rollback to savepoint: %w", err)
-			}
-		}
-		if _, err := tx.Exec(`RELEASE change`); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("store: release savepoint: %w", err)
+			return i, errs[i]
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: commit: %w", err)
+		return -1, fmt.Errorf("store: commit: %w", err)
 	}
-	return nil
+	return -1, nil
+}
+
+// isRule reports whether err is a rule's verdict rather than a failure.
+func isRule(err error) bool {
+	switch err.(type) {
+	case *NotFoundError, *ConflictError, *QuotaError:
+		return true
+	}
+	return false
 }
 
 // nanos converts a time to its column value: NULL for the zero time.
