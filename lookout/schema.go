@@ -151,10 +151,12 @@ type SchemaViolation struct {
 	// component, "" for the document itself. A member the schema does not
 	// have is named as the document spells it ("Components[0].columns").
 	Path string
-	// Offset is the byte offset in the document of the value, member name
-	// or character at fault (for a missing member, its object; for an
-	// unfinished document, its end); -1 for a schema that was not read
-	// from a document ([DataSchema.Validate]).
+	// Offset is the byte offset in the document of what is at fault: the
+	// value (for a name, its string, whichever character is wrong), the
+	// member's name, the character where the document stops being JSON
+	// (its length, when it ends too early), the object of a missing
+	// member, the first component or column past a count's bound; -1 for
+	// a schema that was not read from a document ([DataSchema.Validate]).
 	Offset int
 	// Reason says what is wrong.
 	Reason SchemaReason
