@@ -58,3 +58,24 @@ func ExampleDataSchema_MarshalInline() {
 	// {"Components":[{"ComponentName":"pump","Columns":[{"Name":"Timestamp","Type":"DATETIME"},{"Name":"pressure","Type":"DOUBLE"}]}]} <nil>
 	// lookout: invalid data schema: 2 violations: Components[1].ComponentName: 'pump' is the name of Components[0] already; Components[1].Columns: a component needs its DATETIME column and at least one DOUBLE column; it has 0 columns
 }
+
+func ExampleDataSchema_Validate() {
+	ds := &lookout.DataSchema{Components: []lookout.SchemaComponent{{
+		ComponentName: "pump",
+		Columns: []lookout.SchemaColumn{
+			{Name: "Timestamp", Type: lookout.ColumnTypeDatetime},
+			{Name: "flow rate", Type: lookout.ColumnTypeDouble},
+			{Name: "Timestamp", Type: lookout.ColumnTypeDouble},
+		},
+	}}}
+	err := ds.Validate()
+	var se *lookout.SchemaError
+	if errors.As(err, &se) {
+		for _, v := range se.Violations {
+			fmt.Println(v.Path, v.Reason, v.Offset)
+		}
+	}
+	// Output:
+	// Components[0].Columns[1].Name NameCharacter -1
+	// Components[0].Columns[2].Name DuplicateColumn -1
+}
