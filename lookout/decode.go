@@ -156,12 +156,12 @@ func DecodeRequest(data []byte, req Request) (Presence, error) {
 		op.reset(req)
 		return Presence{}, bodyTooLarge(&http.MaxBytesError{Limit: int64(limit)})
 	}
-	var p Presence
-	if de := decodeBody(string(data), op, req, &p.p); de != nil {
+	d := &decoder{s: string(data)}
+	if de := d.body(op, req); de != nil {
 		op.reset(req)
 		return Presence{}, &SerializationException{Message: de.Error(), Err: de}
 	}
-	return p, nil
+	return Presence{p: d.presence}, nil
 }
 
 // bodyTooLarge is the error for a body longer than cause.Limit bytes.
@@ -220,14 +220,19 @@ type decoder struct {
 	pos      int
 	path     []pathSegment
 	pathBuf  [8]pathSegment // path's storage for the shapes' usual depth
-	presence *presence
-	strs     []string // storage for the optional string members, filled in turn
+	presence presence
+	// strs is storage for the optional string members, filled in turn:
+	// strBuf first, which a request's strings then keep alive with the
+	// decoder (a few hundred bytes), rather than allocate each.
+	strs   []string
+	strBuf [4]string
 }
 
-// decodeBody reads s, a whole body, into req with op's declarations.
-func decodeBody(s string, op *wireOp, req Request, p *presence) *DecodeError {
-	d := &decoder{s: s, presence: p}
+// body reads d.s, a whole body, into req with op's declarations.
+func (d *decoder) body(op *wireOp, req Request) *DecodeError {
+	s := d.s
 	d.path = d.pathBuf[:0]
+	d.strs = d.strBuf[:0]
 	if len(s) == 0 {
 		return d.errorAt(0, "the body is empty: a request is a JSON object")
 	}

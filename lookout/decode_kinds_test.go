@@ -67,7 +67,7 @@ var kindsTable = newWireStruct(
 
 // kindsDecode reads body into a kindsDoc as a request is read.
 func kindsDecode(body string) (*kindsDoc, *presence, *DecodeError) {
-	d := &decoder{s: body, presence: new(presence)}
+	d := &decoder{s: body}
 	d.path = d.pathBuf[:0]
 	v := new(kindsDoc)
 	d.skipSpace()
@@ -78,7 +78,7 @@ func kindsDecode(body string) (*kindsDoc, *presence, *DecodeError) {
 	if d.pos != len(body) {
 		return nil, nil, d.errorAt(d.pos, "trailing data")
 	}
-	return v, d.presence, nil
+	return v, &d.presence, nil
 }
 
 func TestDecodeKindsAccepts(t *testing.T) {
