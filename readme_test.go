@@ -19,24 +19,39 @@ const (
 	endRules   = "<!-- rules:end -->\n"
 )
 
-// rulesTable renders the README's rule table from the declarations, so that
-// the documentation cannot drift from the checks.
+// rulesTable renders the README's rule tables from the declarations, so
+// that the documentation cannot drift from the checks: one table per
+// operation (its request's members, then its response's), then the notes
+// of the members and of the kinds.
 func rulesTable() string {
-	var b strings.Builder
-	b.WriteString("| wire path | required | length (code points) | pattern (full match, Java semantics) or allowed values | validate tag |\n")
-	b.WriteString("|---|---|---|---|---|\n")
-	var notes strings.Builder
+	var b, memberNotes strings.Builder
+	op, response := "", false
 	for _, r := range lookout.Rules() {
+		if r.Operation != op || r.Response != response {
+			if op != "" {
+				b.WriteString("\n")
+			}
+			op, response = r.Operation, r.Response
+			side := "request"
+			if response {
+				side = "response"
+			}
+			b.WriteString("**" + op + "**, " + side + ":\n\n")
+			b.WriteString("| wire path | required | kind | length | pattern (full match, Java semantics), values or range | validate tag |\n")
+			b.WriteString("|---|---|---|---|---|---|\n")
+		}
 		req := "no"
 		if r.Required {
 			req = "yes"
 		}
 		length := ""
-		switch {
-		case r.MaxLength != 0:
-			length = strconv.Itoa(r.MinLength) + ".." + strconv.Itoa(r.MaxLength)
-		case r.MinLength != 0:
-			length = strconv.Itoa(r.MinLength) + ".."
+		if r.Type == lookout.TypeString || r.Type == lookout.TypeList {
+			switch {
+			case r.MaxLength != 0:
+				length = strconv.Itoa(r.MinLength) + ".." + strconv.Itoa(r.MaxLength)
+			case r.MinLength != 0:
+				length = strconv.Itoa(r.MinLength) + ".."
+			}
 		}
 		constraint := ""
 		switch {
@@ -48,15 +63,28 @@ func rulesTable() string {
 				vals[i] = "`" + v + "`"
 			}
 			constraint = "one of " + strings.Join(vals, ", ")
-		default:
-			constraint = "structure"
+		case r.HasMinValue && r.HasMaxValue:
+			constraint = strconv.FormatInt(r.MinValue, 10) + ".." + strconv.FormatInt(r.MaxValue, 10)
+		case r.HasMinValue:
+			constraint = ">= " + strconv.FormatInt(r.MinValue, 10)
 		}
-		b.WriteString("| `" + r.Path + "` | " + req + " | " + length + " | " + constraint + " | `" + r.Tag + "` |\n")
+		tag := ""
+		if r.Tag != "" {
+			tag = "`" + r.Tag + "`"
+		}
+		b.WriteString("| `" + r.Path + "` | " + req + " | " + r.Name + " (" + r.Type.String() + ") | " + length + " | " +
+			constraint + " | " + tag + " |\n")
 		if r.Note != "" {
-			notes.WriteString("- `" + r.Path + "`: " + r.Note + "\n")
+			memberNotes.WriteString("- " + op + " `" + r.Path + "`: " + r.Note + "\n")
 		}
 	}
-	return b.String() + "\n" + notes.String()
+	b.WriteString("\nMembers:\n\n" + memberNotes.String() + "\nKinds:\n\n")
+	for _, k := range lookout.Kinds() {
+		if k.Note != "" {
+			b.WriteString("- " + k.Name + ": " + k.Note + "\n")
+		}
+	}
+	return b.String()
 }
 
 func TestReadmeRulesTable(t *testing.T) {

@@ -129,3 +129,10 @@ func BenchmarkReference(b *testing.B) {
 		})
 	}
 }
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}

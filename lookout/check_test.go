@@ -25,6 +25,11 @@ const (
 	tcPathBucket      = "IngestionInputConfiguration.S3InputConfiguration.Bucket"
 	tcPathPrefix      = "IngestionInputConfiguration.S3InputConfiguration.Prefix"
 	tcPathKeyPattern  = "IngestionInputConfiguration.S3InputConfiguration.KeyPattern"
+
+	// A Check function reports at its kind's usual member name.
+	tcCheckBucket     = "Bucket"
+	tcCheckPrefix     = "Prefix"
+	tcCheckKeyPattern = "KeyPattern"
 	tcPathRoleArn     = "RoleArn"
 	tcPathJobID       = "JobId"
 	tcPathStatus      = "Status"
@@ -56,18 +61,13 @@ type tcExpect struct {
 var (
 	tcExpClientToken = tcExpect{path: tcPathClientToken, min: 1, max: 256, pattern: tcPatClientToken}
 	tcExpDatasetName = tcExpect{path: tcPathDatasetName, min: 1, max: 200, pattern: tcPatDatasetName}
-	tcExpBucket      = tcExpect{path: tcPathBucket, min: 3, max: 63, pattern: tcPatBucket}
-	tcExpPrefix      = tcExpect{path: tcPathPrefix, min: 0, max: 1024, pattern: tcPatPrefix}
-	tcExpKeyPattern  = tcExpect{path: tcPathKeyPattern, min: 1, max: 2048, enum: tcEnumKeyPattern}
+	tcExpBucket      = tcExpect{path: tcCheckBucket, min: 3, max: 63, pattern: tcPatBucket}
+	tcExpPrefix      = tcExpect{path: tcCheckPrefix, min: 0, max: 1024, pattern: tcPatPrefix}
+	tcExpKeyPattern  = tcExpect{path: tcCheckKeyPattern, min: 1, max: 2048, enum: tcEnumKeyPattern}
 	tcExpRoleArn     = tcExpect{path: tcPathRoleArn, min: 20, max: 2048, pattern: tcPatRoleArn}
 	tcExpJobID       = tcExpect{path: tcPathJobID, max: 32, pattern: tcPatJobID}
 	tcExpStatus      = tcExpect{path: tcPathStatus, enum: tcEnumStatus}
 )
-
-// req is the violation of an absent required member.
-func (e tcExpect) req() []FieldError {
-	return []FieldError{{Path: e.path, Constraint: ConstraintRequired}}
-}
 
 // of lists the violations cs of value v, in the order given.
 func (e tcExpect) of(v string, cs ...Constraint) []FieldError {
@@ -128,7 +128,7 @@ var tcInvalidUTF8 = []struct{ name, s string }{
 func tcClientTokenCases() []tcCheckCase {
 	e := tcExpClientToken
 	cs := []tcCheckCase{
-		{"empty is absent", "", e.req()},
+		{"empty is too short", "", e.of("", tcMin, tcPat)},
 		{"length 1", "a", nil},
 		{"NUL", "\x00", nil},
 		{"DEL", "\x7f", nil},
@@ -158,7 +158,7 @@ func tcClientTokenCases() []tcCheckCase {
 func tcDatasetNameCases() []tcCheckCase {
 	e := tcExpDatasetName
 	cs := []tcCheckCase{
-		{"empty is absent", "", e.req()},
+		{"empty is too short", "", e.of("", tcMin, tcPat)},
 		{"length 1 letter", "a", nil},
 		{"length 1 digit", "0", nil},
 		{"underscore alone", "_", nil},
@@ -195,7 +195,7 @@ func tcBucketCases() []tcCheckCase {
 	e := tcExpBucket
 	mid61 := tcRep("b", 61)
 	cs := []tcCheckCase{
-		{"empty is absent", "", e.req()},
+		{"empty is too short", "", e.of("", tcMin, tcPat)},
 		{"length 1", "a", e.of("a", tcMin, tcPat)},
 		{"length 2 (min-1)", "ab", e.of("ab", tcMin, tcPat)},
 		{"length 3 (min)", "abc", nil},
@@ -319,7 +319,7 @@ func tcRoleArnCases() []tcCheckCase {
 		return "arn:aws" + partition + ":iam::" + account + ":role/" + role
 	}
 	cs := []tcCheckCase{
-		{"empty is absent", "", e.req()},
+		{"empty is too short", "", e.of("", tcMin, tcPat)},
 		{"length 1", "a", e.of("a", tcMin, tcPat)},
 		{"length 19 (min-1)", "arn:aws:iam::123456", e.of("arn:aws:iam::123456", tcMin, tcPat)},
 		{"length 20 (min), no match", "arn:aws:iam::1234567", e.of("arn:aws:iam::1234567", tcPat)},
@@ -390,7 +390,7 @@ func tcRoleArnCases() []tcCheckCase {
 func tcJobIDCases() []tcCheckCase {
 	e := tcExpJobID
 	cs := []tcCheckCase{
-		{"empty is absent (valid)", "", nil},
+		{"empty matches", "", nil},
 		{"length 1", "0", nil},
 		{"class ends", "09afAF", nil},
 		{"length 31", tcRep("f", 31), nil},
@@ -414,7 +414,7 @@ func tcJobIDCases() []tcCheckCase {
 func tcJobStatusCases() []tcCheckCase {
 	e := tcExpStatus
 	cs := []tcCheckCase{
-		{"empty is absent (valid)", "", nil},
+		{"empty is no status", "", e.of("", tcEnum)},
 		{"lower case", "in_progress", e.of("in_progress", tcEnum)},
 		{"trailing space", "SUCCESS ", e.of("SUCCESS ", tcEnum)},
 		{"unknown", "STOPPED", e.of("STOPPED", tcEnum)},
@@ -450,7 +450,7 @@ var tcCheckFuncs = []tcCheckFunc{
 func TestCheckFunctions(t *testing.T) {
 	for _, cf := range tcCheckFuncs {
 		t.Run(cf.name, func(t *testing.T) {
-			rule := tcRuleByPath(t, cf.ref.path)
+			rule := tcRuleByPath(t, "StartDataIngestionJob", cf.ref.path)
 			names := map[string]bool{}
 			for _, c := range cf.cases() {
 				if names[c.name] {
@@ -466,9 +466,8 @@ func TestCheckFunctions(t *testing.T) {
 					if ref := cf.ref.check(c.in); !tcSameFields(ref, c.want) {
 						t.Errorf("oracle(%s):\n got %s\nwant %s", tcShort(c.in), tcFmtFields(ref), tcFmtFields(c.want))
 					}
-					present := !(cf.ref.emptyAbsent && c.in == "")
-					if v := rule.Violations(c.in, present); !tcSameFields(v, c.want) {
-						t.Errorf("Rule.Violations(%s, %v):\n got %s\nwant %s", tcShort(c.in), present, tcFmtFields(v), tcFmtFields(c.want))
+					if v := rule.AppendViolations(nil, cf.ref.checkPath(), c.in, true); !tcSameFields(v, c.want) {
+						t.Errorf("Rule.AppendViolations(%s):\n got %s\nwant %s", tcShort(c.in), tcFmtFields(v), tcFmtFields(c.want))
 					}
 				})
 			}
@@ -541,10 +540,10 @@ func tcShort(s string) string {
 	return fmt.Sprintf("%q...(%d bytes, %d characters)", s[:60], len(s), utf8.RuneCountInString(s))
 }
 
-func tcRuleByPath(t testing.TB, path string) Rule {
+func tcRuleByPath(t testing.TB, op, path string) Rule {
 	t.Helper()
 	for _, r := range Rules() {
-		if r.Path == path {
+		if r.Operation == op && r.Path == path {
 			return r
 		}
 	}
@@ -557,9 +556,14 @@ func tcRuleByPath(t testing.TB, path string) Rule {
 // reference page of StartDataIngestionJob and, for the nested S3 members,
 // AWS's service model.
 func TestRulesAgreeWithReference(t *testing.T) {
-	rules := Rules()
+	var rules []Rule
+	for _, r := range Rules() {
+		if r.Operation == "StartDataIngestionJob" {
+			rules = append(rules, r)
+		}
+	}
 	if len(rules) != len(refMembers) {
-		t.Fatalf("Rules() has %d rules, want %d", len(rules), len(refMembers))
+		t.Fatalf("Rules() has %d rules for StartDataIngestionJob, want %d", len(rules), len(refMembers))
 	}
 	for i, m := range refMembers {
 		r := rules[i]
@@ -569,7 +573,7 @@ func TestRulesAgreeWithReference(t *testing.T) {
 				r.Path, r.Required, r.MinLength, r.MaxLength, r.Pattern, r.Enum,
 				m.path, m.required, m.min, m.max, m.pattern, m.enum)
 		}
-		if r.Tag == "" {
+		if r.Tag == "" && r.Type != TypeStructure {
 			t.Errorf("rule %s has no Tag", r.Path)
 		}
 	}
@@ -590,8 +594,8 @@ func TestRulesIsACopy(t *testing.T) {
 	if err := CheckJobStatus(IngestionJobStatusSuccess); err != nil {
 		t.Errorf("after changing Rules()' copy: CheckJobStatus: %v", err)
 	}
-	if got := Rules(); !reflect.DeepEqual(got[5].Enum, tcEnumKeyPattern) {
-		t.Errorf("Rules()[5].Enum = %q after changing a copy", got[5].Enum)
+	if got := tcRuleByPath(t, "StartDataIngestionJob", tcPathKeyPattern); !reflect.DeepEqual(got.Enum, tcEnumKeyPattern) {
+		t.Errorf("KeyPattern's Enum = %q after changing a copy", got.Enum)
 	}
 	// The Enum of a violation is a copy too.
 	err := CheckKeyPattern("x")
@@ -609,7 +613,7 @@ func TestRulesIsACopy(t *testing.T) {
 // checked, and a Pattern, which it cannot check, fails every present value
 // rather than let it pass.
 func TestRuleViolationsForeignRule(t *testing.T) {
-	r := Rule{Path: "Mine.Field", Required: true, MinLength: 2, MaxLength: 3, Pattern: "[a]+"}
+	r := Rule{Path: "Mine.Field", Required: true, Kind: Kind{MinLength: 2, MaxLength: 3, Pattern: "[a]+"}}
 	pat := func(v string) FieldError {
 		return FieldError{Path: "Mine.Field", Constraint: ConstraintPattern, Pattern: "[a]+", Value: v}
 	}
@@ -629,7 +633,7 @@ func TestRuleViolationsForeignRule(t *testing.T) {
 			t.Errorf("Valid(%q, %v) = %v", c.v, c.present, got)
 		}
 	}
-	noPattern := Rule{Path: "Mine.Field", MinLength: 2, MaxLength: 3}
+	noPattern := Rule{Path: "Mine.Field", Kind: Kind{MinLength: 2, MaxLength: 3}}
 	if got := noPattern.Violations("éé", true); got != nil {
 		t.Errorf("rule without pattern: Violations(éé) = %s", tcFmtFields(got))
 	}
@@ -638,7 +642,7 @@ func TestRuleViolationsForeignRule(t *testing.T) {
 			t.Errorf("Violations(%q, %v) = %s, want %s", c.v, c.present, tcFmtFields(got), tcFmtFields(c.want))
 		}
 	}
-	e := Rule{Path: "E", Enum: []string{"x", "y"}}
+	e := Rule{Path: "E", Kind: Kind{Enum: []string{"x", "y"}}}
 	if got := e.Violations("y", true); got != nil {
 		t.Errorf("enum rule: Violations(y) = %s", tcFmtFields(got))
 	}
@@ -655,7 +659,8 @@ func TestConstraintString(t *testing.T) {
 	for c, want := range map[Constraint]string{
 		0: "Constraint(0)", ConstraintRequired: "required", ConstraintUTF8: "utf8",
 		ConstraintMinLength: "min_length", ConstraintMaxLength: "max_length",
-		ConstraintPattern: "pattern", ConstraintEnum: "enum", 7: "Constraint(7)", 255: "Constraint(255)",
+		ConstraintPattern: "pattern", ConstraintEnum: "enum", ConstraintMinValue: "min_value",
+		ConstraintMaxValue: "max_value", 9: "Constraint(9)", 255: "Constraint(255)",
 	} {
 		if got := c.String(); got != want {
 			t.Errorf("Constraint(%d).String() = %q, want %q", c, got, want)

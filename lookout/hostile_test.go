@@ -150,7 +150,7 @@ func hostileViolations(t testing.TB, member, value string, cs []lookout.Constrai
 	}
 	var rule *lookout.Rule
 	for _, r := range lookout.Rules() {
-		if r.Path == hostilePaths[member] {
+		if r.Operation == "StartDataIngestionJob" && !r.Response && r.Path == hostilePaths[member] {
 			rule = &r
 		}
 	}
@@ -171,6 +171,20 @@ func hostileViolations(t testing.TB, member, value string, cs []lookout.Constrai
 		fs = append(fs, f)
 	}
 	return fs
+}
+
+// hostileAtMember returns fs as a Check function reports them: at the
+// member's name rather than its path.
+func hostileAtMember(fs []lookout.FieldError, member string) []lookout.FieldError {
+	if fs == nil {
+		return nil
+	}
+	out := make([]lookout.FieldError, len(fs))
+	for i, f := range fs {
+		f.Path = member
+		out[i] = f
+	}
+	return out
 }
 
 // hostileMessageSafe checks what every Message must be: valid UTF-8, at
@@ -364,8 +378,9 @@ func TestHostileValues(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			want := hostileViolations(t, tt.member, tt.value, tt.want)
-			assert.Equal(t, want, lookout.ReferenceCheck(tt.member, tt.value), "the oracle")
-			assert.Equal(t, want, hostileFields(t, hostileChecks[tt.member](tt.value)), "Check%s", tt.member)
+			wantCheck := hostileAtMember(want, tt.member)
+			assert.Equal(t, wantCheck, lookout.ReferenceCheck(tt.member, tt.value), "the oracle")
+			assert.Equal(t, wantCheck, hostileFields(t, hostileChecks[tt.member](tt.value)), "Check%s", tt.member)
 
 			req := hostileRequest(tt.member, tt.value)
 			verr := req.Validate()
@@ -716,14 +731,16 @@ func TestHostileHugeValues(t *testing.T) {
 			check := hostileChecks[tt.member]
 			req := hostileRequest(tt.member, v)
 			errs := []error{check(v), req.Validate()}
+			wants := [][]lookout.FieldError{hostileAtMember(want, tt.member), want}
 			if tt.measure {
 				errs = append(errs, validate.Struct(req))
+				wants = append(wants, want)
 			}
 			truncated := "...' (truncated: " + strconv.Itoa(utf8.RuneCountInString(v)) + " characters)"
-			for _, err := range errs {
+			for i, err := range errs {
 				var ve *lookout.ValidationException
 				require.ErrorAs(t, err, &ve)
-				require.Equal(t, want, ve.Fields)
+				require.Equal(t, wants[i], ve.Fields)
 				hostileMessageSafe(t, ve.Message)
 				assert.Less(t, len(ve.Message), 600*len(ve.Fields), "the Message is bounded")
 				assert.Equal(t, len(ve.Fields), strings.Count(ve.Message, truncated), ve.Message)

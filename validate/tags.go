@@ -19,22 +19,32 @@ type check struct {
 }
 
 // checks maps each lookout tag to its check; tagOrder lists the tags in
-// the order of lookout.Rules. The rules whose Tag is "required" (the nested
-// structures) are validator/v10's own tag and are not in it.
+// the order of lookout.Rules, each once. A tag serves every member of its
+// kind; the check of a tag is that of StartDataIngestionJob's member of its
+// kind when there is one, else that of its first member in lookout.Rules
+// (whether an empty value is valid follows that member's Required).
 var checks, tagOrder = buildChecks()
 
 func buildChecks() (map[string]*check, []string) {
 	m := make(map[string]*check)
 	var order []string
 	for _, r := range lookout.Rules() {
-		if r.Tag == "required" || r.Tag == "" {
+		if r.Tag == "" || r.Type != lookout.TypeString {
+			// The tags of integer and list kinds are not installed
+			// (yet): the checks here read strings.
+			continue
+		}
+		prev, seen := m[r.Tag]
+		if seen && (prev.rule.Operation == "StartDataIngestionJob" || r.Operation != "StartDataIngestionJob") {
 			continue
 		}
 		c := &check{rule: r}
 		c.emptyAbsentOK = c.rule.Valid("", false)
 		c.emptyPresentOK = c.rule.Valid("", true)
 		m[r.Tag] = c
-		order = append(order, r.Tag)
+		if !seen {
+			order = append(order, r.Tag)
+		}
 	}
 	return m, order
 }

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/lookout-equipment/lookoutequipment/lookout"
 )
 
 // A validator/v10 struct namespace names a field with Go names: the fields'
@@ -175,10 +173,9 @@ func indirect(v reflect.Value) reflect.Value {
 type fieldInfo struct {
 	// index is the field's index in its struct.
 	index int
-	// rank orders the fields of a struct: their declaration order, but
-	// for the structs of package lookout the order of lookout.Rules (the
-	// order in which Validate reports violations), which differs from
-	// the declaration order of IngestionS3InputConfiguration.
+	// rank orders the fields of a struct: their declaration order (the
+	// structs of package lookout declare their fields in wire order, the
+	// order in which Validate reports violations).
 	rank int
 	// name is the field's name in JSON paths: its JSON name, or its Go
 	// name when it has none.
@@ -193,15 +190,11 @@ type fieldInfo struct {
 // keyed by Go field name.
 var fieldCache sync.Map
 
-// lookoutPkgPath is the import path of package lookout.
-var lookoutPkgPath = reflect.TypeFor[lookout.Rule]().PkgPath()
-
 // fieldsOf returns the fields of struct type st by Go name.
 func fieldsOf(st reflect.Type) map[string]fieldInfo {
 	if m, ok := fieldCache.Load(st); ok {
 		return m.(map[string]fieldInfo)
 	}
-	rules := lookout.Rules()
 	m := make(map[string]fieldInfo, st.NumField())
 	for i := range st.NumField() {
 		sf := st.Field(i)
@@ -217,22 +210,8 @@ func fieldsOf(st reflect.Type) map[string]fieldInfo {
 			}
 			f.flatten = et.Kind() == reflect.Struct
 		}
-		if st.PkgPath() == lookoutPkgPath {
-			f.rank = len(rules) + i
-			for r := range rules {
-				if lastSegment(rules[r].Path) == f.name {
-					f.rank = r
-					break
-				}
-			}
-		}
 		m[sf.Name] = f
 	}
 	actual, _ := fieldCache.LoadOrStore(st, m)
 	return actual.(map[string]fieldInfo)
-}
-
-// lastSegment returns what follows the last "." of a wire path.
-func lastSegment(path string) string {
-	return path[strings.LastIndexByte(path, '.')+1:]
 }

@@ -9,26 +9,29 @@ import (
 	"github.com/lookout-equipment/lookoutequipment/lookout"
 )
 
-// The wire paths of the members that hints know about.
+// The names of the members that hints know about. A violation names its
+// member by its path (from Validate) or by its name alone (from a Check
+// function): the last segment is the member's name either way.
 const (
-	pathBucket     = "IngestionInputConfiguration.S3InputConfiguration.Bucket"
-	pathPrefix     = "IngestionInputConfiguration.S3InputConfiguration.Prefix"
-	pathKeyPattern = "IngestionInputConfiguration.S3InputConfiguration.KeyPattern"
-	pathRoleArn    = "RoleArn"
+	nameBucket     = "Bucket"
+	namePrefix     = "Prefix"
+	nameKeyPattern = "KeyPattern"
+	nameRoleArn    = "RoleArn"
 )
 
 // hintFor returns a hint for the usual mistakes behind a violation, or "":
 // what was probably meant, read from the violation's member, constraint and
 // value. The service's message is left as it is; the hint goes beside it.
 func hintFor(fe *lookout.FieldError) string {
+	name := fe.Path[strings.LastIndexByte(fe.Path, '.')+1:]
 	switch {
-	case fe.Path == pathPrefix && fe.Constraint == lookout.ConstraintPattern:
+	case name == namePrefix && fe.Constraint == lookout.ConstraintPattern:
 		return prefixHint(fe.Value)
-	case fe.Path == pathBucket && (fe.Constraint == lookout.ConstraintPattern || fe.Constraint == lookout.ConstraintMaxLength):
+	case name == nameBucket && (fe.Constraint == lookout.ConstraintPattern || fe.Constraint == lookout.ConstraintMaxLength):
 		return bucketHint(fe.Value)
-	case fe.Path == pathRoleArn && (fe.Constraint == lookout.ConstraintPattern || fe.Constraint == lookout.ConstraintMaxLength):
+	case name == nameRoleArn && (fe.Constraint == lookout.ConstraintPattern || fe.Constraint == lookout.ConstraintMaxLength):
 		return roleArnHint(fe.Value)
-	case fe.Path == pathKeyPattern && fe.Constraint == lookout.ConstraintEnum:
+	case name == nameKeyPattern && fe.Constraint == lookout.ConstraintEnum:
 		return keyPatternHint(fe.Value, fe.Enum)
 	}
 	return ""

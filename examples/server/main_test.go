@@ -92,8 +92,9 @@ func TestParseFlagsErrors(t *testing.T) {
 				`Value 'pump station' at 'datasetName' failed to satisfy constraint: ` +
 				`Member must satisfy regular expression pattern: ^[0-9a-zA-Z_-]{1,200}$`},
 		{"empty dataset name", []string{"-dataset", ""},
-			`server: invalid value "" for flag -dataset: ValidationException: 1 validation error detected: ` +
-				`Value null at 'datasetName' failed to satisfy constraint: Member must not be null`},
+			`server: invalid value "" for flag -dataset: ValidationException: 2 validation errors detected: ` +
+				`Value '' at 'datasetName' failed to satisfy constraint: Member must have length greater than or equal to 1; ` +
+				`Value '' at 'datasetName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[0-9a-zA-Z_-]{1,200}$`},
 		{"negative job duration", []string{"-job-duration", "-1s"},
 			"server: invalid flags: -job-duration must not be negative"},
 		{"negative quota", []string{"-max-pending", "-1"}, "server: invalid flags: -max-pending must not be negative"},

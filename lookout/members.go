@@ -1,0 +1,539 @@
+package lookout
+
+import (
+	"encoding/json"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// The member declarations. A structure is declared once, as a structDecl:
+// its members in wire order, each with its wire name, its value kind,
+// whether it is required in that structure, and accessors that reach its Go
+// field. Everything that walks a structure is written once over these
+// declarations: Validate's fast path (valid) and its violations (check),
+// Rules, and the wire's decoder (through object).
+
+// structDecl declares structure T: its shape and its members, in wire
+// order.
+type structDecl[T any] struct {
+	kind   Kind
+	fields []field[T]
+
+	// wireTable is the strict reader's table of the structure, made
+	// from fields on first use (see wire).
+	wireOnce  sync.Once
+	wireTable *wireStruct[T]
+}
+
+// memberDecl is a member's declaration without the Go type of its
+// structure.
+type memberDecl struct {
+	// name is the member's wire name, "DatasetName".
+	name string
+	// kind is the member's value kind; for a structure member the
+	// structure's, for a list member the list's.
+	kind *Kind
+	// required reports whether the member must be present.
+	required bool
+	// emptyAbsent: a plain string field whose empty value means absent
+	// (its JSON tag has omitempty). A plain string member without it
+	// sends "" as a present value.
+	emptyAbsent bool
+	// pointer: the member is held by a pointer (a *string, a *int32), so
+	// that nil is absent and the Go value says all of its presence.
+	pointer bool
+	// note says how the member is read in its structure.
+	note string
+	// sub is the declaration of a structure member, or of a list's
+	// elements; nil for a member of a simple kind.
+	sub structure
+}
+
+// field declares one member of structure T. Which accessors are set says
+// how the member is held: str for a string kind (a string, a *string, or
+// a named string type), num for an integer held by a pointer, nested for a
+// structure or a list; a member with none (a timestamp, a float, a
+// boolean, a count) has no constraint to check.
+type field[T any] struct {
+	memberDecl
+
+	// str returns the member's value and whether the Go value holds it:
+	// false for a nil *string, and for "" in a field where "" means
+	// absent.
+	str func(v *T) (s string, present bool)
+	// setStr sets the member (the decoder's accessor).
+	setStr func(v *T, s string)
+
+	// num returns an integer member's value and whether it is present.
+	num func(v *T) (n int64, present bool)
+	// setNum sets the member (the decoder's accessor).
+	setNum func(v *T, n int64)
+
+	// valid, check, child and elem reach a structure or a list member:
+	// valid and check are structDecl.valid and structDecl.check for it,
+	// child returns the nested structure (created when nil) and elem
+	// appends a zero element to the list and returns it, for the
+	// decoder.
+	valid func(v *T, w where, p *presence) bool
+	check func(v *T, w where, path string, p *presence, fs []FieldError) []FieldError
+	child func(v *T) object
+	elem  func(v *T) object
+
+	// read is the strict reader's: it reads the member's value, at d.pos,
+	// into v and says what the body gave (see wireMember). nil for a
+	// member that no request has (a response's timestamp, float, boolean
+	// or structure held by value).
+	read func(d *decoder, v *T) (given, *DecodeError)
+}
+
+// where identifies a structure value, for presence: ptr is its pointer,
+// or, for an element of a list, the pointer to the list (*[]T) with idx
+// the element's index (an element moves when its list grows).
+type where struct {
+	ptr any
+	idx int
+}
+
+// presence records what a request's wire body said that its Go value
+// cannot: which plain string members were present as "" in a field whose
+// empty value means absent, and which were absent in a field whose empty
+// value is sent. A nil *presence records nothing: the Go value says it all.
+type presence struct {
+	flips []presenceKey
+}
+
+type presenceKey struct {
+	at     where
+	member int
+}
+
+// flip records that the presence of member i of the structure at w is the
+// opposite of what its Go value says.
+func (p *presence) flip(w where, i int) {
+	p.flips = append(p.flips, presenceKey{w, i})
+}
+
+// flipped reports whether flip was called for member i at w.
+func (p *presence) flipped(w where, i int) bool {
+	if p == nil {
+		return false
+	}
+	for _, k := range p.flips {
+		if k.member == i && k.at == w {
+			return true
+		}
+	}
+	return false
+}
+
+// structure is a structure's declaration without its Go type: what Rules
+// and the decoder read of it.
+type structure interface {
+	// shape returns the structure's kind.
+	shape() *Kind
+	// members returns its members' declarations, in wire order.
+	members() []*memberDecl
+	// newObject returns a new zero value of the structure, bound to its
+	// declaration.
+	newObject() object
+	// goType returns a nil pointer to the structure's Go type (for tests
+	// and reflection-based tools, never on a hot path).
+	goType() any
+}
+
+func (d *structDecl[T]) shape() *Kind      { return &d.kind }
+func (d *structDecl[T]) newObject() object { return d.bind(new(T)) }
+func (d *structDecl[T]) goType() any       { return (*T)(nil) }
+
+func (d *structDecl[T]) members() []*memberDecl {
+	out := make([]*memberDecl, len(d.fields))
+	for i := range d.fields {
+		out[i] = &d.fields[i].memberDecl
+	}
+	return out
+}
+
+// object is a structure value seen through its declaration, for code that
+// does not know its Go type: the wire's decoder. A decoder reads a JSON
+// object into an object member by member: it finds the member's index by
+// its wire name in decl().members(), then, by the member's kind, calls
+// setString, setInt, child (a structure) or appendElem (each element of a
+// list, in order: an element moves when the next is appended, so the
+// decoder finishes one before it asks for the next). What the Go value
+// cannot say, the decoder records in a presence, with flip(o.at(), i): a
+// plain string member given as "" whose field reads "" as absent
+// (emptyAbsent), and a plain string member left out (or null) whose field
+// reads "" as present (neither emptyAbsent nor pointer).
+type object interface {
+	decl() structure
+	// value returns the structure's pointer, a *T.
+	value() any
+	setString(i int, s string)
+	setInt(i int, n int64)
+	child(i int) object
+	appendElem(i int) object
+	// at identifies the value, for presence.
+	at() where
+}
+
+// bound is an object: a *T with its declaration.
+type bound[T any] struct {
+	v *T
+	w where
+	d *structDecl[T]
+}
+
+func (d *structDecl[T]) bind(v *T) object { return &bound[T]{v: v, w: where{ptr: v}, d: d} }
+
+func (b *bound[T]) decl() structure { return b.d }
+func (b *bound[T]) value() any      { return b.v }
+func (b *bound[T]) at() where       { return b.w }
+func (b *bound[T]) setString(i int, s string) {
+	b.d.fields[i].setStr(b.v, s)
+}
+func (b *bound[T]) setInt(i int, n int64) { b.d.fields[i].setNum(b.v, n) }
+func (b *bound[T]) child(i int) object    { return b.d.fields[i].child(b.v) }
+func (b *bound[T]) appendElem(i int) object {
+	return b.d.fields[i].elem(b.v)
+}
+
+// valid is Validate's fast path: whether the structure at v has no
+// violation, without allocating. v is not nil.
+func (d *structDecl[T]) valid(v *T, w where, p *presence) bool {
+	for i := range d.fields {
+		f := &d.fields[i]
+		switch {
+		case f.str != nil:
+			s, present := f.str(v)
+			if p != nil && p.flipped(w, i) {
+				present = !present
+			}
+			if !present {
+				if f.required {
+					return false
+				}
+				continue
+			}
+			if !f.kind.accepts(f.kind.match(s)) {
+				return false
+			}
+		case f.num != nil:
+			n, present := f.num(v)
+			if !present {
+				if f.required {
+					return false
+				}
+				continue
+			}
+			if !f.kind.intValid(n) {
+				return false
+			}
+		case f.valid != nil:
+			if !f.valid(v, w, p) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// check appends the violations of the structure at v to fs, path being
+// the structure's own wire path ("" at the top). v is not nil.
+func (d *structDecl[T]) check(v *T, w where, path string, p *presence, fs []FieldError) []FieldError {
+	for i := range d.fields {
+		f := &d.fields[i]
+		mp := memberPath(path, f.name)
+		switch {
+		case f.str != nil:
+			s, present := f.str(v)
+			if p != nil && p.flipped(w, i) {
+				present = !present
+			}
+			fs = f.kind.check(fs, mp, s, present, f.required)
+		case f.num != nil:
+			n, present := f.num(v)
+			fs = f.kind.checkInt(fs, mp, n, present, f.required)
+		case f.check != nil:
+			fs = f.check(v, w, mp, p, fs)
+		}
+	}
+	return fs
+}
+
+// validate is Validate's body for a request or response of declaration d:
+// nil or a *ValidationException listing every violation in wire order. A
+// nil v is the structure with every member absent. p is the wire's
+// presence, nil for a Go value. It allocates nothing when v is valid (and
+// not nil).
+func (d *structDecl[T]) validate(v *T, p *presence) error {
+	if v == nil {
+		v = new(T)
+	}
+	w := where{ptr: v}
+	if d.valid(v, w, p) {
+		return nil
+	}
+	if fs := d.check(v, w, "", p, nil); len(fs) != 0 {
+		return NewValidationException(fs)
+	}
+	return nil
+}
+
+// memberPath returns the wire path of member name of the structure at
+// path.
+func memberPath(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+// elementPath returns the wire path of element i (0-based) of the list at
+// path, as the service's messages name it: "Tags.1.member".
+func elementPath(path string, i int) string {
+	return path + "." + strconv.Itoa(i+1) + ".member"
+}
+
+// The member constructors. Each takes the member's wire name, its kind,
+// whether it is required, and an accessor that returns a pointer to the Go
+// field of a *T.
+
+// stringMember declares a plain string member (or one of a named string
+// type, an enum). emptyAbsent says whether "" means absent: true when the
+// field's JSON tag has omitempty.
+func stringMember[T any, S ~string](name string, k *Kind, required, emptyAbsent bool, get func(*T) *S) field[T] {
+	return field[T]{
+		memberDecl: memberDecl{name: name, kind: k, required: required, emptyAbsent: emptyAbsent},
+		str: func(v *T) (string, bool) {
+			s := string(*get(v))
+			return s, !(emptyAbsent && s == "")
+		},
+		setStr: func(v *T, s string) { *get(v) = S(s) },
+		read: func(d *decoder, v *T) (given, *DecodeError) {
+			s, present, de := d.stringValue()
+			*get(v) = S(s)
+			return givenOf(present, s == ""), de
+		},
+	}
+}
+
+// optionalString declares a member held by a *string: nil is absent, a
+// pointer to "" is present and empty.
+func optionalString[T any](name string, k *Kind, required bool, get func(*T) **string) field[T] {
+	return field[T]{
+		memberDecl: memberDecl{name: name, kind: k, required: required, pointer: true},
+		str: func(v *T) (string, bool) {
+			if p := *get(v); p != nil {
+				return *p, true
+			}
+			return "", false
+		},
+		setStr: func(v *T, s string) { *get(v) = &s },
+		read: func(d *decoder, v *T) (given, *DecodeError) {
+			s, present, de := d.stringValue()
+			if de == nil && present {
+				// The decoder's storage: one allocation for the
+				// request's optional strings.
+				p := d.newString()
+				*p = s
+				*get(v) = p
+			}
+			return givenOf(present, s == ""), de
+		},
+	}
+}
+
+// intMember declares an integer member held by a pointer: nil is absent.
+func intMember[T any, I int32 | int64](name string, k *Kind, required bool, get func(*T) **I) field[T] {
+	return field[T]{
+		memberDecl: memberDecl{name: name, kind: k, required: required, pointer: true},
+		num: func(v *T) (int64, bool) {
+			if p := *get(v); p != nil {
+				return int64(*p), true
+			}
+			return 0, false
+		},
+		setNum: func(v *T, n int64) {
+			x := I(n)
+			*get(v) = &x
+		},
+		read: func(d *decoder, v *T) (given, *DecodeError) {
+			lo, hi, bits := int64(math.MinInt64), int64(math.MaxInt64), "64-bit"
+			if k.Type == TypeInteger {
+				lo, hi, bits = math.MinInt32, math.MaxInt32, "32-bit"
+			}
+			n, present, de := d.intValue(lo, hi, bits)
+			if de == nil && present {
+				x := I(n)
+				*get(v) = &x
+			}
+			return givenOf(present, false), de
+		},
+	}
+}
+
+// plainMember declares a member without a constraint of its own (a
+// timestamp, a float, a boolean, an unbounded count): it is declared for
+// Rules, and has nothing to check. A required one is held by a Go value
+// that is always present.
+func plainMember[T any](name string, k *Kind, required bool) field[T] {
+	return field[T]{memberDecl: memberDecl{name: name, kind: k, required: required}}
+}
+
+// structMember declares a structure member held by a pointer: nil is
+// absent.
+func structMember[T, U any](name string, required bool, d *structDecl[U], get func(*T) **U) field[T] {
+	return field[T]{
+		memberDecl: memberDecl{name: name, kind: &d.kind, required: required, sub: d},
+		valid: func(v *T, _ where, p *presence) bool {
+			u := *get(v)
+			if u == nil {
+				return !required
+			}
+			return d.valid(u, where{ptr: u}, p)
+		},
+		check: func(v *T, _ where, path string, p *presence, fs []FieldError) []FieldError {
+			u := *get(v)
+			if u == nil {
+				if required {
+					fs = append(grow(fs), FieldError{Path: path, Constraint: ConstraintRequired})
+				}
+				return fs
+			}
+			return d.check(u, where{ptr: u}, path, p, fs)
+		},
+		child: func(v *T) object {
+			pp := get(v)
+			if *pp == nil {
+				*pp = new(U)
+			}
+			return d.bind(*pp)
+		},
+		read: func(dec *decoder, v *T) (given, *DecodeError) {
+			present, de := dec.objectStart()
+			if de != nil || !present {
+				return givenNull, de
+			}
+			p := new(U)
+			*get(v) = p
+			return givenValue, decodeObject(dec, p, where{ptr: p}, d.wire())
+		},
+	}
+}
+
+// valueStructMember declares a structure member held by value: always
+// present. The wire's decoder does not read such members (no request has
+// one).
+func valueStructMember[T, U any](name string, required bool, d *structDecl[U], get func(*T) *U) field[T] {
+	return field[T]{
+		memberDecl: memberDecl{name: name, kind: &d.kind, required: required, sub: d},
+		valid: func(v *T, _ where, p *presence) bool {
+			u := get(v)
+			return d.valid(u, where{ptr: u}, p)
+		},
+		check: func(v *T, _ where, path string, p *presence, fs []FieldError) []FieldError {
+			u := get(v)
+			return d.check(u, where{ptr: u}, path, p, fs)
+		},
+	}
+}
+
+// listMember declares a list of structures. An empty list is absent (the
+// encoder leaves it out, with omitempty). k bounds the number of elements;
+// a list that breaks a bound is echoed as the list, in JSON.
+func listMember[T, U any](name string, k *Kind, required bool, d *structDecl[U], get func(*T) *[]U) field[T] {
+	return field[T]{
+		memberDecl: memberDecl{name: name, kind: k, required: required, sub: d},
+		valid: func(v *T, _ where, p *presence) bool {
+			lp := get(v)
+			s := *lp
+			if len(s) == 0 {
+				return !required && k.MinLength == 0
+			}
+			if len(s) < k.MinLength || (k.MaxLength != 0 && len(s) > k.MaxLength) {
+				return false
+			}
+			for i := range s {
+				if !d.valid(&s[i], where{ptr: lp, idx: i}, p) {
+					return false
+				}
+			}
+			return true
+		},
+		check: func(v *T, _ where, path string, p *presence, fs []FieldError) []FieldError {
+			lp := get(v)
+			s := *lp
+			if len(s) == 0 {
+				if required {
+					return append(grow(fs), FieldError{Path: path, Constraint: ConstraintRequired})
+				}
+				if k.MinLength > 0 {
+					return append(grow(fs), FieldError{Path: path, Constraint: ConstraintMinLength,
+						Limit: k.MinLength, Value: "[]"})
+				}
+				return fs
+			}
+			if len(s) < k.MinLength {
+				fs = append(grow(fs), FieldError{Path: path, Constraint: ConstraintMinLength,
+					Limit: k.MinLength, Value: listEcho(s)})
+			}
+			if k.MaxLength != 0 && len(s) > k.MaxLength {
+				fs = append(grow(fs), FieldError{Path: path, Constraint: ConstraintMaxLength,
+					Limit: k.MaxLength, Value: listEcho(s)})
+			}
+			for i := range s {
+				fs = d.check(&s[i], where{ptr: lp, idx: i}, elementPath(path, i), p, fs)
+			}
+			return fs
+		},
+		elem: func(v *T) object {
+			lp := get(v)
+			*lp = append(*lp, *new(U))
+			i := len(*lp) - 1
+			return &bound[U]{v: &(*lp)[i], w: where{ptr: lp, idx: i}, d: d}
+		},
+		read: func(dec *decoder, v *T) (given, *DecodeError) {
+			switch {
+			case dec.s[dec.pos] == '[':
+				return givenValue, decodeList(dec, get(v), d.wire())
+			case strings.HasPrefix(dec.s[dec.pos:], "null"):
+				dec.pos += len("null")
+				return givenNull, nil
+			}
+			return givenNull, dec.errorAt(dec.pos, "expected a list or null, found "+dec.found(dec.pos))
+		},
+	}
+}
+
+// listEcho is how a violation shows a list: its JSON.
+func listEcho[U any](s []U) string {
+	b, err := json.Marshal(s)
+	if err != nil {
+		return "[...]"
+	}
+	return string(b)
+}
+
+// wire returns the strict reader's table of the structure: each member's
+// wire name and read, and what the reader records in the presence (a plain
+// string given as "" where "" means absent, or left out where "" is a
+// value). It panics if a member has no read: a structure that a request
+// holds has none such.
+func (d *structDecl[T]) wire() *wireStruct[T] {
+	d.wireOnce.Do(func() {
+		ms := make([]wireMember[T], len(d.fields))
+		for i := range d.fields {
+			f := &d.fields[i]
+			if f.read == nil {
+				panic("lookout: member " + d.kind.Name + "." + f.name + " cannot be read from a request")
+			}
+			plain := f.kind.Type == TypeString && !f.pointer
+			ms[i] = wireMember[T]{name: f.name, read: f.read,
+				flipEmpty: plain && f.emptyAbsent, flipAbsent: plain && !f.emptyAbsent}
+		}
+		d.wireTable = newWireStruct(ms...)
+	})
+	return d.wireTable
+}
