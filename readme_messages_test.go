@@ -49,9 +49,14 @@ func messageSources(t *testing.T) []error {
 	var emptyToken lookout.StartDataIngestionJobRequest
 	given, err := lookout.DecodeRequest([]byte(`{"ClientToken":""}`), &emptyToken)
 	require.NoError(t, err)
+	shortBucket := testcases.Valid()
+	shortBucket.IngestionInputConfiguration.S3InputConfiguration.Bucket = "ab"
 	return []error{
 		given.Validate(&emptyToken),
 		lookout.CheckBucket("ab"),
+		shortBucket.Validate(),
+		lookout.CheckMaxResults(0),
+		lookout.CheckMaxResults(501),
 		validate.Struct(&IngestionJob{Dataset: "pump station", Role: "arn:aws:iam::123456789012:role/x"}),
 		noToken.Validate(),
 		lookout.CheckDatasetName("pump\xff"),
