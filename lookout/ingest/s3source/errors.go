@@ -25,7 +25,7 @@ var (
 	// code on a GET), for example because it was deleted after the listing.
 	ErrNoSuchKey = errors.New("no such key")
 	// ErrAccessDenied: the request was refused (any 403: AccessDenied,
-	// InvalidAccessKeyId, SignatureDoesNotMatch, ExpiredToken, ...).
+	// InvalidAccessKeyId, SignatureDoesNotMatch, RequestTimeTooSkewed, ...).
 	ErrAccessDenied = errors.New("access denied")
 	// ErrCredentials: no credentials could be found or retrieved, so no
 	// request was sent (the default credential chain found nothing, say), or

@@ -130,10 +130,10 @@ func TestListRetriesAFaultMidListing(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			f := newFakeS3(t)
-			want := putKeys(t, f, "in/", 2500)
+			want := putKeys(t, f, "in/", 250)
 			h, served := faultOnPage(2, tc.times, tc.status, tc.code)
 			f.setHook(h)
-			got, err := listAll(t, f.source(s3source.WithPageSize(1000)), "in/")
+			got, err := listAll(t, f.source(s3source.WithPageSize(100)), "in/")
 			require.NoError(t, err)
 			assert.Equal(t, want, got, "every key exactly once")
 			assert.Equal(t, int64(tc.times), served.Load(), "faults served")
@@ -145,11 +145,11 @@ func TestListRetriesAFaultMidListing(t *testing.T) {
 func TestListFailsWhenRetriesAreSpent(t *testing.T) {
 	t.Parallel()
 	f := newFakeS3(t)
-	putKeys(t, f, "in/", 2500)
+	putKeys(t, f, "in/", 250)
 	h, served := faultOnPage(2, 1<<30, http.StatusServiceUnavailable, "SlowDown")
 	f.setHook(h)
 	n := 0
-	err := f.source(s3source.WithPageSize(1000)).List(context.Background(), "in/", func(ingest.Object) error {
+	err := f.source(s3source.WithPageSize(100)).List(context.Background(), "in/", func(ingest.Object) error {
 		n++
 		return nil
 	})
@@ -161,7 +161,7 @@ func TestListFailsWhenRetriesAreSpent(t *testing.T) {
 	assert.Equal(t, "in/", e.Key)
 	assert.Equal(t, http.StatusServiceUnavailable, e.StatusCode)
 	assert.Equal(t, "SlowDown", e.Code)
-	assert.Equal(t, 1000, n, "the first page was passed on before the failure")
+	assert.Equal(t, 100, n, "the first page was passed on before the failure")
 	assert.Equal(t, int64(3), served.Load(), "the standard retryer's 3 attempts")
 	assert.Contains(t, err.Error(), "s3source: ListObjectsV2 s3://data/in/: service unavailable (503 SlowDown)")
 }
