@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/lookout-equipment/lookoutequipment/lookout"
+	"github.com/lookout-equipment/lookoutequipment/lookout/ingest"
 )
 
 // The exit statuses, from best to worst: the worst of the files' wins.
@@ -13,6 +14,10 @@ const (
 	exitOK      = 0 // every document passes
 	exitInvalid = 1 // a document breaks a constraint
 	exitInput   = 2 // a file cannot be read or is not a readable request document; a usage error
+
+	// exitInterrupted is the status of a data check cancelled by a signal,
+	// as shells report a command that SIGINT ended (128 + 2).
+	exitInterrupted = 130
 )
 
 // noteClientToken is the note on a document without ClientToken, checked
@@ -33,7 +38,15 @@ type result struct {
 	Errors []violation `json:"errors"`
 	// Error says why the document could not be checked.
 	Error *problem `json:"error,omitempty"`
+	// Data names the objects checked with -data: the directory or the
+	// bucket, and the s3:// location the request reads.
+	Data string `json:"data,omitempty"`
+	// Ingestion is what the ingestion job would make of the objects, with
+	// -data, for a document that passes.
+	Ingestion *ingest.Result `json:"Ingestion,omitempty"`
 
+	// req is the request of a document that passes.
+	req *lookout.StartDataIngestionJobRequest
 	// exit is the file's exit status.
 	exit int
 	// unreadable is set when the file could not be read: the problem is
@@ -108,6 +121,7 @@ func checkDocument(label string, data []byte, strict bool) result {
 	err = given.Validate(req) // an explicit "" is read as the service reads it
 	if err == nil {
 		res.OK = true
+		res.req = req
 		return res
 	}
 	var ve *lookout.ValidationException

@@ -11,20 +11,30 @@ import (
 
 // options are the command's flags.
 type options struct {
-	strict bool // an absent ClientToken is a violation
-	json   bool // one JSON document instead of lines
+	strict bool   // an absent ClientToken is a violation
+	json   bool   // one JSON document instead of lines
+	data   string // -data: a directory of the bucket's objects, or dataS3; "" for none
+	schema string // -schema: a file holding the dataset's InlineDataSchema; "" for none
 }
+
+// dataS3 is the -data value that reads the bucket the request names from S3.
+const dataS3 = "s3"
 
 // stdinName is the argument that names standard input.
 const stdinName = "-"
 
 const usageText = `usage: preflight [-strict] [-json] FILE...
+       preflight [-strict] [-json] -data DIR|s3 [-schema FILE] FILE
 
 Checks StartDataIngestionJob request documents (JSON, as the API reference
 shows them) against every constraint the service enforces. "-" reads standard
-input. Exit status: 0 all pass, 1 a document breaks a constraint, 2 a file
-cannot be read or is not a readable request document, or a usage error.
-Flags go before the files; after "--", every argument is a file name.
+input. With -data, it then checks the objects the ingestion job would read
+(DIR holds the bucket's objects, DIR/<key>; "s3" reads the bucket the request
+names) and reports what the job would make of them. Exit status: 0 all pass,
+1 a document breaks a constraint or the job would fail, 2 a file cannot be
+read or is not a readable request document, or a usage error; 130 when
+interrupted. Flags go before the files; after "--", every argument is a file
+name.
 
 Flags:
 `
@@ -39,6 +49,9 @@ func parseArgs(args []string, stdout, stderr io.Writer) (options, []string, int)
 	fs.BoolVar(&opts.strict, "strict", false,
 		"treat an absent ClientToken as the wire does (a violation); without it, it passes with a note")
 	fs.BoolVar(&opts.json, "json", false, "print one JSON document with every file's result")
+	fs.StringVar(&opts.data, "data", "",
+		"check the objects the job would read: `DIR` holds the bucket's objects (DIR/<key>); \"s3\" reads the request's bucket")
+	fs.StringVar(&opts.schema, "schema", "", "with -data, the dataset's InlineDataSchema, read from `FILE`")
 	usage := func(w io.Writer) {
 		fmt.Fprint(w, usageText)
 		fs.SetOutput(w)
@@ -58,6 +71,14 @@ func parseArgs(args []string, stdout, stderr io.Writer) (options, []string, int)
 		return fail(err.Error())
 	}
 	files := fs.Args()
+	var emptyData, emptySchema bool
+	fs.Visit(func(f *flag.Flag) {
+		emptyData = emptyData || f.Name == "data" && opts.data == ""
+		emptySchema = emptySchema || f.Name == "schema" && opts.schema == ""
+	})
+	if emptyData || emptySchema {
+		return fail("-data and -schema need a value")
+	}
 	if flag := misplacedFlag(args, files); flag != "" {
 		return fail(strconv.Quote(flag) + " comes after a file name: flags go before files")
 	}
@@ -68,6 +89,10 @@ func parseArgs(args []string, stdout, stderr io.Writer) (options, []string, int)
 		return fail(`"-" (standard input) given more than once`)
 	case slices.Contains(files, ""):
 		return fail("empty FILE name")
+	case opts.data != "" && len(files) > 1:
+		return fail("-data checks the objects of one request: give one FILE")
+	case opts.schema != "" && opts.data == "":
+		return fail("-schema needs -data")
 	}
 	return opts, files, exitOK
 }

@@ -4,9 +4,14 @@
 // members are refused) and then checked against every constraint the service
 // enforces, with the service's own wording for each violation.
 //
+// With -data, it then checks the data: what the ingestion job the request
+// starts would read, and what it would make of it (package
+// lookout/ingest).
+//
 // Usage:
 //
 //	go run ./examples/preflight [-strict] [-json] FILE...
+//	go run ./examples/preflight [-strict] [-json] -data DIR|s3 [-schema FILE] FILE
 //
 // A FILE is a JSON document as the API reference shows a request:
 //
@@ -26,6 +31,13 @@
 //	         ("Member must not be null"). Without it, an absent ClientToken
 //	         passes with a note, since the AWS SDKs fill one in before sending.
 //	-json    print one JSON document instead of lines (see below).
+//	-data    check the objects the job would read, from DIR (which holds
+//	         the bucket's objects: the object of key K is DIR/K), or with
+//	         "s3" from the bucket the request names, through the AWS SDK
+//	         (default credential chain and region; AWS_ENDPOINT_URL_S3 for
+//	         an S3-compatible store). One FILE only.
+//	-schema  with -data, the dataset's schema: a file holding its
+//	         InlineDataSchema (read by lookout.ParseDataSchema).
 //
 // # Output
 //
@@ -61,6 +73,31 @@
 // the verdict. A ClientToken given as "" is not absent: the SDKs send it as
 // it is, and it fails.
 //
+// # Checking the data
+//
+// With -data, a request that passes is followed by the data check's report,
+// indented under its verdict: where the objects were read, the job's
+// Status (SUCCESS, "with warnings" when a file is discarded, a key
+// ignored, a record ragged or any figure of the data quality summary is
+// not 0; or FAILED and the reason), the figures of a job that succeeds
+// (files, bytes, time span, duplicate and unsupported timestamps, ragged
+// records, sensors with missing, invalid, no or less than 14 days of
+// data), the 5 sensors with the highest missing plus invalid percentage,
+// each discarded file with its reason, and the ignored keys (keys under
+// the prefix that match no component; the first 10, then how many more).
+// A -schema file's violations are listed, each with its path, before the
+// verdicts; the data is then not checked. For the sample bucket:
+//
+//	go run ./examples/preflight -data testdata/bucket testdata/request.json
+//
+// prints the report the README shows.
+//
+// On a terminal (standard error is one), a check that lasts more than half
+// a second shows its progress on standard error, on one line redrawn in
+// place and erased at the end: bytes and files done, the rate, the time
+// left. Ctrl-C (SIGINT) or SIGTERM stops the check: the command then
+// prints "interrupted" on standard error and exits with status 130.
+//
 // Standard error carries what is not a verdict on a document's content: usage
 // errors, and files that cannot be read (missing, a directory, too large):
 //
@@ -87,9 +124,14 @@
 //	  ]
 //	}
 //
-// The top-level "ok" is true when every file passed. In each file's entry:
+// The top-level "ok" is true when every file passed (and the schema, and
+// the job). "schema", with -schema, is the schema file's verdict: its
+// "file", "ok", "errors" (each with the member's "path", the byte
+// "offset", the "reason" and the "message") and, for a file that cannot
+// be read, "error". In each file's entry:
 //   - "file" is the name as given ("<stdin>" for "-");
-//   - "ok" is true when the document would be accepted;
+//   - "ok" is true when the document would be accepted (and, with -data,
+//     the job would succeed);
 //   - "note", when present, is the note about an absent ClientToken;
 //   - "errors" lists the violations, empty when there are none. Each has the
 //     member's wire "path", the "constraint" broken (required, utf8,
@@ -101,39 +143,119 @@
 //     a document the strict reader refused, the 1-based "line" and "column",
 //     the byte "offset", the member "path" when known, the "reason" and,
 //     for a YAML document, a "hint"; for
-//     a file that could not be read, only the "reason".
+//     a file that could not be read, only the "reason";
+//   - "data", with -data, says where the objects were read (or why they
+//     were not checked);
+//   - "Ingestion", with -data, is what the job would make of the data
+//     (ingest.Result), under the service's member names: "Status",
+//     "FailedReason", "IngestedFilesSummary", "DataQualitySummary",
+//     "IngestedDataSize", "DataStartTime" and "DataEndTime" (epoch
+//     seconds), "SensorStatisticsSummaries"; then the checker's own
+//     "Ignored" (keys), "RaggedRecords" and "Discards" (each discarded
+//     file's "Key", "Reason", "Line", "Column", "Name" and "Message").
 //
 // # Exit status
 //
-// 0 when every file passes, 1 when any document breaks a constraint, 2 when
-// any file cannot be read or is not a readable request document (malformed
-// JSON, unknown member, ...) and for usage errors. The worst status wins.
+// 0 when every file passes, 1 when any document breaks a constraint (or,
+// with -data, the schema is invalid or the job would fail), 2 when any file
+// cannot be read or is not a readable request document (malformed JSON,
+// unknown member, ...), when the data cannot be checked (a -data directory
+// that does not exist, an S3 configuration error) and for usage errors;
+// 130 when a data check is interrupted. The worst status wins.
 // go run reports any status but 0 as 1: where the status matters, build the
 // command (go build -o preflight ./examples/preflight) and run it.
 package main
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/mattn/go-isatty"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout"
+	"github.com/lookout-equipment/lookoutequipment/lookout/ingest"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := runEnv(ctx, os.Args[1:], &env{
+		stdin:  os.Stdin,
+		stdout: os.Stdout,
+		stderr: os.Stderr,
+		tty:    isatty.IsTerminal(os.Stderr.Fd()) || isatty.IsCygwinTerminal(os.Stderr.Fd()),
+	})
+	stop()
+	os.Exit(code)
 }
 
-// run is the whole command: it checks the files args name and writes the
-// verdicts, returning the exit status.
+// env is what the command runs with beyond its arguments.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	// tty reports whether stderr is a terminal: the progress of a data
+	// check is shown there only then.
+	tty bool
+	// progressDelay is how long a data check runs before its progress
+	// shows (defaultProgressDelay when 0; tests set it below 0 for none).
+	progressDelay time.Duration
+	// now is the clock of the progress line (time.Now when nil).
+	now func() time.Time
+	// wrapSource, when set, wraps the source a data check reads (tests).
+	wrapSource func(ingest.Source) ingest.Source
+}
+
+// run is the whole command without a terminal or a signal: it checks the
+// files args name and writes the verdicts, returning the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	opts, files, code := parseArgs(args, stdout, stderr)
+	return runEnv(context.Background(), args, &env{stdin: stdin, stdout: stdout, stderr: stderr})
+}
+
+// runEnv is the whole command: it checks the files args name (and, with
+// -data, the objects the request would read) and writes the verdicts,
+// returning the exit status. Cancelling ctx stops a data check: the
+// status is then exitInterrupted.
+func runEnv(ctx context.Context, args []string, e *env) int {
+	if e.progressDelay == 0 {
+		e.progressDelay = defaultProgressDelay
+	}
+	opts, files, code := parseArgs(args, e.stdout, e.stderr)
 	if files == nil {
 		return code
 	}
+	var schema *schemaReport
+	if opts.schema != "" {
+		schema = readSchema(opts.schema)
+	}
 	results := make([]result, len(files))
 	for i, name := range files {
-		results[i] = checkFile(name, stdin, opts.strict)
+		results[i] = checkFile(name, e.stdin, opts.strict)
+	}
+	if opts.data != "" && results[0].req != nil && schema != nil && !schema.OK {
+		results[0].Data = "not checked: the schema is invalid"
+		if schema.exit == exitInput {
+			results[0].Data = "not checked: the schema cannot be read"
+		}
+	} else if opts.data != "" && results[0].req != nil {
+		var ds *lookout.DataSchema
+		if schema != nil {
+			ds = schema.schema
+		}
+		if err := checkData(ctx, e, opts, ds, &results[0]); err != nil {
+			fmt.Fprintf(e.stderr, "preflight: %v\n", err)
+			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				return exitInterrupted
+			}
+			return exitInput
+		}
 	}
 	if opts.json {
-		return writeJSON(stdout, stderr, results)
+		return writeJSON(e.stdout, e.stderr, schema, results)
 	}
-	return writeText(stdout, stderr, results)
+	return writeText(e.stdout, e.stderr, schema, results)
 }

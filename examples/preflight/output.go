@@ -10,8 +10,10 @@ import (
 
 // report is the -json output.
 type report struct {
-	// OK reports whether every file passed.
+	// OK reports whether every file passed (and the schema, and the job).
 	OK bool `json:"ok"`
+	// Schema is the verdict on the -schema file, when there is one.
+	Schema *schemaReport `json:"schema,omitempty"`
 	// Files lists the results in the order the files were given.
 	Files []result `json:"files"`
 }
@@ -27,8 +29,25 @@ func worst(results []result) int {
 
 // writeText writes the verdicts as lines on stdout, and the files that could
 // not be read on stderr. It returns the exit status.
-func writeText(stdout, stderr io.Writer, results []result) int {
+func writeText(stdout, stderr io.Writer, schema *schemaReport, results []result) int {
 	out := bufio.NewWriter(stdout)
+	code := worst(results)
+	if schema != nil {
+		code = max(code, schema.exit)
+		if schema.Error != nil && schema.exit == exitInput {
+			fmt.Fprintf(stderr, "%s: %s\n", schema.File, schema.Error.text)
+		} else if !schema.OK {
+			out.WriteString(schema.File + ": ")
+			if schema.Error != nil {
+				out.WriteString(schema.Error.text + "\n")
+			} else {
+				out.WriteString(plural(int64(len(schema.Errors)), "schema violation") + "\n")
+			}
+			for _, v := range schema.Errors {
+				out.WriteString("  " + v.Message + "\n")
+			}
+		}
+	}
 	for i := range results {
 		r := &results[i]
 		if r.unreadable {
@@ -55,17 +74,22 @@ func writeText(stdout, stderr io.Writer, results []result) int {
 				out.WriteString("    hint: " + r.Errors[j].Hint + "\n")
 			}
 		}
+		if r.Ingestion != nil {
+			writeIngestion(out, r)
+		} else if r.Data != "" {
+			out.WriteString("  data: " + r.Data + "\n")
+		}
 	}
 	if err := out.Flush(); err != nil {
 		return writeFailed(stderr, err)
 	}
-	return worst(results)
+	return code
 }
 
 // verdict is what follows "FILE: " on a verdict line.
 func verdict(r *result) string {
 	switch {
-	case r.OK:
+	case r.OK, r.Error == nil && len(r.Errors) == 0: // a request that passes, for a job that fails
 		return "ok"
 	case r.Error != nil:
 		return r.Error.text
@@ -78,12 +102,15 @@ func verdict(r *result) string {
 
 // writeJSON writes the report as one JSON document on stdout. It returns the
 // exit status.
-func writeJSON(stdout, stderr io.Writer, results []result) int {
+func writeJSON(stdout, stderr io.Writer, schema *schemaReport, results []result) int {
 	code := worst(results)
+	if schema != nil {
+		code = max(code, schema.exit)
+	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(report{OK: code == exitOK, Files: results}); err != nil {
+	if err := enc.Encode(report{OK: code == exitOK, Schema: schema, Files: results}); err != nil {
 		return writeFailed(stderr, err)
 	}
 	return code

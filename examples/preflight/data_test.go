@@ -1,0 +1,430 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout/ingest"
+)
+
+// The sample bucket, testdata/bucket, read with testdata/request.json
+// (Bucket sensor-data.example, Prefix plant-1/pumps/, KeyPattern
+// {prefix}/{component_name}/*), worked out by hand from the files:
+//
+// Keys under the prefix (8):
+//   - README.txt: directly under the prefix, no component: ignored.
+//   - pump-1/archive/2023.csv: a folder too deep: ignored.
+//   - pump-1/week-1.csv, pump-1/week-2.csv, pump-2/export.csv,
+//     pump-2/march.csv, pump-2/notes.txt, pump-3/march.csv: matched (6).
+//   - pump-2/notes.txt: not .csv: discarded unread.
+//   - pump-2/export.csv: line 2 opens a quote ("11.9) that never closes:
+//     discarded (line 2, column 2).
+//
+// So 6 matched, 4 ingested, 2 discarded (in key order: export.csv,
+// notes.txt), 2 ignored. IngestedDataSize: 309 + 345 + 218 + 164 = 1036
+// bytes (week-1: a 36-byte header and 8 records of 35 bytes less the 4, 2
+// and 1 bytes of "", "NA" and "hot" against "12.1", "3.02" and "41.5": 309;
+// the other sizes as wc -c gives them).
+//
+// pump-1 (Flow, Pressure, Temperature), week-1: 8 records, days 1 to 8:
+// Flow empty on day 3 (missing), Pressure NA on day 4 (missing),
+// Temperature "hot" on day 5 (invalid). week-2: 9 records: day 8 again
+// (duplicates week-1's day 8 for all three sensors), day 9 as
+// 2024-03-09T00:00:00 (a supported format), "03/10/2024 00:00"
+// (unsupported: dropped), day 11 with a fifth field (ragged), day 12
+// Pressure N/A (missing), day 14 Temperature empty (missing), days 13, 15
+// and 16. Records per sensor: 8 + 8 = 16.
+//   - Flow: missing 1 = 6.25%; invalid 0.
+//   - Pressure: missing 2 = 12.5%; invalid 0.
+//   - Temperature: missing 1 = 6.25%; invalid 1 = 6.25%.
+//   - each: 1 duplicate = 6.25%; 1 invalid date of 1 + 16 =
+//     5.88235294117647%; valid values from 2024-03-01 to 2024-03-16
+//     (1709251200 to 1710547200: 15 days, not short).
+//
+// pump-2 (Flow, Vibration), march.csv: 8 records every other day from
+// 2024-03-01 to 2024-03-15 (yyyy-MM-dd HH:mm).
+//   - Flow: NaN on day 11 (missing, 12.5%), #VALUE! on day 13 (invalid,
+//     12.5%); valid from day 1 to day 15: 14 days exactly (1209600 s),
+//     which is not less than 14 days: not short.
+//   - Vibration: valid on days 1 and 3 only (short: 2 days, 1709251200 to
+//     1709424000); "1,5" quoted on day 5 (invalid, 12.5%); empty on days
+//     7 to 15 (5 missing, 62.5%).
+//   - no duplicate, no invalid date (0 of 0 + 8: 0%).
+//
+// pump-3 (Current, Speed), march.csv: 6 lines: 2024/03/01 00:00:00,
+// 20240302 00:00:00, 2024-03-02T00:00 (the same instant as the line
+// before, in another format: a duplicate), 1709424000 (epoch seconds:
+// unsupported), 2024-03-04 and 2024-03-05 00:00:00. 5 records.
+//   - Current: all valid (0 missing, 0 invalid), 2024-03-01 to 2024-03-05
+//     (1709596800): short; 1 duplicate of 5 = 20%; 1 invalid date of 1 + 5
+//     = 16.666666666666664% (1.0/6*100 in float64).
+//   - Speed: "fast" on 03-04 (invalid, 20%), empty elsewhere (4 missing,
+//     80%): no valid value; 1 duplicate, 20%; the same invalid dates.
+//
+// Sums over the 7 sensors: missing values in 6 (1+2+1+1+5+0+4 = 14),
+// invalid in 4 (Temperature, pump-2 Flow, Vibration, Speed: 4), without a
+// valid value 1 (Speed), a short date range 2 (Vibration, Current).
+// Duplicate records: 1 (pump-1) + 1 (pump-3) = 2. Unsupported timestamps: 1
+// + 1 = 2. Ragged records: 1. DataStartTime 2024-03-01 (1709251200),
+// DataEndTime 2024-03-16 (1710547200).
+//
+// The worst sensors by missing + invalid percentage: Speed 100, Vibration
+// 75, pump-2 Flow 25, then pump-1 Pressure and Temperature at 12.5 (ties
+// in sensor order), pump-1 Flow 6.25 is the sixth: left out.
+const sampleText = `testdata/request.json: ok
+  data: testdata/bucket, as s3://sensor-data.example/plant-1/pumps/
+  ingestion: SUCCESS, with warnings
+  files: 6 matched, 4 ingested (1036 bytes), 2 discarded; 2 keys ignored
+  time: 2024-03-01 00:00:00 to 2024-03-16 00:00:00 (UTC)
+  records: 2 duplicate timestamps, 2 unsupported timestamps, 1 ragged record
+  sensors: 7: 6 with missing values (14 in all), 4 with invalid values (4 in all), 1 without a valid value, 2 with less than 14 days of data
+  worst sensors (missing + invalid values):
+    pump-3/Speed: 80% missing, 20% invalid, no valid value
+    pump-2/Vibration: 62.5% missing, 12.5% invalid, less than 14 days of data
+    pump-2/Flow: 12.5% missing, 12.5% invalid
+    pump-1/Pressure: 12.5% missing, 0% invalid
+    pump-1/Temperature: 6.25% missing, 6.25% invalid
+  discarded files:
+    "plant-1/pumps/pump-2/export.csv": line 2, column 2: a quoted field never closes
+    "plant-1/pumps/pump-2/notes.txt": the key does not end in .csv
+  ignored keys (no component):
+    "plant-1/pumps/README.txt"
+    "plant-1/pumps/pump-1/archive/2023.csv"
+`
+
+// sampleIngestion is the member Ingestion of the sample's -json entry: the
+// same figures as sampleText, worked out above.
+const sampleIngestion = `{
+  "Status": "SUCCESS",
+  "IngestedFilesSummary": {"TotalNumberOfFiles": 6, "IngestedNumberOfFiles": 4, "DiscardedFiles": [
+    {"Bucket": "sensor-data.example", "Key": "plant-1/pumps/pump-2/export.csv"},
+    {"Bucket": "sensor-data.example", "Key": "plant-1/pumps/pump-2/notes.txt"}]},
+  "DataQualitySummary": {
+    "InsufficientSensorData": {"MissingCompleteSensorData": {"AffectedSensorCount": 1},
+                               "SensorsWithShortDateRange": {"AffectedSensorCount": 2}},
+    "MissingSensorData": {"AffectedSensorCount": 6, "TotalNumberOfMissingValues": 14},
+    "InvalidSensorData": {"AffectedSensorCount": 4, "TotalNumberOfInvalidValues": 4},
+    "UnsupportedTimestamps": {"TotalNumberOfUnsupportedTimestamps": 2},
+    "DuplicateTimestamps": {"TotalNumberOfDuplicateTimestamps": 2}},
+  "IngestedDataSize": 1036,
+  "DataStartTime": 1709251200,
+  "DataEndTime": 1710547200,
+  "SensorStatisticsSummaries": [
+    {"ComponentName": "pump-1", "SensorName": "Flow", "DataExists": true,
+     "MissingValues": {"Count": 1, "Percentage": 6.25}, "InvalidValues": {"Count": 0, "Percentage": 0},
+     "InvalidDateEntries": {"Count": 1, "Percentage": 5.88235294117647}, "DuplicateTimestamps": {"Count": 1, "Percentage": 6.25},
+     "DataStartTime": 1709251200, "DataEndTime": 1710547200},
+    {"ComponentName": "pump-1", "SensorName": "Pressure", "DataExists": true,
+     "MissingValues": {"Count": 2, "Percentage": 12.5}, "InvalidValues": {"Count": 0, "Percentage": 0},
+     "InvalidDateEntries": {"Count": 1, "Percentage": 5.88235294117647}, "DuplicateTimestamps": {"Count": 1, "Percentage": 6.25},
+     "DataStartTime": 1709251200, "DataEndTime": 1710547200},
+    {"ComponentName": "pump-1", "SensorName": "Temperature", "DataExists": true,
+     "MissingValues": {"Count": 1, "Percentage": 6.25}, "InvalidValues": {"Count": 1, "Percentage": 6.25},
+     "InvalidDateEntries": {"Count": 1, "Percentage": 5.88235294117647}, "DuplicateTimestamps": {"Count": 1, "Percentage": 6.25},
+     "DataStartTime": 1709251200, "DataEndTime": 1710547200},
+    {"ComponentName": "pump-2", "SensorName": "Flow", "DataExists": true,
+     "MissingValues": {"Count": 1, "Percentage": 12.5}, "InvalidValues": {"Count": 1, "Percentage": 12.5},
+     "InvalidDateEntries": {"Count": 0, "Percentage": 0}, "DuplicateTimestamps": {"Count": 0, "Percentage": 0},
+     "DataStartTime": 1709251200, "DataEndTime": 1710460800},
+    {"ComponentName": "pump-2", "SensorName": "Vibration", "DataExists": true,
+     "MissingValues": {"Count": 5, "Percentage": 62.5}, "InvalidValues": {"Count": 1, "Percentage": 12.5},
+     "InvalidDateEntries": {"Count": 0, "Percentage": 0}, "DuplicateTimestamps": {"Count": 0, "Percentage": 0},
+     "DataStartTime": 1709251200, "DataEndTime": 1709424000},
+    {"ComponentName": "pump-3", "SensorName": "Current", "DataExists": true,
+     "MissingValues": {"Count": 0, "Percentage": 0}, "InvalidValues": {"Count": 0, "Percentage": 0},
+     "InvalidDateEntries": {"Count": 1, "Percentage": 16.666666666666664}, "DuplicateTimestamps": {"Count": 1, "Percentage": 20},
+     "DataStartTime": 1709251200, "DataEndTime": 1709596800},
+    {"ComponentName": "pump-3", "SensorName": "Speed", "DataExists": false,
+     "MissingValues": {"Count": 4, "Percentage": 80}, "InvalidValues": {"Count": 1, "Percentage": 20},
+     "InvalidDateEntries": {"Count": 1, "Percentage": 16.666666666666664}, "DuplicateTimestamps": {"Count": 1, "Percentage": 20}}],
+  "Ignored": ["plant-1/pumps/README.txt", "plant-1/pumps/pump-1/archive/2023.csv"],
+  "RaggedRecords": 1,
+  "Discards": [
+    {"Key": "plant-1/pumps/pump-2/export.csv", "Reason": "unclosed-quote", "Line": 2, "Column": 2,
+     "Message": "\"plant-1/pumps/pump-2/export.csv\": line 2, column 2: a quoted field never closes"},
+    {"Key": "plant-1/pumps/pump-2/notes.txt", "Reason": "not-csv-key",
+     "Message": "\"plant-1/pumps/pump-2/notes.txt\": the key does not end in .csv"}]
+}`
+
+// plant2Reason is the FailedReason of testdata/request-plant-2.json:
+// plant-2/compressors/comp-1/march.csv has a header name with a space
+// ("Outlet Pressure", column 2), which fails the whole job, however good
+// comp-2's file is.
+const plant2Reason = `invalid column name "Outlet Pressure" in column 2 of ` +
+	`s3://sensor-data.example/plant-2/compressors/comp-1/march.csv: a name must match ^[0-9a-zA-Z:#$.\-_]{1,200}$`
+
+// sampleEntry returns the -json entry of testdata/request.json checked
+// against dataLabel with the given Ingestion member.
+func sampleEntry(dataLabel, ingestion string) string {
+	return `{"file": "testdata/request.json", "ok": true, "errors": [], "data": "` + dataLabel + `", "Ingestion": ` + ingestion + `}`
+}
+
+const sampleDir = "testdata/bucket, as s3://sensor-data.example/plant-1/pumps/"
+
+func TestRunData(t *testing.T) {
+	t.Parallel()
+	schemaInvalid := `testdata/schema-invalid.json: 2 schema violations
+  Components[0].ComponentName: 'pump 1' must satisfy ^[0-9a-zA-Z._\-]{1,200}$: character 4 (' ') is not allowed
+  Components[1].Columns[0].Type: 'TIMESTAMP' must be DATETIME: a component's first column is its timestamp
+`
+	tests := []struct {
+		name       string
+		args       []string
+		wantOut    string
+		wantErr    string
+		wantStatus int
+	}{
+		{name: "the sample bucket: SUCCESS with warnings", args: []string{"-data", "testdata/bucket", "testdata/request.json"},
+			wantOut: sampleText, wantStatus: exitOK},
+		{name: "a schema that agrees with the files changes nothing",
+			args:    []string{"-data", "testdata/bucket", "-schema", "testdata/schema.json", "testdata/request.json"},
+			wantOut: sampleText, wantStatus: exitOK},
+		{name: "an invalid header name fails the job",
+			args: []string{"-data", "testdata/bucket", "testdata/request-plant-2.json"},
+			wantOut: "testdata/request-plant-2.json: ok\n" +
+				"  data: testdata/bucket, as s3://sensor-data.example/plant-2/compressors/\n" +
+				"  ingestion: FAILED: " + plant2Reason + "\n",
+			wantStatus: exitInvalid},
+		{name: "an invalid schema: every violation with its path, and no data check",
+			args:       []string{"-data", "testdata/bucket", "-schema", "testdata/schema-invalid.json", "testdata/request.json"},
+			wantOut:    schemaInvalid + "testdata/request.json: ok\n  data: not checked: the schema is invalid\n",
+			wantStatus: exitInvalid},
+		{name: "an unreadable schema",
+			args:       []string{"-data", "testdata/bucket", "-schema", "testdata/missing.json", "testdata/request.json"},
+			wantOut:    "testdata/request.json: ok\n  data: not checked: the schema cannot be read\n",
+			wantErr:    "testdata/missing.json: cannot read: file does not exist\n",
+			wantStatus: exitInput},
+		{name: "an invalid request: no data check", args: []string{"-data", "testdata/bucket", "testdata/violations.json"},
+			wantOut: outViolations, wantStatus: exitInvalid},
+		{name: "a missing directory", args: []string{"-data", "testdata/nothing", "testdata/request.json"},
+			wantErr: "preflight: -data testdata/nothing: cannot read: file does not exist\n", wantStatus: exitInput},
+		{name: "a file for a directory", args: []string{"-data", "testdata/request.json", "testdata/request.json"},
+			wantErr:    "preflight: -data testdata/request.json: not a directory (it holds the bucket's objects, DIR/<key>)\n",
+			wantStatus: exitInput},
+		{name: "a prefix with no object fails the job", args: []string{"-data", "testdata/bucket/plant-1", "testdata/request.json"},
+			wantOut: "testdata/request.json: ok\n" +
+				"  data: testdata/bucket/plant-1, as s3://sensor-data.example/plant-1/pumps/\n" +
+				"  ingestion: FAILED: no object under s3://sensor-data.example/plant-1/pumps/ matches the key pattern\n",
+			wantStatus: exitInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var stdout, stderr bytes.Buffer
+			got := run(tt.args, strings.NewReader(""), &stdout, &stderr)
+			assert.Equal(t, tt.wantStatus, got)
+			assert.Equal(t, tt.wantOut, stdout.String())
+			assert.Equal(t, tt.wantErr, stderr.String())
+		})
+	}
+}
+
+func TestRunDataJSON(t *testing.T) {
+	t.Parallel()
+	failed := `{"file": "testdata/request-plant-2.json", "ok": false, "errors": [],
+		"data": "testdata/bucket, as s3://sensor-data.example/plant-2/compressors/",
+		"Ingestion": {"Status": "FAILED", "FailedReason": ` + jsonString(t, plant2Reason) + `,
+		              "Ignored": [], "RaggedRecords": 0}}`
+	tests := []struct {
+		name       string
+		args       []string
+		want       string
+		wantStatus int
+	}{
+		{name: "the sample bucket", args: []string{"-json", "-data", "testdata/bucket", "testdata/request.json"},
+			want:       `{"ok": true, "files": [` + sampleEntry(sampleDir, sampleIngestion) + `]}`,
+			wantStatus: exitOK},
+		{name: "with a schema", args: []string{"-json", "-data", "testdata/bucket", "-schema", "testdata/schema.json", "testdata/request.json"},
+			want: `{"ok": true, "schema": {"file": "testdata/schema.json", "ok": true, "errors": []},
+				"files": [` + sampleEntry(sampleDir, sampleIngestion) + `]}`,
+			wantStatus: exitOK},
+		{name: "a job that fails", args: []string{"-json", "-data", "testdata/bucket", "testdata/request-plant-2.json"},
+			want: `{"ok": false, "files": [` + failed + `]}`, wantStatus: exitInvalid},
+		{name: "an invalid schema", args: []string{"-json", "-data", "testdata/bucket", "-schema", "testdata/schema-invalid.json", "testdata/request.json"},
+			want: `{"ok": false, "schema": {"file": "testdata/schema-invalid.json", "ok": false, "errors": [
+				{"path": "Components[0].ComponentName", "offset": 37, "reason": "NameCharacter",
+				 "message": "Components[0].ComponentName: 'pump 1' must satisfy ^[0-9a-zA-Z._\\-]{1,200}$: character 4 (' ') is not allowed"},
+				{"path": "Components[1].Columns[0].Type", "offset": 226, "reason": "TimestampType",
+				 "message": "Components[1].Columns[0].Type: 'TIMESTAMP' must be DATETIME: a component's first column is its timestamp"}]},
+				"files": [{"file": "testdata/request.json", "ok": true, "errors": [], "data": "not checked: the schema is invalid"}]}`,
+			wantStatus: exitInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var stdout, stderr bytes.Buffer
+			got := run(tt.args, strings.NewReader(""), &stdout, &stderr)
+			assert.Equal(t, tt.wantStatus, got)
+			assert.JSONEq(t, tt.want, stdout.String())
+			assert.Empty(t, stderr.String())
+		})
+	}
+}
+
+func jsonString(t *testing.T, s string) string {
+	t.Helper()
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	return string(b)
+}
+
+// TestRunDataSchemaNarrows: a schema that names only pump-1, with a sensor
+// no file has. pump-2's and pump-3's files are then unmatched (ignored),
+// and Level is a sensor without data.
+func TestRunDataSchemaNarrows(t *testing.T) {
+	t.Parallel()
+	schema := filepath.Join(t.TempDir(), "schema.json")
+	require.NoError(t, os.WriteFile(schema, []byte(`{"Components": [{"ComponentName": "pump-1", "Columns": [
+		{"Name": "Timestamp", "Type": "DATETIME"}, {"Name": "Flow", "Type": "DOUBLE"}, {"Name": "Level", "Type": "DOUBLE"},
+		{"Name": "Pressure", "Type": "DOUBLE"}, {"Name": "Temperature", "Type": "DOUBLE"}]}]}`), 0o600))
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, exitOK, run([]string{"-json", "-data", "testdata/bucket", "-schema", schema, "testdata/request.json"},
+		nil, &stdout, &stderr), stderr.String())
+	var rep struct {
+		Files []struct {
+			Ingestion struct {
+				IngestedFilesSummary      struct{ TotalNumberOfFiles, IngestedNumberOfFiles int }
+				SensorStatisticsSummaries []struct {
+					ComponentName, SensorName string
+					DataExists                bool
+				}
+				Ignored []string
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal(stdout.Bytes(), &rep))
+	in := rep.Files[0].Ingestion
+	assert.Equal(t, 2, in.IngestedFilesSummary.TotalNumberOfFiles, "pump-1's two files")
+	assert.Equal(t, 2, in.IngestedFilesSummary.IngestedNumberOfFiles)
+	assert.Equal(t, []string{"plant-1/pumps/README.txt", "plant-1/pumps/pump-1/archive/2023.csv",
+		"plant-1/pumps/pump-2/export.csv", "plant-1/pumps/pump-2/march.csv", "plant-1/pumps/pump-2/notes.txt",
+		"plant-1/pumps/pump-3/march.csv"}, in.Ignored)
+	require.Len(t, in.SensorStatisticsSummaries, 4)
+	assert.Equal(t, "Level", in.SensorStatisticsSummaries[1].SensorName)
+	assert.False(t, in.SensorStatisticsSummaries[1].DataExists)
+}
+
+func TestRunDataUsage(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		args      []string
+		wantFirst string
+	}{
+		{"-schema without -data", []string{"-schema", "testdata/schema.json", "testdata/request.json"}, "preflight: -schema needs -data"},
+		{"-data with two files", []string{"-data", "testdata/bucket", "testdata/request.json", "testdata/request.json"},
+			"preflight: -data checks the objects of one request: give one FILE"},
+		{"-data empty", []string{"-data=", "testdata/request.json"}, "preflight: -data and -schema need a value"},
+		{"-schema empty", []string{"-data", "testdata/bucket", "-schema", "", "testdata/request.json"},
+			"preflight: -data and -schema need a value"},
+		{"-data without a value", []string{"-data"}, "preflight: flag needs an argument: -data"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var stdout, stderr bytes.Buffer
+			assert.Equal(t, exitInput, run(tt.args, nil, &stdout, &stderr))
+			assert.Empty(t, stdout.String())
+			first, _, _ := strings.Cut(stderr.String(), "\n")
+			assert.Equal(t, tt.wantFirst, first)
+		})
+	}
+}
+
+// TestSampleBucketSmall: the sample data stays small.
+func TestSampleBucketSmall(t *testing.T) {
+	t.Parallel()
+	var total int64
+	require.NoError(t, filepath.Walk("testdata", func(_ string, info os.FileInfo, err error) error {
+		if err == nil && info.Mode().IsRegular() {
+			total += info.Size()
+		}
+		return err
+	}))
+	assert.Less(t, total, int64(200<<10))
+}
+
+// blockingSource is a source whose reads wait until their context is done.
+type blockingSource struct {
+	ingest.Source
+	opened chan struct{}
+	once   sync.Once
+}
+
+func (s *blockingSource) Open(ctx context.Context, key string, off, n int64) (io.ReadCloser, error) {
+	s.once.Do(func() { close(s.opened) })
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
+
+func TestRunDataCancelled(t *testing.T) {
+	t.Parallel()
+	args := []string{"-data", "testdata/bucket", "testdata/request.json"}
+	const interrupted = "preflight: interrupted: the data check did not finish\n"
+
+	t.Run("before it starts", func(t *testing.T) {
+		t.Parallel()
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		var stdout, stderr bytes.Buffer
+		assert.Equal(t, exitInterrupted, runEnv(ctx, args, &env{stdout: &stdout, stderr: &stderr}))
+		assert.Empty(t, stdout.String())
+		assert.Equal(t, interrupted, stderr.String())
+	})
+	t.Run("while it reads", func(t *testing.T) {
+		t.Parallel()
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		src := &blockingSource{opened: make(chan struct{})}
+		var stdout, stderr bytes.Buffer
+		done := make(chan int)
+		go func() {
+			done <- runEnv(ctx, args, &env{stdout: &stdout, stderr: &stderr, tty: true, progressDelay: -1,
+				wrapSource: func(s ingest.Source) ingest.Source { src.Source = s; return src }})
+		}()
+		<-src.opened
+		cancel()
+		select {
+		case code := <-done:
+			assert.Equal(t, exitInterrupted, code)
+		case <-time.After(10 * time.Second):
+			t.Fatal("the check did not stop after its context was cancelled")
+		}
+		assert.Empty(t, stdout.String())
+		assert.True(t, strings.HasSuffix(stderr.String(), interrupted), "%q", stderr.String())
+		assert.NotContains(t, strings.TrimSuffix(stderr.String(), interrupted), "\n",
+			"the progress line is erased, not left behind")
+	})
+}
+
+// TestRunDataProgress: progress is drawn on stderr only when it is a
+// terminal, and erased when the check ends; stdout is the same.
+func TestRunDataProgress(t *testing.T) {
+	t.Parallel()
+	args := []string{"-data", "testdata/bucket", "testdata/request.json"}
+	for _, tty := range []bool{false, true} {
+		var stdout, stderr bytes.Buffer
+		code := runEnv(context.Background(), args, &env{stdout: &stdout, stderr: &stderr, tty: tty, progressDelay: -1})
+		assert.Equal(t, exitOK, code)
+		assert.Equal(t, sampleText, stdout.String())
+		if !tty {
+			assert.Empty(t, stderr.String(), "nothing on a non-terminal")
+			continue
+		}
+		got := stderr.String()
+		assert.True(t, strings.HasPrefix(got, "\rchecking the data: "), "%q", got)
+		assert.Contains(t, got, "1.1 kB of 1.1 kB (100%), 6 of 6 files")
+		assert.True(t, strings.HasSuffix(got, "\r\x1b[K"), "the line is erased at the end: %q", got)
+	}
+}

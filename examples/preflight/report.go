@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout"
+	"github.com/lookout-equipment/lookoutequipment/lookout/ingest"
+)
+
+// worstShown is how many sensors the report lists as the worst.
+const worstShown = 5
+
+// ignoredShown is how many ignored keys the report lists before it counts
+// the rest.
+const ignoredShown = 10
+
+// writeIngestion writes the short report on the data check of r, indented
+// under its verdict line.
+func writeIngestion(out *bufio.Writer, r *result) {
+	res := r.Ingestion
+	out.WriteString("  data: " + r.Data + "\n")
+	out.WriteString("  ingestion: ")
+	if res.Status != lookout.IngestionJobStatusSuccess {
+		out.WriteString(string(res.Status) + ": " + res.FailedReason + "\n")
+	} else {
+		out.WriteString(string(res.Status))
+		if hasWarnings(res) {
+			out.WriteString(", with warnings")
+		}
+		out.WriteByte('\n')
+		writeFigures(out, res)
+	}
+	if len(res.Discards) > 0 {
+		out.WriteString("  discarded files:\n")
+		for _, d := range res.Discards {
+			out.WriteString("    " + d.Error() + "\n")
+		}
+	}
+	if n := len(res.Ignored); n > 0 {
+		out.WriteString("  ignored keys (no component):\n")
+		for _, k := range res.Ignored[:min(n, ignoredShown)] {
+			out.WriteString("    " + strconv.Quote(k) + "\n")
+		}
+		if n > ignoredShown {
+			out.WriteString("    ... and " + strconv.Itoa(n-ignoredShown) + " more\n")
+		}
+	}
+}
+
+// hasWarnings reports whether a job that succeeds leaves something to look
+// at: a discarded file, an ignored key, a ragged record, or any figure of
+// the data quality summary.
+func hasWarnings(res *ingest.Result) bool {
+	q := res.DataQualitySummary
+	return len(res.Discards) > 0 || len(res.Ignored) > 0 || res.RaggedRecords > 0 ||
+		q.InsufficientSensorData.MissingCompleteSensorData.AffectedSensorCount > 0 ||
+		q.InsufficientSensorData.SensorsWithShortDateRange.AffectedSensorCount > 0 ||
+		q.MissingSensorData.AffectedSensorCount > 0 ||
+		q.InvalidSensorData.AffectedSensorCount > 0 ||
+		q.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps > 0 ||
+		q.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps > 0
+}
+
+// writeFigures writes the figures of a job that succeeds.
+func writeFigures(out *bufio.Writer, res *ingest.Result) {
+	f, q := res.IngestedFilesSummary, res.DataQualitySummary
+	out.WriteString("  files: " + strconv.FormatInt(f.TotalNumberOfFiles, 10) + " matched, " +
+		strconv.FormatInt(f.IngestedNumberOfFiles, 10) + " ingested (" + plural(*res.IngestedDataSize, "byte") + "), " +
+		strconv.Itoa(len(f.DiscardedFiles)) + " discarded; " + plural(int64(len(res.Ignored)), "key") + " ignored\n")
+	out.WriteString("  time: " + formatTime(res.DataStartTime) + " to " + formatTime(res.DataEndTime) + " (UTC)\n")
+	out.WriteString("  records: " + plural(q.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps, "duplicate timestamp") + ", " +
+		plural(q.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps, "unsupported timestamp") + ", " +
+		plural(res.RaggedRecords, "ragged record") + "\n")
+	out.WriteString("  sensors: " + strconv.Itoa(len(res.SensorStatisticsSummaries)) + ": " +
+		strconv.FormatInt(q.MissingSensorData.AffectedSensorCount, 10) + " with missing values (" +
+		strconv.FormatInt(q.MissingSensorData.TotalNumberOfMissingValues, 10) + " in all), " +
+		strconv.FormatInt(q.InvalidSensorData.AffectedSensorCount, 10) + " with invalid values (" +
+		strconv.FormatInt(q.InvalidSensorData.TotalNumberOfInvalidValues, 10) + " in all), " +
+		strconv.FormatInt(q.InsufficientSensorData.MissingCompleteSensorData.AffectedSensorCount, 10) + " without a valid value, " +
+		strconv.FormatInt(q.InsufficientSensorData.SensorsWithShortDateRange.AffectedSensorCount, 10) + " with less than 14 days of data\n")
+	worst := worstSensors(res.SensorStatisticsSummaries, worstShown)
+	if len(worst) == 0 {
+		return
+	}
+	out.WriteString("  worst sensors (missing + invalid values):\n")
+	for _, s := range worst {
+		out.WriteString("    " + s.ComponentName + "/" + s.SensorName + ": " + formatPercent(s.MissingValues.Percentage) +
+			" missing, " + formatPercent(s.InvalidValues.Percentage) + " invalid")
+		switch {
+		case !s.DataExists:
+			out.WriteString(", no valid value")
+		case s.DataEndTime.Unix()-s.DataStartTime.Unix() < 14*24*3600:
+			out.WriteString(", less than 14 days of data")
+		}
+		out.WriteByte('\n')
+	}
+}
+
+// worstSensors returns at most n of sensors with missing or invalid
+// values, by the sum of their missing and invalid percentages, highest
+// first (ties in the order of sensors: component, then sensor name).
+func worstSensors(sensors []lookout.SensorStatisticsSummary, n int) []*lookout.SensorStatisticsSummary {
+	score := func(s *lookout.SensorStatisticsSummary) float64 {
+		return s.MissingValues.Percentage + s.InvalidValues.Percentage
+	}
+	var out []*lookout.SensorStatisticsSummary
+	for i := range sensors {
+		if s := &sensors[i]; s.MissingValues.Count+s.InvalidValues.Count > 0 {
+			out = append(out, s)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *lookout.SensorStatisticsSummary) int { return cmp.Compare(score(b), score(a)) })
+	return out[:min(n, len(out))]
+}
+
+// formatPercent writes p rounded to two decimals, without trailing zeros:
+// "12.5%", "16.67%", "80%".
+func formatPercent(p float64) string {
+	s := strconv.FormatFloat(p, 'f', 2, 64)
+	s = strings.TrimRight(s, "0")
+	s = strings.TrimSuffix(s, ".")
+	return s + "%"
+}
+
+// formatTime writes t as "2006-01-02 15:04:05", in UTC.
+func formatTime(t *lookout.Timestamp) string {
+	return t.Time().Format("2006-01-02 15:04:05")
+}
