@@ -298,3 +298,41 @@ func TestSourceAccessors(t *testing.T) {
 	_, err := c.HeadBucket(context.Background(), &s3.HeadBucketInput{Bucket: aws.String(bucket)})
 	require.NoError(t, err)
 }
+
+// A store that says a page is truncated without a new continuation token
+// would end the listing early, or loop: an error instead.
+func TestListBrokenContinuation(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, token string
+		want        string
+	}{
+		{"no token", "", `s3source: ListObjectsV2 s3://data/in/: request failed: a truncated page with continuation token "" after ""`},
+		{"the same token again", "T", `s3source: ListObjectsV2 s3://data/in/: request failed: a truncated page with continuation token "T" after "T"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			f := newFakeS3(t)
+			f.setHook(func(w http.ResponseWriter, r *http.Request, _ http.Handler) bool {
+				next := ""
+				if tc.token != "" {
+					next = "<NextContinuationToken>" + tc.token + "</NextContinuationToken>"
+				}
+				w.Header().Set("Content-Type", "application/xml")
+				fmt.Fprint(w, `<?xml version="1.0" encoding="UTF-8"?>`+
+					`<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>data</Name>`+
+					`<KeyCount>1</KeyCount><MaxKeys>1</MaxKeys><IsTruncated>true</IsTruncated>`+next+
+					`<Contents><Key>in/a.csv</Key><Size>3</Size></Contents></ListBucketResult>`)
+				return true
+			})
+			n := 0
+			err := f.source().List(context.Background(), "in/", func(ingest.Object) error {
+				n++
+				return nil
+			})
+			require.ErrorIs(t, err, s3source.ErrOther)
+			assert.EqualError(t, err, tc.want)
+			assert.LessOrEqual(t, n, 2)
+		})
+	}
+}

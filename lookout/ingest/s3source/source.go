@@ -151,6 +151,7 @@ func (s *Source) List(ctx context.Context, prefix string, fn func(ingest.Object)
 		in.MaxKeys = aws.Int32(s.pageSize)
 	}
 	p := s3.NewListObjectsV2Paginator(s.client, in)
+	var token string // the continuation token of the page asked for
 	for p.HasMorePages() {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -169,6 +170,16 @@ func (s *Source) List(ctx context.Context, prefix string, fn func(ingest.Object)
 				return cerr
 			}
 			return err
+		}
+		// A store that says there is more without saying where, or gives the
+		// same page again, would end the listing early or never.
+		if aws.ToBool(page.IsTruncated) {
+			next := aws.ToString(page.NextContinuationToken)
+			if next == "" || next == token {
+				return &Error{Op: opList, Bucket: s.bucket, Key: prefix, Kind: ErrOther,
+					Err: fmt.Errorf("a truncated page with continuation token %q after %q", next, token)}
+			}
+			token = next
 		}
 		encoded := page.EncodingType == types.EncodingTypeUrl
 		for _, o := range page.Contents {
