@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -37,14 +38,20 @@ func BenchmarkStartFinish(b *testing.B) {
 		setParallelism(b)
 		b.ReportAllocs()
 		b.ResetTimer()
+		var lat latencies
+		defer lat.report(b)
 		b.RunParallel(func(pb *testing.PB) {
 			name := fmt.Sprint("d", next.Add(1))
 			if _, _, err := s.CreateDataset(ctx, NewDataset{Name: name}); err != nil {
 				b.Error(err)
 				return
 			}
+			var mine []time.Duration
+			defer func() { lat.add(mine) }()
 			for i := 0; pb.Next(); i++ {
+				t0 := time.Now()
 				job, _, err := s.StartJob(ctx, NewJob{Dataset: name, ClientToken: fmt.Sprint(name, "-", i), Input: input("b")})
+				mine = append(mine, time.Since(t0))
 				if err != nil {
 					b.Error(err)
 					return
@@ -62,13 +69,20 @@ func BenchmarkStartFinish(b *testing.B) {
 		setParallelism(b)
 		b.ReportAllocs()
 		b.ResetTimer()
+		var lat latencies
+		defer lat.report(b)
 		b.RunParallel(func(pb *testing.PB) {
 			dataset := next.Add(1)
+			var mine []time.Duration
+			defer func() { lat.add(mine) }()
 			for i := 0; pb.Next(); i++ {
 				id := newJobID()
-				if _, err := db.Exec(`INSERT INTO jobs(id, dataset, client_token, bucket, prefix, role_arn, status, created)
+				t0 := time.Now()
+				_, err := db.Exec(`INSERT INTO jobs(id, dataset, client_token, bucket, prefix, role_arn, status, created)
 					VALUES(?, ?, ?, 'b', 'in/', 'arn:aws:iam::123456789012:role/Ingest', 'IN_PROGRESS', ?)`,
-					id, dataset, fmt.Sprint(dataset, "-", i), time.Now().UnixNano()); err != nil {
+					id, dataset, fmt.Sprint(dataset, "-", i), time.Now().UnixNano())
+				mine = append(mine, time.Since(t0))
+				if err != nil {
 					b.Error(err)
 					return
 				}
@@ -80,6 +94,27 @@ func BenchmarkStartFinish(b *testing.B) {
 			}
 		})
 	})
+}
+
+// latencies collects the latencies of the first change of each operation
+// and reports their 99th percentile.
+type latencies struct {
+	mu  sync.Mutex
+	all []time.Duration
+}
+
+func (l *latencies) add(d []time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.all = append(l.all, d...)
+}
+
+func (l *latencies) report(b *testing.B) {
+	if len(l.all) == 0 {
+		return
+	}
+	slices.Sort(l.all)
+	b.ReportMetric(float64(l.all[len(l.all)*99/100].Microseconds()), "p99-start-µs")
 }
 
 // openBaseline opens a database of the store's jobs table, written the
