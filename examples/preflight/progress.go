@@ -57,17 +57,20 @@ func (l *progressLine) finish() {
 	}
 }
 
+// maxLeft bounds the time left shown, so that it stays a time.Duration.
+const maxLeft = 100_000 * 24 * time.Hour
+
 // appendProgress appends the text of p, after elapsed since the check
 // began: bytes and files done, the rate, and the time left at that rate
 // (both left out until a byte is read).
 func appendProgress(b []byte, p ingest.Progress, elapsed time.Duration) []byte {
 	b = append(b, "checking the data: "...)
-	b = appendBytes(b, p.BytesDone)
+	b = appendBytes(b, float64(p.BytesDone))
 	b = append(b, " of "...)
-	b = appendBytes(b, p.BytesTotal)
+	b = appendBytes(b, float64(p.BytesTotal))
 	if p.BytesTotal > 0 {
 		b = append(b, " ("...)
-		b = strconv.AppendInt(b, p.BytesDone*100/p.BytesTotal, 10)
+		b = strconv.AppendInt(b, int64(float64(p.BytesDone)/float64(p.BytesTotal)*100), 10)
 		b = append(b, "%)"...)
 	}
 	b = append(b, ", "...)
@@ -80,25 +83,26 @@ func appendProgress(b []byte, p ingest.Progress, elapsed time.Duration) []byte {
 	}
 	rate := float64(p.BytesDone) / elapsed.Seconds()
 	b = append(b, ", "...)
-	b = appendBytes(b, int64(rate))
+	b = appendBytes(b, rate)
 	b = append(b, "/s"...)
 	if left := p.BytesTotal - p.BytesDone; left > 0 {
 		b = append(b, ", "...)
-		b = appendDuration(b, time.Duration(float64(left)/rate*float64(time.Second)))
+		secs := min(float64(left)/rate, maxLeft.Seconds())
+		b = appendDuration(b, time.Duration(secs*float64(time.Second)))
 		b = append(b, " left"...)
 	}
 	return b
 }
 
-// appendBytes appends n in bytes, kB, MB, GB or TB (powers of 1000), with
+// appendBytes appends n bytes, in bytes, kB, MB, GB or TB (powers of 1000), with
 // one decimal above bytes.
-func appendBytes(b []byte, n int64) []byte {
+func appendBytes(b []byte, n float64) []byte {
 	if n < 1000 {
-		b = strconv.AppendInt(b, n, 10)
+		b = strconv.AppendInt(b, int64(n), 10)
 		return append(b, " B"...)
 	}
 	units := [...]string{" kB", " MB", " GB", " TB", " PB"}
-	v := float64(n) / 1000
+	v := n / 1000
 	u := 0
 	for v >= 999.95 && u < len(units)-1 {
 		v /= 1000
@@ -109,9 +113,12 @@ func appendBytes(b []byte, n int64) []byte {
 }
 
 // appendDuration appends d rounded up to the second: "9s", "1m05s",
-// "2h03m".
+// "2h03m" (below 100 hours), then in days ("5d").
 func appendDuration(b []byte, d time.Duration) []byte {
-	s := int64((d + time.Second - 1) / time.Second)
+	s := int64(d / time.Second)
+	if d%time.Second > 0 {
+		s++
+	}
 	two := func(b []byte, v int64) []byte {
 		if v < 10 {
 			b = append(b, '0')
@@ -127,10 +134,13 @@ func appendDuration(b []byte, d time.Duration) []byte {
 		b = append(b, 'm')
 		b = two(b, s%60)
 		return append(b, 's')
-	default:
+	case s < 100*3600:
 		b = strconv.AppendInt(b, s/3600, 10)
 		b = append(b, 'h')
 		b = two(b, s/60%60)
 		return append(b, 'm')
+	default:
+		b = strconv.AppendInt(b, (s+86399)/86400, 10)
+		return append(b, 'd')
 	}
 }
