@@ -235,8 +235,8 @@ func TestCommandFileRefs(t *testing.T) {
 }
 
 // TestReadmeOpening checks the README's first lines: the two commands a
-// fresh clone can run with only Go (preflight on a request that ships, and
-// the tests), and the service's end of support.
+// fresh clone can run with only Go (preflight on a request that ships and
+// the sample bucket it reads, and the tests), and the service's end of support.
 func TestReadmeOpening(t *testing.T) {
 	t.Parallel()
 	raw, err := os.ReadFile("README.md")
@@ -252,7 +252,7 @@ func TestReadmeOpening(t *testing.T) {
 		cmds = append(cmds, strings.Join(shellWords(l), " "))
 	}
 	assert.Equal(t, []string{
-		"go run ./examples/preflight examples/preflight/testdata/request.json",
+		"go run ./examples/preflight -data examples/preflight/testdata/bucket examples/preflight/testdata/request.json",
 		"go test ./...",
 	}, cmds)
 	assert.Contains(t, opening, "2026-10-07", "the end of support is said in the first lines")

@@ -174,7 +174,7 @@ const sampleDir = "testdata/bucket, as s3://sensor-data.example/plant-1/pumps/"
 
 func TestRunData(t *testing.T) {
 	t.Parallel()
-	schemaInvalid := `testdata/schema-invalid.json: 2 schema violations
+	schemaInvalid := `testdata/schemas/invalid.json: 2 schema violations
   Components[0].ComponentName: 'pump 1' must satisfy ^[0-9a-zA-Z._\-]{1,200}$: character 4 (' ') is not allowed
   Components[1].Columns[0].Type: 'TIMESTAMP' must be DATETIME: a component's first column is its timestamp
 `
@@ -188,7 +188,7 @@ func TestRunData(t *testing.T) {
 		{name: "the sample bucket: SUCCESS with warnings", args: []string{"-data", "testdata/bucket", "testdata/request.json"},
 			wantOut: sampleText, wantStatus: exitOK},
 		{name: "a schema that agrees with the files changes nothing",
-			args:    []string{"-data", "testdata/bucket", "-schema", "testdata/schema.json", "testdata/request.json"},
+			args:    []string{"-data", "testdata/bucket", "-schema", "testdata/schemas/pumps.json", "testdata/request.json"},
 			wantOut: sampleText, wantStatus: exitOK},
 		{name: "an invalid header name fails the job",
 			args: []string{"-data", "testdata/bucket", "testdata/request-plant-2.json"},
@@ -197,7 +197,7 @@ func TestRunData(t *testing.T) {
 				"  ingestion: FAILED: " + plant2Reason + "\n",
 			wantStatus: exitInvalid},
 		{name: "an invalid schema: every violation with its path, and no data check",
-			args:       []string{"-data", "testdata/bucket", "-schema", "testdata/schema-invalid.json", "testdata/request.json"},
+			args:       []string{"-data", "testdata/bucket", "-schema", "testdata/schemas/invalid.json", "testdata/request.json"},
 			wantOut:    schemaInvalid + "testdata/request.json: ok\n  data: not checked: the schema is invalid\n",
 			wantStatus: exitInvalid},
 		{name: "an unreadable schema",
@@ -245,14 +245,14 @@ func TestRunDataJSON(t *testing.T) {
 		{name: "the sample bucket", args: []string{"-json", "-data", "testdata/bucket", "testdata/request.json"},
 			want:       `{"ok": true, "files": [` + sampleEntry(sampleDir, sampleIngestion) + `]}`,
 			wantStatus: exitOK},
-		{name: "with a schema", args: []string{"-json", "-data", "testdata/bucket", "-schema", "testdata/schema.json", "testdata/request.json"},
-			want: `{"ok": true, "schema": {"file": "testdata/schema.json", "ok": true, "errors": []},
+		{name: "with a schema", args: []string{"-json", "-data", "testdata/bucket", "-schema", "testdata/schemas/pumps.json", "testdata/request.json"},
+			want: `{"ok": true, "schema": {"file": "testdata/schemas/pumps.json", "ok": true, "errors": []},
 				"files": [` + sampleEntry(sampleDir, sampleIngestion) + `]}`,
 			wantStatus: exitOK},
 		{name: "a job that fails", args: []string{"-json", "-data", "testdata/bucket", "testdata/request-plant-2.json"},
 			want: `{"ok": false, "files": [` + failed + `]}`, wantStatus: exitInvalid},
-		{name: "an invalid schema", args: []string{"-json", "-data", "testdata/bucket", "-schema", "testdata/schema-invalid.json", "testdata/request.json"},
-			want: `{"ok": false, "schema": {"file": "testdata/schema-invalid.json", "ok": false, "errors": [
+		{name: "an invalid schema", args: []string{"-json", "-data", "testdata/bucket", "-schema", "testdata/schemas/invalid.json", "testdata/request.json"},
+			want: `{"ok": false, "schema": {"file": "testdata/schemas/invalid.json", "ok": false, "errors": [
 				{"path": "Components[0].ComponentName", "offset": 37, "reason": "NameCharacter",
 				 "message": "Components[0].ComponentName: 'pump 1' must satisfy ^[0-9a-zA-Z._\\-]{1,200}$: character 4 (' ') is not allowed"},
 				{"path": "Components[1].Columns[0].Type", "offset": 226, "reason": "TimestampType",
@@ -322,7 +322,7 @@ func TestRunDataUsage(t *testing.T) {
 		args      []string
 		wantFirst string
 	}{
-		{"-schema without -data", []string{"-schema", "testdata/schema.json", "testdata/request.json"}, "preflight: -schema needs -data"},
+		{"-schema without -data", []string{"-schema", "testdata/schemas/pumps.json", "testdata/request.json"}, "preflight: -schema needs -data"},
 		{"-data with two files", []string{"-data", "testdata/bucket", "testdata/request.json", "testdata/request.json"},
 			"preflight: -data checks the objects of one request: give one FILE"},
 		{"-data empty", []string{"-data=", "testdata/request.json"}, "preflight: -data and -schema need a value"},

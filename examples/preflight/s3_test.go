@@ -70,9 +70,9 @@ func TestRunDataS3(t *testing.T) {
 	assert.Empty(t, stderr.String())
 
 	stdout.Reset()
-	require.Equal(t, exitOK, run([]string{"-json", "-data", "s3", "-schema", "testdata/schema.json", "testdata/request.json"},
+	require.Equal(t, exitOK, run([]string{"-json", "-data", "s3", "-schema", "testdata/schemas/pumps.json", "testdata/request.json"},
 		nil, &stdout, &stderr), stderr.String())
-	assert.JSONEq(t, `{"ok": true, "schema": {"file": "testdata/schema.json", "ok": true, "errors": []}, "files": [`+
+	assert.JSONEq(t, `{"ok": true, "schema": {"file": "testdata/schemas/pumps.json", "ok": true, "errors": []}, "files": [`+
 		sampleEntry(where, sampleIngestion)+`]}`, stdout.String())
 
 	stdout.Reset()
