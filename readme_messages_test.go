@@ -57,6 +57,7 @@ func messageSources(t *testing.T) []error {
 		shortBucket.Validate(),
 		lookout.CheckMaxResults(0),
 		lookout.CheckMaxResults(501),
+		lookout.CheckInlineDataSchema(`{"Components":[]}`),
 		validate.Struct(&IngestionJob{Dataset: "pump station", Role: "arn:aws:iam::123456789012:role/x"}),
 		noToken.Validate(),
 		lookout.CheckDatasetName("pump\xff"),

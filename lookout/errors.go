@@ -18,83 +18,12 @@ import (
 // RetryableError, which the SDK's retryer honours. Match them with
 // errors.As; [ErrorCode] and [IsRetryable] classify any error.
 
-// AccessDeniedException: the request could not be completed because the
-// caller does not have access to the resource. HTTP 400.
-type AccessDeniedException struct {
-	Message string
-}
-
-// ConflictException: the request could not be completed due to a conflict
-// with the current state of the target resource (such as a ClientToken used
-// before with other parameters). HTTP 400.
-type ConflictException struct {
-	Message string
-}
-
-// InternalServerException: processing of the request failed because of an
-// unknown error, exception or failure. HTTP 500; a server fault, worth
-// retrying.
-type InternalServerException struct {
-	Message string
-}
-
-// ResourceNotFoundException: the resource requested (the dataset) could not
-// be found. HTTP 400.
-type ResourceNotFoundException struct {
-	Message string
-}
-
-// ServiceQuotaExceededException: resource limitations have been exceeded,
-// such as the number of pending ingestion jobs. HTTP 400.
-type ServiceQuotaExceededException struct {
-	Message string
-}
-
-// ThrottlingException: the request was denied due to request throttling.
-// HTTP 400; worth retrying after a pause.
-type ThrottlingException struct {
-	Message string
-}
-
-// ValidationException: the input fails to satisfy the constraints of the
-// service. HTTP 400.
-//
-// Those that this package finds ([StartDataIngestionJobRequest.Validate], the
-// Check functions, the validate package) carry every violation in Fields,
-// and a Message in the service's wording (see [NewValidationException]). One
-// read from the wire has only the Message.
-type ValidationException struct {
-	Message string
-
-	// Fields lists the violations, in a stable order. It is not part of
-	// the wire's error and is empty on an error read from the wire.
-	Fields []FieldError `json:"-"`
-}
-
-// SerializationException is the AWS JSON 1.0 protocol's answer to a request
-// body that cannot be read: malformed JSON, a member of the wrong type, an
-// unknown or duplicate member. HTTP 400.
-type SerializationException struct {
-	Message string
-
-	// Err is the cause, when this package found the problem itself (where
-	// in the body, and what): it is not part of the wire's error, and is
-	// nil on an error read from the wire.
-	Err error `json:"-"`
-}
-
 // Unwrap returns the cause, Err.
 func (e *SerializationException) Unwrap() error {
 	if e == nil {
 		return nil
 	}
 	return e.Err
-}
-
-// UnknownOperationException is the AWS JSON 1.0 protocol's answer to a
-// request whose X-Amz-Target names no operation of the service. HTTP 400.
-type UnknownOperationException struct {
-	Message string
 }
 
 // errorKind is one entry of the taxonomy table (errors_gen.go).

@@ -4,6 +4,108 @@ package lookout
 
 import "github.com/aws/smithy-go"
 
+// AccessDeniedException: the request could not be completed because the
+// caller does not have access to the resource. HTTP 400.
+//
+// The service model lists it for CreateDataset, DeleteDataset,
+// DescribeDataIngestionJob, DescribeDataset, ListDataIngestionJobs,
+// ListDatasets, ListSensorStatistics and StartDataIngestionJob.
+type AccessDeniedException struct {
+	Message string
+}
+
+// ConflictException: the request could not be completed due to a conflict
+// with the current state of the target resource (such as a ClientToken used
+// before with other parameters, or a dataset that exists already). HTTP
+// 400.
+//
+// The service model lists it for CreateDataset, DeleteDataset and
+// StartDataIngestionJob.
+type ConflictException struct {
+	Message string
+}
+
+// InternalServerException: processing of the request failed because of an
+// unknown error, exception or failure. HTTP 500; a server fault, worth
+// retrying.
+//
+// The service model lists it for CreateDataset, DeleteDataset,
+// DescribeDataIngestionJob, DescribeDataset, ListDataIngestionJobs,
+// ListDatasets, ListSensorStatistics and StartDataIngestionJob.
+type InternalServerException struct {
+	Message string
+}
+
+// ResourceNotFoundException: the resource requested (a dataset, an
+// ingestion job) could not be found. HTTP 400.
+//
+// The service model lists it for DeleteDataset, DescribeDataIngestionJob,
+// DescribeDataset, ListSensorStatistics and StartDataIngestionJob.
+type ResourceNotFoundException struct {
+	Message string
+}
+
+// ServiceQuotaExceededException: resource limitations have been exceeded,
+// such as the number of datasets or of pending ingestion jobs. HTTP 400.
+//
+// The service model lists it for CreateDataset and StartDataIngestionJob.
+type ServiceQuotaExceededException struct {
+	Message string
+}
+
+// ThrottlingException: the request was denied due to request throttling.
+// HTTP 400; worth retrying after a pause.
+//
+// The service model lists it for CreateDataset, DeleteDataset,
+// DescribeDataIngestionJob, DescribeDataset, ListDataIngestionJobs,
+// ListDatasets, ListSensorStatistics and StartDataIngestionJob.
+type ThrottlingException struct {
+	Message string
+}
+
+// ValidationException: the input fails to satisfy the constraints of the
+// service. HTTP 400.
+//
+// Those that this package finds (the requests' Validate methods, the Check
+// functions, the validate package) carry every violation in Fields, and a
+// Message in the service's wording (see [NewValidationException]). One read
+// from the wire has only the Message.
+//
+// The service model lists it for CreateDataset, DeleteDataset,
+// DescribeDataIngestionJob, DescribeDataset, ListDataIngestionJobs,
+// ListDatasets, ListSensorStatistics and StartDataIngestionJob.
+type ValidationException struct {
+	Message string
+
+	// Fields lists the violations, in a stable order. It is not part of
+	// the wire's error and is empty on an error read from the wire.
+	Fields []FieldError `json:"-"`
+}
+
+// SerializationException: the AWS JSON 1.0 protocol's answer to a request
+// body that cannot be read: malformed JSON, a member of the wrong type, an
+// unknown or duplicate member. HTTP 400.
+//
+// Any operation may answer with it: the protocol raises it before the
+// operation is known or its request read.
+type SerializationException struct {
+	Message string
+
+	// Err is the cause, when this package found the problem itself (where
+	// in the body, and what): it is not part of the wire's error, and is
+	// nil on an error read from the wire.
+	Err error `json:"-"`
+}
+
+// UnknownOperationException: the AWS JSON 1.0 protocol's answer to a
+// request whose X-Amz-Target names no operation of the service. HTTP 400.
+//
+// Any operation may answer with it: the protocol raises it before the
+// operation is known or its request read.
+type UnknownOperationException struct {
+	Message string
+}
+
 // The codes of the errors of the taxonomy, as the wire names them.
 const (
 	// CodeAccessDenied is the code of [AccessDeniedException].

@@ -216,7 +216,7 @@ func (d *structDecl[T]) valid(v *T, w where, p *presence) bool {
 				}
 				continue
 			}
-			if !f.kind.accepts(f.kind.match(s)) {
+			if !f.kind.valid(s) {
 				return false
 			}
 		case f.num != nil:

@@ -52,6 +52,14 @@ const (
 	// ("Member must have value less than or equal to 500").
 	// [FieldError.Limit] holds the maximum.
 	ConstraintMaxValue
+
+	// ConstraintSchema: an InlineDataSchema that is not a valid data
+	// schema (see [ParseDataSchema]). [FieldError.Schema] holds the
+	// violation, with its path into the document; each violation of the
+	// document is a FieldError of its own. The service model has no
+	// wording for it: the message says "Member must be a valid data
+	// schema: " and the violation.
+	ConstraintSchema
 )
 
 var constraintNames = [...]string{
@@ -63,11 +71,12 @@ var constraintNames = [...]string{
 	ConstraintEnum:      "enum",
 	ConstraintMinValue:  "min_value",
 	ConstraintMaxValue:  "max_value",
+	ConstraintSchema:    "schema",
 }
 
 // String returns the constraint's short name: "required", "utf8",
-// "min_length", "max_length", "pattern", "enum", "min_value" or
-// "max_value".
+// "min_length", "max_length", "pattern", "enum", "min_value",
+// "max_value" or "schema".
 func (c Constraint) String() string {
 	if int(c) < len(constraintNames) && constraintNames[c] != "" {
 		return constraintNames[c]
@@ -211,7 +220,13 @@ func (r *Rule) Valid(value string, present bool) bool {
 		n, err := strconv.ParseInt(value, 10, 64)
 		return err == nil && m.Kind.intValid(n)
 	}
-	return m.Kind.accepts(m.Kind.match(value))
+	return m.Kind.valid(value)
+}
+
+// valid reports whether string v has no violation of kind k, its document
+// included.
+func (k *Kind) valid(v string) bool {
+	return k.accepts(k.match(v)) && (k.documentOK == nil || k.documentOK(v))
 }
 
 // rule returns the declaration r stands for: the package's own, or r itself
@@ -256,6 +271,9 @@ func (k *Kind) check(fs []FieldError, path, v string, present, required bool) []
 	}
 	ok, valid, n := k.match(v)
 	if k.accepts(ok, valid, n) {
+		if k.document != nil {
+			return k.document(fs, path, v)
+		}
 		return fs
 	}
 	fs = grow(fs)
@@ -344,6 +362,11 @@ func (e *FieldError) phrase(b *strings.Builder) {
 	case ConstraintPattern:
 		b.WriteString("Member must satisfy regular expression pattern: ")
 		b.WriteString(e.Pattern)
+	case ConstraintSchema:
+		b.WriteString("Member must be a valid data schema: ")
+		if e.Schema != nil {
+			e.Schema.writeMessage(b)
+		}
 	case ConstraintMinValue:
 		b.WriteString("Member must have value greater than or equal to ")
 		writeInt(b, e.Limit)

@@ -86,6 +86,12 @@ type Kind struct {
 	// UTF-8 and n is its length in code points (each invalid byte counting
 	// as one).
 	scan func(s string) (ok, valid bool, n int)
+
+	// document, for a kind whose value is a document (InlineDataSchema),
+	// appends the violations of a value that passed the other checks;
+	// documentOK reports that it would append none.
+	document   func(fs []FieldError, path, v string) []FieldError
+	documentOK func(v string) bool
 }
 
 // Enum value sets. They are never modified: every copy handed out is new.
@@ -251,8 +257,9 @@ var (
 		Name: "InlineDataSchema", Type: TypeString, Member: "InlineDataSchema", Tag: "lookout_inline_data_schema",
 		MinLength: 1, MaxLength: 1000000,
 		Note: "A JSON document in a string (jsonvalue): the length counts the document's characters, " +
-			"not those of its escaped form on the wire. Validate also checks the document.",
-		scan: anyPattern{min: 0, max: -1}.scan}
+			"not those of its escaped form on the wire. A value of the right length is then read as a data schema " +
+			"(ParseDataSchema): each of its violations is reported at the member, with its path in the document.",
+		scan: anyPattern{min: 0, max: -1}.scan, document: schemaDocumentViolations, documentOK: schemaDocumentOK}
 
 	kindDatasetStatus = Kind{
 		Name: "DatasetStatus", Type: TypeString, Member: "Status", Tag: "lookout_dataset_status",

@@ -1,5 +1,7 @@
 package lookout
 
+import "errors"
+
 // The structures that several operations share.
 
 // IngestionInputConfiguration specifies the input data of a data ingestion
@@ -162,4 +164,24 @@ var (
 func withNote[T any](f field[T], note string) field[T] {
 	f.note = note
 	return f
+}
+
+// schemaDocumentViolations appends the violations of doc as a data schema
+// (see [ParseDataSchema]), each a ConstraintSchema at path.
+func schemaDocumentViolations(fs []FieldError, path, doc string) []FieldError {
+	_, err := ParseDataSchema(doc)
+	var se *SchemaError
+	if !errors.As(err, &se) {
+		return fs
+	}
+	for i := range se.Violations {
+		fs = append(fs, FieldError{Path: path, Constraint: ConstraintSchema, Value: doc, Schema: &se.Violations[i]})
+	}
+	return fs
+}
+
+// schemaDocumentOK reports whether doc is a valid data schema.
+func schemaDocumentOK(doc string) bool {
+	_, err := ParseDataSchema(doc)
+	return err == nil
 }

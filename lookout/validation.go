@@ -37,6 +37,10 @@ type FieldError struct {
 	// ConstraintRequired violation). Messages show it escaped and, when
 	// long, shortened; Value keeps it all.
 	Value string
+
+	// Schema is the violation of a ConstraintSchema: what is wrong in
+	// the data schema document Value, and where in it.
+	Schema *SchemaViolation
 }
 
 // MessagePath returns the path as the service's messages write it: each

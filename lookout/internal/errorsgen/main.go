@@ -1,6 +1,9 @@
-// Command errorsgen writes errors_gen.go: the methods of the error taxonomy
-// of package lookout, and the table that maps a code to its type, from the
-// one declaration of each error below.
+// Command errorsgen writes errors_gen.go: the error types of package
+// lookout, their doc comments and methods, and the table that maps a code to
+// its type, from the one declaration of each error below. The operations
+// whose model lists an error are read from the package's declarations of
+// its operations (the declare calls of its op_*.go files), so that an
+// error's doc says which operations answer with it.
 //
 // Run it with go generate in the lookout directory.
 package main
@@ -9,9 +12,15 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"go/ast"
 	"go/format"
+	"go/parser"
+	"go/token"
 	"log"
 	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 )
@@ -24,29 +33,172 @@ type kind struct {
 	Retryable bool   // worth retrying as it is
 	Protocol  bool   // raised by the AWS JSON 1.0 protocol, not by the operation
 	Doc       string // what the error means: the Message written when an error has none
+	TypeDoc   string // the type's doc comment, after its name (without the status)
+	Extra     string // fields of the type beyond Message, as Go source
+
+	Operations []string // the operations whose model lists it (read from op_*.go)
 }
 
 // The service's errors, with the HTTP statuses of the API reference page, and the AWS JSON
 // 1.0 protocol's own errors.
 var kinds = []kind{
 	{Type: "AccessDeniedException", Status: 400,
-		Doc: "The request could not be completed because you do not have access to the resource."},
+		Doc:     "The request could not be completed because you do not have access to the resource.",
+		TypeDoc: "the request could not be completed because the caller does not have access to the resource."},
 	{Type: "ConflictException", Status: 400,
-		Doc: "The request could not be completed due to a conflict with the current state of the target resource."},
+		Doc: "The request could not be completed due to a conflict with the current state of the target resource.",
+		TypeDoc: "the request could not be completed due to a conflict with the current state of the target " +
+			"resource (such as a ClientToken used before with other parameters, or a dataset that exists already)."},
 	{Type: "InternalServerException", Status: 500, Server: true, Retryable: true,
-		Doc: "Processing of the request has failed because of an unknown error, exception or failure."},
+		Doc:     "Processing of the request has failed because of an unknown error, exception or failure.",
+		TypeDoc: "processing of the request failed because of an unknown error, exception or failure."},
 	{Type: "ResourceNotFoundException", Status: 400,
-		Doc: "The resource requested could not be found. Verify the resource ID and retry your request."},
+		Doc:     "The resource requested could not be found. Verify the resource ID and retry your request.",
+		TypeDoc: "the resource requested (a dataset, an ingestion job) could not be found."},
 	{Type: "ServiceQuotaExceededException", Status: 400,
-		Doc: "Resource limitations have been exceeded."},
+		Doc:     "Resource limitations have been exceeded.",
+		TypeDoc: "resource limitations have been exceeded, such as the number of datasets or of pending ingestion jobs."},
 	{Type: "ThrottlingException", Status: 400, Retryable: true,
-		Doc: "The request was denied due to request throttling."},
+		Doc:     "The request was denied due to request throttling.",
+		TypeDoc: "the request was denied due to request throttling."},
 	{Type: "ValidationException", Status: 400,
-		Doc: "The input fails to satisfy constraints specified by Amazon Lookout for Equipment or a related AWS service that's being utilized."},
+		Doc: "The input fails to satisfy constraints specified by Amazon Lookout for Equipment or a related AWS service that's being utilized.",
+		TypeDoc: "the input fails to satisfy the constraints of the service.\n\n" +
+			"Those that this package finds (the requests' Validate methods, the Check functions, the validate " +
+			"package) carry every violation in Fields, and a Message in the service's wording (see " +
+			"[NewValidationException]). One read from the wire has only the Message.",
+		Extra: "// Fields lists the violations, in a stable order. It is not part of\n" +
+			"// the wire's error and is empty on an error read from the wire.\n" +
+			"Fields []FieldError `json:\"-\"`"},
 	{Type: "SerializationException", Status: 400, Protocol: true,
-		Doc: "The request body could not be read."},
+		Doc: "The request body could not be read.",
+		TypeDoc: "the AWS JSON 1.0 protocol's answer to a request body that cannot be read: malformed JSON, " +
+			"a member of the wrong type, an unknown or duplicate member.",
+		Extra: "// Err is the cause, when this package found the problem itself (where\n" +
+			"// in the body, and what): it is not part of the wire's error, and is\n" +
+			"// nil on an error read from the wire.\n" +
+			"Err error `json:\"-\"`"},
 	{Type: "UnknownOperationException", Status: 400, Protocol: true,
-		Doc: "The request names no operation of this service."},
+		Doc:     "The request names no operation of this service.",
+		TypeDoc: "the AWS JSON 1.0 protocol's answer to a request whose X-Amz-Target names no operation of the service."},
+}
+
+// TypeComment is the type's doc comment, wrapped, with its status, its
+// nature and the operations that answer with it.
+func (k kind) TypeComment() string {
+	var b strings.Builder
+	paras := strings.Split(k.TypeDoc, "\n\n")
+	first := k.Type + ": " + paras[0] + " HTTP " + strconv.Itoa(k.Status)
+	switch {
+	case k.Server:
+		first += "; a server fault, worth retrying."
+	case k.Retryable:
+		first += "; worth retrying after a pause."
+	default:
+		first += "."
+	}
+	paras[0] = first
+	switch {
+	case k.Protocol:
+		paras = append(paras, "Any operation may answer with it: the protocol raises it before the operation is known or its request read.")
+	case len(k.Operations) > 0:
+		paras = append(paras, "The service model lists it for "+joinOps(k.Operations)+".")
+	}
+	for i, p := range paras {
+		if i > 0 {
+			b.WriteString("//\n")
+		}
+		b.WriteString(wrap(p))
+	}
+	return b.String()
+}
+
+// joinOps lists operation names as "A, B and C".
+func joinOps(ops []string) string {
+	if len(ops) == 1 {
+		return ops[0]
+	}
+	return strings.Join(ops[:len(ops)-1], ", ") + " and " + ops[len(ops)-1]
+}
+
+// wrap writes text as comment lines of at most 76 characters.
+func wrap(text string) string {
+	var b strings.Builder
+	line := "//"
+	for _, w := range strings.Fields(text) {
+		if len(line)+1+len(w) > 76 && line != "//" {
+			b.WriteString(line + "\n")
+			line = "//"
+		}
+		line += " " + w
+	}
+	b.WriteString(line + "\n")
+	return b.String()
+}
+
+// operationErrors reads the package's operations from the declare calls in
+// the op_*.go files of dir: each operation's name and the codes of its
+// errors (Code* constants), and sets each kind's Operations.
+func operationErrors(dir string) error {
+	files, err := filepath.Glob(filepath.Join(dir, "op_*.go"))
+	if err != nil {
+		return err
+	}
+	byConst := map[string]*kind{}
+	for i := range kinds {
+		byConst[kinds[i].Const()] = &kinds[i]
+	}
+	fset := token.NewFileSet()
+	found := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			return err
+		}
+		var bad error
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "declare" || len(call.Args) < 1 {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				bad = fmt.Errorf("%s: declare's first argument is not a string literal", fset.Position(call.Pos()))
+				return false
+			}
+			op, _ := strconv.Unquote(lit.Value)
+			found++
+			for _, a := range call.Args[1:] {
+				id, ok := a.(*ast.Ident)
+				if !ok || !strings.HasPrefix(id.Name, "Code") {
+					continue
+				}
+				k := byConst[id.Name]
+				if k == nil {
+					bad = fmt.Errorf("%s: %s is not an error of the taxonomy", fset.Position(a.Pos()), id.Name)
+					return false
+				}
+				k.Operations = append(k.Operations, op)
+			}
+			return false
+		})
+		if bad != nil {
+			return bad
+		}
+	}
+	if found == 0 {
+		return fmt.Errorf("no operation declared in %s/op_*.go", dir)
+	}
+	for i := range kinds {
+		slices.Sort(kinds[i].Operations)
+	}
+	return nil
 }
 
 func (k kind) Const() string { return "Code" + strings.TrimSuffix(k.Type, "Exception") }
@@ -64,6 +216,13 @@ package lookout
 
 import "github.com/aws/smithy-go"
 
+{{range .}}
+{{.TypeComment}}type {{.Type}} struct {
+	Message string
+{{if .Extra}}
+	{{.Extra}}
+{{end}}}
+{{end}}
 // The codes of the errors of the taxonomy, as the wire names them.
 const (
 {{- range .}}
@@ -117,6 +276,9 @@ func (e *{{.Type}}) RetryableError() bool { return {{.Retryable}} }
 func main() {
 	out := flag.String("o", "errors_gen.go", "output file")
 	flag.Parse()
+	if err := operationErrors("."); err != nil {
+		log.Fatal(err)
+	}
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, kinds); err != nil {
 		log.Fatal(err)
