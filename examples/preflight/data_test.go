@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -427,4 +428,85 @@ func TestRunDataProgress(t *testing.T) {
 		assert.Contains(t, got, "1.1 kB of 1.1 kB (100%), 6 of 6 files")
 		assert.True(t, strings.HasSuffix(got, "\r\x1b[K"), "the line is erased at the end: %q", got)
 	}
+}
+
+// TestRunDataReportCuts: the report lists the first 10 ignored keys and
+// counts the rest; a job that fails still lists its discarded files and
+// ignored keys; a job without a problem has no warnings.
+func TestRunDataReportCuts(t *testing.T) {
+	t.Parallel()
+	write := func(t *testing.T, dir, key, body string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(key))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(body), 0o600))
+	}
+	request := func(t *testing.T, dir string) string {
+		t.Helper()
+		p := filepath.Join(dir, "request.json")
+		write(t, dir, "request.json", `{"ClientToken": "t", "DatasetName": "pumps", "RoleArn": "arn:aws:iam::123456789012:role/r",
+			"IngestionInputConfiguration": {"S3InputConfiguration": {"Bucket": "data", "Prefix": "p/"}}}`)
+		return p
+	}
+	// 30 days of one valid value a day: nothing to warn about.
+	var good strings.Builder
+	good.WriteString("Timestamp,Flow\n")
+	for d := 1; d <= 30; d++ {
+		fmt.Fprintf(&good, "2024-03-%02d 00:00:00,1.5\n", d)
+	}
+
+	t.Run("twelve ignored keys", func(t *testing.T) {
+		t.Parallel()
+		dir := t.TempDir()
+		write(t, dir, "bucket/p/pump/a.csv", good.String())
+		for i := range 12 {
+			write(t, dir, "bucket/p/loose-"+string(rune('a'+i))+".csv", "x")
+		}
+		var stdout, stderr bytes.Buffer
+		require.Equal(t, exitOK, run([]string{"-data", filepath.Join(dir, "bucket"), request(t, dir)}, nil, &stdout, &stderr), stderr.String())
+		out := stdout.String()
+		assert.Contains(t, out, "  ingestion: SUCCESS, with warnings\n")
+		assert.Contains(t, out, "  ignored keys (no component):\n"+
+			"    \"p/loose-a.csv\"\n    \"p/loose-b.csv\"\n    \"p/loose-c.csv\"\n    \"p/loose-d.csv\"\n    \"p/loose-e.csv\"\n"+
+			"    \"p/loose-f.csv\"\n    \"p/loose-g.csv\"\n    \"p/loose-h.csv\"\n    \"p/loose-i.csv\"\n    \"p/loose-j.csv\"\n"+
+			"    ... and 2 more\n")
+		assert.True(t, strings.HasSuffix(out, "... and 2 more\n"), out)
+	})
+	t.Run("no warning", func(t *testing.T) {
+		t.Parallel()
+		dir := t.TempDir()
+		write(t, dir, "bucket/p/pump/a.csv", good.String())
+		var stdout, stderr bytes.Buffer
+		req := request(t, dir)
+		bucket := filepath.Join(dir, "bucket")
+		require.Equal(t, exitOK, run([]string{"-data", bucket, req}, nil, &stdout, &stderr), stderr.String())
+		assert.Equal(t, req+": ok\n"+
+			"  data: "+bucket+", as s3://data/p/\n"+
+			"  ingestion: SUCCESS\n"+
+			"  files: 1 matched, 1 ingested (735 bytes), 0 discarded; 0 keys ignored\n"+ // 15 + 30 * 24
+			"  time: 2024-03-01 00:00:00 to 2024-03-30 00:00:00 (UTC)\n"+
+			"  records: 0 duplicate timestamps, 0 unsupported timestamps, 0 ragged records\n"+
+			"  sensors: 1: 0 with missing values (0 in all), 0 with invalid values (0 in all), 0 without a valid value, 0 with less than 14 days of data\n",
+			stdout.String())
+	})
+	t.Run("every file discarded", func(t *testing.T) {
+		t.Parallel()
+		dir := t.TempDir()
+		write(t, dir, "bucket/p/pump/a.csv", "Timestamp,Flow\n")
+		write(t, dir, "bucket/p/pump/b.json", "{}")
+		write(t, dir, "bucket/p/c.csv", "x")
+		var stdout, stderr bytes.Buffer
+		req := request(t, dir)
+		bucket := filepath.Join(dir, "bucket")
+		require.Equal(t, exitInvalid, run([]string{"-data", bucket, req}, nil, &stdout, &stderr), stderr.String())
+		assert.Equal(t, req+": ok\n"+
+			"  data: "+bucket+", as s3://data/p/\n"+
+			"  ingestion: FAILED: every matched file is discarded\n"+
+			"  discarded files:\n"+
+			"    \"p/pump/a.csv\": no data record after the header\n"+
+			"    \"p/pump/b.json\": the key does not end in .csv\n"+
+			"  ignored keys (no component):\n"+
+			"    \"p/c.csv\"\n",
+			stdout.String())
+	})
 }

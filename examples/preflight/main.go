@@ -183,15 +183,23 @@ import (
 )
 
 func main() {
+	os.Exit(command(os.Args[1:], nil))
+}
+
+// command runs the command on the process's streams, as main does: stderr's
+// being a terminal decides the progress line, and SIGINT or SIGTERM
+// cancels a data check. wrap, when not nil, wraps the source of a data
+// check (tests).
+func command(args []string, wrap func(ingest.Source) ingest.Source) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := runEnv(ctx, os.Args[1:], &env{
-		stdin:  os.Stdin,
-		stdout: os.Stdout,
-		stderr: os.Stderr,
-		tty:    isatty.IsTerminal(os.Stderr.Fd()) || isatty.IsCygwinTerminal(os.Stderr.Fd()),
+	defer stop()
+	return runEnv(ctx, args, &env{
+		stdin:      os.Stdin,
+		stdout:     os.Stdout,
+		stderr:     os.Stderr,
+		tty:        isatty.IsTerminal(os.Stderr.Fd()) || isatty.IsCygwinTerminal(os.Stderr.Fd()),
+		wrapSource: wrap,
 	})
-	stop()
-	os.Exit(code)
 }
 
 // env is what the command runs with beyond its arguments.
