@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -469,4 +470,60 @@ func TestSameInput(t *testing.T) {
 			assert.Equal(t, tt.want, sameInput(tt.b, tt.a))
 		})
 	}
+}
+
+// TestReadYourWrites: once FinishJob returned, Job gives the finished job,
+// whatever reads raced with it to fill the cache.
+func TestReadYourWrites(t *testing.T) {
+	t.Parallel()
+	opts := testOptions()
+	opts.MaxDatasets, opts.MaxPending = 0, 0
+	s, _ := openFile(t, opts)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			name := fmt.Sprint("d", w)
+			if _, _, err := s.CreateDataset(ctx, NewDataset{Name: name}); !assert.NoError(t, err) {
+				return
+			}
+			for i := range 10 {
+				job, _, err := s.StartJob(ctx, NewJob{Dataset: name, ClientToken: fmt.Sprint(name, "-", i), Input: input("b")})
+				if !assert.NoError(t, err) {
+					return
+				}
+				stop := make(chan struct{})
+				var pollers sync.WaitGroup
+				for range 2 {
+					pollers.Add(1)
+					go func() {
+						defer pollers.Done()
+						for {
+							select {
+							case <-stop:
+								return
+							default:
+							}
+							_, err := s.Job(ctx, job.ID)
+							assert.NoError(t, err)
+							time.Sleep(50 * time.Microsecond)
+						}
+					}()
+				}
+				_, err = s.FinishJob(ctx, job.ID, Outcome{Status: JobSuccess})
+				assert.NoError(t, err)
+				got, err := s.Job(ctx, job.ID)
+				assert.NoError(t, err)
+				assert.Equal(t, JobSuccess, got.Status, "job %s read stale after FinishJob returned", job.ID)
+				close(stop)
+				pollers.Wait()
+				got, err = s.Job(ctx, job.ID)
+				assert.NoError(t, err)
+				assert.Equal(t, JobSuccess, got.Status, "job %s cached stale", job.ID)
+			}
+		}()
+	}
+	wg.Wait()
 }
