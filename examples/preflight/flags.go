@@ -31,10 +31,10 @@ shows them) against every constraint the service enforces. "-" reads standard
 input. With -data, it then checks the objects the ingestion job would read
 (DIR holds the bucket's objects, DIR/<key>; "s3" reads the bucket the request
 names) and reports what the job would make of them. Exit status: 0 all pass,
-1 a document breaks a constraint or the job would fail, 2 a file cannot be
-read or is not a readable request document, or a usage error; 130 when
-interrupted. Flags go before the files; after "--", every argument is a file
-name.
+1 a document breaks a constraint, the schema is invalid or the job would
+fail, 2 a file cannot be read or is not a readable request document, the
+data cannot be read, or a usage error; 130 when interrupted. Flags go before
+the files; after "--", every argument is a file name.
 
 Flags:
 `

@@ -107,7 +107,8 @@
 //
 // With -json, standard output holds a single JSON document, and every FILE,
 // unreadable ones included, has an entry in it; standard error then carries
-// only usage errors:
+// only usage errors and, with -data, why the data could not be checked at
+// all (a missing directory, an S3 configuration error, an interruption):
 //
 //	{
 //	  "ok": false,

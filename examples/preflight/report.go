@@ -130,3 +130,12 @@ func formatPercent(p float64) string {
 func formatTime(t *lookout.Timestamp) string {
 	return t.Time().Format("2006-01-02 15:04:05")
 }
+
+// plural returns "N word" or "N words".
+func plural(n int64, word string) string {
+	s := strconv.FormatInt(n, 10) + " " + word
+	if n != 1 {
+		s += "s"
+	}
+	return s
+}
