@@ -57,3 +57,64 @@ func TestHandWorkedTwoFiles(t *testing.T) {
 	require.Len(t, res.Discards, 1)
 	assert.Equal(t, ReasonNotCSVKey, res.Discards[0].Reason)
 }
+
+// TestHandWorkedFigures covers every figure of section 4 with three
+// components.
+//
+//	data/fan/a.csv: Timestamp,S1
+//	  r1 2020-01-01 00:00:00,1
+//	  r2 20200101 00:00,2          the same instant as r1: a duplicate for S1
+//	  r3 2020-01-15 00:00:00,3
+//	  r4 2020-01-15T00:00,4        duplicate (S1)
+//	  r5 2020/1/15 0:00,5          duplicate (S1): 3 records at one instant make 2
+//	data/fan/b.csv: Timestamp,S2
+//	  r1 2020-01-01 00:00:00,1     S2's first record: no duplicate (files split by sensor)
+//	data/fan/c.csv: Timestamp,S1,S2
+//	  r1 2020-01-01 00:00:00,1,1   a duplicate for S1 (a.r1) and for S2 (b.r1): one record
+//	  r2 2020-02-01 00:00:00,NA,2  S1 missing
+//	data/valve/x.csv: Timestamp,v,w
+//	  r1 2020-01-01 00:00:00,1,abc   w invalid
+//	  r2 2020-01-14 23:59:59,2,inf   w invalid
+//
+// S1: records 5+2 = 7; valid 6; missing 1 (1/7); duplicates 4 (a.r2, a.r4,
+// a.r5, c.r1: 4/7); valid from 01-01 to 01-15: exactly 14 days, not short.
+// S2: records 1+2 = 3; duplicates 1 (c.r1: 1/3); valid 01-01 to 02-01.
+// v: valid 01-01 00:00:00 to 01-14 23:59:59, one second short of 14 days: short.
+// w: invalid 2 (100%), no valid value: missing complete data, no times.
+// Records duplicating for a sensor: 4. Job data from 01-01 to 02-01.
+func TestHandWorkedFigures(t *testing.T) {
+	t.Parallel()
+	a := "Timestamp,S1\n2020-01-01 00:00:00,1\n20200101 00:00,2\n2020-01-15 00:00:00,3\n2020-01-15T00:00,4\n2020/1/15 0:00,5\n"
+	b := "Timestamp,S2\n2020-01-01 00:00:00,1\n"
+	c := "Timestamp,S1,S2\n2020-01-01 00:00:00,1,1\n2020-02-01 00:00:00,NA,2\n"
+	x := "Timestamp,v,w\n2020-01-01 00:00:00,1,abc\n2020-01-14 23:59:59,2,inf\n"
+	for _, o := range []Option{WithConcurrency(1), withTiny(20, 4, 2, 3)} {
+		res := check(t, nil, files("data/fan/a.csv", a, "data/fan/b.csv", b, "data/fan/c.csv", c, "data/valve/x.csv", x), o)
+		require.Equal(t, lookout.IngestionJobStatusSuccess, res.Status, res.FailedReason)
+		assert.Equal(t, &lookout.IngestedFilesSummary{TotalNumberOfFiles: 4, IngestedNumberOfFiles: 4}, res.IngestedFilesSummary)
+		var q lookout.DataQualitySummary
+		q.InsufficientSensorData.MissingCompleteSensorData.AffectedSensorCount = 1
+		q.InsufficientSensorData.SensorsWithShortDateRange.AffectedSensorCount = 1
+		q.MissingSensorData = lookout.MissingSensorData{AffectedSensorCount: 1, TotalNumberOfMissingValues: 1}
+		q.InvalidSensorData = lookout.InvalidSensorData{AffectedSensorCount: 1, TotalNumberOfInvalidValues: 2}
+		q.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps = 4
+		assert.Equal(t, &q, res.DataQualitySummary)
+		assert.Equal(t, int64(len(a)+len(b)+len(c)+len(x)), *res.IngestedDataSize)
+		assert.Equal(t, ts("2020-01-01 00:00:00"), res.DataStartTime)
+		assert.Equal(t, ts("2020-02-01 00:00:00"), res.DataEndTime)
+		n := func(c, of float64) float64 { return c / of * 100 }
+		assert.Equal(t, []lookout.SensorStatisticsSummary{
+			{ComponentName: "fan", SensorName: "S1", DataExists: true, MissingValues: cp(1, n(1, 7)), InvalidValues: cp(0, 0),
+				InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(4, n(4, 7)),
+				DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-01-15 00:00:00")},
+			{ComponentName: "fan", SensorName: "S2", DataExists: true, MissingValues: cp(0, 0), InvalidValues: cp(0, 0),
+				InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(1, n(1, 3)),
+				DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-02-01 00:00:00")},
+			{ComponentName: "valve", SensorName: "v", DataExists: true, MissingValues: cp(0, 0), InvalidValues: cp(0, 0),
+				InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(0, 0),
+				DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-01-14 23:59:59")},
+			{ComponentName: "valve", SensorName: "w", MissingValues: cp(0, 0), InvalidValues: cp(2, 100),
+				InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(0, 0)},
+		}, res.SensorStatisticsSummaries)
+	}
+}

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"container/heap"
 	"context"
 	"math"
 	"sync"
@@ -87,23 +86,19 @@ type task struct {
 	ncols int
 }
 
-type taskHeap []*task
+// taskQueue holds the parts waiting to be read.
+type taskQueue []*task
 
-func (h taskHeap) Len() int { return len(h) }
-func (h taskHeap) Less(i, j int) bool {
-	a, b := h[i], h[j]
-	if a.f.idx != b.f.idx {
-		return a.f.idx < b.f.idx
+func (q *taskQueue) push(t *task) { *q = append(*q, t) }
+func (q *taskQueue) clear()       { *q = nil }
+
+// before orders tasks by file, then part.
+func (t *task) before(u *task) bool {
+	if t.f.idx != u.f.idx {
+		return t.f.idx < u.f.idx
 	}
-	return a.k < b.k
+	return t.k < u.k
 }
-func (h taskHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *taskHeap) Push(x any)   { *h = append(*h, x.(*task)) }
-func (h *taskHeap) Pop() any     { old := *h; x := old[len(old)-1]; *h = old[:len(old)-1]; return x }
-func (h *taskHeap) push(t *task) { heap.Push(h, t) }
-func (h *taskHeap) pop() *task   { return heap.Pop(h).(*task) }
-func (h *taskHeap) empty() bool  { return len(*h) == 0 }
-func (h *taskHeap) clear()       { *h = nil }
 
 type partResult struct {
 	t *task
@@ -118,11 +113,16 @@ type run struct {
 	sc    *schemaIndex
 	files []*fileState
 
-	mu     sync.Mutex
-	cond   *sync.Cond
-	queue  taskHeap
+	mu    sync.Mutex
+	cond  *sync.Cond
+	queue taskQueue
+	// ahead is how many parts of a file may be read past the first one
+	// not yet taken in: parts read ahead of a quoted field that spans
+	// them are thrown away, and so bounded.
+	ahead  int
 	closed bool
 
+	bufs      sync.Pool // parsers' buffers
 	results   chan partResult
 	bytesRead atomic.Int64
 	filesDone atomic.Int64
@@ -135,7 +135,8 @@ type run struct {
 }
 
 func newRun(ctx context.Context, src Source, cfg *config, sc *schemaIndex, files []*fileState) *run {
-	r := &run{ctx: ctx, src: src, cfg: cfg, sc: sc, files: files, left: map[string]int{}, byComp: map[string][]*fileState{}}
+	r := &run{ctx: ctx, src: src, cfg: cfg, sc: sc, files: files, left: map[string]int{}, byComp: map[string][]*fileState{},
+		ahead: 2 * cfg.workers}
 	r.cond = sync.NewCond(&r.mu)
 	r.results = make(chan partResult, cfg.workers)
 	return r
@@ -145,13 +146,24 @@ func newRun(ctx context.Context, src Source, cfg *config, sc *schemaIndex, files
 func (r *run) nextTask() *task {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	for r.queue.empty() && !r.closed {
+	for !r.closed {
+		best := -1
+		for i, t := range r.queue {
+			if t.k < t.f.next+r.ahead && (best < 0 || t.before(r.queue[best])) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			t := r.queue[best]
+			last := len(r.queue) - 1
+			r.queue[best] = r.queue[last]
+			r.queue[last] = nil
+			r.queue = r.queue[:last]
+			return t
+		}
 		r.cond.Wait()
 	}
-	if r.closed {
-		return nil
-	}
-	return r.queue.pop()
+	return nil
 }
 
 // run reads every file, summing up each component as its last file is
@@ -275,13 +287,31 @@ func (r *run) read(t *task) part {
 	p := parser{
 		r: rr, base: t.start, withHeader: t.start == 0 && !t.seek, seek: t.seek,
 		ncols: t.ncols, limit: t.limit, progress: &r.bytesRead, maxField: r.cfg.maxField,
-		buf:  make([]byte, r.cfg.bufSize),
+		buf:  r.getBuf(),
 		stop: func() bool { return f.abandoned.Load() || r.ctx.Err() != nil },
 	}
 	if p.withHeader && f.bounds != nil {
 		p.onHeader = func(ncols int) int64 { return r.split(f, ncols, &p) }
 	}
-	return p.run()
+	res := p.run()
+	r.putBuf(p.buf)
+	return res
+}
+
+// getBuf returns a parser's buffer, from those the run's parts are done
+// with when there is one.
+func (r *run) getBuf() []byte {
+	if b, ok := r.bufs.Get().(*[]byte); ok {
+		return *b
+	}
+	return make([]byte, r.cfg.bufSize)
+}
+
+// putBuf keeps a parser's buffer for the next part, unless it grew large.
+func (r *run) putBuf(b []byte) {
+	if len(b) <= 4*r.cfg.bufSize {
+		r.bufs.Put(&b)
+	}
 }
 
 // split schedules the parts of f after the first once its header is read
@@ -308,6 +338,7 @@ func (r *run) collect(pr partResult) bool {
 	t, f := pr.t, pr.t.f
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	defer r.cond.Broadcast() // the parts read ahead may move on
 	if f.done || t.gen != f.gen[t.k] {
 		return false
 	}
@@ -317,6 +348,16 @@ func (r *run) collect(pr partResult) bool {
 		p := f.parts[f.next]
 		if p == nil {
 			return false
+		}
+		if p.empty {
+			// No record starts in the part: its predecessor read past it.
+			f.parts[f.next] = nil
+			f.next++
+			if f.next == f.nparts {
+				r.fileDoneLocked(f)
+				return true
+			}
+			continue
 		}
 		if f.next > 0 && p.start != f.end {
 			// The part started inside a quoted field: read it again from

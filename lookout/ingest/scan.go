@@ -47,6 +47,7 @@ type part struct {
 	hdr        *header
 	err        *parseError
 	eof        bool // the part reached the end of the file
+	empty      bool // no record starts in the part's range
 
 	dataRecords int64 // records after the header, whatever their timestamp
 	records     int64 // records with a supported timestamp
@@ -173,22 +174,27 @@ func (p *parser) run() part {
 	i := 0
 	if p.seek {
 		// A part that starts after the first line break at or after
-		// where it was opened.
+		// where it was opened; empty when there is none before its
+		// limit (its predecessor then reads past it).
 		for {
-			k := bytes.IndexByte(data[i:], '\n')
+			stop := len(data)
+			if lim := p.limit - 1 - p.base; lim < int64(stop) {
+				stop = int(max(lim, 0))
+			}
+			k := bytes.IndexByte(data[i:stop], '\n')
 			if k >= 0 {
 				i += k + 1
 				break
 			}
+			if stop < len(data) || p.eof {
+				p.p.empty = true
+				return p.done(data, stop)
+			}
 			var ok bool
 			data, _, ok = p.more(data, len(data))
 			i = 0
-			if !ok {
-				if p.p.err != nil {
-					p.p.start = -1
-				} else {
-					p.p.start = p.base + int64(len(data))
-				}
+			if !ok && p.p.err != nil {
+				p.p.start = -1
 				return p.done(data, len(data))
 			}
 		}
