@@ -22,12 +22,47 @@ type wireOp struct {
 	seeds   []string
 }
 
-// wireOps lists every operation the reader reads.
+// wireOps lists every operation the reader reads, with the typical body of
+// handlerOps as a seed.
 var wireOps = []wireOp{
+	{name: "CreateDataset", newReq: func() lookout.Request { return new(lookout.CreateDatasetRequest) },
+		maxBody: lookout.MaxCreateDatasetBodyBytes,
+		seeds:   []string{`{"Tags":[],"DatasetSchema":null}`, `{"Tags":[{"Key":"k","Value":""},{}]}`, `{"DatasetSchema":{"InlineDataSchema":"{}"}}`}},
+	{name: "DeleteDataset", newReq: func() lookout.Request { return new(lookout.DeleteDatasetRequest) },
+		maxBody: lookout.MaxRequestBodyBytes, seeds: []string{`{"DatasetName":""}`}},
+	{name: "DescribeDataIngestionJob", newReq: func() lookout.Request { return new(lookout.DescribeDataIngestionJobRequest) },
+		maxBody: lookout.MaxRequestBodyBytes, seeds: []string{`{"JobId":null}`}},
+	{name: "DescribeDataset", newReq: func() lookout.Request { return new(lookout.DescribeDatasetRequest) },
+		maxBody: lookout.MaxRequestBodyBytes},
+	{name: "ListDataIngestionJobs", newReq: func() lookout.Request { return new(lookout.ListDataIngestionJobsRequest) },
+		maxBody: lookout.MaxRequestBodyBytes, seeds: []string{`{"MaxResults":-0}`, `{"MaxResults":2147483648}`, `{"MaxResults":1e2}`}},
+	{name: "ListDatasets", newReq: func() lookout.Request { return new(lookout.ListDatasetsRequest) },
+		maxBody: lookout.MaxRequestBodyBytes, seeds: []string{`{"MaxResults":null,"NextToken":""}`}},
+	{name: "ListSensorStatistics", newReq: func() lookout.Request { return new(lookout.ListSensorStatisticsRequest) },
+		maxBody: lookout.MaxRequestBodyBytes, seeds: []string{`{"MaxResults":01}`}},
 	{name: "StartDataIngestionJob", newReq: func() lookout.Request { return new(lookout.StartDataIngestionJobRequest) },
 		maxBody: lookout.MaxRequestBodyBytes,
-		seeds: []string{wireTypicalBody, `{"IngestionInputConfiguration":{"S3InputConfiguration":{"Prefix":"","KeyPattern":null}}}`,
+		seeds: []string{`{"IngestionInputConfiguration":{"S3InputConfiguration":{"Prefix":"","KeyPattern":null}}}`,
 			`{"ClientToken":""}`}},
+}
+
+func init() {
+	for i := range wireOps {
+		for _, op := range handlerOps {
+			if op.name == wireOps[i].name {
+				wireOps[i].seeds = append(wireOps[i].seeds, op.body)
+			}
+		}
+	}
+}
+
+func TestWireOpsAreTheModels(t *testing.T) {
+	t.Parallel()
+	var names []string
+	for _, op := range wireOps {
+		names = append(names, op.name)
+	}
+	require.Equal(t, lookout.Operations(), names, "a fuzz table entry for every operation")
 }
 
 // wireRefType is the reference verdict on raw, a JSON value for a Go value

@@ -191,7 +191,7 @@ func bind[Req, Resp any, PReq interface {
 		}
 		resp, err := call(h, ctx, op, fn, req)
 		if err != nil {
-			h.writeError(ctx, w, op, err)
+			WriteError(w, err)
 			return
 		}
 		if err := WriteResponse(w, resp); err != nil {
@@ -208,21 +208,11 @@ func bind[Req, Resp any, PReq interface {
 	}}
 }
 
-// writeError writes err, the error of op's function, when op's model lists
-// it; otherwise it logs it and writes an InternalServerException.
-func (h *handler) writeError(ctx context.Context, w http.ResponseWriter, op *wireOp, err error) {
-	code, _, _ := wireError(err)
-	var own taxonomyError
-	if !op.answers(code) || code == CodeInternalServer && !errors.As(err, &own) {
-		h.log(ctx, op, "lookout: the operation's function returned an error the operation does not answer; "+
-			"answered InternalServerException", slog.String("error", err.Error()))
-		err = &InternalServerException{}
-	}
-	WriteError(w, err)
-}
-
-// call calls fn, turning a panic into a logged InternalServerException.
-func call[Req, Resp any](h *handler, ctx context.Context, op *wireOp, fn func(context.Context, Req) (Resp, error), req Req) (resp Resp, err error) {
+// call calls fn and reads its error: it returns fn's response, or the
+// error to answer with (see answer). A panic, in fn or in reading its
+// error (an Error or As method that panics), is logged and answered as an
+// InternalServerException.
+func call[Req, Resp any](h *handler, ctx context.Context, op *wireOp, fn func(context.Context, Req) (Resp, error), req Req) (resp Resp, answer error) {
 	defer func() {
 		if v := recover(); v != nil {
 			if v == http.ErrAbortHandler {
@@ -231,10 +221,29 @@ func call[Req, Resp any](h *handler, ctx context.Context, op *wireOp, fn func(co
 			h.log(ctx, op, "lookout: panic in the operation's function; answered InternalServerException",
 				slog.Any("panic", v), slog.String("stack", string(debug.Stack())))
 			var zero Resp
-			resp, err = zero, &InternalServerException{}
+			resp, answer = zero, &InternalServerException{}
 		}
 	}()
-	return fn(ctx, req)
+	resp, err := fn(ctx, req)
+	if err != nil {
+		return resp, h.answer(ctx, op, err)
+	}
+	return resp, nil
+}
+
+// answer returns the error to write for err, the error of op's function:
+// the taxonomy's error of err's code, with its message, when op's model
+// lists it; otherwise, logged, an InternalServerException that says nothing
+// of err. What it returns is the package's own value, safe to write.
+func (h *handler) answer(ctx context.Context, op *wireOp, err error) error {
+	code, status, message := wireError(err)
+	var own taxonomyError
+	if !op.answers(code) || code == CodeInternalServer && !errors.As(err, &own) {
+		h.log(ctx, op, "lookout: the operation's function returned an error the operation does not answer; "+
+			"answered InternalServerException", slog.String("error", err.Error()))
+		return &InternalServerException{}
+	}
+	return NewAPIError(code, message, status)
 }
 
 // log writes a record at level Error about op's request.

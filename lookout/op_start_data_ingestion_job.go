@@ -1,5 +1,10 @@
 package lookout
 
+// TargetStartDataIngestionJob is the X-Amz-Target header of a
+// StartDataIngestionJob request: the service's target prefix and the
+// operation's name.
+const TargetStartDataIngestionJob = targetPrefix + "StartDataIngestionJob"
+
 // StartDataIngestionJobRequest is the input of StartDataIngestionJob. Field
 // names and JSON names are the wire's, as in the AWS SDKs.
 //
