@@ -110,19 +110,23 @@ func (s *Store) FinishJob(ctx context.Context, id string, o Outcome) (Job, error
 	}
 	var job Job
 	err := s.write(ctx, func(tx *wtx) error {
-		var seq, dataset int64
-		var status string
-		err := tx.QueryRowContext(ctx, `SELECT seq, dataset, status FROM jobs WHERE id = ?`, id).Scan(&seq, &dataset, &status)
+		var (
+			seq, dataset int64
+			r            jobRow
+		)
+		err := tx.QueryRowContext(ctx, `SELECT j.seq, j.dataset, `+jobColumns+` FROM jobs j JOIN datasets d ON d.id = j.dataset
+			WHERE j.id = ?`, id).Scan(append([]any{&seq, &dataset}, r.dest()...)...)
 		if errors.Is(err, sql.ErrNoRows) {
 			return &NotFoundError{Resource: ResourceJob, Name: id}
 		}
 		if err != nil {
 			return err
 		}
-		if JobStatus(status) != JobInProgress {
+		job = r.job()
+		if job.Status != JobInProgress {
 			return &ConflictError{Reason: ReasonJobFinished, JobID: id}
 		}
-		now := s.now().UTC().UnixNano()
+		now := s.now().UnixNano()
 		var reason any
 		if o.Status == JobFailed {
 			reason = o.FailedReason
@@ -154,8 +158,17 @@ func (s *Store) FinishJob(ctx context.Context, id string, o Outcome) (Job, error
 		if err != nil {
 			return err
 		}
-		job, err = s.job(ctx, tx, id)
-		return err
+		job.Status, job.FinishedAt = o.Status, time.Unix(0, now).UTC()
+		job.FailedReason = ""
+		if o.Status == JobFailed {
+			job.FailedReason = o.FailedReason
+		}
+		job.DataStartTime, job.DataEndTime = timeOf(nullTime(o.DataStartTime)), timeOf(nullTime(o.DataEndTime))
+		job.Result = nil
+		if len(result) > 0 {
+			job.Result = result
+		}
+		return nil
 	})
 	if err != nil {
 		return Job{}, err

@@ -318,6 +318,14 @@ func nanos(t time.Time) any {
 	return t.UnixNano()
 }
 
+// nullTime is nanos as a scanned column: what a time reads back as.
+func nullTime(t time.Time) sql.NullInt64 {
+	if t.IsZero() {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: t.UnixNano(), Valid: true}
+}
+
 // timeOf converts a column value back.
 func timeOf(n sql.NullInt64) time.Time {
 	if !n.Valid {

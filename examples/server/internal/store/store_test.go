@@ -202,6 +202,9 @@ func TestJobLifecycle(t *testing.T) {
 	got, err = s.Job(ctx, job.ID)
 	require.NoError(t, err)
 	assert.Equal(t, failed, got)
+	fromDB, err := s.job(ctx, &s.rs, job.ID) // past the cache
+	require.NoError(t, err)
+	assert.Equal(t, failed, fromDB)
 	d, err := s.Dataset(ctx, "pump")
 	require.NoError(t, err)
 	assert.Equal(t, DatasetCreated, d.Status)
@@ -223,9 +226,13 @@ func TestJobLifecycle(t *testing.T) {
 	job2, _, err := s.StartJob(ctx, NewJob{Dataset: "pump", ClientToken: "j2", Input: input("b2")})
 	require.NoError(t, err)
 	start, end := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 9, 0, 0, 0, 0, time.UTC)
-	_, err = s.FinishJob(ctx, job2.ID, Outcome{Status: JobSuccess, DataStartTime: start, DataEndTime: end,
+	done, err := s.FinishJob(ctx, job2.ID, Outcome{Status: JobSuccess, FailedReason: "ignored", DataStartTime: start, DataEndTime: end,
 		Result: []byte(`{"IngestedDataSize":42}`), SensorStatistics: [][]byte{[]byte(`{"SensorName":"a"}`), nil}})
 	require.NoError(t, err)
+	fromDB, err = s.job(ctx, &s.rs, job2.ID)
+	require.NoError(t, err)
+	assert.Equal(t, fromDB, done)
+	assert.Empty(t, done.FailedReason)
 	d, err = s.Dataset(ctx, "pump")
 	require.NoError(t, err)
 	assert.Equal(t, DatasetActive, d.Status)
