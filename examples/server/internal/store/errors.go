@@ -97,7 +97,7 @@ func (e *QuotaError) Error() string {
 // this list and these filters: it was forged, altered, truncated, or made
 // for another list.
 type InvalidTokenError struct {
-	// Reason is a short phrase: "malformed" or "not issued for this list".
+	// Reason is a short phrase: "malformed" or "not made for this list".
 	Reason string
 }
 

@@ -249,7 +249,7 @@ func TestForgedTokens(t *testing.T) {
 	require.ErrorAs(t, err, &ie)
 	_, _, err = s.ListSensorStatistics(ctx, StatisticsFilter{Dataset: "a"}, Page{Token: jobToken})
 	require.ErrorAs(t, err, &ie)
-	assert.Equal(t, "invalid NextToken: not issued for this list", ie.Error())
+	assert.Equal(t, "invalid NextToken: not made for this list", ie.Error())
 	// The genuine ones pass.
 	_, _, err = s.ListDatasets(ctx, DatasetFilter{}, Page{Token: dsToken})
 	require.NoError(t, err)

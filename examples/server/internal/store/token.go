@@ -52,7 +52,7 @@ func (s *Store) unseal(token string, l list, filters ...string) ([]byte, error) 
 	}
 	pos, err := s.aead.Open(nil, buf[1:1+nonceSize], buf[1+nonceSize:], additional(l, filters...))
 	if err != nil {
-		return nil, &InvalidTokenError{Reason: "not issued for this list"}
+		return nil, &InvalidTokenError{Reason: "not made for this list"}
 	}
 	return pos, nil
 }
