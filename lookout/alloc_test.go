@@ -41,6 +41,11 @@ func TestNoAllocs(t *testing.T) {
 		{"Validate empty response", (&StartDataIngestionJobResponse{}).Validate},
 	}
 	for _, cf := range tcCheckFuncs {
+		if cf.kind == "InlineDataSchema" {
+			// Its document is parsed into a DataSchema (see
+			// TestNoAllocsOperations).
+			continue
+		}
 		for _, c := range cf.cases() {
 			if c.want == nil {
 				runs = append(runs, run{"Check" + cf.name + " " + c.name, func() error { return cf.check(c.in) }})
@@ -56,5 +61,37 @@ func TestNoAllocs(t *testing.T) {
 		if n != 0 {
 			t.Errorf("%s: %v allocations, want 0", r.name, n)
 		}
+	}
+}
+
+// TestNoAllocsOperations: Validate allocates nothing on the typical valid
+// request and response of every operation. A CreateDataset request with a
+// schema allocates what ParseDataSchema does to read it, and nothing more.
+func TestNoAllocsOperations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("AllocsPerRun is slow")
+	}
+	for _, c := range tcTypical() {
+		for side, v := range map[string]tcValidator{"request": c.req, "response": c.resp} {
+			var err error
+			n := testing.AllocsPerRun(100, func() { err = v.Validate() })
+			if err != nil {
+				t.Errorf("%s %s: %v", c.op, side, err)
+			}
+			if n != 0 {
+				t.Errorf("%s %s: %v allocations, want 0", c.op, side, n)
+			}
+		}
+	}
+	withSchema := &CreateDatasetRequest{ClientToken: "t", DatasetName: "d",
+		DatasetSchema: &DatasetSchema{InlineDataSchema: tcSchemaDoc}}
+	var err error
+	got := testing.AllocsPerRun(100, func() { err = withSchema.Validate() })
+	if err != nil {
+		t.Fatal(err)
+	}
+	parse := testing.AllocsPerRun(100, func() { _, _ = ParseDataSchema(tcSchemaDoc) })
+	if got != parse {
+		t.Errorf("CreateDataset with a schema: %v allocations, ParseDataSchema alone %v", got, parse)
 	}
 }

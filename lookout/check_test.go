@@ -430,27 +430,89 @@ func tcJobStatusCases() []tcCheckCase {
 
 // tcCheckFunc is one Check function, its oracle and its rule.
 type tcCheckFunc struct {
-	name  string
+	name  string // the Check function's name after "Check"
+	kind  string // its kind's name
 	check func(string) error
 	ref   *refMember
 	cases func() []tcCheckCase
 }
 
 var tcCheckFuncs = []tcCheckFunc{
-	{"ClientToken", CheckClientToken, &refClientToken, tcClientTokenCases},
-	{"DatasetName", CheckDatasetName, &refDatasetName, tcDatasetNameCases},
-	{"Bucket", CheckBucket, &refBucket, tcBucketCases},
-	{"Prefix", CheckPrefix, &refPrefix, tcPrefixCases},
-	{"KeyPattern", CheckKeyPattern, &refKeyPattern, tcKeyPatternCases},
-	{"RoleArn", CheckRoleArn, &refRoleArn, tcRoleArnCases},
-	{"JobId", CheckJobId, &refJobID, tcJobIDCases},
-	{"JobStatus", func(s string) error { return CheckJobStatus(IngestionJobStatus(s)) }, &refJobStatus, tcJobStatusCases},
+	{"ClientToken", "IdempotenceToken", CheckClientToken, &refClientToken, tcClientTokenCases},
+	{"DatasetName", "DatasetName", CheckDatasetName, &refDatasetName, tcDatasetNameCases},
+	{"Bucket", "S3Bucket", CheckBucket, &refBucket, tcBucketCases},
+	{"Prefix", "S3Prefix", CheckPrefix, &refPrefix, tcPrefixCases},
+	{"KeyPattern", "KeyPattern", CheckKeyPattern, &refKeyPattern, tcKeyPatternCases},
+	{"RoleArn", "IamRoleArn", CheckRoleArn, &refRoleArn, tcRoleArnCases},
+	{"JobId", "IngestionJobId", CheckJobId, &refJobID, tcJobIDCases},
+	{"JobStatus", "IngestionJobStatus", func(s string) error { return CheckJobStatus(IngestionJobStatus(s)) }, &refJobStatus, tcJobStatusCases},
+	{"DatasetIdentifier", "DatasetIdentifier", CheckDatasetIdentifier, &refDatasetIdentifier, tcDatasetIdentifierCases},
+	{"S3Key", "S3Key", CheckS3Key, &refS3Key, tcS3KeyCases},
+	{"NextToken", "NextToken", CheckNextToken, &refNextToken, tcNextTokenCases},
+	{"ComponentName", "ComponentName", CheckComponentName, &refComponentName, tcComponentNameCases},
+	{"SensorName", "SensorName", CheckSensorName, &refSensorName, tcSensorNameCases},
+	{"DatasetArn", "DatasetArn", CheckDatasetArn, &refDatasetArn, tcDatasetArnCases},
+	{"KmsKeyArn", "KmsKeyArn", CheckKmsKeyArn, &refKmsKeyArn, tcKmsKeyArnCases},
+	{"NameOrArn", "NameOrArn", CheckNameOrArn, &refNameOrArn, tcNameOrArnCases},
+	{"TagKey", "TagKey", CheckTagKey, &refTagKey, tcTagKeyCases},
+	{"TagValue", "TagValue", CheckTagValue, &refTagValue, tcTagValueCases},
+	{"BoundedLengthString", "BoundedLengthString", CheckBoundedLengthString, &refBoundedLengthString, tcBoundedLengthStringCases},
+	{"DatasetStatus", "DatasetStatus", func(s string) error { return CheckDatasetStatus(DatasetStatus(s)) },
+		&refDatasetStatus, tcEnumCases(&refDatasetStatus)},
+	{"StatisticalIssueStatus", "StatisticalIssueStatus",
+		func(s string) error { return CheckStatisticalIssueStatus(StatisticalIssueStatus(s)) },
+		&refStatisticalIssueStatus, tcEnumCases(&refStatisticalIssueStatus)},
+	{"Monotonicity", "Monotonicity", func(s string) error { return CheckMonotonicity(Monotonicity(s)) },
+		&refMonotonicity, tcEnumCases(&refMonotonicity)},
+	{"InlineDataSchema", "InlineDataSchema", CheckInlineDataSchema, &refInlineDataSchema, tcInlineDataSchemaCases},
+}
+
+// tcRuleByKind returns a Rule of a member of the kind named kind.
+func tcRuleByKind(t testing.TB, kind string) Rule {
+	t.Helper()
+	for _, r := range Rules() {
+		if r.Name == kind {
+			return r
+		}
+	}
+	t.Fatalf("no rule of kind %s", kind)
+	return Rule{}
+}
+
+// TestKindsAgreeWithReference checks each kind's declaration against the
+// oracle's, written from the service model.
+func TestKindsAgreeWithReference(t *testing.T) {
+	t.Parallel()
+	kinds := map[string]Kind{}
+	for _, k := range Kinds() {
+		kinds[k.Name] = k
+	}
+	for _, cf := range tcCheckFuncs {
+		k, ok := kinds[cf.kind]
+		if !ok {
+			t.Errorf("no kind %s in Kinds()", cf.kind)
+			continue
+		}
+		m := cf.ref
+		if k.Member != m.checkPath() || k.MinLength != m.min || k.MaxLength != m.max || k.Pattern != m.pattern ||
+			!reflect.DeepEqual(k.Enum, m.enum) || k.Type != TypeString || k.Tag == "" {
+			t.Errorf("kind %s = {%s %d..%d %q %q %s %q}, want {%s %d..%d %q %q string}", k.Name,
+				k.Member, k.MinLength, k.MaxLength, k.Pattern, k.Enum, k.Type, k.Tag,
+				m.checkPath(), m.min, m.max, m.pattern, m.enum)
+		}
+		delete(kinds, cf.kind)
+	}
+	for name, k := range kinds {
+		if k.Type == TypeString {
+			t.Errorf("string kind %s has no Check function in the tables", name)
+		}
+	}
 }
 
 func TestCheckFunctions(t *testing.T) {
 	for _, cf := range tcCheckFuncs {
 		t.Run(cf.name, func(t *testing.T) {
-			rule := tcRuleByPath(t, "StartDataIngestionJob", cf.ref.path)
+			rule := tcRuleByKind(t, cf.kind)
 			names := map[string]bool{}
 			for _, c := range cf.cases() {
 				if names[c.name] {

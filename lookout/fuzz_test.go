@@ -34,21 +34,33 @@ func tcFuzzPad(member string, pad uint16) string {
 		c = "é"
 	}
 	run := strings.Repeat(c, n)
-	if member == "RoleArn" {
+	switch member {
+	case "RoleArn":
 		return "arn:aws:iam::123456789012:role/" + run
+	case "DatasetArn":
+		return "arn:aws:lookoutequipment:us-east-1:123456789012:dataset/pumps/" + run
+	case "KmsKeyArn":
+		return "arn:aws:kms:us-east-1:123456789012:" + strings.Repeat("k", len(run))
 	}
 	return run
 }
 
 // tcFuzzPadBounds bounds the length of each member's pad run.
 var tcFuzzPadBounds = map[string]int{"ClientToken": 300, "DatasetName": 260, "RoleArn": 2100, "Bucket": 70,
-	"Prefix": 1100, "KeyPattern": 2100, "JobId": 40, "JobStatus": 20}
+	"Prefix": 1100, "KeyPattern": 2100, "JobId": 40, "JobStatus": 20,
+	"DatasetIdentifier": 260, "S3Key": 1100, "NextToken": 8300, "ComponentName": 260, "SensorName": 260,
+	"DatasetArn": 2100, "KmsKeyArn": 1100, "NameOrArn": 2100, "TagKey": 140, "TagValue": 300,
+	"BoundedLengthString": 5100, "DatasetStatus": 30, "StatisticalIssueStatus": 30, "Monotonicity": 20,
+	"InlineDataSchema": 300}
 
 // tcFuzzMembers lists the members that FuzzCheck's member argument selects,
 // modulo its length, in wire order: the corpus in testdata/fuzz/FuzzCheck
 // records indexes into it, so it only ever grows at its end.
 var tcFuzzMembers = [...]string{
 	"ClientToken", "DatasetName", "Bucket", "KeyPattern", "Prefix", "RoleArn", "JobId", "JobStatus",
+	"DatasetIdentifier", "S3Key", "NextToken", "ComponentName", "SensorName", "DatasetArn", "KmsKeyArn",
+	"NameOrArn", "TagKey", "TagValue", "BoundedLengthString", "DatasetStatus", "StatisticalIssueStatus",
+	"Monotonicity", "InlineDataSchema",
 }
 
 func tcCheckFuncNamed(name string) tcCheckFunc {
@@ -100,7 +112,7 @@ func TestFuzzCheckCoversEveryCheck(t *testing.T) {
 }
 
 // FuzzCheck compares each Check function with its oracle. member selects
-// the Check function (tcFuzzMembers[member%8]); pad puts a run before s
+// the Check function (tcFuzzMembers[member%len]); pad puts a run before s
 // (see tcFuzzPad).
 func FuzzCheck(f *testing.F) {
 	for i, name := range tcFuzzMembers {

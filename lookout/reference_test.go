@@ -46,6 +46,16 @@ type refMember struct {
 	count func(wire string) bool
 
 	enum []string
+
+	// notPrefix, when not "", is a negative lookahead at the start
+	// ((?!aws:)), which Go's regexp does not have: a value that begins
+	// with it does not match.
+	notPrefix string
+
+	// document: a value of the right length and valid UTF-8 is a data
+	// schema document, whose violations ParseDataSchema reports (its own
+	// reference is schema_ref_test.go's).
+	document bool
 }
 
 // Java's '.' (without DOTALL): every character but the five line
@@ -165,8 +175,16 @@ func (m *refMember) violations(v string, present bool) []FieldError {
 				Enum: slices.Clone(m.enum), Value: v})
 		}
 	case m.re != nil:
-		if !m.re.MatchString(wire) || (m.count != nil && !m.count(wire)) {
+		if !m.re.MatchString(wire) || (m.count != nil && !m.count(wire)) ||
+			(m.notPrefix != "" && strings.HasPrefix(wire, m.notPrefix)) {
 			fs = append(fs, FieldError{Path: m.path, Constraint: ConstraintPattern, Pattern: m.pattern, Value: v})
+		}
+	}
+	if m.document && len(fs) == 0 {
+		if _, err := ParseDataSchema(v); err != nil {
+			for _, sv := range err.(*SchemaError).Violations {
+				fs = append(fs, FieldError{Path: m.path, Constraint: ConstraintSchema, Value: v, Schema: &sv})
+			}
 		}
 	}
 	return fs
@@ -342,6 +360,14 @@ func ReferenceFieldMessage(f FieldError) string {
 		phrase = "Member must satisfy regular expression pattern: " + f.Pattern
 	case ConstraintEnum:
 		phrase = "Member must satisfy enum value set: [" + strings.Join(f.Enum, ", ") + "]"
+	case ConstraintMinValue:
+		phrase = fmt.Sprintf("Member must have value greater than or equal to %d", f.Limit)
+	case ConstraintMaxValue:
+		phrase = fmt.Sprintf("Member must have value less than or equal to %d", f.Limit)
+	case ConstraintSchema:
+		// The violation's own wording is SchemaViolation.Error's (and
+		// schema_test.go's to check).
+		phrase = "Member must be a valid data schema: " + f.Schema.Error()
 	default:
 		panic("ReferenceFieldMessage: unknown constraint")
 	}
