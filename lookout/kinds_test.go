@@ -9,7 +9,7 @@ import (
 )
 
 // The oracle of the kinds that StartDataIngestionJob does not have, written
-// from the service model and NOTES.md as reference_test.go writes the
+// from the service model and how the service reads it, as reference_test.go writes the
 // others: each pattern translated into Go's regexp with Java's semantics,
 // applied to the wire form of the value, a full match. Each path is the
 // member name its Check function reports at.
