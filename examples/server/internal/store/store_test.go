@@ -1,9 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -42,14 +44,29 @@ func input(bucket string) JobInput {
 	return JobInput{Bucket: bucket, Prefix: ptr("in/"), RoleARN: "arn:aws:iam::123456789012:role/Ingest"}
 }
 
-func TestOpenNeedsRegionAndAccount(t *testing.T) {
+func TestOpenErrors(t *testing.T) {
 	t.Parallel()
-	_, err := Open(Memory, Options{Region: "us-east-1"})
-	require.Error(t, err)
-	_, err = Open(Memory, Options{Account: "123456789012"})
-	require.Error(t, err)
-	_, err = Open("", testOptions())
-	require.Error(t, err)
+	dir := t.TempDir()
+	notDB := filepath.Join(dir, "not-a-database")
+	require.NoError(t, os.WriteFile(notDB, bytes.Repeat([]byte("not SQLite "), 1000), 0o600))
+	for _, tc := range []struct {
+		name, path string
+		opts       Options
+		want       string
+	}{
+		{"no account", Memory, Options{Region: "us-east-1"}, "Options.Region and Options.Account are required"},
+		{"no region", Memory, Options{Account: "123456789012"}, "Options.Region and Options.Account are required"},
+		{"no path", "", testOptions(), "empty database path"},
+		{"no directory", filepath.Join(dir, "missing", "lookout.db"), testOptions(), "opening " + filepath.Join(dir, "missing", "lookout.db")},
+		{"not a database", notDB, testOptions(), "not a database"},
+	} {
+		s, err := Open(tc.path, tc.opts)
+		if !assert.Error(t, err, tc.name) {
+			s.Close()
+			continue
+		}
+		assert.Contains(t, err.Error(), tc.want, tc.name)
+	}
 }
 
 func TestCreateDataset(t *testing.T) {
