@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -215,27 +214,33 @@ func TestHostile(t *testing.T) {
 }
 
 // peakHeap runs fn and returns the most heap its objects took meanwhile,
-// above what they took before, sampled every millisecond.
+// above what they took before, sampled every millisecond (dead objects
+// not yet collected included).
 func peakHeap(fn func()) uint64 {
+	peak, _ := peakMemory(fn)
+	return peak
+}
+
+// peakMemory runs fn and returns the most heap its objects took meanwhile
+// (dead ones not yet collected included) and the most that was live at the
+// end of a collection, above what they were before.
+func peakMemory(fn func()) (heap, live uint64) {
 	runtime.GC()
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	read := func() uint64 {
-		metrics.Read(sample)
-		return sample[0].Value.Uint64()
-	}
-	base := read()
-	var peak atomic.Uint64
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	base0, base1 := sample[0].Value.Uint64(), sample[1].Value.Uint64()
+	var peak0, peak1 uint64
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
 		t := time.NewTicker(time.Millisecond)
 		defer t.Stop()
 		for {
-			if v := read(); v > peak.Load() {
-				peak.Store(v)
-			}
+			metrics.Read(s)
+			peak0, peak1 = max(peak0, s[0].Value.Uint64()), max(peak1, s[1].Value.Uint64())
 			select {
 			case <-done:
 				return
@@ -244,12 +249,16 @@ func peakHeap(fn func()) uint64 {
 		}
 	}()
 	fn()
+	runtime.GC() // the live heap as fn left it
 	close(done)
 	wg.Wait()
-	if p := peak.Load(); p > base {
-		return p - base
+	sub := func(a, b uint64) uint64 {
+		if a > b {
+			return a - b
+		}
+		return 0
 	}
-	return 0
+	return sub(peak0, base0), sub(peak1, base1)
 }
 
 // TestManyEmptyFiles: 10,000 empty files fail the job at once, unread;

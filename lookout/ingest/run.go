@@ -46,7 +46,7 @@ type fileFigures struct {
 	ragged      int64
 	minT, maxT  int64
 	cols        []colFigures
-	ts          [][]int64 // the parts' timestamps, in file order
+	ts          [][]int64 // the parts' chunks of timestamps, in file order
 }
 
 func (f *fileFigures) add(p *part) {
@@ -70,9 +70,7 @@ func (f *fileFigures) add(p *part) {
 			c.maxT = max(c.maxT, d.maxT)
 		}
 	}
-	if len(p.ts) > 0 {
-		f.ts = append(f.ts, p.ts)
-	}
+	f.ts = append(f.ts, p.ts...)
 }
 
 // task is one part of a file to read.

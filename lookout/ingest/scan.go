@@ -55,7 +55,9 @@ type part struct {
 	ragged      int64
 	minT, maxT  int64 // over records (when records > 0)
 	cols        []colFigures
-	ts          []int64 // the supported timestamps, in file order
+	// ts holds the supported timestamps, in file order, in chunks that
+	// grow to tsChunk entries: 8 bytes a record, and little spare.
+	ts [][]int64
 }
 
 // special marks the bytes that end an unquoted run: ',', LF, CR and '"'.
@@ -101,7 +103,8 @@ type parser struct {
 	long     bool     // the field is read through lc
 	lc       longCell // a field longer than maxField
 
-	p part
+	p   part
+	cur []int64 // the chunk of timestamps being filled
 }
 
 // minBuf is the parser's initial buffer size; defaultMaxField the longest
@@ -581,7 +584,11 @@ func (p *parser) endRecord() {
 	if t > p.p.maxT {
 		p.p.maxT = t
 	}
-	p.p.ts = append(p.p.ts, t)
+	if len(p.cur) == cap(p.cur) {
+		p.flushTS()
+		p.cur = make([]int64, 0, min(max(2*cap(p.cur), 1024), tsChunk))
+	}
+	p.cur = append(p.cur, t)
 }
 
 // setCols makes the per-column figures once ncols is known.
@@ -597,7 +604,19 @@ func (p *parser) setCols() {
 func (p *parser) done(data []byte, i int) part {
 	p.p.end = p.base + int64(i)
 	p.p.eof = p.eof && i >= len(data)
+	p.flushTS()
 	return p.p
+}
+
+// tsChunk is the most timestamps a chunk holds.
+const tsChunk = 64 << 10
+
+// flushTS moves the chunk being filled to the part's.
+func (p *parser) flushTS() {
+	if len(p.cur) > 0 {
+		p.p.ts = append(p.p.ts, p.cur)
+	}
+	p.cur = nil
 }
 
 // fastRecord reads a data record whose line (without its line break) holds
