@@ -117,6 +117,49 @@ func (l *latencies) report(b *testing.B) {
 	b.ReportMetric(float64(l.all[len(l.all)*99/100].Microseconds()), "p99-start-µs")
 }
 
+// BenchmarkStart measures a durable StartJob alone from 64 goroutines, each
+// call on a dataset with no job running (made before the timer starts).
+func BenchmarkStart(b *testing.B) {
+	opts := testOptions()
+	opts.MaxDatasets, opts.MaxPending = 0, 0
+	s, _ := openFile(b, opts)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	for w := range 64 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < b.N; i += 64 {
+				if _, _, err := s.CreateDataset(ctx, NewDataset{Name: fmt.Sprint("d", i)}); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	var next atomic.Int64
+	var lat latencies
+	defer lat.report(b)
+	setParallelism(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		var mine []time.Duration
+		defer func() { lat.add(mine) }()
+		for pb.Next() {
+			i := next.Add(1) - 1
+			t0 := time.Now()
+			_, _, err := s.StartJob(ctx, NewJob{Dataset: fmt.Sprint("d", i), ClientToken: fmt.Sprint("t", i), Input: input("b")})
+			mine = append(mine, time.Since(t0))
+			if err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
+
 // openBaseline opens a database of the store's jobs table, written the
 // plain way: one connection, each statement its own transaction.
 func openBaseline(b *testing.B) *sql.DB {
