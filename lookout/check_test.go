@@ -722,7 +722,7 @@ func TestConstraintString(t *testing.T) {
 		0: "Constraint(0)", ConstraintRequired: "required", ConstraintUTF8: "utf8",
 		ConstraintMinLength: "min_length", ConstraintMaxLength: "max_length",
 		ConstraintPattern: "pattern", ConstraintEnum: "enum", ConstraintMinValue: "min_value",
-		ConstraintMaxValue: "max_value", ConstraintSchema: "schema", 10: "Constraint(10)", 255: "Constraint(255)",
+		ConstraintMaxValue: "max_value", ConstraintSchema: "schema", ConstraintTag: "tag", 11: "Constraint(11)", 255: "Constraint(255)",
 	} {
 		if got := c.String(); got != want {
 			t.Errorf("Constraint(%d).String() = %q, want %q", c, got, want)

@@ -60,6 +60,13 @@ const (
 	// wording for it: the message says "Member must be a valid data
 	// schema: " and the violation.
 	ConstraintSchema
+
+	// ConstraintTag: a value breaks a validate tag that is not one of the
+	// service's constraints, such as validator/v10's "email"; only the
+	// validate package reports it ("Member must satisfy validate tag
+	// email"). [FieldError.Tag] holds the tag as written, with its
+	// parameter ("min=10").
+	ConstraintTag
 )
 
 var constraintNames = [...]string{
@@ -72,11 +79,12 @@ var constraintNames = [...]string{
 	ConstraintMinValue:  "min_value",
 	ConstraintMaxValue:  "max_value",
 	ConstraintSchema:    "schema",
+	ConstraintTag:       "tag",
 }
 
 // String returns the constraint's short name: "required", "utf8",
 // "min_length", "max_length", "pattern", "enum", "min_value",
-// "max_value" or "schema".
+// "max_value", "schema" or "tag".
 func (c Constraint) String() string {
 	if int(c) < len(constraintNames) && constraintNames[c] != "" {
 		return constraintNames[c]
@@ -382,6 +390,9 @@ func (e *FieldError) phrase(b *strings.Builder) {
 			b.WriteString(v)
 		}
 		b.WriteString("]")
+	case ConstraintTag:
+		b.WriteString("Member must satisfy validate tag ")
+		b.WriteString(e.Tag)
 	default:
 		b.WriteString("Member must satisfy constraint ")
 		b.WriteString(e.Constraint.String())

@@ -33,6 +33,10 @@ type FieldError struct {
 	// Enum lists the allowed values of a ConstraintEnum violation.
 	Enum []string
 
+	// Tag is the validate tag of a ConstraintTag violation, with its
+	// parameter: "email", "min=10".
+	Tag string
+
 	// Value is the offending value, whole and unchanged ("" for a
 	// ConstraintRequired violation). Messages show it escaped and, when
 	// long, shortened; Value keeps it all.
