@@ -8,11 +8,11 @@ type CreateDatasetRequest struct {
 	// ClientToken makes the call idempotent: 1 to 256 ASCII characters.
 	// Required on the wire; the AWS SDKs generate one when it is not set,
 	// and so does [CreateDatasetRequest.EnsureClientToken].
-	ClientToken string `json:"ClientToken,omitempty" validate:"lookout_client_token"`
+	ClientToken string `json:"ClientToken,omitempty" validate:"required,lookout_client_token"`
 
 	// DatasetName is the new dataset's name: 1 to 200 characters of
 	// [0-9a-zA-Z_-]. Required.
-	DatasetName string `json:"DatasetName,omitempty" validate:"lookout_dataset_name"`
+	DatasetName string `json:"DatasetName,omitempty" validate:"required,lookout_dataset_name"`
 
 	// DatasetSchema holds the dataset's schema, a JSON document (see
 	// [DataSchema]). Validate checks the document too.
@@ -21,21 +21,21 @@ type CreateDatasetRequest struct {
 	// ServerSideKmsKeyId names the KMS key that encrypts the dataset: its
 	// ID, ARN or alias, 1 to 2048 characters of
 	// ^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$.
-	ServerSideKmsKeyId string `json:"ServerSideKmsKeyId,omitempty" validate:"lookout_name_or_arn"`
+	ServerSideKmsKeyId string `json:"ServerSideKmsKeyId,omitempty" validate:"omitempty,lookout_name_or_arn"`
 
 	// Tags are the dataset's tags: at most 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag `json:"Tags,omitempty" validate:"omitempty,lookout_tag_list,dive"`
 }
 
 // CreateDatasetResponse is the output of CreateDataset. Every member is
 // optional; empty means absent.
 type CreateDatasetResponse struct {
 	// DatasetArn is the new dataset's ARN.
-	DatasetArn string `json:"DatasetArn,omitempty" validate:"lookout_dataset_arn"`
+	DatasetArn string `json:"DatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 	// DatasetName is the new dataset's name.
-	DatasetName string `json:"DatasetName,omitempty" validate:"lookout_dataset_name"`
+	DatasetName string `json:"DatasetName,omitempty" validate:"omitempty,lookout_dataset_name"`
 	// Status is the new dataset's status.
-	Status DatasetStatus `json:"Status,omitempty" validate:"lookout_dataset_status"`
+	Status DatasetStatus `json:"Status,omitempty" validate:"omitempty,lookout_dataset_status"`
 }
 
 var (

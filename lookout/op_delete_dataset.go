@@ -4,7 +4,7 @@ package lookout
 type DeleteDatasetRequest struct {
 	// DatasetName names the dataset to delete: 1 to 200 characters of
 	// [0-9a-zA-Z_-]. Required; empty means absent.
-	DatasetName string `json:"DatasetName,omitempty" validate:"lookout_dataset_identifier"`
+	DatasetName string `json:"DatasetName,omitempty" validate:"required,lookout_dataset_identifier"`
 }
 
 // DeleteDatasetResponse is the output of DeleteDataset, which has no

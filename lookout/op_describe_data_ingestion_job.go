@@ -5,7 +5,7 @@ type DescribeDataIngestionJobRequest struct {
 	// JobId identifies the job: at most 32 hexadecimal digits. Required;
 	// empty means absent (the wire's explicit "" is present, and matches
 	// the pattern).
-	JobId string `json:"JobId,omitempty" validate:"lookout_job_id"`
+	JobId string `json:"JobId,omitempty" validate:"required,lookout_job_id"`
 }
 
 // DescribeDataIngestionJobResponse is the output of
@@ -22,26 +22,26 @@ type DescribeDataIngestionJobResponse struct {
 	// DataStartTime is the time of the earliest data the job ingested.
 	DataStartTime *Timestamp `json:"DataStartTime,omitempty"`
 	// DatasetArn is the ARN of the job's dataset.
-	DatasetArn string `json:"DatasetArn,omitempty" validate:"lookout_dataset_arn"`
+	DatasetArn string `json:"DatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 	// FailedReason says why the job failed: 1 to 5000 characters.
-	FailedReason string `json:"FailedReason,omitempty" validate:"lookout_bounded_length_string"`
+	FailedReason string `json:"FailedReason,omitempty" validate:"omitempty,lookout_bounded_length_string"`
 	// IngestedDataSize is the size of the data ingested, in bytes: at
 	// least 0.
-	IngestedDataSize *int64 `json:"IngestedDataSize,omitempty"`
+	IngestedDataSize *int64 `json:"IngestedDataSize,omitempty" validate:"omitempty,lookout_data_size_in_bytes"`
 	// IngestedFilesSummary counts the files the job matched and read.
 	IngestedFilesSummary *IngestedFilesSummary `json:"IngestedFilesSummary,omitempty"`
 	// IngestionInputConfiguration is where the job read its data.
 	IngestionInputConfiguration *IngestionInputConfiguration `json:"IngestionInputConfiguration,omitempty"`
 	// JobId identifies the job.
-	JobId string `json:"JobId,omitempty" validate:"lookout_job_id"`
+	JobId string `json:"JobId,omitempty" validate:"omitempty,lookout_job_id"`
 	// RoleArn is the role the job used.
-	RoleArn string `json:"RoleArn,omitempty" validate:"lookout_role_arn"`
+	RoleArn string `json:"RoleArn,omitempty" validate:"omitempty,lookout_role_arn"`
 	// SourceDatasetArn is the ARN of the dataset an import job read.
-	SourceDatasetArn string `json:"SourceDatasetArn,omitempty" validate:"lookout_dataset_arn"`
+	SourceDatasetArn string `json:"SourceDatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 	// Status is the job's status.
-	Status IngestionJobStatus `json:"Status,omitempty" validate:"lookout_job_status"`
+	Status IngestionJobStatus `json:"Status,omitempty" validate:"omitempty,lookout_job_status"`
 	// StatusDetail says more of the status: 1 to 5000 characters.
-	StatusDetail string `json:"StatusDetail,omitempty" validate:"lookout_bounded_length_string"`
+	StatusDetail string `json:"StatusDetail,omitempty" validate:"omitempty,lookout_bounded_length_string"`
 }
 
 var (

@@ -4,7 +4,7 @@ package lookout
 type DescribeDatasetRequest struct {
 	// DatasetName names the dataset: 1 to 200 characters of
 	// [0-9a-zA-Z_-]. Required; empty means absent.
-	DatasetName string `json:"DatasetName,omitempty" validate:"lookout_dataset_identifier"`
+	DatasetName string `json:"DatasetName,omitempty" validate:"required,lookout_dataset_identifier"`
 }
 
 // DescribeDatasetResponse is the output of DescribeDataset: the dataset,
@@ -20,9 +20,9 @@ type DescribeDatasetResponse struct {
 	// DataStartTime is the time of the earliest data ingested.
 	DataStartTime *Timestamp `json:"DataStartTime,omitempty"`
 	// DatasetArn is the dataset's ARN.
-	DatasetArn string `json:"DatasetArn,omitempty" validate:"lookout_dataset_arn"`
+	DatasetArn string `json:"DatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 	// DatasetName is the dataset's name.
-	DatasetName string `json:"DatasetName,omitempty" validate:"lookout_dataset_name"`
+	DatasetName string `json:"DatasetName,omitempty" validate:"omitempty,lookout_dataset_name"`
 	// IngestedFilesSummary counts the files ingested.
 	IngestedFilesSummary *IngestedFilesSummary `json:"IngestedFilesSummary,omitempty"`
 	// IngestionInputConfiguration is where the last ingestion read its
@@ -31,18 +31,18 @@ type DescribeDatasetResponse struct {
 	// LastUpdatedAt is when the dataset was last updated.
 	LastUpdatedAt *Timestamp `json:"LastUpdatedAt,omitempty"`
 	// RoleArn is the role the last ingestion used.
-	RoleArn string `json:"RoleArn,omitempty" validate:"lookout_role_arn"`
+	RoleArn string `json:"RoleArn,omitempty" validate:"omitempty,lookout_role_arn"`
 	// Schema is the dataset's schema, a JSON document in a string (see
 	// [DataSchema]).
-	Schema string `json:"Schema,omitempty" validate:"lookout_inline_data_schema"`
+	Schema string `json:"Schema,omitempty" validate:"omitempty,lookout_inline_data_schema"`
 	// ServerSideKmsKeyId is the ARN of the KMS key that encrypts the
 	// dataset.
-	ServerSideKmsKeyId string `json:"ServerSideKmsKeyId,omitempty" validate:"lookout_kms_key_arn"`
+	ServerSideKmsKeyId string `json:"ServerSideKmsKeyId,omitempty" validate:"omitempty,lookout_kms_key_arn"`
 	// SourceDatasetArn is the ARN of the dataset this one was imported
 	// from.
-	SourceDatasetArn string `json:"SourceDatasetArn,omitempty" validate:"lookout_dataset_arn"`
+	SourceDatasetArn string `json:"SourceDatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 	// Status is the dataset's status.
-	Status DatasetStatus `json:"Status,omitempty" validate:"lookout_dataset_status"`
+	Status DatasetStatus `json:"Status,omitempty" validate:"omitempty,lookout_dataset_status"`
 }
 
 var (

@@ -5,23 +5,23 @@ package lookout
 type ListDataIngestionJobsRequest struct {
 	// DatasetName keeps the jobs of this dataset: 1 to 200 characters of
 	// [0-9a-zA-Z_-]. Empty means absent.
-	DatasetName string `json:"DatasetName,omitempty" validate:"lookout_dataset_name"`
+	DatasetName string `json:"DatasetName,omitempty" validate:"omitempty,lookout_dataset_name"`
 	// MaxResults bounds the number of jobs of one answer: 1 to 500.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32 `json:"MaxResults,omitempty" validate:"omitempty,lookout_max_results"`
 	// NextToken is the NextToken of the previous answer, unchanged: at
 	// most 8192 ASCII characters. Empty means absent.
-	NextToken string `json:"NextToken,omitempty" validate:"lookout_next_token"`
+	NextToken string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 	// Status keeps the jobs in this status. Empty means absent.
-	Status IngestionJobStatus `json:"Status,omitempty" validate:"lookout_job_status"`
+	Status IngestionJobStatus `json:"Status,omitempty" validate:"omitempty,lookout_job_status"`
 }
 
 // ListDataIngestionJobsResponse is the output of ListDataIngestionJobs.
 type ListDataIngestionJobsResponse struct {
 	// DataIngestionJobSummaries lists the jobs.
-	DataIngestionJobSummaries []DataIngestionJobSummary `json:"DataIngestionJobSummaries,omitempty"`
+	DataIngestionJobSummaries []DataIngestionJobSummary `json:"DataIngestionJobSummaries,omitempty" validate:"omitempty,dive"`
 	// NextToken, when not empty, asks for the next page: send it back
 	// unchanged.
-	NextToken string `json:"NextToken,omitempty" validate:"lookout_next_token"`
+	NextToken string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
 
 var (

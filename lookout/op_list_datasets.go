@@ -5,21 +5,21 @@ package lookout
 type ListDatasetsRequest struct {
 	// DatasetNameBeginsWith keeps the datasets whose name begins with it:
 	// 1 to 200 characters of [0-9a-zA-Z_-]. Empty means absent.
-	DatasetNameBeginsWith string `json:"DatasetNameBeginsWith,omitempty" validate:"lookout_dataset_name"`
+	DatasetNameBeginsWith string `json:"DatasetNameBeginsWith,omitempty" validate:"omitempty,lookout_dataset_name"`
 	// MaxResults bounds the number of datasets of one answer: 1 to 500.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32 `json:"MaxResults,omitempty" validate:"omitempty,lookout_max_results"`
 	// NextToken is the NextToken of the previous answer, unchanged: at
 	// most 8192 ASCII characters. Empty means absent.
-	NextToken string `json:"NextToken,omitempty" validate:"lookout_next_token"`
+	NextToken string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
 
 // ListDatasetsResponse is the output of ListDatasets.
 type ListDatasetsResponse struct {
 	// DatasetSummaries lists the datasets.
-	DatasetSummaries []DatasetSummary `json:"DatasetSummaries,omitempty"`
+	DatasetSummaries []DatasetSummary `json:"DatasetSummaries,omitempty" validate:"omitempty,dive"`
 	// NextToken, when not empty, asks for the next page: send it back
 	// unchanged.
-	NextToken string `json:"NextToken,omitempty" validate:"lookout_next_token"`
+	NextToken string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
 
 var (

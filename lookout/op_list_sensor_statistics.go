@@ -4,24 +4,24 @@ package lookout
 type ListSensorStatisticsRequest struct {
 	// DatasetName names the dataset: 1 to 200 characters of
 	// [0-9a-zA-Z_-]. Required; empty means absent.
-	DatasetName string `json:"DatasetName,omitempty" validate:"lookout_dataset_name"`
+	DatasetName string `json:"DatasetName,omitempty" validate:"required,lookout_dataset_name"`
 	// IngestionJobId keeps the statistics of this ingestion job: at most
 	// 32 hexadecimal digits. Empty means absent.
-	IngestionJobId string `json:"IngestionJobId,omitempty" validate:"lookout_job_id"`
+	IngestionJobId string `json:"IngestionJobId,omitempty" validate:"omitempty,lookout_job_id"`
 	// MaxResults bounds the number of sensors of one answer: 1 to 500.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32 `json:"MaxResults,omitempty" validate:"omitempty,lookout_max_results"`
 	// NextToken is the NextToken of the previous answer, unchanged: at
 	// most 8192 ASCII characters. Empty means absent.
-	NextToken string `json:"NextToken,omitempty" validate:"lookout_next_token"`
+	NextToken string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
 
 // ListSensorStatisticsResponse is the output of ListSensorStatistics.
 type ListSensorStatisticsResponse struct {
 	// NextToken, when not empty, asks for the next page: send it back
 	// unchanged.
-	NextToken string `json:"NextToken,omitempty" validate:"lookout_next_token"`
+	NextToken string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 	// SensorStatisticsSummaries holds the figures of each sensor.
-	SensorStatisticsSummaries []SensorStatisticsSummary `json:"SensorStatisticsSummaries,omitempty"`
+	SensorStatisticsSummaries []SensorStatisticsSummary `json:"SensorStatisticsSummaries,omitempty" validate:"omitempty,dive"`
 }
 
 var (

@@ -17,18 +17,18 @@ type StartDataIngestionJobRequest struct {
 	// call idempotent: 1 to 256 ASCII characters. Required on the wire; the
 	// AWS SDKs generate one when it is not set, and so do [NewClientToken]
 	// and [StartDataIngestionJobRequest.EnsureClientToken].
-	ClientToken string `json:"ClientToken,omitempty" validate:"lookout_client_token"`
+	ClientToken string `json:"ClientToken,omitempty" validate:"required,lookout_client_token"`
 
 	// DatasetName is the name of the dataset the job ingests into: 1 to 200
 	// characters of [0-9a-zA-Z_-]. Required.
-	DatasetName string `json:"DatasetName,omitempty" validate:"lookout_dataset_identifier"`
+	DatasetName string `json:"DatasetName,omitempty" validate:"required,lookout_dataset_identifier"`
 
 	// IngestionInputConfiguration says where the input data is. Required.
 	IngestionInputConfiguration *IngestionInputConfiguration `json:"IngestionInputConfiguration,omitempty" validate:"required"`
 
 	// RoleArn is the ARN of an IAM role with access to the data: 20 to 2048
 	// characters matching arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+. Required.
-	RoleArn string `json:"RoleArn,omitempty" validate:"lookout_role_arn"`
+	RoleArn string `json:"RoleArn,omitempty" validate:"required,lookout_role_arn"`
 }
 
 // StartDataIngestionJobResponse is the output of StartDataIngestionJob. Both
@@ -36,10 +36,10 @@ type StartDataIngestionJobRequest struct {
 type StartDataIngestionJobResponse struct {
 	// JobId identifies the data ingestion job: at most 32 hexadecimal
 	// digits. Empty means absent.
-	JobId string `json:"JobId,omitempty" validate:"lookout_job_id"`
+	JobId string `json:"JobId,omitempty" validate:"omitempty,lookout_job_id"`
 
 	// Status is the status of the job. Empty means absent.
-	Status IngestionJobStatus `json:"Status,omitempty" validate:"lookout_job_status"`
+	Status IngestionJobStatus `json:"Status,omitempty" validate:"omitempty,lookout_job_status"`
 }
 
 var (

@@ -83,7 +83,7 @@ type DuplicateTimestamps struct {
 type IngestedFilesSummary struct {
 	// DiscardedFiles lists the matched files it did not ingest, in key
 	// order.
-	DiscardedFiles []S3Object `json:"DiscardedFiles,omitempty"`
+	DiscardedFiles []S3Object `json:"DiscardedFiles,omitempty" validate:"omitempty,dive"`
 	// IngestedNumberOfFiles is the number of files it ingested. Required.
 	IngestedNumberOfFiles int64 `json:"IngestedNumberOfFiles"`
 	// TotalNumberOfFiles is the number of files the job matched. Required.
@@ -112,7 +112,7 @@ type SensorStatisticsSummary struct {
 	// CategoricalValues says whether the sensor looks categorical.
 	CategoricalValues *CategoricalValues `json:"CategoricalValues,omitempty"`
 	// ComponentName is the sensor's component.
-	ComponentName string `json:"ComponentName,omitempty" validate:"lookout_component_name"`
+	ComponentName string `json:"ComponentName,omitempty" validate:"omitempty,lookout_component_name"`
 	// DataEndTime is the time of the sensor's latest valid value.
 	DataEndTime *Timestamp `json:"DataEndTime,omitempty"`
 	// DataExists reports whether the sensor has a valid value.
@@ -136,7 +136,7 @@ type SensorStatisticsSummary struct {
 	// operating modes.
 	MultipleOperatingModes *MultipleOperatingModes `json:"MultipleOperatingModes,omitempty"`
 	// SensorName is the sensor's column name.
-	SensorName string `json:"SensorName,omitempty" validate:"lookout_sensor_name"`
+	SensorName string `json:"SensorName,omitempty" validate:"omitempty,lookout_sensor_name"`
 }
 
 // CategoricalValues says whether a sensor's values look categorical.
@@ -168,7 +168,7 @@ type LargeTimestampGaps struct {
 // stay the same.
 type MonotonicValues struct {
 	// Monotonicity says how the values move.
-	Monotonicity Monotonicity `json:"Monotonicity,omitempty" validate:"lookout_monotonicity"`
+	Monotonicity Monotonicity `json:"Monotonicity,omitempty" validate:"omitempty,lookout_monotonicity"`
 	// Status says whether an issue was found. Required.
 	Status StatisticalIssueStatus `json:"Status" validate:"lookout_statistical_issue_status"`
 }

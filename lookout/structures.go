@@ -16,7 +16,7 @@ type IngestionInputConfiguration struct {
 type IngestionS3InputConfiguration struct {
 	// Bucket is the name of the S3 bucket: 3 to 63 characters matching
 	// ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$. Required.
-	Bucket string `json:"Bucket,omitempty" validate:"lookout_s3_bucket"`
+	Bucket string `json:"Bucket,omitempty" validate:"required,lookout_s3_bucket"`
 
 	// KeyPattern says how the objects' keys are laid out: absent (the
 	// default {prefix}/{component_name}/*) or one of the documented values,
@@ -24,12 +24,12 @@ type IngestionS3InputConfiguration struct {
 	// [KeyPatternDot] and [KeyPatternHyphen]. Present, it may not be empty.
 	// The service requires it on a dataset's first ingestion, which a
 	// request alone cannot tell.
-	KeyPattern *string `json:"KeyPattern,omitempty" validate:"lookout_key_pattern"`
+	KeyPattern *string `json:"KeyPattern,omitempty" validate:"omitempty,lookout_key_pattern"`
 
 	// Prefix is the key prefix of the input data: absent, empty, or up to
 	// 1024 characters of TAB, LF, CR and U+0020..U+00FF ending in "/" (at
 	// least one character before the "/").
-	Prefix *string `json:"Prefix,omitempty" validate:"lookout_s3_prefix"`
+	Prefix *string `json:"Prefix,omitempty" validate:"omitempty,lookout_s3_prefix"`
 }
 
 // The documented values of IngestionS3InputConfiguration.KeyPattern: the
@@ -60,7 +60,7 @@ type Tag struct {
 type DatasetSchema struct {
 	// InlineDataSchema is the schema, a JSON document held in a string
 	// (see [DataSchema]): 1 to 1,000,000 characters. Empty means absent.
-	InlineDataSchema string `json:"InlineDataSchema,omitempty" validate:"lookout_inline_data_schema"`
+	InlineDataSchema string `json:"InlineDataSchema,omitempty" validate:"omitempty,lookout_inline_data_schema"`
 }
 
 // DatasetSummary sums up one dataset, as ListDatasets returns it.
@@ -68,26 +68,26 @@ type DatasetSummary struct {
 	// CreatedAt is when the dataset was created.
 	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
 	// DatasetArn is the dataset's ARN. Empty means absent.
-	DatasetArn string `json:"DatasetArn,omitempty" validate:"lookout_dataset_arn"`
+	DatasetArn string `json:"DatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 	// DatasetName is the dataset's name. Empty means absent.
-	DatasetName string `json:"DatasetName,omitempty" validate:"lookout_dataset_name"`
+	DatasetName string `json:"DatasetName,omitempty" validate:"omitempty,lookout_dataset_name"`
 	// Status is the dataset's status. Empty means absent.
-	Status DatasetStatus `json:"Status,omitempty" validate:"lookout_dataset_status"`
+	Status DatasetStatus `json:"Status,omitempty" validate:"omitempty,lookout_dataset_status"`
 }
 
 // DataIngestionJobSummary sums up one data ingestion job, as
 // ListDataIngestionJobs returns it.
 type DataIngestionJobSummary struct {
 	// DatasetArn is the ARN of the job's dataset. Empty means absent.
-	DatasetArn string `json:"DatasetArn,omitempty" validate:"lookout_dataset_arn"`
+	DatasetArn string `json:"DatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 	// DatasetName is the name of the job's dataset. Empty means absent.
-	DatasetName string `json:"DatasetName,omitempty" validate:"lookout_dataset_name"`
+	DatasetName string `json:"DatasetName,omitempty" validate:"omitempty,lookout_dataset_name"`
 	// IngestionInputConfiguration is where the job read its data.
 	IngestionInputConfiguration *IngestionInputConfiguration `json:"IngestionInputConfiguration,omitempty"`
 	// JobId identifies the job. Empty means absent.
-	JobId string `json:"JobId,omitempty" validate:"lookout_job_id"`
+	JobId string `json:"JobId,omitempty" validate:"omitempty,lookout_job_id"`
 	// Status is the job's status. Empty means absent.
-	Status IngestionJobStatus `json:"Status,omitempty" validate:"lookout_job_status"`
+	Status IngestionJobStatus `json:"Status,omitempty" validate:"omitempty,lookout_job_status"`
 }
 
 // The declarations of the shared structures.

@@ -1,0 +1,111 @@
+package validate_test
+
+import (
+	"maps"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout"
+)
+
+// operationTypes returns, for each operation, the Go types of its request
+// and response.
+func operationTypes(t testing.TB) map[string][2]reflect.Type {
+	t.Helper()
+	out := make(map[string][2]reflect.Type)
+	for _, v := range []struct {
+		req, resp any
+	}{
+		{lookout.CreateDatasetRequest{}, lookout.CreateDatasetResponse{}},
+		{lookout.DeleteDatasetRequest{}, lookout.DeleteDatasetResponse{}},
+		{lookout.DescribeDataIngestionJobRequest{}, lookout.DescribeDataIngestionJobResponse{}},
+		{lookout.DescribeDatasetRequest{}, lookout.DescribeDatasetResponse{}},
+		{lookout.ListDataIngestionJobsRequest{}, lookout.ListDataIngestionJobsResponse{}},
+		{lookout.ListDatasetsRequest{}, lookout.ListDatasetsResponse{}},
+		{lookout.ListSensorStatisticsRequest{}, lookout.ListSensorStatisticsResponse{}},
+		{lookout.StartDataIngestionJobRequest{}, lookout.StartDataIngestionJobResponse{}},
+	} {
+		req, resp := reflect.TypeOf(v.req), reflect.TypeOf(v.resp)
+		out[strings.TrimSuffix(req.Name(), "Request")] = [2]reflect.Type{req, resp}
+	}
+	require.ElementsMatch(t, lookout.Operations(), slices.Collect(maps.Keys(out)))
+	return out
+}
+
+// memberField finds the Go field of the member at the wire path of r
+// (elements of lists named "member") below the struct type top.
+func memberField(t testing.TB, top reflect.Type, path string) reflect.StructField {
+	t.Helper()
+	typ := top
+	var sf reflect.StructField
+	for _, seg := range strings.Split(path, ".") {
+		for typ.Kind() == reflect.Pointer || typ.Kind() == reflect.Slice {
+			typ = typ.Elem()
+		}
+		if seg == "member" {
+			continue
+		}
+		var ok bool
+		sf, ok = typ.FieldByNameFunc(func(name string) bool {
+			f, _ := typ.FieldByName(name)
+			n, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			return n == seg
+		})
+		require.True(t, ok, "%s: no field for %q in %s", top, seg, typ)
+		typ = sf.Type
+	}
+	return sf
+}
+
+// declaredTag is the validate tag that a member's declaration implies for
+// its Go field: "required" for a required member whose Go value can be
+// absent (a pointer, a slice, a string whose empty value is absent), and
+// otherwise "omitempty" before a check of such a member; then the tag of
+// its kind; then "dive" for a list of structures.
+func declaredTag(r lookout.Rule, sf reflect.StructField) string {
+	ft := sf.Type
+	_, opts, _ := strings.Cut(sf.Tag.Get("json"), ",")
+	canBeAbsent := ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice ||
+		ft.Kind() == reflect.String && slices.Contains(strings.Split(opts, ","), "omitempty")
+	var checks []string
+	if r.Tag != "" {
+		checks = append(checks, r.Tag)
+	}
+	if ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct {
+		checks = append(checks, "dive")
+	}
+	switch {
+	case r.Required && canBeAbsent:
+		checks = append([]string{"required"}, checks...)
+	case canBeAbsent && len(checks) > 0:
+		checks = append([]string{"omitempty"}, checks...)
+	}
+	return strings.Join(checks, ",")
+}
+
+// TestStructTagsFollowDeclarations checks the validate tag of every Go
+// field of every operation's request and response against the member's
+// declaration in lookout.Rules: presence with validator/v10's "required"
+// or "omitempty" as the member's Required says, then its kind's tag.
+func TestStructTagsFollowDeclarations(t *testing.T) {
+	t.Parallel()
+	types := operationTypes(t)
+	seen := make(map[string]bool)
+	for _, r := range lookout.Rules() {
+		ts := types[r.Operation]
+		top := ts[0]
+		if r.Response {
+			top = ts[1]
+		}
+		sf := memberField(t, top, r.Path)
+		want := declaredTag(r, sf)
+		assert.Equal(t, want, sf.Tag.Get("validate"), "%s %s", top.Name(), r.Path)
+		seen[top.Name()+"."+r.Path] = true
+	}
+	require.NotEmpty(t, seen)
+}
