@@ -3,13 +3,9 @@ package validate
 import (
 	"errors"
 	"reflect"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/go-playground/validator/v10"
-
-	"github.com/lookout-equipment/lookoutequipment/lookout"
 )
 
 // ErrNilValidator is the error [Register] returns when it is given a nil
@@ -79,65 +75,4 @@ func (e *TagError) Error() string {
 		t = e.Type.String()
 	}
 	return "validate: the validate tags of " + t + " cannot be applied: " + e.Reason
-}
-
-// UnsupportedError reports violations that validator/v10 found and that
-// have no counterpart among the constraints of [lookout.FieldError]: a tag
-// other than the lookout tags and the built-in tags "required", "min",
-// "max", "len" and "oneof" (such as "email"), a built-in tag on a kind of
-// field whose violation is not a length or an enum (such as "min" on an int),
-// or a lookout tag on a field that is not a string. Nothing is dropped: the
-// violations that do translate are in Fields, the others in Errors.
-type UnsupportedError struct {
-	// Fields lists the violations that translate, in the order
-	// [Translate] documents; it may be empty.
-	Fields []lookout.FieldError
-	// Errors lists validator/v10's errors that do not translate, in
-	// validator/v10's order.
-	Errors validator.ValidationErrors
-}
-
-// Error names the first error that does not translate, says why, and
-// counts the others.
-func (e *UnsupportedError) Error() string {
-	if e == nil || len(e.Errors) == 0 {
-		return "validate: no untranslatable violation"
-	}
-	fe := e.Errors[0]
-	var b strings.Builder
-	b.WriteString("validate: tag ")
-	b.WriteString(strconv.Quote(fe.Tag()))
-	b.WriteString(" failed at ")
-	b.WriteString(strconv.Quote(fe.Namespace()))
-	b.WriteString(": ")
-	b.WriteString(unsupportedReason(fe))
-	if n := len(e.Errors) - 1; n > 0 {
-		b.WriteString(" (and ")
-		b.WriteString(strconv.Itoa(n))
-		b.WriteString(" more)")
-	}
-	return b.String()
-}
-
-// unsupportedReason says why fe does not translate.
-func unsupportedReason(fe validator.FieldError) string {
-	tag := fe.ActualTag()
-	switch {
-	case checks[tag] != nil && fe.Kind() == reflect.String:
-		return "the value satisfies the tag's rule: the error does not come from the tag's check"
-	case checks[tag] != nil:
-		return "the lookout tags apply to strings, not to " + fe.Kind().String()
-	case tag == "min" || tag == "max" || tag == "len" || tag == "oneof":
-		return "its violation on a " + fe.Kind().String() + " is not a length or an enum"
-	}
-	return "no lookout constraint stands for this tag"
-}
-
-// Unwrap returns validator/v10's errors that do not translate, as a
-// validator.ValidationErrors, so that errors.As can reach them.
-func (e *UnsupportedError) Unwrap() error {
-	if e == nil || len(e.Errors) == 0 {
-		return nil
-	}
-	return e.Errors
 }

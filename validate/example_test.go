@@ -74,8 +74,8 @@ func ExampleRegister() {
 // same rules and the same errors, under its own JSON names.
 func Example_userStruct() {
 	type ingestionConfig struct {
-		Role    string  `json:"role" validate:"lookout_role_arn"`
-		Dataset string  `json:"dataset" validate:"lookout_dataset_name"`
+		Role    string  `json:"role" validate:"required,lookout_role_arn"`
+		Dataset string  `json:"dataset" validate:"required,lookout_dataset_name"`
 		Backup  *string `json:"backupDataset,omitempty" validate:"omitempty,lookout_dataset_name"`
 	}
 

@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"fmt"
+	"math"
 	"reflect"
 
 	"github.com/go-playground/validator/v10"
@@ -8,114 +10,107 @@ import (
 	"github.com/lookout-equipment/lookoutequipment/lookout"
 )
 
-// check is one lookout tag: a rule of [lookout.Rules] and what an empty
-// value means for it.
+// check is one lookout tag: a value kind of [lookout.Kinds] that has a
+// Tag, and a member of that kind from [lookout.Rules], whose check of a
+// present value is the kind's (its Required plays no part: presence is
+// validator/v10's "required" and "omitempty").
 type check struct {
+	kind lookout.Kind
 	rule lookout.Rule
-	// emptyAbsentOK and emptyPresentOK say whether an absent value and a
-	// present empty one satisfy the rule. Where they agree, an empty
-	// value's answer does not depend on the field's type.
-	emptyAbsentOK, emptyPresentOK bool
 }
 
 // checks maps each lookout tag to its check; tagOrder lists the tags in
-// the order of lookout.Rules, each once. A tag serves every member of its
-// kind; the check of a tag is that of StartDataIngestionJob's member of its
-// kind when there is one, else that of its first member in lookout.Rules
-// (whether an empty value is valid follows that member's Required).
+// the order of lookout.Kinds. Both derive from lookout's declarations of
+// the kinds: no tag is written here.
 var checks, tagOrder = buildChecks()
 
 func buildChecks() (map[string]*check, []string) {
+	rules := lookout.Rules()
 	m := make(map[string]*check)
 	var order []string
-	for _, r := range lookout.Rules() {
-		if r.Tag == "" || r.Type != lookout.TypeString {
-			// The tags of integer and list kinds are not installed
-			// (yet): the checks here read strings.
+	for _, k := range lookout.Kinds() {
+		if k.Tag == "" || m[k.Tag] != nil {
 			continue
 		}
-		prev, seen := m[r.Tag]
-		if seen && (prev.rule.Operation == "StartDataIngestionJob" || r.Operation != "StartDataIngestionJob") {
+		c := &check{kind: k}
+		for _, r := range rules {
+			if r.Name == k.Name {
+				c.rule = r
+				break
+			}
+		}
+		if c.rule.Name == "" && k.Type == lookout.TypeString {
+			// A string kind that no member has: no matcher to
+			// check it with (TestTagsFollowKinds fails).
 			continue
 		}
-		c := &check{rule: r}
-		c.emptyAbsentOK = c.rule.Valid("", false)
-		c.emptyPresentOK = c.rule.Valid("", true)
-		m[r.Tag] = c
-		if !seen {
-			order = append(order, r.Tag)
-		}
+		m[k.Tag] = c
+		order = append(order, k.Tag)
 	}
 	return m, order
 }
 
-// valid is the validator.Func of c's tag. validator/v10 dereferences
-// pointers before it calls it, and calls it on a nil pointer too (the tags
-// are registered with callValidationEvenIfNull).
+// valid is the validator.Func of c's tag: whether the value that
+// validator/v10 reached (through pointers and interfaces) satisfies c's
+// kind. validator/v10 decides presence before: it does not call valid on
+// a nil pointer (the tags are registered without callValidationEvenIfNull)
+// and skips an empty value after "omitempty"; an empty string that reaches
+// valid is a value, checked as such. valid allocates nothing, and its work
+// does not depend on anything but the field's own value.
 //
-// On a string kind, the empty string is absent unless the field is a
-// pointer: a plain string cannot tell empty from absent, a *string can.
-// Only when the two readings disagree (lookout_key_pattern and
-// lookout_job_status: absent is valid, present and empty is not) does valid
-// ask [heldByPointer], whose work does not grow with the size of the
-// value validated. valid allocates nothing but, in the case heldByPointer
-// leaves to [walk], the key it looks up.
+// On a field of a kind that c's kind cannot be (an int for a string kind),
+// valid panics as validator/v10's own tags do ("Bad field type int"):
+// [Struct] returns that as a *[TagError].
 func (c *check) valid(fl validator.FieldLevel) bool {
 	f := fl.Field()
+	switch c.kind.Type {
+	case lookout.TypeString:
+		if f.Kind() == reflect.String {
+			return c.rule.Valid(f.String(), true)
+		}
+	case lookout.TypeInteger, lookout.TypeLong:
+		if n, ok := intValue(f); ok {
+			return c.intValid(n)
+		}
+	case lookout.TypeList:
+		switch f.Kind() {
+		case reflect.Slice, reflect.Array:
+			return c.lengthValid(f.Len())
+		}
+	}
+	panic(badFieldType(f))
+}
+
+// badFieldType is validator/v10's panic for a tag on a field of a kind it
+// does not apply to.
+func badFieldType(f reflect.Value) string {
+	return fmt.Sprintf("Bad field type %s", f.Type())
+}
+
+// intValue reads an integer field as an int64: an unsigned value above
+// math.MaxInt64 saturates (no kind's bound comes near it).
+func intValue(f reflect.Value) (int64, bool) {
 	switch f.Kind() {
-	case reflect.String:
-		if s := f.String(); s != "" {
-			return c.rule.Valid(s, true)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return f.Int(), true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		if u := f.Uint(); u <= math.MaxInt64 {
+			return int64(u), true
 		}
-		if c.emptyAbsentOK == c.emptyPresentOK {
-			return c.emptyAbsentOK
-		}
-		if heldByPointer(fl) {
-			return c.emptyPresentOK
-		}
-		return c.emptyAbsentOK
-	case reflect.Pointer:
-		// A nil pointer: validator/v10 dereferences the others. Only
-		// a pointer to a string is an absent value.
-		return stringBased(f.Type()) && c.emptyAbsentOK
-	case reflect.Interface:
-		// A nil interface holds no value: absent.
-		return c.emptyAbsentOK
+		return math.MaxInt64, true
 	}
-	return false
+	return 0, false
 }
 
-// stringBased reports whether t is a string kind, or a pointer (to a
-// pointer...) to one.
-func stringBased(t reflect.Type) bool {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	return t.Kind() == reflect.String
+// intValid reports whether n is within the range of c's kind.
+func (c *check) intValid(n int64) bool {
+	k := &c.kind
+	return (!k.HasMinValue || n >= k.MinValue) && (!k.HasMaxValue || n <= k.MaxValue)
 }
 
-// isPointer reports whether the value v of a field holds its string through
-// a pointer: *string, **string, or an interface holding a *string. A nil
-// pointer counts: it is an absent value, which only a pointer can be.
-func isPointer(v reflect.Value) bool {
-	ptr := false
-	for {
-		switch v.Kind() {
-		case reflect.Pointer:
-			if v.IsNil() {
-				return true
-			}
-			ptr = true
-			v = v.Elem()
-		case reflect.Interface:
-			if v.IsNil() {
-				return false
-			}
-			v = v.Elem()
-		case reflect.String:
-			return ptr
-		default:
-			return false
-		}
-	}
+// lengthValid reports whether a list of n elements has a length that c's
+// kind allows.
+func (c *check) lengthValid(n int) bool {
+	k := &c.kind
+	return n >= k.MinLength && (k.MaxLength == 0 || n <= k.MaxLength)
 }

@@ -30,11 +30,12 @@ func New() *validator.Validate {
 // Register installs the lookout tags into v, a validator that may already
 // have its own tags, aliases and options: it adds the tags and changes
 // nothing else (not v's tag name function, so the names in v's errors stay
-// v's). The tags are lookout_client_token, lookout_dataset_name,
-// lookout_s3_bucket, lookout_key_pattern, lookout_s3_prefix,
-// lookout_role_arn, lookout_job_id and lookout_job_status: each checks a
-// field with the rule of [lookout.Rules] whose Tag it is, and the package
-// doc says what an empty or nil value means.
+// v's). There is one tag per value kind of [lookout.Kinds] that has a Tag
+// (lookout_dataset_name, lookout_role_arn, lookout_max_results,
+// lookout_tag_list, ...): it checks a value against that kind, as the
+// kind's Check function does, whatever the member. Whether a member must be
+// there is validator/v10's to say, with "required" and "omitempty" (see
+// the package doc).
 //
 // A tag of the same name already registered in v is replaced. As with
 // every registration of validator/v10, call Register before v is used (it is
@@ -48,7 +49,7 @@ func Register(v *validator.Validate) error {
 		return ErrNilValidator
 	}
 	for _, tag := range tagOrder {
-		if err := v.RegisterValidation(tag, checks[tag].valid, true); err != nil {
+		if err := v.RegisterValidation(tag, checks[tag].valid); err != nil {
 			return fmt.Errorf("validate: registering tag %q: %w", tag, err)
 		}
 	}
@@ -62,34 +63,30 @@ var shared = sync.OnceValue(New)
 // Struct validates s, a struct or a non-nil pointer to one, with a shared
 // validator made by [New], and returns nil or the error [Translate] makes
 // of what it found:
-//   - a *[lookout.ValidationException] whose Fields are the violations,
+//   - a *[lookout.ValidationException] whose Fields are every violation,
+//     those of the lookout tags and of validator/v10's own tags alike,
 //     each with the JSON path of its field below s (such as "role", or
 //     "IngestionInputConfiguration.S3InputConfiguration.Bucket" for a
-//     [lookout.StartDataIngestionJobRequest]), and whose Message is the
-//     service's wording. For the request and response of package lookout,
-//     Fields and Message are those that their Validate method gives;
-//   - an *[UnsupportedError] when some violation has no counterpart in
-//     [lookout.FieldError] (a tag such as "email");
+//     [lookout.StartDataIngestionJobRequest]), in the order of the fields'
+//     declarations, and whose Message is the service's wording. For the
+//     requests and responses of package lookout, Fields and Message are
+//     those that their Validate method gives;
 //   - an *[InvalidValueError] when s is nil, a nil pointer or not a struct.
 //     A nil *lookout.StartDataIngestionJobRequest is one: Struct, like
 //     validator/v10, has no value to validate, where the request's Validate
 //     method reports the absent members;
 //   - a *[TagError] when the validate tags of s's type cannot be applied
 //     (an unknown tag, a malformed one, a parameter that does not parse,
-//     "dive" on a field that is neither a slice nor a map): validator/v10
-//     panics on these, Struct does not. Any other panic that happens while
+//     "dive" on a field that is neither a slice nor a map, a lookout tag on
+//     a field of a kind its value kind cannot be): validator/v10 panics on
+//     these, Struct does not. Any other panic that happens while
 //     validator/v10 validates s (one raised by a method of s that a tag
 //     calls, say) is not turned into an error: Struct panics with it.
 //
 // Struct is safe for concurrent use. On a valid value it allocates what
 // validator/v10 does and nothing more (as many allocations as a validator
 // set up as [New] sets it up, with tags of the same names that accept
-// every value), however large the value, but in one case: an empty string
-// checked by lookout_key_pattern or lookout_job_status that lies in a
-// slice, or behind a pointer, inside an interface below a map's entry
-// costs up to two allocations more, and one print of each key of the map
-// for a key type with a String, Error or Format method (see the package
-// doc).
+// every value), however large the value.
 func Struct(s any) error {
 	return Translate(s, structTags(shared(), s))
 }

@@ -1,12 +1,11 @@
 package validate_test
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"reflect"
-	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -21,35 +20,13 @@ import (
 	"github.com/lookout-equipment/lookoutequipment/validate"
 )
 
-// The lookout tags that Register installs: those of lookout.Rules, but
-// "required", which is validator/v10's.
-var lookoutTags = []string{
-	"lookout_client_token", "lookout_dataset_name", "lookout_s3_bucket", "lookout_key_pattern",
-	"lookout_s3_prefix", "lookout_role_arn", "lookout_job_id", "lookout_job_status", "lookout_dataset_identifier",
-	"lookout_inline_data_schema", "lookout_name_or_arn", "lookout_tag_key", "lookout_tag_value",
-	"lookout_dataset_arn", "lookout_dataset_status", "lookout_bounded_length_string",
-	"lookout_s3_key", "lookout_component_name", "lookout_sensor_name", "lookout_statistical_issue_status",
-	"lookout_monotonicity", "lookout_kms_key_arn", "lookout_next_token",
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// violations returns what the rule of tag reports for value, at path: the
-// rule of StartDataIngestionJob's member of that tag when there is one.
-func violations(t testing.TB, tag, path, value string, present bool) []lookout.FieldError {
+// violations returns what the kind of tag reports for value, present, at
+// path: the violations of its Check function.
+func violations(t testing.TB, tag, path, value string) []lookout.FieldError {
 	t.Helper()
-	rules := lookout.Rules()
-	slices.SortStableFunc(rules, func(a, b lookout.Rule) int {
-		return cmp.Compare(b2i(a.Operation != "StartDataIngestionJob"), b2i(b.Operation != "StartDataIngestionJob"))
-	})
-	for _, r := range rules {
+	for _, r := range lookout.Rules() {
 		if r.Tag == tag {
-			fs := r.Violations(value, present)
+			fs := r.Violations(value, true)
 			for i := range fs {
 				fs[i].Path = path
 			}
@@ -58,6 +35,11 @@ func violations(t testing.TB, tag, path, value string, present bool) []lookout.F
 	}
 	t.Fatalf("no rule has tag %q", tag)
 	return nil
+}
+
+// required is the violation of an absent value at path.
+func required(path string) []lookout.FieldError {
+	return []lookout.FieldError{{Path: path, Constraint: lookout.ConstraintRequired}}
 }
 
 // fieldsOf returns the Fields of err, which must be a
@@ -77,22 +59,30 @@ const (
 	validDataset = "pump-station_7"
 )
 
-// TestRulesHaveTags checks that the tags installed are those that
-// lookout.Rules declares.
-func TestRulesHaveTags(t *testing.T) {
+// TestTagsFollowKinds checks that the tags installed are those of the
+// value kinds that lookout.Kinds declares with a Tag, each once.
+func TestTagsFollowKinds(t *testing.T) {
 	t.Parallel()
 	var declared []string
-	for _, r := range lookout.Rules() {
-		if r.Tag != "" && r.Type == lookout.TypeString && !slices.Contains(declared, r.Tag) {
-			declared = append(declared, r.Tag)
+	for _, k := range lookout.Kinds() {
+		if k.Tag != "" {
+			require.NotContains(t, declared, k.Tag)
+			declared = append(declared, k.Tag)
 		}
 	}
-	assert.ElementsMatch(t, lookoutTags, declared)
+	require.NotEmpty(t, declared)
 
-	v := validate.New()
+	v := validator.New()
+	require.NoError(t, validate.Register(v))
 	for _, tag := range declared {
 		// An unregistered tag makes validator/v10 panic.
-		assert.NotPanics(t, func() { _ = v.Var("x", tag) }, tag)
+		assert.NotPanics(t, func() { _ = v.Var(nil, "omitempty,"+tag) }, tag)
+	}
+	// Every member with a tag is checked by its kind's.
+	for _, r := range lookout.Rules() {
+		if r.Tag != "" {
+			assert.Contains(t, declared, r.Tag, "%s %s", r.Operation, r.Path)
+		}
 	}
 }
 
@@ -132,7 +122,7 @@ func TestStructFields(t *testing.T) {
 			Role    string  `json:"role" validate:"omitempty,lookout_role_arn"`
 			Dataset *string `json:"dataset" validate:"omitempty,lookout_dataset_name"`
 		}
-		required struct {
+		requiredFields struct {
 			Role    string  `json:"role" validate:"required,lookout_role_arn"`
 			Dataset *string `json:"dataset" validate:"required,lookout_dataset_name"`
 		}
@@ -168,7 +158,20 @@ func TestStructFields(t *testing.T) {
 		anyField struct {
 			Role any `json:"role" validate:"lookout_role_arn"`
 		}
+		integers struct {
+			Max  int32   `json:"max" validate:"lookout_max_results"`
+			Size int64   `json:"size" validate:"lookout_data_size_in_bytes"`
+			Max8 int8    `json:"max8" validate:"lookout_max_results"`
+			Umax uint64  `json:"umax" validate:"lookout_max_results"`
+			Opt  *int32  `json:"opt" validate:"omitempty,lookout_max_results"`
+			Nil  *uint16 `json:"nil" validate:"lookout_max_results"`
+		}
+		lists struct {
+			Tags []lookout.Tag `json:"tags" validate:"lookout_tag_list,dive"`
+			Keys []string      `json:"keys" validate:"omitempty,lookout_tag_list"`
+		}
 	)
+	one, two := int32(1), uint16(2)
 	s := func(v string) *string { return &v }
 	status := func(v lookout.IngestionJobStatus) *lookout.IngestionJobStatus { return &v }
 	join := func(fss ...[]lookout.FieldError) []lookout.FieldError {
@@ -186,14 +189,12 @@ func TestStructFields(t *testing.T) {
 		want  []lookout.FieldError
 	}{
 		{"plain: valid", plain{Role: validArn}, nil},
-		{"plain: empty is absent", plain{},
-			[]lookout.FieldError{{Path: "role", Constraint: lookout.ConstraintRequired}}},
-		{"plain: invalid", &plain{Role: "abc"}, violations(t, "lookout_role_arn", "role", "abc", true)},
-		{"plain: invalid UTF-8", &plain{Role: validArn + "\xff"}, violations(t, "lookout_role_arn", "role", validArn+"\xff", true)},
+		{"plain: empty is a value", plain{}, violations(t, "lookout_role_arn", "role", "")},
+		{"plain: invalid", &plain{Role: "abc"}, violations(t, "lookout_role_arn", "role", "abc")},
+		{"plain: invalid UTF-8", &plain{Role: validArn + "\xff"}, violations(t, "lookout_role_arn", "role", validArn+"\xff")},
 
-		{"pointer: nil is absent", pointer{},
-			[]lookout.FieldError{{Path: "dataset", Constraint: lookout.ConstraintRequired}}},
-		{"pointer: empty is present", pointer{Dataset: s("")}, []lookout.FieldError{
+		{"pointer: nil is absent", pointer{}, required("dataset")},
+		{"pointer: empty is a value", pointer{Dataset: s("")}, []lookout.FieldError{
 			{Path: "dataset", Constraint: lookout.ConstraintMinLength, Limit: 1},
 			{Path: "dataset", Constraint: lookout.ConstraintPattern, Pattern: datasetPattern},
 		}},
@@ -203,84 +204,104 @@ func TestStructFields(t *testing.T) {
 		}},
 
 		{"named: valid", named{Dataset: validDataset}, nil},
-		{"named: empty is absent", named{},
-			[]lookout.FieldError{{Path: "dataset", Constraint: lookout.ConstraintRequired}}},
-		{"named: invalid", named{Dataset: "a/b"}, violations(t, "lookout_dataset_name", "dataset", "a/b", true)},
-		{"named pointer: nil is absent", namedPointer{}, nil},
+		{"named: empty is a value", named{}, violations(t, "lookout_dataset_name", "dataset", "")},
+		{"named: invalid", named{Dataset: "a/b"}, violations(t, "lookout_dataset_name", "dataset", "a/b")},
+		{"named pointer: nil is absent", namedPointer{}, required("status")},
 		{"named pointer: valid", namedPointer{Status: status(lookout.IngestionJobStatusFailed)}, nil},
-		{"named pointer: empty is present", namedPointer{Status: status("")},
-			violations(t, "lookout_job_status", "status", "", true)},
+		{"named pointer: empty is a value", namedPointer{Status: status("")},
+			violations(t, "lookout_job_status", "status", "")},
 		{"named pointer: unknown", namedPointer{Status: status("DONE")},
-			violations(t, "lookout_job_status", "status", "DONE", true)},
+			violations(t, "lookout_job_status", "status", "DONE")},
 
-		{"optional plain: empty is absent", plainOptional{}, nil},
-		{"optional plain: invalid", plainOptional{Status: "x", KeyPattern: "y", Prefix: "/", JobID: "z"}, join(
-			violations(t, "lookout_job_status", "status", "x", true),
-			violations(t, "lookout_key_pattern", "keyPattern", "y", true),
-			violations(t, "lookout_s3_prefix", "prefix", "/", true),
-			violations(t, "lookout_job_id", "jobId", "z", true),
-		)},
-		{"optional pointer: nil is absent", pointerOptional{}, nil},
-		{"optional pointer: empty is present", pointerOptional{Status: s(""), KeyPattern: s(""), Prefix: s(""), JobID: s("")}, join(
+		{"plain without omitempty: empty values are checked", plainOptional{}, join(
 			[]lookout.FieldError{{Path: "status", Constraint: lookout.ConstraintEnum,
 				Enum: []string{"IN_PROGRESS", "SUCCESS", "FAILED", "IMPORT_IN_PROGRESS"}}},
-			violations(t, "lookout_key_pattern", "keyPattern", "", true),
+			violations(t, "lookout_key_pattern", "keyPattern", ""),
 			// An empty prefix and an empty job id are valid values.
 		)},
-		{"optional pointer: valid", pointerOptional{Status: s("SUCCESS"), KeyPattern: s(lookout.KeyPatternDot), Prefix: s("a/"), JobID: s("ab12")}, nil},
+		{"plain: invalid", plainOptional{Status: "x", KeyPattern: "y", Prefix: "/", JobID: "z"}, join(
+			violations(t, "lookout_job_status", "status", "x"),
+			violations(t, "lookout_key_pattern", "keyPattern", "y"),
+			violations(t, "lookout_s3_prefix", "prefix", "/"),
+			violations(t, "lookout_job_id", "jobId", "z"),
+		)},
+		{"pointers without omitempty: nil is absent", pointerOptional{}, join(
+			required("status"), required("keyPattern"), required("prefix"), required("jobId"))},
+		{"pointers: empty is a value", pointerOptional{Status: s(""), KeyPattern: s(""), Prefix: s(""), JobID: s("")}, join(
+			violations(t, "lookout_job_status", "status", ""),
+			violations(t, "lookout_key_pattern", "keyPattern", ""),
+		)},
+		{"pointers: valid", pointerOptional{Status: s("SUCCESS"), KeyPattern: s(lookout.KeyPatternDot), Prefix: s("a/"), JobID: s("ab12")}, nil},
 
 		{"omitempty: empty and nil pass", omitEmpty{}, nil},
 		{"omitempty: a pointer to empty is not empty", omitEmpty{Dataset: s("")},
-			violations(t, "lookout_dataset_name", "dataset", "", true)},
+			violations(t, "lookout_dataset_name", "dataset", "")},
 		{"omitempty: invalid values are checked", omitEmpty{Role: "r", Dataset: s("d d")}, join(
-			violations(t, "lookout_role_arn", "role", "r", true),
-			violations(t, "lookout_dataset_name", "dataset", "d d", true),
+			violations(t, "lookout_role_arn", "role", "r"),
+			violations(t, "lookout_dataset_name", "dataset", "d d"),
 		)},
-		{"required: empty and nil", required{}, []lookout.FieldError{
-			{Path: "role", Constraint: lookout.ConstraintRequired},
-			{Path: "dataset", Constraint: lookout.ConstraintRequired},
-		}},
-		{"required: a pointer to empty is present", required{Role: validArn, Dataset: s("")},
-			violations(t, "lookout_dataset_name", "dataset", "", true)},
+		{"required: empty and nil", requiredFields{}, join(required("role"), required("dataset"))},
+		{"required: a pointer to empty is present", requiredFields{Role: validArn, Dataset: s("")},
+			violations(t, "lookout_dataset_name", "dataset", "")},
 
 		{"names", names{Named: "A", NoTag: "B", Hidden: "C"}, join(
-			violations(t, "lookout_s3_bucket", "NoTag", "B", true),
-			violations(t, "lookout_s3_bucket", "Hidden", "C", true),
-			violations(t, "lookout_s3_bucket", "bucket", "A", true),
+			violations(t, "lookout_s3_bucket", "NoTag", "B"),
+			violations(t, "lookout_s3_bucket", "Hidden", "C"),
+			violations(t, "lookout_s3_bucket", "bucket", "A"),
 		)},
 		{"nested", &nested{Inner: inner{Role: "x"}}, join(
-			violations(t, "lookout_role_arn", "inner.role", "x", true),
-			[]lookout.FieldError{{Path: "nested", Constraint: lookout.ConstraintRequired}},
+			violations(t, "lookout_role_arn", "inner.role", "x"),
+			required("nested"),
 		)},
 		{"nested pointer", &nested{Inner: inner{Role: validArn}, Nested: &inner{}},
-			[]lookout.FieldError{{Path: "nested.role", Constraint: lookout.ConstraintRequired}}},
+			violations(t, "lookout_role_arn", "nested.role", "")},
 		{"embedded: fields promoted", embedded{inner: inner{Role: "x"}, Dataset: "?"}, join(
-			violations(t, "lookout_role_arn", "role", "x", true),
-			violations(t, "lookout_dataset_name", "dataset", "?", true),
+			violations(t, "lookout_role_arn", "role", "x"),
+			violations(t, "lookout_dataset_name", "dataset", "?"),
 		)},
 		{"embedded with a JSON name", embeddedNamed{inner: inner{Role: "x"}, Dataset: "?"}, join(
-			violations(t, "lookout_role_arn", "base.role", "x", true),
-			violations(t, "lookout_dataset_name", "dataset", "?", true),
+			violations(t, "lookout_role_arn", "base.role", "x"),
+			violations(t, "lookout_dataset_name", "dataset", "?"),
 		)},
 		{"dive", dive{
 			Roles:    []string{validArn, "", "arn"},
 			Patterns: []*string{s(lookout.KeyPatternSlash), nil, s(""), s("x")},
 			Names:    map[string]string{"b": "", "a": "bad name", "ok": "fine"},
 		}, join(
-			violations(t, "lookout_role_arn", "roles[1]", "", false),
-			violations(t, "lookout_role_arn", "roles[2]", "arn", true),
-			violations(t, "lookout_key_pattern", "patterns[2]", "", true),
-			violations(t, "lookout_key_pattern", "patterns[3]", "x", true),
+			violations(t, "lookout_role_arn", "roles[1]", ""),
+			violations(t, "lookout_role_arn", "roles[2]", "arn"),
+			required("patterns[1]"),
+			violations(t, "lookout_key_pattern", "patterns[2]", ""),
+			violations(t, "lookout_key_pattern", "patterns[3]", "x"),
 			// Map entries in the order of their keys.
-			violations(t, "lookout_dataset_name", "names[a]", "bad name", true),
-			violations(t, "lookout_dataset_name", "names[b]", "", false),
+			violations(t, "lookout_dataset_name", "names[a]", "bad name"),
+			violations(t, "lookout_dataset_name", "names[b]", ""),
 		)},
 		{"unexported fields are not checked", unexported{role: "x", Dataset: validDataset}, nil},
-		{"interface: nil is absent", anyField{},
-			[]lookout.FieldError{{Path: "role", Constraint: lookout.ConstraintRequired}}},
-		{"interface holding a string", anyField{Role: "x"}, violations(t, "lookout_role_arn", "role", "x", true)},
-		{"interface holding a pointer to empty", anyField{Role: s("")}, violations(t, "lookout_role_arn", "role", "", true)},
+		{"interface: nil is absent", anyField{}, required("role")},
+		{"interface holding a string", anyField{Role: "x"}, violations(t, "lookout_role_arn", "role", "x")},
+		{"interface holding a pointer to empty", anyField{Role: s("")}, violations(t, "lookout_role_arn", "role", "")},
 		{"interface holding a valid value", anyField{Role: validArn}, nil},
+		{"integers", integers{Max: 0, Size: -1, Max8: 120, Umax: 501, Opt: nil, Nil: nil}, join(
+			[]lookout.FieldError{{Path: "max", Constraint: lookout.ConstraintMinValue, Limit: 1, Value: "0"}},
+			[]lookout.FieldError{{Path: "size", Constraint: lookout.ConstraintMinValue, Limit: 0, Value: "-1"}},
+			[]lookout.FieldError{{Path: "umax", Constraint: lookout.ConstraintMaxValue, Limit: 500, Value: "501"}},
+			required("nil"),
+		)},
+		{"integers: valid", integers{Max: 500, Size: 1 << 40, Max8: 1, Umax: 1, Opt: &one, Nil: &two}, nil},
+		{"lists", lists{Tags: make([]lookout.Tag, 201), Keys: []string{"a"}}, join(
+			[]lookout.FieldError{{Path: "tags", Constraint: lookout.ConstraintMaxLength, Limit: 200,
+				Value: "[" + strings.TrimSuffix(strings.Repeat(`{"Key":"","Value":""},`, 201), ",") + "]"}},
+			// The elements are checked as well (Struct's validator),
+			// as Validate checks them.
+			func() []lookout.FieldError {
+				var out []lookout.FieldError
+				for i := range 201 {
+					out = append(out, violations(t, "lookout_tag_key", "tags["+strconv.Itoa(i)+"].Key", "")...)
+				}
+				return out
+			}(),
+		)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
@@ -316,9 +337,9 @@ func TestStructMessage(t *testing.T) {
 	assert.Equal(t, "role", fe.MessagePath())
 }
 
-// TestStructOrder checks that the fields of a user's struct keep their
-// declaration order, while those of lookout's S3 input configuration come
-// in the order of Validate (KeyPattern before Prefix).
+// TestStructOrder checks that violations come in the order of the fields'
+// declarations, in a user's struct and in lookout's (whose declaration
+// order is the wire's, that of Validate).
 func TestStructOrder(t *testing.T) {
 	t.Parallel()
 	type own struct {
@@ -334,14 +355,14 @@ func TestStructOrder(t *testing.T) {
 		}
 		return out
 	}
-	assert.Equal(t, []string{"prefix", "keyPattern", "keyPattern", "bucket"},
+	assert.Equal(t, []string{"prefix", "keyPattern", "keyPattern", "bucket", "bucket"},
 		paths(validate.Struct(own{Prefix: &slash, KeyPattern: &empty})))
 	assert.Equal(t, []string{"Bucket", "KeyPattern", "KeyPattern", "Prefix"},
 		paths(validate.Struct(lookout.IngestionS3InputConfiguration{Prefix: &slash, KeyPattern: &empty})))
 }
 
 // TestStructMapKeys checks map keys that hold the characters of a
-// namespace: the path keeps them and a pointer to "" is still present.
+// namespace: the path keeps them.
 func TestStructMapKeys(t *testing.T) {
 	t.Parallel()
 	type patterns struct {
@@ -354,8 +375,9 @@ func TestStructMapKeys(t *testing.T) {
 		"ok":    nil,
 	}})
 	want := append(
-		violations(t, "lookout_key_pattern", "byName[a]", "x", true),
-		violations(t, "lookout_key_pattern", "byName[a].b[]", "", true)...)
+		violations(t, "lookout_key_pattern", "byName[a]", "x"),
+		violations(t, "lookout_key_pattern", "byName[a].b[]", "")...)
+	want = append(want, required("byName[ok]")...)
 	assert.Equal(t, want, fieldsOf(t, err))
 }
 
@@ -405,40 +427,70 @@ func TestStructBuiltinTags(t *testing.T) {
 	assert.NoError(t, validate.Struct(strs{Required: "x", Min: "ééé", Max: "éé", LenShort: "éé", LenLong: "ab", OneOf: "dark blue", NilMin: &one}))
 }
 
-// TestStructUnsupported checks violations with no lookout counterpart:
-// they come back, with those that translate, in an *UnsupportedError.
-func TestStructUnsupported(t *testing.T) {
+// TestStructMixedTags checks a struct that mixes lookout tags with
+// validator/v10's own: one *lookout.ValidationException holds every
+// violation, in the order of the fields, those without a service
+// counterpart as ConstraintTag.
+func TestStructMixedTags(t *testing.T) {
 	t.Parallel()
-	type (
-		mixed struct {
-			Email string `json:"email" validate:"email"`
-			Role  string `json:"role" validate:"lookout_role_arn"`
-			Count int    `json:"count" validate:"min=1"`
-		}
-		wrongKind struct {
-			Number  int  `json:"number" validate:"lookout_job_id"`
-			Pointer *int `json:"pointer" validate:"lookout_role_arn"`
-		}
-	)
-	err := validate.Struct(mixed{Email: "not an address", Role: "r"})
-	var ue *validate.UnsupportedError
-	require.ErrorAs(t, err, &ue)
-	assert.Equal(t, violations(t, "lookout_role_arn", "role", "r", true), ue.Fields)
-	require.Len(t, ue.Errors, 2)
-	assert.Equal(t, "email", ue.Errors[0].Tag())
-	assert.Equal(t, "min", ue.Errors[1].Tag())
-	assert.Equal(t, `validate: tag "email" failed at "mixed.email": no lookout constraint stands for this tag (and 1 more)`, err.Error())
-	var verrs validator.ValidationErrors
-	require.ErrorAs(t, err, &verrs)
-	assert.Len(t, verrs, 2)
+	type mixed struct {
+		Email   string  `json:"email" validate:"email"`
+		Role    string  `json:"role" validate:"lookout_role_arn"`
+		Count   int     `json:"count" validate:"min=1"`
+		Website *string `json:"website" validate:"url"`
+		Either  string  `json:"either" validate:"email|url"`
+		Dataset string  `json:"dataset" validate:"required,lookout_dataset_name"`
+		Ratio   float64 `json:"ratio" validate:"lt=1"`
+	}
+	err := validate.Struct(mixed{Email: "not an address", Role: "r", Either: "x", Ratio: 1.5})
 	var ve *lookout.ValidationException
-	assert.False(t, errors.As(err, &ve), "a partial translation is not a ValidationException")
+	require.ErrorAs(t, err, &ve)
+	want := []lookout.FieldError{{Path: "email", Constraint: lookout.ConstraintTag, Tag: "email", Value: "not an address"}}
+	want = append(want, violations(t, "lookout_role_arn", "role", "r")...)
+	want = append(want,
+		lookout.FieldError{Path: "count", Constraint: lookout.ConstraintTag, Tag: "min=1", Value: "0"},
+		lookout.FieldError{Path: "website", Constraint: lookout.ConstraintRequired},
+		lookout.FieldError{Path: "either", Constraint: lookout.ConstraintTag, Tag: "email|url", Value: "x"},
+		lookout.FieldError{Path: "dataset", Constraint: lookout.ConstraintRequired},
+		lookout.FieldError{Path: "ratio", Constraint: lookout.ConstraintTag, Tag: "lt=1", Value: "1.5"},
+	)
+	assert.Equal(t, want, ve.Fields)
+	assert.Contains(t, ve.Message, "Value 'not an address' at 'email' failed to satisfy constraint: Member must satisfy validate tag email; ")
+	assert.Contains(t, ve.Message, "Value '0' at 'count' failed to satisfy constraint: Member must satisfy validate tag min=1; ")
+	assert.Contains(t, ve.Message, "Value null at 'website' failed to satisfy constraint: Member must not be null")
 
-	err = validate.Struct(wrongKind{Number: 5})
-	require.ErrorAs(t, err, &ue)
-	assert.Empty(t, ue.Fields)
-	require.Len(t, ue.Errors, 2)
-	assert.Contains(t, err.Error(), "the lookout tags apply to strings, not to int")
+	var verrs validator.ValidationErrors
+	assert.False(t, errors.As(err, &verrs), "validator/v10's errors are translated, every one")
+}
+
+// TestStructWrongKind checks a lookout tag on a field of a kind its value
+// kind cannot be: a *TagError, as validator/v10's own tags panic there.
+func TestStructWrongKind(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name  string
+		value any
+	}{
+		{"int for a string kind", struct {
+			N int `validate:"lookout_job_id"`
+		}{5}},
+		{"string for an integer kind", struct {
+			N string `validate:"lookout_max_results"`
+		}{"5"}},
+		{"map for a list kind", struct {
+			M map[string]string `validate:"lookout_tag_list"`
+		}{map[string]string{"a": "b"}}},
+		{"struct for a string kind", struct {
+			S struct{ A string } `validate:"lookout_role_arn"`
+		}{}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			var te *validate.TagError
+			require.ErrorAs(t, validate.Struct(c.value), &te)
+			assert.Contains(t, te.Reason, "Bad field type ")
+		})
+	}
 }
 
 // TestStructInvalidArgument checks what is not a struct to validate.
@@ -658,24 +710,24 @@ func TestRegister(t *testing.T) {
 		"the validator's own names are kept")
 
 	// Translate: JSON paths, whatever the validator's names; "even" has
-	// no counterpart.
+	// no service counterpart, and keeps its name; the alias "colour"
+	// translates as the oneof it stands for.
 	terr := validate.Translate(value, err)
-	var ue *validate.UnsupportedError
-	require.ErrorAs(t, terr, &ue)
-	require.Len(t, ue.Errors, 1)
-	assert.Equal(t, "even", ue.Errors[0].Tag())
-	want := []lookout.FieldError{{Path: "Colour", Constraint: lookout.ConstraintEnum, Enum: []string{"red", "green"}, Value: "blue"}}
-	want = append(want, violations(t, "lookout_role_arn", "Role", "arn", true)...)
-	want = append(want, violations(t, "lookout_key_pattern", "keyPattern", "", true)...)
-	assert.Equal(t, want, ue.Fields)
+	want := []lookout.FieldError{
+		{Path: "Count", Constraint: lookout.ConstraintTag, Tag: "even", Value: "3"},
+		{Path: "Colour", Constraint: lookout.ConstraintEnum, Enum: []string{"red", "green"}, Value: "blue"},
+	}
+	want = append(want, violations(t, "lookout_role_arn", "Role", "arn")...)
+	want = append(want, violations(t, "lookout_key_pattern", "keyPattern", "")...)
+	assert.Equal(t, want, fieldsOf(t, terr))
 
 	valid := form{Count: 2, Colour: "red", Role: validArn}
 	assert.NoError(t, v.Struct(valid))
 	assert.NoError(t, validate.Translate(valid, v.Struct(valid)))
 }
 
-// TestVar checks the tags on single values, where a pointer to "" is
-// present and a plain "" is absent.
+// TestVar checks the tags on single values: a nil pointer is absent, an
+// empty string a value, and "omitempty" skips both.
 func TestVar(t *testing.T) {
 	t.Parallel()
 	v := validate.New()
@@ -686,14 +738,17 @@ func TestVar(t *testing.T) {
 		tag   string
 		want  []lookout.FieldError
 	}{
-		{"plain empty, optional", "", "lookout_key_pattern", nil},
-		{"pointer to empty, optional", &empty, "lookout_key_pattern", violations(t, "lookout_key_pattern", "", "", true)},
-		{"nil pointer, optional", (*string)(nil), "lookout_key_pattern", nil},
-		{"plain empty, required", "", "lookout_dataset_name", violations(t, "lookout_dataset_name", "", "", false)},
-		{"pointer to empty, required", &empty, "lookout_dataset_name", violations(t, "lookout_dataset_name", "", "", true)},
-		{"nil pointer, required", (*string)(nil), "lookout_dataset_name", violations(t, "lookout_dataset_name", "", "", false)},
-		{"invalid", &bad, "lookout_s3_bucket", violations(t, "lookout_s3_bucket", "", "x", true)},
-		{"slice", []*string{nil, &empty}, "dive,lookout_job_status", violations(t, "lookout_job_status", "[1]", "", true)},
+		{"plain empty, omitempty", "", "omitempty,lookout_key_pattern", nil},
+		{"plain empty", "", "lookout_key_pattern", violations(t, "lookout_key_pattern", "", "")},
+		{"pointer to empty, omitempty", &empty, "omitempty,lookout_key_pattern", violations(t, "lookout_key_pattern", "", "")},
+		{"nil pointer, omitempty", (*string)(nil), "omitempty,lookout_key_pattern", nil},
+		{"nil pointer", (*string)(nil), "lookout_key_pattern", required("")},
+		{"plain empty, required", "", "required,lookout_dataset_name", required("")},
+		{"pointer to empty, required", &empty, "required,lookout_dataset_name", violations(t, "lookout_dataset_name", "", "")},
+		{"nil pointer, required", (*string)(nil), "required,lookout_dataset_name", required("")},
+		{"invalid", &bad, "lookout_s3_bucket", violations(t, "lookout_s3_bucket", "", "x")},
+		{"slice", []*string{nil, &empty}, "dive,omitempty,lookout_job_status", violations(t, "lookout_job_status", "[1]", "")},
+		{"integer", int32(0), "lookout_max_results", []lookout.FieldError{{Constraint: lookout.ConstraintMinValue, Limit: 1, Value: "0"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
@@ -719,7 +774,7 @@ func TestTranslatePassThrough(t *testing.T) {
 	}
 	err := validate.New().Struct(record{})
 	got := validate.Translate(record{}, fmt.Errorf("checking: %w", err))
-	assert.Equal(t, []lookout.FieldError{{Path: "role", Constraint: lookout.ConstraintRequired}}, fieldsOf(t, got))
+	assert.Equal(t, violations(t, "lookout_role_arn", "role", ""), fieldsOf(t, got))
 	var inv *validate.InvalidValueError
 	assert.ErrorAs(t, validate.Translate(nil, validate.New().Struct(nil)), &inv)
 }
@@ -781,7 +836,7 @@ func TestStructConcurrent(t *testing.T) {
 			name := strings.Repeat("n", g)
 			err := validate.Struct(&record{Role: validArn, Dataset: &name})
 			if g == 0 {
-				assert.Equal(t, violations(t, "lookout_dataset_name", "dataset", "", true), fieldsOf(t, err))
+				assert.Equal(t, violations(t, "lookout_dataset_name", "dataset", ""), fieldsOf(t, err))
 			} else {
 				assert.NoError(t, err)
 			}

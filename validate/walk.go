@@ -1,11 +1,12 @@
 package validate
 
 import (
-	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout"
 )
 
 // A validator/v10 struct namespace names a field with Go names: the fields'
@@ -22,14 +23,20 @@ type trail struct {
 	keys []int
 	path []byte
 	maps map[uintptr]*printedKeys
+	// serviceList reports that the last field walk found is a list held
+	// by a struct of package lookout, whose elements the path names as
+	// the service does ("Tags.1.member").
+	serviceList bool
 }
 
 // walk follows the struct namespace ns down from v and returns the value
 // of the field it names, as declared (a *string stays a pointer). It
-// reports false when ns names nothing in v. When t is not nil, walk appends
-// to it the rank of each step (see fieldInfo.rank; an element's index; a
-// map entry's rank among the map's keys printed) and the JSON path.
+// reports false when ns names nothing in v. It appends to t the rank of
+// each step (a field's index in its struct, which is the order of the
+// declarations; an element's index; a map entry's rank among the map's
+// keys printed) and the JSON path.
 func walk(v reflect.Value, ns string, t *trail) (reflect.Value, bool) {
+	service := false
 	for ns != "" {
 		v = indirect(v)
 		switch v.Kind() {
@@ -44,14 +51,13 @@ func walk(v reflect.Value, ns string, t *trail) (reflect.Value, bool) {
 				return v, false
 			}
 			ns = ns[end:]
-			if t != nil {
-				t.keys = append(t.keys, f.rank)
-				if !f.flatten || ns == "" {
-					if len(t.path) > 0 {
-						t.path = append(t.path, '.')
-					}
-					t.path = append(t.path, f.name...)
+			service = f.serviceList
+			t.keys = append(t.keys, f.index)
+			if !f.flatten || ns == "" {
+				if len(t.path) > 0 {
+					t.path = append(t.path, '.')
 				}
+				t.path = append(t.path, f.name...)
 			}
 			v = v.Field(f.index)
 		case reflect.Slice, reflect.Array:
@@ -63,17 +69,22 @@ func walk(v reflect.Value, ns string, t *trail) (reflect.Value, bool) {
 			if err != nil || i < 0 || i >= v.Len() {
 				return v, false
 			}
-			if t != nil {
-				t.keys = append(t.keys, i)
+			t.keys = append(t.keys, i)
+			if service {
+				t.path = append(t.path, '.')
+				t.path = strconv.AppendInt(t.path, int64(i)+1, 10)
+				t.path = append(t.path, ".member"...)
+			} else {
 				t.path = append(t.path, ns[:end+1]...)
 			}
-			v, ns = v.Index(i), ns[end+1:]
+			v, ns, service = v.Index(i), ns[end+1:], false
 		case reflect.Map:
 			return walkMap(v, ns, t)
 		default:
 			return v, false
 		}
 	}
+	t.serviceList = service
 	return v, true
 }
 
@@ -99,12 +110,6 @@ func walkMap(m reflect.Value, ns string, t *trail) (reflect.Value, bool) {
 			continue
 		}
 		printed, rest := ns[1:end], ns[end+1:]
-		if t == nil {
-			if v, ok := walkMapEntry(m, printed, rest); ok {
-				return v, true
-			}
-			continue
-		}
 		pk := t.mapIndex(m)
 		rank, n := pk.find(printed)
 		nk, np := len(t.keys), len(t.path)
@@ -136,27 +141,6 @@ func followsElement(k reflect.Kind, rest string) bool {
 	return false
 }
 
-// walkMapEntry follows rest from the entries of the map m whose key
-// prints as printed, without a trail: it looks the key up when lookupKey
-// can, and prints the keys of m otherwise.
-func walkMapEntry(m reflect.Value, printed, rest string) (reflect.Value, bool) {
-	if elem, ok, direct := lookupKey(m, printed); direct {
-		if !ok {
-			return m, false
-		}
-		return walk(elem, rest, nil)
-	}
-	for it := m.MapRange(); it.Next(); {
-		if fmt.Sprintf("%v", it.Key()) != printed {
-			continue
-		}
-		if v, ok := walk(it.Value(), rest, nil); ok {
-			return v, true
-		}
-	}
-	return m, false
-}
-
 // indirect follows pointers and interfaces to the value they hold; a nil
 // one gives the zero Value.
 func indirect(v reflect.Value) reflect.Value {
@@ -173,10 +157,6 @@ func indirect(v reflect.Value) reflect.Value {
 type fieldInfo struct {
 	// index is the field's index in its struct.
 	index int
-	// rank orders the fields of a struct: their declaration order (the
-	// structs of package lookout declare their fields in wire order, the
-	// order in which Validate reports violations).
-	rank int
 	// name is the field's name in JSON paths: its JSON name, or its Go
 	// name when it has none.
 	name string
@@ -184,7 +164,14 @@ type fieldInfo struct {
 	// promotes into the enclosing object: it has no segment of its own
 	// in a JSON path.
 	flatten bool
+	// serviceList reports a slice or array field of a struct of package
+	// lookout: a list of the service, whose elements a path names
+	// "List.1.member" (1-based), as Validate does.
+	serviceList bool
 }
+
+// lookoutPkgPath is the import path of package lookout.
+var lookoutPkgPath = reflect.TypeFor[lookout.Rule]().PkgPath()
 
 // fieldCache maps a struct's reflect.Type to its map[string]fieldInfo,
 // keyed by Go field name.
@@ -198,7 +185,11 @@ func fieldsOf(st reflect.Type) map[string]fieldInfo {
 	m := make(map[string]fieldInfo, st.NumField())
 	for i := range st.NumField() {
 		sf := st.Field(i)
-		f := fieldInfo{index: i, rank: i, name: sf.Name}
+		f := fieldInfo{index: i, name: sf.Name}
+		if st.PkgPath() == lookoutPkgPath {
+			k := sf.Type.Kind()
+			f.serviceList = k == reflect.Slice || k == reflect.Array
+		}
 		name := JSONName(sf)
 		if name != "" {
 			f.name = name
