@@ -65,4 +65,3 @@ func (pk *printedKeys) find(printed string) (rank, n int) {
 	}
 	return rank, n
 }
-
