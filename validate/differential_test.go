@@ -2,6 +2,7 @@ package validate_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -123,5 +124,27 @@ func TestDifferentialEmbedded(t *testing.T) {
 				assert.Equal(t, w, gotVE.Fields[i])
 			}
 		})
+	}
+}
+
+// TestDifferentialOperations checks the shared cases of every operation's
+// request and response: Struct reports what Validate reports (Fields and
+// Message), and both what the case says.
+func TestDifferentialOperations(t *testing.T) {
+	t.Parallel()
+	seen := make(map[string]bool)
+	for _, c := range testcases.Operations {
+		seen[strings.SplitN(c.Name, "/", 2)[0]] = true
+		t.Run(c.Name, func(t *testing.T) {
+			t.Parallel()
+			v := c.Value()
+			want := v.Validate()
+			require.Equal(t, c.Valid, want == nil, "the case's own expectation: %v", want)
+			requireSameVerdict(t, want, validate.Struct(v))
+		})
+	}
+	for op := range operationTypes(t) {
+		assert.True(t, seen[op+"Request"], "no case of %sRequest", op)
+		assert.True(t, seen[op+"Response"], "no case of %sResponse", op)
 	}
 }
