@@ -40,8 +40,14 @@ func messageSources(t *testing.T) []error {
 	t.Helper()
 	// The README's validate.Struct example.
 	type IngestionJob struct {
-		Dataset string `json:"dataset" validate:"lookout_dataset_name"`
-		Role    string `json:"role" validate:"lookout_role_arn"`
+		Dataset string  `json:"dataset" validate:"required,lookout_dataset_name"`
+		Role    string  `json:"role" validate:"required,lookout_role_arn"`
+		Backup  *string `json:"backup,omitempty" validate:"omitempty,lookout_dataset_name"`
+		Contact string  `json:"contact,omitempty" validate:"omitempty,email"`
+	}
+	// validate.Translate's doc: a tag of validator/v10's own.
+	type contact struct {
+		Contact string `json:"contact" validate:"email"`
 	}
 	noToken := testcases.Valid()
 	noToken.ClientToken = ""
@@ -58,7 +64,8 @@ func messageSources(t *testing.T) []error {
 		lookout.CheckMaxResults(0),
 		lookout.CheckMaxResults(501),
 		lookout.CheckInlineDataSchema(`{"Components":[]}`),
-		validate.Struct(&IngestionJob{Dataset: "pump station", Role: "arn:aws:iam::123456789012:role/x"}),
+		validate.Struct(&IngestionJob{Dataset: "pump station", Role: "arn:aws:iam::123456789012:role/x", Contact: "ops"}),
+		validate.Struct(contact{Contact: "x"}),
 		noToken.Validate(),
 		lookout.CheckDatasetName("pump\xff"),
 		lookout.NewValidationException(nil),
