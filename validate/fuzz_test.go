@@ -216,6 +216,7 @@ func FuzzStructOperations(f *testing.F) {
 		shape      uint8
 	}
 	seeds := []seed{
+		{testcases.Token, "pumps", "alias/key", testcases.Schema, 2, 3},
 		{testcases.Token, "pumps", "alias/key", `{"Components":[]}`, 2, 3},
 		{testcases.DatasetArn, "pumps", string(lookout.DatasetStatusActive), testcases.RoleArn, 0, 0},
 		{testcases.JobID, testcases.KmsKeyArn, "SUCCESS", "{prefix}/{component_name}/*", 1 << 40, 0x81},

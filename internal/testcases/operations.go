@@ -30,6 +30,8 @@ const (
 	KmsKeyArn  = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 	JobID      = "0123456789abcdefABCDEF0123456789"
 	Token      = "6ba7b810-9dad-41d1-80b4-00c04fd430c8"
+	Schema     = `{"Components":[{"ComponentName":"pump-1","Columns":[{"Name":"Timestamp","Type":"DATETIME"},` +
+		`{"Name":"temp","Type":"DOUBLE"}]}]}`
 )
 
 // Int32 and Int64 return pointers to n, for the optional integers.
@@ -63,8 +65,13 @@ func op[T Validated](name string, valid bool, value func() T) OpCase {
 var Operations = []OpCase{
 	op("CreateDatasetRequest/valid", true, func() *lookout.CreateDatasetRequest {
 		return &lookout.CreateDatasetRequest{ClientToken: Token, DatasetName: "pumps",
-			DatasetSchema:      &lookout.DatasetSchema{InlineDataSchema: `{"Components":[]}`},
+			DatasetSchema:      &lookout.DatasetSchema{InlineDataSchema: Schema},
 			ServerSideKmsKeyId: "alias/lookout", Tags: Tags(2)}
+	}),
+	op("CreateDatasetRequest/schema breaks the document's rules", false, func() *lookout.CreateDatasetRequest {
+		return &lookout.CreateDatasetRequest{ClientToken: Token, DatasetName: "pumps",
+			DatasetSchema: &lookout.DatasetSchema{InlineDataSchema: `{"Components":[{"ComponentName":"a b",` +
+				`"Columns":[{"Name":"t","Type":"DOUBLE"},{"Name":"t","Type":"DOUBLE"}]}]}`}}
 	}),
 	op("CreateDatasetRequest/empty", false, func() *lookout.CreateDatasetRequest {
 		return &lookout.CreateDatasetRequest{}
@@ -148,13 +155,13 @@ var Operations = []OpCase{
 	}),
 	op("DescribeDatasetResponse/valid", true, func() *lookout.DescribeDatasetResponse {
 		return &lookout.DescribeDatasetResponse{DatasetArn: DatasetArn, DatasetName: "pumps",
-			IngestionInputConfiguration: Input(), RoleArn: RoleArn, Schema: `{"Components":[]}`,
+			IngestionInputConfiguration: Input(), RoleArn: RoleArn, Schema: Schema,
 			ServerSideKmsKeyId: KmsKeyArn, Status: lookout.DatasetStatusActive}
 	}),
 	op("DescribeDatasetResponse/broken", false, func() *lookout.DescribeDatasetResponse {
 		return &lookout.DescribeDatasetResponse{DatasetArn: "a", DatasetName: "b c", RoleArn: "r",
 			IngestedFilesSummary: &lookout.IngestedFilesSummary{DiscardedFiles: []lookout.S3Object{{Bucket: "B", Key: "k"}}},
-			ServerSideKmsKeyId: "alias/x", SourceDatasetArn: DatasetArn + "\n", Status: "active"}
+			ServerSideKmsKeyId:   "alias/x", SourceDatasetArn: DatasetArn + "\n", Status: "active"}
 	}),
 
 	op("ListDataIngestionJobsRequest/valid", true, func() *lookout.ListDataIngestionJobsRequest {
