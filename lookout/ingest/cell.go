@@ -2,7 +2,7 @@ package ingest
 
 import "strconv"
 
-// Kind is what a sensor cell holds (INGESTION.md section 3).
+// Kind is what a sensor cell holds (section 3 of the package documentation).
 type Kind uint8
 
 // The kinds of a sensor cell.

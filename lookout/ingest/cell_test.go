@@ -9,7 +9,7 @@ import (
 )
 
 // TestParseTimestamp: the 21 formats, the digit-count rule and the ranges
-// (INGESTION.md section 3).
+// (section 3 of the package documentation).
 func TestParseTimestamp(t *testing.T) {
 	t.Parallel()
 	at := func(s string) int64 { return time.Date(2020, 1, 8, 10, 5, 7, 0, time.UTC).Unix() + 0*int64(len(s)) }

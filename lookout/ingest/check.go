@@ -24,7 +24,7 @@ type Result struct {
 	// Failure is why the job fails, typed; nil when it succeeds.
 	Failure *Failure `json:"-"`
 
-	// The service's figures (INGESTION.md section 4); nil or empty when the
+	// The service's figures (section 4 of the package documentation); nil or empty when the
 	// job fails.
 	IngestedFilesSummary *lookout.IngestedFilesSummary `json:"IngestedFilesSummary,omitempty"`
 	DataQualitySummary   *lookout.DataQualitySummary   `json:"DataQualitySummary,omitempty"`
@@ -99,9 +99,9 @@ const defaultPartSize = 8 << 20
 
 // Check returns what the ingestion job that req starts would make of the
 // objects of src, given the dataset's schema (nil when it has none), by
-// the rules of INGESTION.md: which keys it reads (section 1), how it reads
-// each file (2) and its cells (3), the figures (4), and whether it fails
-// (5).
+// the rules of the package documentation: which keys it reads (section 1),
+// how it reads each file (2) and its cells (3), the figures (4), and
+// whether it fails (5).
 //
 // req must be valid: otherwise Check returns req.Validate's
 // *lookout.ValidationException. A job that fails (a bucket that cannot be
@@ -112,21 +112,8 @@ const defaultPartSize = 8 << 20
 // by the number of sensors and 8 bytes per record (the timestamps, for
 // duplicates) of the components being read, whatever the files' sizes.
 //
-// Where INGESTION.md is silent, Check chooses:
-//   - a key the listing gives twice is read once;
-//   - a line holding only CR LF is an empty line (skipped);
-//   - a CR ending the file after a closing quote is text after the quote;
-//   - the reasons of one file follow the file's order: the first problem
-//     found while reading decides among those of rule 1;
-//   - a header with more than 3,001 names fails the job for too many
-//     sensors (naming the file) unless rule 1 discards the file or a name is
-//     invalid;
-//   - the failures are looked for in this order: listing, no match, files,
-//     components, a file's size, the total size, then (after reading) an
-//     invalid header name (the first in key order), too many sensor
-//     columns in a file, every file discarded, too many sensors;
-//   - a schema component with no column discards its files (rule 4);
-//   - RaggedRecords counts the ingested files only.
+// Where the specification is silent, Check's choices are listed in the
+// package documentation.
 func Check(ctx context.Context, req *lookout.StartDataIngestionJobRequest, schema *lookout.DataSchema, src Source, opts ...Option) (*Result, error) {
 	if err := req.Validate(); err != nil {
 		return nil, err

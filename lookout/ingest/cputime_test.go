@@ -3,7 +3,9 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -28,7 +30,7 @@ func TestCPUThroughput(t *testing.T) {
 	src := memSource{"data/pump/a.csv": data}
 	req := request(ptr("data/"), nil)
 	mb := float64(len(data)) / (1 << 20)
-	measure := func(name string, fn func()) float64 {
+	measure := func(name string, fn func()) (rate, wallRate float64) {
 		fn() // warm up
 		const rounds = 5
 		c0, w0 := cpuTime(), time.Now()
@@ -36,19 +38,26 @@ func TestCPUThroughput(t *testing.T) {
 			fn()
 		}
 		cpu, wall := cpuTime()-c0, time.Since(w0)
-		rate := mb * rounds / cpu.Seconds()
-		t.Logf("%-9s %7.1f MiB per CPU-second, %7.1f MiB/s wall", name, rate, mb*rounds/wall.Seconds())
-		return rate
+		rate, wallRate = mb*rounds/cpu.Seconds(), mb*rounds/wall.Seconds()
+		t.Logf("%-9s %7.1f MiB per CPU-second, %7.1f MiB/s wall, %.2f CPUs busy", name, rate, wallRate, cpu.Seconds()/wall.Seconds())
+		return rate, wallRate
 	}
-	base := measure("baseline", func() {
+	base, _ := measure("baseline", func() {
 		if _, err := baseline(bytes.NewReader(data)); err != nil {
 			t.Fatal(err)
 		}
 	})
-	one := measure("cores=1", func() {
+	one, oneWall := measure("cores=1", func() {
 		if _, err := Check(context.Background(), req, nil, src, WithConcurrency(1)); err != nil {
 			t.Fatal(err)
 		}
 	})
-	t.Logf("cores=1 / baseline: %.2fx", one/base)
+	t.Logf("cores=1 / baseline: %.2fx (CPU time)", one/base)
+	n := runtime.GOMAXPROCS(0)
+	all, allWall := measure(fmt.Sprintf("cores=%d", n), func() {
+		if _, err := Check(context.Background(), req, nil, src); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Logf("cores=%d: wall %.2fx of cores=1; CPU cost per byte %.2fx of cores=1", n, allWall/oneWall, one/all)
 }

@@ -2,4 +2,111 @@
 // ingestion job runs, what the job would read and how it would grade the
 // data: which objects it would match, which files it would discard and why,
 // and the figures the service would report.
+//
+// [Check] takes a StartDataIngestionJob request, the dataset's schema (when
+// it has one) and a [Source] of objects ([FS] for a directory; the
+// s3source package for S3), and returns a [Result] in the service's shapes.
+// The rules below are what the service's guide says, made exact where it
+// is silent or contradicts itself, so that every reading gives the same
+// numbers. The sections are numbered; the code cites them.
+//
+// # 1. Keys
+//
+// The job lists the keys that begin with the request's Prefix P, skips
+// folder markers (keys ending in "/"), and matches the rest R (the key
+// without P) to a component by the KeyPattern: for
+// {prefix}/{component_name}/*, R is C/N with neither part empty nor
+// holding "/"; for {prefix}/{component_name}D* (D one of _ space . -), R
+// holds no "/" and the component is R up to its first D (none, or at the
+// start: no match). A key that matches nothing, or whose component a given
+// schema does not name (case included), is ignored (Result.Ignored). A
+// matched file whose component name does not match [ComponentNamePattern],
+// or whose key does not end in .csv (any ASCII case), is discarded unread.
+//
+// # 2. Files
+//
+// UTF-8 CSV as RFC 4180 writes it: one leading byte-order mark skipped;
+// fields separated by ',', records by LF or CRLF (a lone CR is data); a
+// quoted field may hold ',', CR, LF and "" for a quote; the last record may
+// lack its line break; a line with no bytes is skipped. The first rule that
+// applies decides:
+//  1. the file cannot be read, is not CSV (a quote that never closes, a '"'
+//     inside an unquoted field, anything but ',' or a line break after a
+//     closing quote), its header is not text (invalid UTF-8, a NUL byte),
+//     or it has no header or no record after it: discarded;
+//  2. a header name (read as it is, not trimmed) that does not match
+//     [SensorNamePattern]: the whole job fails;
+//  3. fewer than two columns, or a name twice: discarded;
+//  4. with a schema, a first column that is not the component's first
+//     schema column, or another column the schema does not list for it:
+//     discarded;
+//  5. no valid value in any sensor cell of a record with a supported
+//     timestamp: discarded.
+//
+// Column 1 is the timestamp; each other column is a sensor (component,
+// name). A record with fewer fields than the header has missing values for
+// the rest; one with more is ragged (Result.RaggedRecords), its extra
+// cells ignored. A data cell is trimmed of spaces and tabs, nothing else.
+//
+// # 3. Cells
+//
+// A timestamp is one of the [TimestampFormats] ([ParseTimestamp]); any
+// other makes the record an unsupported timestamp, dropped, none of its
+// cells counted. A sensor cell is missing, valid or invalid ([Classify]).
+//
+// # 4. Figures
+//
+// Over the records of the ingested files only. A sensor's records are the
+// supported-timestamp records of the ingested files whose header holds it.
+// A record duplicates for a sensor when an earlier record of that sensor
+// (files in key order, records in file order) has the same instant; the
+// job's count is of records that duplicate for at least one sensor.
+// Percentages are Count / n * 100 as float64. A sensor whose valid values
+// span less than 14 days has a short date range; one without a valid value
+// (a schema sensor without a file included) lacks complete data.
+//
+// # 5. Failures
+//
+// The job fails ([Failure]) when the listing cannot be read, no key
+// matches, more than [MaxFiles] files match, there are more than
+// [MaxComponents] components or [MaxSensors] sensors, a CSV file is larger
+// than [MaxFileSize] or the matched files than [MaxTotalSize], a header
+// name is invalid, or every matched file is discarded. A failed job's
+// result holds only Status and FailedReason of the service's members.
+//
+// # How it reads
+//
+// The files are read in parallel, a large one in parts (8 MiB by default)
+// that start after a line break and are checked against the end of the
+// part before them (a part that started inside a quoted field is read
+// again from there). Each part is read by a byte-level CSV reader into
+// figures that add up (counts, first and last times, the timestamps in
+// chunks); a component's figures, its duplicates among them, are summed
+// once its last file is read, and its timestamps dropped. Memory is bounded
+// by the sensors, a few buffers per worker and 8 bytes per record of the
+// components being read; a field longer than 1 MiB is read piece by piece,
+// never held whole.
+//
+// # Choices
+//
+// Where the guide says nothing, the package chooses, and its tests hold it
+// to these choices:
+//   - a key the listing gives twice is read once;
+//   - a line holding only CR LF is an empty line, skipped;
+//   - a CR that ends the file after a closing quote is text after the quote;
+//   - among the problems of rule 1 (section 2), the first one met reading
+//     the file in order decides the reason given (a header that is not text
+//     before a quote later on);
+//   - a file whose header holds more than 3,001 names fails the job for too
+//     many sensors, naming the file, unless rule 1 discards it or a name is
+//     invalid (rules 3 to 5 are not applied to it);
+//   - the failures are looked for in this order: the listing, no match, the
+//     number of files, of components, a file's size, the total size, then,
+//     after reading, an invalid header name (the first in key order), a file
+//     of too many columns, every file discarded, too many sensors;
+//   - a schema component without columns discards its files (rule 4), and
+//     a schema that names a component twice has the union of its columns;
+//   - RaggedRecords counts the records of the ingested files only;
+//   - a file that holds more or fewer bytes than listed is discarded as
+//     unreadable ([SizeError]), never read short or long.
 package ingest

@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// The limits of a job (INGESTION.md section 5).
+// The limits of a job (section 5 of the package documentation).
 const (
 	MaxFiles      = 1000     // matched files, CSV or not
 	MaxComponents = 3000     // components of the matched files and the schema
@@ -15,7 +15,7 @@ const (
 	MaxTotalSize  = 50 << 30 // bytes of the matched files
 )
 
-// FailureKind says why a job fails (INGESTION.md section 5).
+// FailureKind says why a job fails (section 5 of the package documentation).
 type FailureKind uint8
 
 // The kinds of failure, in the order in which the check looks for them.

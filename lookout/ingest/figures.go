@@ -10,7 +10,7 @@ import (
 	"github.com/lookout-equipment/lookoutequipment/lookout"
 )
 
-// decide applies rules 1 to 5 of INGESTION.md section 2 to a file read to
+// decide applies rules 1 to 5 of section 2 of the package documentation to a file read to
 // its end (or to its first problem), and drops the figures of a file that
 // is not ingested.
 func (f *fileState) decide(sc *schemaIndex) {

@@ -6,8 +6,9 @@ import (
 	"github.com/lookout-equipment/lookoutequipment/lookout"
 )
 
-// keyMatcher decides which component a key belongs to (INGESTION.md section
-// 1): it is built from a request's Prefix and KeyPattern.
+// keyMatcher decides which component a key belongs to (section 1 of the
+// package documentation): it is built from a request's Prefix and
+// KeyPattern.
 type keyMatcher struct {
 	prefix string
 	// delim is the delimiter after the component name: '/' for

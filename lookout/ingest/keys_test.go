@@ -9,7 +9,7 @@ import (
 	"github.com/lookout-equipment/lookoutequipment/lookout"
 )
 
-// TestKeyMatcher: INGESTION.md section 1, every pattern, at every boundary.
+// TestKeyMatcher: section 1 of the package documentation, every pattern, at every boundary.
 func TestKeyMatcher(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

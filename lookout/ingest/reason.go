@@ -7,8 +7,9 @@ import (
 	"strings"
 )
 
-// Reason says why a matched file is discarded (INGESTION.md sections 1 and
-// 2). Its text form (String, MarshalText) is a short kebab-case name.
+// Reason says why a matched file is discarded (sections 1 and 2 of the
+// package documentation). Its text form (String, MarshalText) is a short
+// kebab-case name.
 type Reason uint8
 
 // The reasons, in the order in which the rules apply.

@@ -9,8 +9,8 @@ import (
 	"unicode/utf8"
 )
 
-// The references: slow, obvious implementations of INGESTION.md sections 2
-// and 3, written apart from the package's readers, which the fuzz targets
+// The references: slow, obvious implementations of sections 2 and 3 of
+// the package documentation, written apart from its readers, which the fuzz targets
 // hold them to.
 
 // refLayout is one timestamp format as time.Parse reads it, and the shape
@@ -162,7 +162,7 @@ type refError struct {
 	column int
 }
 
-// refRecords reads s by INGESTION.md section 2, character by character.
+// refRecords reads s by section 2 of the package documentation, character by character.
 func refRecords(s string) ([]refRecord, *refError) {
 	s = strings.TrimPrefix(s, "\xEF\xBB\xBF")
 	lineAt := func(i int) int { return strings.Count(s[:i], "\n") + 1 }

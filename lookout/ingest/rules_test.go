@@ -16,7 +16,7 @@ import (
 
 const good = "Timestamp,a\n2020-01-01 00:00:00,1\n"
 
-// TestFileRules: every rule of INGESTION.md section 2 that discards a
+// TestFileRules: every rule of section 2 of the package documentation that discards a
 // file, each with a file that breaks it (and a good file beside, so that
 // the job succeeds and lists it).
 func TestFileRules(t *testing.T) {
