@@ -108,6 +108,13 @@ var (
 	}
 )
 
+// refKindMembers lists the oracle entries above, for ReferenceCheck.
+var refKindMembers = []*refMember{
+	&refDatasetIdentifier, &refS3Key, &refNextToken, &refComponentName, &refSensorName, &refDatasetArn,
+	&refKmsKeyArn, &refNameOrArn, &refTagKey, &refTagValue, &refBoundedLengthString, &refDatasetStatus,
+	&refStatisticalIssueStatus, &refMonotonicity, &refInlineDataSchema,
+}
+
 // refExp is the tcExpect of an oracle entry.
 func refExp(m *refMember) tcExpect {
 	return tcExpect{path: m.path, min: m.min, max: m.max, pattern: m.pattern, enum: m.enum}

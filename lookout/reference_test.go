@@ -264,6 +264,11 @@ func ReferenceCheck(name, v string) []FieldError {
 			return m.check(v)
 		}
 	}
+	for _, m := range refKindMembers {
+		if m.name == name {
+			return m.check(v)
+		}
+	}
 	panic("ReferenceCheck: no member " + name)
 }
 
