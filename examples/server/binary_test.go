@@ -49,7 +49,7 @@ func TestBinaryStopsOnSignals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-grace", tt.grace)
+			cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-db", ":memory:", "-data", "testdata", "-grace", tt.grace)
 			stderr, err := cmd.StderrPipe()
 			require.NoError(t, err)
 			require.NoError(t, cmd.Start())

@@ -20,6 +20,17 @@ func serializationMessage(t *testing.T, body string) string {
 	return se.Message
 }
 
+// conflictMessage is the Message of the ConflictException for a known
+// ClientToken with other parameters: it names no job.
+const conflictMessage = "The ClientToken was already used to start a data ingestion job with different parameters"
+
+// onDataset is the body of a valid request for dataset.
+func onDataset(t *testing.T, token, dataset string) string {
+	r := validRequest(token)
+	r.DatasetName = dataset
+	return r.JSON(t)
+}
+
 // TestErrors sends, for each behaviour, the requests that set the scene
 // (each must succeed) and then the one that must fail, and checks the whole
 // answer: status, X-Amzn-ErrorType and body.
@@ -31,17 +42,18 @@ func TestErrors(t *testing.T) {
 		return r.JSON(t)
 	}
 	tests := []struct {
-		name   string
-		config func(*config)
-		before []string // requests that must succeed first
-		body   string
+		name     string
+		config   func(*config)
+		datasets []string // the datasets that exist; pump-station_7 when nil
+		before   []string // requests that must succeed first
+		body     string
 		// want returns the answer, given the jobs the requests before
 		// started.
 		want func(jobs []lookout.StartDataIngestionJobResponse) answer
 	}{
 		{
-			name:   "dataset that does not exist",
-			config: func(c *config) { c.datasets = []string{"pump-station_7", "turbines"} },
+			name:     "dataset that does not exist",
+			datasets: []string{"pump-station_7", "turbines"},
 			body: func() string {
 				r := validRequest("token-1")
 				r.DatasetName = "compressors"
@@ -71,10 +83,7 @@ func TestErrors(t *testing.T) {
 			},
 		},
 		{
-			name: "same ClientToken, another dataset that does not exist",
-			config: func(c *config) {
-				c.datasets = []string{"pump-station_7"}
-			},
+			name:   "same ClientToken, another dataset that does not exist",
 			before: []string{validRequest("token-1").JSON(t)},
 			body: func() string {
 				r := validRequest("token-1")
@@ -87,20 +96,31 @@ func TestErrors(t *testing.T) {
 			},
 		},
 		{
-			name:   "pending jobs at the quota",
-			config: func(c *config) { c.maxPending = 2 },
-			before: []string{validRequest("token-1").JSON(t), validRequest("token-2").JSON(t)},
-			body:   validRequest("token-3").JSON(t),
+			name:     "pending jobs at the quota",
+			config:   func(c *config) { c.maxPending = 2 },
+			datasets: []string{"pumps-1", "pumps-2", "pumps-3"},
+			before:   []string{onDataset(t, "token-1", "pumps-1"), onDataset(t, "token-2", "pumps-2")},
+			body:     onDataset(t, "token-3", "pumps-3"),
 			want: func([]lookout.StartDataIngestionJobResponse) answer {
 				return answer{http.StatusBadRequest, lookout.CodeServiceQuotaExceeded, errorBody(t,
 					lookout.CodeServiceQuotaExceeded, "The number of pending data ingestion jobs has reached the quota of 2")}
 			},
 		},
 		{
-			name:   "beyond the rate",
-			config: func(c *config) { c.rate, c.burst = 1, 1 },
+			name:   "a second ingestion while one runs",
 			before: []string{validRequest("token-1").JSON(t)},
 			body:   validRequest("token-2").JSON(t),
+			want: func([]lookout.StartDataIngestionJobResponse) answer {
+				return answer{http.StatusBadRequest, lookout.CodeConflict, errorBody(t, lookout.CodeConflict,
+					"Dataset pump-station_7 has a data ingestion job in progress")}
+			},
+		},
+		{
+			name:     "beyond the rate",
+			config:   func(c *config) { c.rate, c.burst = 1, 1 },
+			datasets: []string{"pump-station_7", "pumps-2"},
+			before:   []string{validRequest("token-1").JSON(t)},
+			body:     onDataset(t, "token-2", "pumps-2"),
 			want: func([]lookout.StartDataIngestionJobResponse) answer {
 				return answer{http.StatusBadRequest, lookout.CodeThrottling,
 					errorBody(t, lookout.CodeThrottling, "Rate exceeded")}
@@ -158,12 +178,16 @@ func TestErrors(t *testing.T) {
 				tt.config(&cfg)
 				require.NoError(t, finish(&cfg, nil))
 			}
-			a, _ := newTestApp(t, cfg)
+			datasets := tt.datasets
+			if datasets == nil {
+				datasets = []string{"pump-station_7"}
+			}
+			a, _ := newTestApp(t, cfg, datasets...)
 			var jobs []lookout.StartDataIngestionJobResponse
 			for _, body := range tt.before {
 				jobs = append(jobs, startJob(t, a.handler, body))
 			}
-			jobsBefore := a.store.jobCount()
+			jobsBefore := jobCount(t, a)
 
 			got := read(t, post(t, a.handler, tt.body))
 
@@ -171,7 +195,7 @@ func TestErrors(t *testing.T) {
 			for _, j := range jobs {
 				assert.NotContains(t, got.Body, j.JobId, "an error names no other caller's job")
 			}
-			assert.Equal(t, jobsBefore, a.store.jobCount(), "a failed request starts no job")
+			assert.Equal(t, jobsBefore, jobCount(t, a), "a failed request starts no job")
 		})
 	}
 }
@@ -180,9 +204,7 @@ func TestErrors(t *testing.T) {
 // server's errors as the taxonomy's types.
 func TestErrorsReadByClient(t *testing.T) {
 	t.Parallel()
-	cfg := testConfig()
-	cfg.datasets = []string{"turbines"}
-	a, _ := newTestApp(t, cfg)
+	a, _ := newTestApp(t, testConfig(), "turbines")
 
 	resp := post(t, a.handler, validRequest("token-1").JSON(t))
 	defer resp.Body.Close()

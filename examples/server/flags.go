@@ -5,22 +5,30 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
-
-	"github.com/lookout-equipment/lookoutequipment/lookout"
 )
 
 // config is the server's configuration, from its flags.
 type config struct {
 	addr        string
-	datasets    []string // nil: every name exists
-	jobDuration time.Duration
-	maxPending  int     // 0: no quota
+	db          string // the database's path, or store.Memory
+	dataDir     string // -data: DIR/<bucket>/<key>; "" with -s3
+	s3          bool   // -s3: buckets read through the AWS SDK
+	workers     int    // jobs running at once, >= 1
+	maxPending  int    // 0: no quota
+	maxDatasets int    // 0: no quota
+	account     string
+	region      string
+	logLevel    slog.Level
 	rate        float64 // requests per second; 0: no limit
 	burst       int     // >= 1 when rate > 0
 	timeouts    timeouts
+	src         sources // tests: the buckets, in place of -data or -s3
 }
 
 // timeouts are the server's bounds on slow clients and on its shutdown.
@@ -42,28 +50,19 @@ var defaultTimeouts = timeouts{
 	shutdown:   10 * time.Second,
 }
 
-// defaultMaxPending is the service's quota of pending data ingestion jobs.
-const defaultMaxPending = 5
-
-// datasetsFlag collects the repeatable -dataset flag.
-type datasetsFlag struct{ names *[]string }
-
-// String returns the names given, separated by commas.
-func (d datasetsFlag) String() string {
-	if d.names == nil {
-		return ""
-	}
-	return strings.Join(*d.names, ",")
-}
-
-// Set adds a dataset name, which must be one a request can carry.
-func (d datasetsFlag) Set(name string) error {
-	if err := lookout.CheckDatasetName(name); err != nil {
-		return err
-	}
-	*d.names = append(*d.names, name)
-	return nil
-}
+// The defaults of the flags.
+const (
+	// defaultMaxPending is the service's quota of pending data ingestion
+	// jobs.
+	defaultMaxPending = 5
+	// defaultMaxDatasets is the service's quota of datasets.
+	defaultMaxDatasets = 15
+	defaultWorkers     = 2
+	defaultAccount     = "123456789012"
+	defaultRegion      = "us-east-1"
+	// defaultDB is the database's file name, beside the binary.
+	defaultDB = "lookout.db"
+)
 
 // errUsage is the cause of a configuration that the flags cannot give.
 var errUsage = errors.New("invalid flags")
@@ -76,18 +75,22 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, code int, ok bool)
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "`address` to listen on")
-	fs.Var(datasetsFlag{&cfg.datasets}, "dataset",
-		"a dataset `name` that exists (repeatable); without it, every name exists")
-	fs.DurationVar(&cfg.jobDuration, "job-duration", 5*time.Second,
-		"how long a job stays IN_PROGRESS before it is SUCCESS")
+	fs.StringVar(&cfg.db, "db", "", "the database `file` (default lookout.db beside the binary; :memory: keeps nothing)")
+	fs.StringVar(&cfg.dataDir, "data", "", "read each bucket from the `directory` DIR/<bucket>")
+	fs.BoolVar(&cfg.s3, "s3", false, "read the buckets from S3 or AWS_ENDPOINT_URL_S3, as the AWS SDK is configured")
+	fs.IntVar(&cfg.workers, "workers", defaultWorkers, "data ingestion jobs that run at once")
 	fs.IntVar(&cfg.maxPending, "max-pending", defaultMaxPending,
-		"quota of unfinished jobs (0: no quota)")
+		"quota of data ingestion jobs IN_PROGRESS (0: no quota)")
+	fs.IntVar(&cfg.maxDatasets, "max-datasets", defaultMaxDatasets, "quota of datasets (0: no quota)")
+	fs.StringVar(&cfg.account, "account", defaultAccount, "the AWS account `id` of the ARNs")
+	fs.StringVar(&cfg.region, "region", defaultRegion, "the AWS `region` of the ARNs")
+	fs.TextVar(&cfg.logLevel, "log-level", slog.LevelInfo, "the least `level` logged: DEBUG, INFO, WARN or ERROR")
 	fs.Float64Var(&cfg.rate, "rate", 0, "requests per second beyond which requests are throttled (0: no limit)")
 	fs.IntVar(&cfg.burst, "burst", 0, "requests allowed at once before -rate applies (0: rate rounded up, at least 1)")
 	fs.DurationVar(&cfg.timeouts.shutdown, "grace", defaultTimeouts.shutdown,
 		"on SIGINT or SIGTERM, how long the requests in progress may take before their connections are closed")
 	usage := func() {
-		fmt.Fprintln(stderr, "usage: server [-addr ADDR] [-dataset NAME]... [-job-duration D] [-max-pending N] [-rate R] [-burst B] [-grace D]")
+		fmt.Fprintln(stderr, "usage: server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N] [-max-datasets N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D]")
 		fs.SetOutput(stderr)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
@@ -114,8 +117,18 @@ func finish(cfg *config, extra []string) error {
 	switch {
 	case len(extra) > 0:
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, extra[0])
-	case cfg.jobDuration < 0:
-		return fmt.Errorf("%w: -job-duration must not be negative", errUsage)
+	case cfg.dataDir == "" && !cfg.s3:
+		return fmt.Errorf("%w: -data DIR or -s3 is required: where the jobs read their buckets", errUsage)
+	case cfg.dataDir != "" && cfg.s3:
+		return fmt.Errorf("%w: -data and -s3 exclude each other", errUsage)
+	case cfg.workers < 1:
+		return fmt.Errorf("%w: -workers must be at least 1", errUsage)
+	case cfg.maxDatasets < 0:
+		return fmt.Errorf("%w: -max-datasets must not be negative", errUsage)
+	case !isAccount(cfg.account):
+		return fmt.Errorf("%w: -account must be 12 digits, not %q", errUsage, cfg.account)
+	case !isRegion(cfg.region):
+		return fmt.Errorf("%w: -region must be a region name such as us-east-1, not %q", errUsage, cfg.region)
 	case cfg.maxPending < 0:
 		return fmt.Errorf("%w: -max-pending must not be negative", errUsage)
 	case cfg.rate < 0 || math.IsNaN(cfg.rate) || math.IsInf(cfg.rate, 0):
@@ -127,8 +140,88 @@ func finish(cfg *config, extra []string) error {
 	case cfg.burst > 0 && cfg.rate == 0:
 		return fmt.Errorf("%w: -burst needs -rate", errUsage)
 	}
+	if cfg.db == "" {
+		db, err := defaultDBPath()
+		if err != nil {
+			return err
+		}
+		cfg.db = db
+	}
 	if cfg.rate > 0 && cfg.burst == 0 {
 		cfg.burst = int(min(math.Ceil(cfg.rate), math.MaxInt32))
 	}
 	return nil
+}
+
+// isAccount reports whether s is an AWS account id: 12 digits.
+func isAccount(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for i := range len(s) {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isRegion reports whether s has the form of a region name: lowercase
+// letters, digits and hyphens, beginning with a letter and ending with a
+// digit, at most 32 bytes (us-east-1, eu-central-2, us-gov-west-1).
+func isRegion(s string) bool {
+	if s == "" || len(s) > 32 || s[0] < 'a' || s[0] > 'z' || s[len(s)-1] < '0' || s[len(s)-1] > '9' {
+		return false
+	}
+	for i := range len(s) {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// defaultDBPath is the default database: lookout.db beside the binary, so
+// that the state follows the program rather than the directory it was
+// started from. A binary that `go run` built lives in a temporary
+// directory that is removed when it exits: the database is then made in
+// the working directory instead.
+func defaultDBPath() (string, error) {
+	exe, err := os.Executable()
+	if err == nil {
+		exe, err = filepath.EvalSymlinks(exe)
+	}
+	if err != nil {
+		return "", fmt.Errorf("cannot find the binary's directory for the default -db (pass -db FILE): %w", err)
+	}
+	dir := filepath.Dir(exe)
+	if isBuildDir(dir) {
+		wd, err := os.Getwd()
+		if err != nil {
+			return "", fmt.Errorf("cannot find the working directory for the default -db (pass -db FILE): %w", err)
+		}
+		dir = wd
+	}
+	return filepath.Join(dir, defaultDB), nil
+}
+
+// isBuildDir reports whether dir is a temporary directory of the go
+// command (go run, go test): under the temporary directory, in a
+// go-build* directory.
+func isBuildDir(dir string) bool {
+	tmp, err := filepath.EvalSymlinks(os.TempDir())
+	if err != nil {
+		tmp = os.TempDir()
+	}
+	rel, err := filepath.Rel(tmp, dir)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return false
+	}
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		if strings.HasPrefix(part, "go-build") {
+			return true
+		}
+	}
+	return false
 }

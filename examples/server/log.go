@@ -18,6 +18,10 @@ import (
 // errorTypeHeader is the header that names the error of an error response.
 const errorTypeHeader = "X-Amzn-ErrorType"
 
+// requestIDHeader is the header in which lookout.NewHandler sends the id it
+// gave the request (lookout.RequestID in the operation's context).
+const requestIDHeader = "X-Amzn-Requestid"
+
 // maxLoggedValue bounds the bytes of a value from the request (or of its
 // escaped form) that a log line shows.
 const maxLoggedValue = 128
@@ -87,6 +91,7 @@ func logRequests(logger *slog.Logger, now func() time.Time, next http.Handler) h
 			)
 		}
 		attrs = append(attrs,
+			slog.String("request_id", logValue(rec.Header().Get(requestIDHeader))),
 			slog.Duration("duration", now().Sub(start)),
 			slog.String("remote", logValue(r.RemoteAddr)),
 		)

@@ -77,7 +77,7 @@ func TestLogRequests(t *testing.T) {
 			},
 			target: lookout.TargetStartDataIngestionJob,
 			want: `level=INFO msg=request method=POST target=` + lookout.TargetStartDataIngestionJob +
-				` status=200 error="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
+				` status=200 error="" request_id="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
 		},
 		{
 			name: "error",
@@ -87,13 +87,13 @@ func TestLogRequests(t *testing.T) {
 			},
 			target: lookout.TargetStartDataIngestionJob,
 			want: `level=INFO msg=request method=POST target=` + lookout.TargetStartDataIngestionJob +
-				` status=400 error=ConflictException duration=1.5ms remote=192.0.2.1:1234` + "\n",
+				` status=400 error=ConflictException request_id="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
 		},
 		{
 			name:    "nothing written",
 			handler: func(http.ResponseWriter, *http.Request) {},
 			target:  "",
-			want:    `level=INFO msg=request method=POST target="" status=200 error="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
+			want:    `level=INFO msg=request method=POST target="" status=200 error="" request_id="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
 		},
 		{
 			name: "informational status first",
@@ -103,20 +103,20 @@ func TestLogRequests(t *testing.T) {
 			},
 			target: lookout.TargetStartDataIngestionJob,
 			want: `level=INFO msg=request method=POST target=` + lookout.TargetStartDataIngestionJob +
-				` status=500 error="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
+				` status=500 error="" request_id="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
 		},
 		{
 			name:    "a target that would forge a line",
 			handler: func(http.ResponseWriter, *http.Request) {},
 			target:  "x\nlevel=ERROR msg=forged",
-			want:    `level=INFO msg=request method=POST target="x\\u000alevel=ERROR msg=forged" status=200 error="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
+			want:    `level=INFO msg=request method=POST target="x\\u000alevel=ERROR msg=forged" status=200 error="" request_id="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
 		},
 		{
 			name:    "a target of 60,000 bytes",
 			handler: func(http.ResponseWriter, *http.Request) {},
 			target:  strings.Repeat("A", 60000),
 			want: `level=INFO msg=request method=POST target="` + strings.Repeat("A", maxLoggedValue) +
-				`…[cut: 60000 bytes]"` + ` status=200 error="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
+				`…[cut: 60000 bytes]"` + ` status=200 error="" request_id="" duration=1.5ms remote=192.0.2.1:1234` + "\n",
 		},
 	}
 	for _, tt := range tests {
@@ -137,23 +137,40 @@ func TestLogRequests(t *testing.T) {
 func TestLogOneLinePerRequest(t *testing.T) {
 	t.Parallel()
 	cfg := testConfig()
-	cfg.datasets = []string{"pump-station_7"}
 	logger, buf := newTestLogger()
 	clock := newFakeClock()
-	a := newApp(cfg, logger, clock.Now)
+	a := newTestAppLogging(t, cfg, logger, clock.Now, "pump-station_7")
 
-	startJob(t, a.handler, validRequest("token-1").JSON(t))
 	other := validRequest("token-2")
 	other.DatasetName = "compressors"
-	require.Equal(t, http.StatusBadRequest, read(t, post(t, a.handler, other.JSON(t))).Status)
-	require.Equal(t, http.StatusBadRequest, read(t, post(t, a.handler, validRequest("").JSON(t))).Status)
+	var ids []string
+	for _, body := range []string{validRequest("token-1").JSON(t), other.JSON(t), validRequest("").JSON(t)} {
+		resp := post(t, a.handler, body)
+		ids = append(ids, resp.Header.Get(requestIDHeader))
+		read(t, resp)
+	}
+	for _, id := range ids {
+		require.Len(t, id, 36, "a request id: %q", id)
+	}
 
+	// The request id is the one the client got.
 	prefix := `level=INFO msg=request method=POST target=` + lookout.TargetStartDataIngestionJob
 	assert.Equal(t,
-		prefix+` status=200 error="" duration=0s remote=192.0.2.1:1234`+"\n"+
-			prefix+` status=400 error=ResourceNotFoundException duration=0s remote=192.0.2.1:1234`+"\n"+
-			prefix+` status=400 error=ValidationException duration=0s remote=192.0.2.1:1234`+"\n",
-		buf.String())
+		prefix+` status=200 error="" request_id=`+ids[0]+` duration=0s remote=192.0.2.1:1234`+"\n"+
+			prefix+` status=400 error=ResourceNotFoundException request_id=`+ids[1]+` duration=0s remote=192.0.2.1:1234`+"\n"+
+			prefix+` status=400 error=ValidationException request_id=`+ids[2]+` duration=0s remote=192.0.2.1:1234`+"\n",
+		requestLines(buf.String()))
+}
+
+// requestLines keeps the lines of log whose message is "request".
+func requestLines(log string) string {
+	var b strings.Builder
+	for line := range strings.Lines(log) {
+		if strings.Contains(line, " msg=request ") {
+			b.WriteString(line)
+		}
+	}
+	return b.String()
 }
 
 // TestPanicIsLogged checks that a panic in the operation is logged on the
@@ -162,9 +179,9 @@ func TestPanicIsLogged(t *testing.T) {
 	t.Parallel()
 	logger, buf := newTestLogger()
 	h := newStack(testConfig(), logger, newFakeClock().Now,
-		func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+		lookout.Service{StartDataIngestionJob: func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
 			panic("the job table is gone")
-		})
+		}})
 
 	got := read(t, post(t, h, validRequest("token-1").JSON(t)))
 

@@ -1,23 +1,35 @@
-// Command server is a local endpoint for StartDataIngestionJob, for trying
-// clients without an AWS account: it speaks the service's wire protocol (AWS
-// JSON 1.0) through [lookout.NewHandler], keeps its jobs in memory, and
-// answers with the service's errors.
+// Command server stands in for Amazon Lookout for Equipment's dataset and
+// data ingestion API: programs written against the service point it at this
+// endpoint (--endpoint-url) and run their whole flow, from CreateDataset to
+// DeleteDataset. It speaks the service's wire protocol (AWS JSON 1.0)
+// through [lookout.NewHandler], runs real ingestion jobs (the check of
+// lookout/ingest over the job's bucket), and keeps its state in an embedded
+// SQLite database.
 //
 // Usage:
 //
-//	go run ./examples/server -addr 127.0.0.1:8080 [-dataset NAME]... [-job-duration D] [-max-pending N] [-rate R] [-burst B] [-grace D]
+//	go run ./examples/server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N]
+//	    [-max-datasets N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D]
 //
 // Flags:
 //
+//	-data DIR         read the bucket B of a job from the directory DIR/B: the
+//	                  object KEY is the file DIR/B/KEY
+//	-s3               read the buckets from S3, or from an S3-compatible store,
+//	                  through the AWS SDK's default configuration: credentials,
+//	                  AWS_REGION, AWS_ENDPOINT_URL_S3 (path-style addressing
+//	                  with a custom endpoint)
 //	-addr ADDR        where to listen (default 127.0.0.1:8080)
-//	-dataset NAME     a dataset that exists; repeatable. A request for another
-//	                  dataset gets ResourceNotFoundException. Without -dataset,
-//	                  every name exists.
-//	-job-duration D   how long a job stays IN_PROGRESS before it is SUCCESS
-//	                  (default 5s)
-//	-max-pending N    the quota of unfinished jobs: a new job beyond it gets
+//	-db FILE          the database (default lookout.db beside the binary; see
+//	                  below); :memory: keeps everything in memory, for tests
+//	-workers N        jobs that run at once (default 2); the others wait, IN_PROGRESS
+//	-max-pending N    the quota of jobs IN_PROGRESS: a new job beyond it gets
 //	                  ServiceQuotaExceededException (default 5, the service's
-//	                  quota of pending data ingestion jobs; 0: no quota)
+//	                  quota; 0: no quota)
+//	-max-datasets N   the quota of datasets (default 15, the service's; 0: none)
+//	-account ID       the account id of the ARNs (default 123456789012)
+//	-region R         the region of the ARNs (default us-east-1)
+//	-log-level L      the least level logged: DEBUG, INFO, WARN, ERROR (default INFO)
 //	-rate R           requests per second: a request beyond the rate gets
 //	                  ThrottlingException (default 0: no limit)
 //	-burst B          requests allowed at once before -rate applies (default:
@@ -26,72 +38,120 @@
 //	                  may take before their connections are closed
 //	                  (default 10s)
 //
-// # Behaviour
+// # Operations
 //
 // A request is read and checked by [lookout.NewHandler]: a body that is not
 // a readable request gets SerializationException, a request that breaks a
 // constraint gets ValidationException, with the service's wording. The
-// ClientToken is required, as on the wire; the AWS SDKs and the AWS CLI fill
-// one in. A valid request then:
+// ClientToken of CreateDataset and StartDataIngestionJob is required, as on
+// the wire; the AWS SDKs and the AWS CLI fill one in. A ClientToken seen
+// before with the same parameters returns the same dataset or job; with
+// other parameters, ConflictException, which names no job or dataset.
+// Parameters are compared as the service reads them: an absent Prefix is "",
+// an absent KeyPattern is the default {prefix}/{component_name}/*.
 //
-//   - with a ClientToken seen before and the same parameters, gets the same
-//     job (JobId and current Status); with other parameters,
-//     ConflictException, which names no job. Parameters are compared as
-//     the service reads them: an absent Prefix is "", an absent KeyPattern
-//     is the default {prefix}/{component_name}/*;
-//   - for a dataset that does not exist, gets ResourceNotFoundException;
-//   - when -max-pending jobs are unfinished, gets
-//     ServiceQuotaExceededException;
-//   - else starts a new job: a JobId of 32 lowercase hexadecimal digits and
-//     the Status IN_PROGRESS, which becomes SUCCESS after -job-duration.
+// CreateDataset reads the InlineDataSchema with [lookout.ParseDataSchema]: a
+// schema that breaks its rules gets a ValidationException listing every
+// violation. ListDatasets, ListDataIngestionJobs and ListSensorStatistics
+// return pages of MaxResults items (1 to 500; 50 by default) and a
+// NextToken for the next page: an opaque token, sealed by the server and
+// bound to the list and its filters, so that a token forged, altered or
+// made for another list gets a ValidationException. A page never repeats or
+// skips an item that exists throughout the listing, whatever is created
+// meanwhile. ListDatasets filters by DatasetNameBeginsWith;
+// ListDataIngestionJobs by DatasetName and Status (a dataset that does not
+// exist has no jobs); ListSensorStatistics lists those of the dataset's
+// last successful ingestion, or of IngestionJobId.
 //
-// Requests beyond -rate get ThrottlingException before they are read. Jobs
-// are kept in memory for the life of the process.
+// # The dataset's lifecycle
+//
+// A dataset is CREATED when made. StartDataIngestionJob stores the job
+// IN_PROGRESS and the dataset INGESTION_IN_PROGRESS; a worker then runs the
+// check over the bucket, with the dataset's schema when it has one, and the
+// job ends SUCCESS, with every figure the check computes, or FAILED, with
+// its FailedReason. After a SUCCESS the dataset is ACTIVE, and
+// DescribeDataset shows that ingestion's input configuration, role,
+// figures and data range; after a FAILED it returns to what it was (ACTIVE
+// when an earlier ingestion succeeded, CREATED otherwise).
+// DescribeDataIngestionJob and ListSensorStatistics give the figures back.
+//
+//   - A second StartDataIngestionJob for a dataset while one of its jobs is
+//     IN_PROGRESS, and DeleteDataset of such a dataset, get
+//     ConflictException. Deleting a dataset deletes its jobs.
+//   - A dataset name or job id that does not exist gets
+//     ResourceNotFoundException.
+//   - A dataset beyond -max-datasets, or a job beyond -max-pending jobs
+//     IN_PROGRESS, gets ServiceQuotaExceededException.
+//   - A dataset's ARN is arn:aws:lookoutequipment:REGION:ACCOUNT:dataset/NAME/UUID,
+//     with -region and -account; a JobId is 32 lowercase hexadecimal
+//     digits.
+//
+// # Durability
+//
+// A dataset or job is committed to the database, and the database synced
+// to disk, before the request that made it gets its 200: a server killed at
+// any moment loses nothing it acknowledged. Jobs that were IN_PROGRESS when
+// the server stopped (killed, or shut down while they ran) run again when
+// it starts (the check only reads). Memory does not grow with the jobs kept:
+// they are in the database, with a bounded cache of recent ones.
+//
+// The default -db is lookout.db in the directory of the binary, so that the
+// state follows the program wherever it is started from; a binary built by
+// go run lives in a temporary directory that the go command removes, so
+// then the default is lookout.db in the working directory. A -db given is a
+// path as usual: relative to the working directory. The log's first line
+// names the database.
+//
+// # Logging
 //
 // Each request is logged on standard error, one line: method, X-Amz-Target,
-// status, error code, duration and client address. Values from the request
-// are escaped (controls, invisible characters, invalid UTF-8) and cut to 128
-// bytes, with "…[cut: N bytes]" saying so. A client that goes away before
-// sending its whole body is logged with the status 499 and outcome "client
-// closed request", or 408 and "client timed out" after the read timeout,
-// not with the error its request was answered; one whose connection the
-// server closed at shutdown, with 503 and "cut off at shutdown". A panic in the
+// status, error code, request id (the x-amzn-RequestId the client got),
+// duration and client address. Values from the request are escaped
+// (controls, invisible characters, invalid UTF-8) and cut to 128 bytes,
+// with "…[cut: N bytes]" saying so. A client that goes away before sending
+// its whole body is logged with the status 499 and outcome "client closed
+// request", or 408 and "client timed out" after the read timeout, not with
+// the error its request was answered; one whose connection the server
+// closed at shutdown, with 503 and "cut off at shutdown". A panic in the
 // operation is logged there too, at level ERROR with its stack; the client
-// gets an InternalServerException that says nothing of it. The server bounds
-// request bodies ([lookout.MaxRequestBodyBytes]) and headers, and times out
-// slow clients (reading headers, reading the request, writing the response,
-// idle connections).
+// gets an InternalServerException that says nothing of it. Each job's end
+// is logged with its id, dataset, status and reason. The server bounds
+// request bodies and headers, and times out slow clients (reading headers,
+// reading the request, writing the response, idle connections).
 //
 // # Stopping
 //
 // On SIGINT or SIGTERM the server stops accepting connections and lets the
 // requests in progress finish, for at most -grace; then it closes the
-// connections still open and exits with status 0. A second signal closes
-// them at once: the server exits with status 1, since requests were cut off.
-// Exit status 1 also says that the server could not listen or serve, 2 a
-// usage error.
+// connections still open, interrupts the jobs running (they stay
+// IN_PROGRESS, and run again at the next start), closes the database and
+// exits with status 0. A second signal closes the connections at once: the
+// server exits with status 1, since requests were cut off. Exit status 1
+// also says that the server could not start, listen or serve, 2 a usage
+// error.
 //
 // # Calling it with the AWS CLI
 //
-// Any credentials do: the server does not check signatures. With the server
-// running on 127.0.0.1:8080:
+// Any credentials do: the server does not check signatures. The README
+// shows the whole flow on the sample bucket of testdata; with the server
+// running on 127.0.0.1:8080 (go run ./examples/server -data examples/server/testdata):
 //
-//	export AWS_ACCESS_KEY_ID=dummy AWS_SECRET_ACCESS_KEY=dummy
-//	aws lookoutequipment start-data-ingestion-job \
-//	    --endpoint-url http://127.0.0.1:8080 --region us-east-1 \
-//	    --dataset-name pump-station_7 \
+//	export AWS_ACCESS_KEY_ID=dummy AWS_SECRET_ACCESS_KEY=dummy AWS_REGION=us-east-1
+//	aws lookoutequipment create-dataset --endpoint-url http://127.0.0.1:8080 \
+//	    --dataset-name pumps --dataset-schema InlineDataSchema="$(cat examples/server/testdata/schema-pumps.json)"
+//	aws lookoutequipment start-data-ingestion-job --endpoint-url http://127.0.0.1:8080 \
+//	    --dataset-name pumps \
 //	    --ingestion-input-configuration 'S3InputConfiguration={Bucket=sensor-data.example,Prefix=plant-1/pumps/}' \
 //	    --role-arn arn:aws:iam::123456789012:role/LookoutEquipmentIngestion
 //
-// The CLI generates a ClientToken for each call; pass --client-token TOKEN to
-// send one of your own, and the same call twice to see the same job. The AWS
-// SDKs take the endpoint the same way (endpoint_url in boto3, BaseEndpoint in
-// the AWS SDK for Go v2).
+// The AWS SDKs take the endpoint the same way (endpoint_url in boto3,
+// BaseEndpoint in the AWS SDK for Go v2).
 package main
 
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -101,7 +161,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/store"
 	"github.com/lookout-equipment/lookoutequipment/lookout"
+	"github.com/lookout-equipment/lookoutequipment/lookout/ingest/s3source"
 )
 
 func main() {
@@ -120,17 +182,29 @@ func run(args []string, stderr io.Writer, signals <-chan os.Signal) int {
 	if !ok {
 		return code
 	}
-	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.logLevel}))
+	a, err := newApp(context.Background(), cfg, logger, nil)
+	if err != nil {
+		logger.Error("cannot start", "error", err)
+		return 1
+	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		logger.Error("cannot listen", "addr", cfg.addr, "error", err)
+		a.close()
 		return 1
 	}
-	a := newApp(cfg, logger, nil)
-	logger.Info("listening", "addr", ln.Addr().String(), "datasets", datasetsAttr(cfg.datasets),
-		"job_duration", cfg.jobDuration, "max_pending", cfg.maxPending, "rate", cfg.rate, "burst", cfg.burst,
+	logger.Info("listening", "addr", ln.Addr().String(), "db", cfg.db, "data", cfg.dataDir, "s3", cfg.s3,
+		"workers", cfg.workers, "max_pending", cfg.maxPending, "max_datasets", cfg.maxDatasets,
+		"account", cfg.account, "region", cfg.region, "rate", cfg.rate, "burst", cfg.burst,
 		"grace", cfg.timeouts.shutdown)
 	err = serve(newHTTPServer(cfg, a.handler, logger), ln, cfg.timeouts.shutdown, signals, logger)
+	if cerr := a.close(); cerr != nil {
+		logger.Error("closing the database failed", "error", cerr)
+		if err == nil {
+			err = cerr
+		}
+	}
 	switch {
 	case errors.Is(err, errStoppedAtOnce):
 		logger.Warn("stopped at once on a second signal; the requests in progress were cut off")
@@ -143,40 +217,74 @@ func run(args []string, stderr io.Writer, signals <-chan os.Signal) int {
 	return 0
 }
 
-func datasetsAttr(names []string) any {
-	if names == nil {
-		return "any"
-	}
-	return names
-}
-
 // app is the server's state and its handler stack.
 type app struct {
-	store   *jobStore
+	st      *store.Store
+	run     *runner
+	svc     *service
 	handler http.Handler
 }
 
-// newApp builds the job store and the handler stack over it (see
-// newStack). now nil means time.Now; it is the clock of the jobs, the rate
-// limiter and the log.
-func newApp(cfg config, logger *slog.Logger, now func() time.Time) *app {
-	store := newJobStore(storeConfig{
-		Datasets:    cfg.datasets,
-		JobDuration: cfg.jobDuration,
-		MaxPending:  cfg.maxPending,
-		Now:         now,
+// newApp opens the database, starts the runner (which queues the jobs that
+// were running when the server last stopped) and builds the handler stack
+// over the service (see newStack). now nil means time.Now; it is the clock
+// of the store, the rate limiter and the log.
+func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() time.Time) (*app, error) {
+	src := cfg.src
+	switch {
+	case src != nil:
+	case cfg.s3:
+		client, err := s3source.NewClient(ctx, s3source.Config{})
+		if err != nil {
+			return nil, err
+		}
+		src = s3Sources{client: client}
+	default:
+		fi, err := os.Stat(cfg.dataDir)
+		if err != nil {
+			return nil, fmt.Errorf("-data: %w", err)
+		}
+		if !fi.IsDir() {
+			return nil, fmt.Errorf("-data: %s is not a directory", cfg.dataDir)
+		}
+		src = dirSources{dir: cfg.dataDir}
+	}
+	st, err := store.Open(cfg.db, store.Options{
+		Region: cfg.region, Account: cfg.account,
+		MaxDatasets: cfg.maxDatasets, MaxPending: cfg.maxPending, Now: now,
 	})
-	return &app{store: store, handler: newStack(cfg, logger, now, store.Start)}
+	if err != nil {
+		return nil, err
+	}
+	run := newRunner(st, src, cfg.workers, logger)
+	if err := run.start(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	svc := &service{st: st, run: run, log: logger}
+	return &app{st: st, run: run, svc: svc, handler: newStack(cfg, logger, now, svc.operations())}, nil
+}
+
+// close stops the runner, leaving the jobs it was running IN_PROGRESS for
+// the next start, and closes the database.
+func (a *app) close() error {
+	a.run.stop()
+	return a.st.Close()
+}
+
+// operations is the lookout.Service of s.
+func (s *service) operations() lookout.Service {
+	return lookout.Service{
+		StartDataIngestionJob: s.StartDataIngestionJob,
+	}
 }
 
 // newStack returns the handler stack: logging, then throttling (when
-// cfg.rate is set), then lookout.NewHandler over start. A panic in start is
-// logged to logger, with its stack, and answered with an
+// cfg.rate is set), then lookout.NewHandler over svc. A panic in an
+// operation is logged to logger, with its stack, and answered with an
 // InternalServerException that says nothing of it.
-func newStack(cfg config, logger *slog.Logger, now func() time.Time,
-	start func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error),
-) http.Handler {
-	h := lookout.NewHandler(lookout.Service{StartDataIngestionJob: start}, lookout.WithLogger(logger))
+func newStack(cfg config, logger *slog.Logger, now func() time.Time, svc lookout.Service) http.Handler {
+	h := lookout.NewHandler(svc, lookout.WithLogger(logger))
 	if cfg.rate > 0 {
 		h = throttle(newTokenBucket(cfg.rate, cfg.burst, now), h)
 	}

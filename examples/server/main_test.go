@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -23,10 +24,18 @@ import (
 
 func TestParseFlags(t *testing.T) {
 	t.Parallel()
+	wd, err := os.Getwd()
+	require.NoError(t, err)
 	defaults := config{
 		addr:        "127.0.0.1:8080",
-		jobDuration: 5 * time.Second,
+		db:          filepath.Join(wd, "lookout.db"), // a test binary is go's: the working directory
+		dataDir:     "testdata",
+		workers:     2,
 		maxPending:  5,
+		maxDatasets: 15,
+		account:     "123456789012",
+		region:      "us-east-1",
+		logLevel:    slog.LevelInfo,
 		timeouts:    defaultTimeouts,
 	}
 	with := func(change func(*config)) config {
@@ -42,12 +51,19 @@ func TestParseFlags(t *testing.T) {
 		{name: "defaults", args: nil, want: defaults},
 		{
 			name: "every flag",
-			args: []string{"-addr", ":9000", "-dataset", "pumps", "-dataset", "turbines_2", "-job-duration", "1m",
-				"-max-pending", "0", "-rate", "10", "-burst", "3", "-grace", "2s"},
+			args: []string{"-addr", ":9000", "-db", ":memory:", "-workers", "8", "-max-pending", "0",
+				"-max-datasets", "100", "-account", "210987654321", "-region", "eu-west-3", "-log-level", "debug",
+				"-rate", "10", "-burst", "3", "-grace", "2s"},
 			want: with(func(c *config) {
-				c.addr, c.datasets, c.jobDuration, c.maxPending, c.rate, c.burst, c.timeouts.shutdown =
-					":9000", []string{"pumps", "turbines_2"}, time.Minute, 0, 10, 3, 2*time.Second
+				c.addr, c.db, c.workers, c.maxPending, c.maxDatasets = ":9000", ":memory:", 8, 0, 100
+				c.account, c.region, c.logLevel = "210987654321", "eu-west-3", slog.LevelDebug
+				c.rate, c.burst, c.timeouts.shutdown = 10, 3, 2*time.Second
 			}),
+		},
+		{
+			name: "-s3",
+			args: []string{"-s3", "-data", ""},
+			want: with(func(c *config) { c.s3, c.dataDir = true, "" }),
 		},
 		{
 			name: "burst defaults to the rate rounded up",
@@ -59,17 +75,12 @@ func TestParseFlags(t *testing.T) {
 			args: []string{"-rate", "0.2"},
 			want: with(func(c *config) { c.rate, c.burst = 0.2, 1 }),
 		},
-		{
-			name: "zero job duration",
-			args: []string{"-job-duration", "0s"},
-			want: with(func(c *config) { c.jobDuration = 0 }),
-		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			var stderr bytes.Buffer
-			got, code, ok := parseFlags(tt.args, &stderr)
+			got, code, ok := parseFlags(append([]string{"-data", "testdata"}, tt.args...), &stderr)
 			require.True(t, ok, stderr.String())
 			assert.Equal(t, 0, code)
 			assert.Equal(t, tt.want, got)
@@ -87,17 +98,18 @@ func TestParseFlagsErrors(t *testing.T) {
 	}{
 		{"unknown flag", []string{"-port", "80"}, "server: flag provided but not defined: -port"},
 		{"argument", []string{"extra"}, `server: invalid flags: unexpected argument "extra"`},
-		{"dataset name with a space", []string{"-dataset", "pump station"},
-			`server: invalid value "pump station" for flag -dataset: ValidationException: 1 validation error detected: ` +
-				`Value 'pump station' at 'datasetName' failed to satisfy constraint: ` +
-				`Member must satisfy regular expression pattern: ^[0-9a-zA-Z_-]{1,200}$`},
-		{"empty dataset name", []string{"-dataset", ""},
-			`server: invalid value "" for flag -dataset: ValidationException: 2 validation errors detected: ` +
-				`Value '' at 'datasetName' failed to satisfy constraint: Member must have length greater than or equal to 1; ` +
-				`Value '' at 'datasetName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[0-9a-zA-Z_-]{1,200}$`},
-		{"negative job duration", []string{"-job-duration", "-1s"},
-			"server: invalid flags: -job-duration must not be negative"},
+		{"no data source", []string{"-data", ""},
+			"server: invalid flags: -data DIR or -s3 is required: where the jobs read their buckets"},
+		{"two data sources", []string{"-s3"}, "server: invalid flags: -data and -s3 exclude each other"},
+		{"no worker", []string{"-workers", "0"}, "server: invalid flags: -workers must be at least 1"},
 		{"negative quota", []string{"-max-pending", "-1"}, "server: invalid flags: -max-pending must not be negative"},
+		{"negative dataset quota", []string{"-max-datasets", "-1"},
+			"server: invalid flags: -max-datasets must not be negative"},
+		{"short account", []string{"-account", "12345"}, `server: invalid flags: -account must be 12 digits, not "12345"`},
+		{"bad region", []string{"-region", "US-EAST-1"},
+			`server: invalid flags: -region must be a region name such as us-east-1, not "US-EAST-1"`},
+		{"bad log level", []string{"-log-level", "loud"},
+			`server: invalid value "loud" for flag -log-level: slog: level string "loud": unknown name`},
 		{"negative rate", []string{"-rate", "-1"}, "server: invalid flags: -rate must be a finite number, not negative"},
 		{"infinite rate", []string{"-rate", "+Inf"}, "server: invalid flags: -rate must be a finite number, not negative"},
 		{"NaN rate", []string{"-rate", "NaN"}, "server: invalid flags: -rate must be a finite number, not negative"},
@@ -109,7 +121,7 @@ func TestParseFlagsErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			var stderr bytes.Buffer
-			_, code, ok := parseFlags(tt.args, &stderr)
+			_, code, ok := parseFlags(append([]string{"-data", "testdata"}, tt.args...), &stderr)
 			assert.False(t, ok)
 			assert.Equal(t, 2, code)
 			first, rest, _ := strings.Cut(stderr.String(), "\n")
@@ -205,7 +217,7 @@ func TestSlowBodyIsCutOff(t *testing.T) {
 	cfg.timeouts.read = 100 * time.Millisecond
 	cfg.timeouts.write, cfg.timeouts.idle = time.Hour, time.Hour
 	logger, log := newTestLogger()
-	a := newApp(cfg, logger, newFakeClock().Now)
+	a := newTestAppLogging(t, cfg, logger, newFakeClock().Now, "pump-station_7")
 	addr, _ := startServer(t, cfg, a.handler)
 
 	conn, err := net.Dial("tcp", addr)
@@ -227,7 +239,7 @@ func TestSlowBodyIsCutOff(t *testing.T) {
 	require.NoError(t, err, "the server must answer, not the test's deadline end the exchange")
 	assert.Equal(t, answer{http.StatusBadRequest, lookout.CodeSerialization,
 		errorBody(t, lookout.CodeSerialization, "the body could not be read to its end")}, read(t, resp))
-	assert.Equal(t, 0, a.store.jobCount())
+	assert.Equal(t, 0, jobCount(t, a))
 
 	// The log says what happened: not a SerializationException.
 	line := waitForLog(t, log, "msg=request")
@@ -241,7 +253,7 @@ func TestClientClosedMidBody(t *testing.T) {
 	t.Parallel()
 	cfg := testConfig()
 	logger, log := newTestLogger()
-	a := newApp(cfg, logger, newFakeClock().Now)
+	a := newTestAppLogging(t, cfg, logger, newFakeClock().Now, "pump-station_7")
 	addr, _ := startServer(t, cfg, a.handler)
 
 	conn, err := net.Dial("tcp", addr)
@@ -257,7 +269,7 @@ func TestClientClosedMidBody(t *testing.T) {
 	line := waitForLog(t, log, "msg=request")
 	assert.Contains(t, line, `status=499 error="" outcome="client closed request" cause="unexpected EOF"`)
 	assert.NotContains(t, line, lookout.CodeSerialization)
-	assert.Equal(t, 0, a.store.jobCount())
+	assert.Equal(t, 0, jobCount(t, a))
 }
 
 // waitForLog waits for a line of log that contains s, and returns it. The
@@ -283,7 +295,7 @@ func waitForLog(t *testing.T, log *syncBuffer, s string) string {
 func TestRealServer(t *testing.T) {
 	t.Parallel()
 	cfg := testConfig()
-	a, _ := newTestApp(t, cfg)
+	a, _ := newTestApp(t, cfg, "pump-station_7", "pumps-2")
 	addr, stop := startServer(t, cfg, a.handler)
 	url := "http://" + addr + "/"
 	send := func(body io.Reader) answer {
@@ -300,12 +312,12 @@ func TestRealServer(t *testing.T) {
 	assert.Equal(t, http.StatusOK, ok.Status, ok.Body)
 
 	// A valid request padded with spaces past the bound of a body.
-	valid := validRequest("token-2").JSON(t)
+	valid := onDataset(t, "token-2", "pumps-2")
 	padded := valid + strings.Repeat(" ", int(lookout.MaxRequestBodyBytes)+1-len(valid))
 	big := send(strings.NewReader(padded))
 	assert.Equal(t, http.StatusBadRequest, big.Status, big.Body)
 	assert.Equal(t, lookout.CodeSerialization, big.ErrorType)
-	assert.Equal(t, 1, a.store.jobCount(), "the oversized request started no job")
+	assert.Equal(t, 1, jobCount(t, a), "the oversized request started no job")
 
 	// At the bound exactly, the same request is read.
 	exact := send(strings.NewReader(padded[:lookout.MaxRequestBodyBytes]))
@@ -323,7 +335,9 @@ func TestRunStopsOnSignal(t *testing.T) {
 	signals := make(chan os.Signal, 2)
 	var stderr syncBuffer
 	done := make(chan int, 1)
-	go func() { done <- run([]string{"-addr", "127.0.0.1:0", "-dataset", "pumps"}, &stderr, signals) }()
+	go func() {
+		done <- run([]string{"-addr", "127.0.0.1:0", "-db", ":memory:", "-data", "testdata"}, &stderr, signals)
+	}()
 	waitForLog(t, &stderr, "msg=listening")
 	signals <- os.Interrupt
 	assert.Equal(t, 0, <-done)
@@ -334,14 +348,14 @@ func TestRunStopsOnSignal(t *testing.T) {
 func TestRunUsageError(t *testing.T) {
 	t.Parallel()
 	var stderr bytes.Buffer
-	assert.Equal(t, 2, run([]string{"-rate", "-3"}, &stderr, nil))
+	assert.Equal(t, 2, run([]string{"-data", "testdata", "-rate", "-3"}, &stderr, nil))
 	assert.True(t, strings.HasPrefix(stderr.String(), "server: invalid flags: -rate"))
 }
 
 func TestRunCannotListen(t *testing.T) {
 	t.Parallel()
 	var stderr bytes.Buffer
-	assert.Equal(t, 1, run([]string{"-addr", "127.0.0.1:-1"}, &stderr, nil))
+	assert.Equal(t, 1, run([]string{"-addr", "127.0.0.1:-1", "-db", ":memory:", "-data", "testdata"}, &stderr, nil))
 	assert.Contains(t, stderr.String(), "msg=\"cannot listen\"")
 }
 
@@ -353,7 +367,9 @@ func startRun(t *testing.T, args ...string) (addr string, log *syncBuffer, signa
 	log = &syncBuffer{}
 	signals = make(chan os.Signal, 2)
 	done = make(chan int, 1)
-	go func() { done <- run(append([]string{"-addr", "127.0.0.1:0"}, args...), log, signals) }()
+	go func() {
+		done <- run(append([]string{"-addr", "127.0.0.1:0", "-db", ":memory:", "-data", "testdata"}, args...), log, signals)
+	}()
 	line := waitForLog(t, log, "msg=listening")
 	_, rest, ok := strings.Cut(line, " addr=")
 	require.True(t, ok, line)

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -11,9 +13,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/store"
 	"github.com/lookout-equipment/lookoutequipment/lookout"
+	"github.com/lookout-equipment/lookoutequipment/lookout/ingest"
 )
 
 // fakeClock is a clock that moves only when told.
@@ -39,22 +44,74 @@ func (c *fakeClock) Advance(d time.Duration) {
 }
 
 // testConfig is a configuration as the flags give it by default, with no
-// rate limit.
+// rate limit, a database in memory, and buckets whose listing waits for
+// the job to be stopped: jobs stay IN_PROGRESS for as long as the test runs.
 func testConfig() config {
 	return config{
 		addr:        "127.0.0.1:0",
-		jobDuration: 5 * time.Second,
+		db:          store.Memory,
+		dataDir:     "testdata",
+		workers:     defaultWorkers,
 		maxPending:  defaultMaxPending,
+		maxDatasets: defaultMaxDatasets,
+		account:     defaultAccount,
+		region:      defaultRegion,
 		timeouts:    defaultTimeouts,
+		src:         heldSources{},
 	}
 }
 
+// heldSources are buckets whose listing waits until the job is stopped.
+type heldSources struct{}
+
+func (heldSources) bucket(string) ingest.Source { return heldBucket{} }
+
+type heldBucket struct{}
+
+func (heldBucket) List(ctx context.Context, _ string, _ func(ingest.Object) error) error {
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+func (heldBucket) Open(ctx context.Context, _ string, _, _ int64) (io.ReadCloser, error) {
+	return nil, errors.New("held bucket: nothing to open")
+}
+
 // newTestApp builds the full handler stack of cfg on a fake clock, logging
-// nowhere.
-func newTestApp(t *testing.T, cfg config) (*app, *fakeClock) {
+// nowhere, with the datasets named, and closes it when the test ends.
+func newTestApp(t *testing.T, cfg config, datasets ...string) (*app, *fakeClock) {
 	t.Helper()
 	clock := newFakeClock()
-	return newApp(cfg, slog.New(slog.DiscardHandler), clock.Now), clock
+	return newTestAppLogging(t, cfg, slog.New(slog.DiscardHandler), clock.Now, datasets...), clock
+}
+
+// newTestAppLogging is newTestApp logging to logger on the clock now.
+func newTestAppLogging(t *testing.T, cfg config, logger *slog.Logger, now func() time.Time, datasets ...string) *app {
+	t.Helper()
+	a, err := newApp(context.Background(), cfg, logger, now)
+	require.NoError(t, err)
+	t.Cleanup(func() { assert.NoError(t, a.close()) })
+	for _, name := range datasets {
+		_, _, err := a.st.CreateDataset(context.Background(), store.NewDataset{Name: name})
+		require.NoError(t, err)
+	}
+	return a
+}
+
+// jobCount counts the jobs of the app's store.
+func jobCount(t *testing.T, a *app) int {
+	t.Helper()
+	n := 0
+	p := store.Page{Limit: store.MaxPageSize}
+	for {
+		jobs, next, err := a.st.ListJobs(context.Background(), store.JobFilter{}, p)
+		require.NoError(t, err)
+		n += len(jobs)
+		if next == "" {
+			return n
+		}
+		p.Token = next
+	}
 }
 
 // requestBody is the JSON body of a valid request.

@@ -1,0 +1,290 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/store"
+	"github.com/lookout-equipment/lookoutequipment/lookout"
+)
+
+// service answers the operations of lookout.Service over the store, and
+// hands the jobs it starts to the runner.
+type service struct {
+	st  *store.Store
+	run *runner
+	log *slog.Logger
+}
+
+// CreateDataset stores a dataset, CREATED. A schema is read with
+// lookout.ParseDataSchema: one that breaks its rules gets a
+// ValidationException that lists every violation.
+func (s *service) CreateDataset(ctx context.Context, req *lookout.CreateDatasetRequest) (*lookout.CreateDatasetResponse, error) {
+	d := store.NewDataset{
+		Name:        strings.Clone(req.DatasetName),
+		ClientToken: strings.Clone(req.ClientToken),
+	}
+	if req.DatasetSchema != nil && req.DatasetSchema.InlineDataSchema != "" {
+		doc := strings.Clone(req.DatasetSchema.InlineDataSchema)
+		if _, err := lookout.ParseDataSchema(doc); err != nil {
+			return nil, &lookout.ValidationException{Message: "DatasetSchema.InlineDataSchema: " + err.Error()}
+		}
+		d.Schema = &doc
+	}
+	if req.ServerSideKmsKeyId != "" {
+		kms := strings.Clone(req.ServerSideKmsKeyId)
+		d.KMSKeyID = &kms
+	}
+	for _, t := range req.Tags {
+		d.Tags = append(d.Tags, store.Tag{Key: strings.Clone(t.Key), Value: strings.Clone(t.Value)})
+	}
+	ds, _, err := s.st.CreateDataset(ctx, d)
+	if err != nil {
+		return nil, serviceError(err)
+	}
+	return &lookout.CreateDatasetResponse{DatasetArn: ds.ARN, DatasetName: ds.Name, Status: lookout.DatasetStatus(ds.Status)}, nil
+}
+
+// DescribeDataset returns a dataset; once an ingestion succeeded, with
+// that ingestion's configuration, role, figures and data range.
+func (s *service) DescribeDataset(ctx context.Context, req *lookout.DescribeDatasetRequest) (*lookout.DescribeDatasetResponse, error) {
+	ds, err := s.st.Dataset(ctx, req.DatasetName)
+	if err != nil {
+		return nil, serviceError(err)
+	}
+	resp := &lookout.DescribeDatasetResponse{
+		DatasetArn:    ds.ARN,
+		DatasetName:   ds.Name,
+		Status:        lookout.DatasetStatus(ds.Status),
+		CreatedAt:     timestamp(ds.CreatedAt),
+		LastUpdatedAt: timestamp(ds.UpdatedAt),
+	}
+	if ds.Schema != nil {
+		resp.Schema = *ds.Schema
+	}
+	if ds.KMSKeyID != nil {
+		resp.ServerSideKmsKeyId = *ds.KMSKeyID
+	}
+	if j := ds.LastIngestion; j != nil {
+		fig, err := figuresOf(j.Result)
+		if err != nil {
+			return nil, err
+		}
+		resp.IngestionInputConfiguration = inputOf(j.Input)
+		resp.RoleArn = j.Input.RoleARN
+		resp.DataStartTime, resp.DataEndTime = timestamp(j.DataStartTime), timestamp(j.DataEndTime)
+		resp.DataQualitySummary = fig.DataQualitySummary
+		resp.IngestedFilesSummary = fig.IngestedFilesSummary
+	}
+	return resp, nil
+}
+
+// ListDatasets returns a page of the datasets, by name.
+func (s *service) ListDatasets(ctx context.Context, req *lookout.ListDatasetsRequest) (*lookout.ListDatasetsResponse, error) {
+	list, next, err := s.st.ListDatasets(ctx, store.DatasetFilter{NameBeginsWith: req.DatasetNameBeginsWith},
+		pageOf(req.MaxResults, req.NextToken))
+	if err != nil {
+		return nil, serviceError(err)
+	}
+	resp := &lookout.ListDatasetsResponse{NextToken: next, DatasetSummaries: make([]lookout.DatasetSummary, 0, len(list))}
+	for _, d := range list {
+		resp.DatasetSummaries = append(resp.DatasetSummaries, lookout.DatasetSummary{
+			DatasetName: d.Name, DatasetArn: d.ARN, Status: lookout.DatasetStatus(d.Status), CreatedAt: timestamp(d.CreatedAt),
+		})
+	}
+	return resp, nil
+}
+
+// DeleteDataset deletes a dataset with its jobs.
+func (s *service) DeleteDataset(ctx context.Context, req *lookout.DeleteDatasetRequest) (*lookout.DeleteDatasetResponse, error) {
+	if err := s.st.DeleteDataset(ctx, req.DatasetName); err != nil {
+		return nil, serviceError(err)
+	}
+	return &lookout.DeleteDatasetResponse{}, nil
+}
+
+// StartDataIngestionJob stores a job, IN_PROGRESS, durably, and queues it
+// for the runner; a replay returns the job as it is now.
+func (s *service) StartDataIngestionJob(ctx context.Context, req *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
+	s3 := req.IngestionInputConfiguration.S3InputConfiguration
+	nj := store.NewJob{
+		Dataset:     strings.Clone(req.DatasetName),
+		ClientToken: strings.Clone(req.ClientToken),
+		Input: store.JobInput{
+			Bucket:     strings.Clone(s3.Bucket),
+			Prefix:     clonePtr(s3.Prefix),
+			KeyPattern: clonePtr(s3.KeyPattern),
+			RoleARN:    strings.Clone(req.RoleArn),
+		},
+	}
+	job, replay, err := s.st.StartJob(ctx, nj)
+	if err != nil {
+		return nil, serviceError(err)
+	}
+	if !replay {
+		s.run.enqueue(job.ID)
+	}
+	return &lookout.StartDataIngestionJobResponse{JobId: job.ID, Status: lookout.IngestionJobStatus(job.Status)}, nil
+}
+
+// DescribeDataIngestionJob returns a job; once it has ended, with its
+// figures, or its FailedReason.
+func (s *service) DescribeDataIngestionJob(ctx context.Context, req *lookout.DescribeDataIngestionJobRequest) (*lookout.DescribeDataIngestionJobResponse, error) {
+	j, err := s.st.Job(ctx, req.JobId)
+	if err != nil {
+		return nil, serviceError(err)
+	}
+	resp := &lookout.DescribeDataIngestionJobResponse{
+		JobId:                       j.ID,
+		DatasetArn:                  j.DatasetARN,
+		Status:                      lookout.IngestionJobStatus(j.Status),
+		FailedReason:                j.FailedReason,
+		CreatedAt:                   timestamp(j.CreatedAt),
+		IngestionInputConfiguration: inputOf(j.Input),
+		RoleArn:                     j.Input.RoleARN,
+		DataStartTime:               timestamp(j.DataStartTime),
+		DataEndTime:                 timestamp(j.DataEndTime),
+	}
+	if len(j.Result) > 0 {
+		fig, err := figuresOf(j.Result)
+		if err != nil {
+			return nil, err
+		}
+		resp.DataQualitySummary = fig.DataQualitySummary
+		resp.IngestedFilesSummary = fig.IngestedFilesSummary
+		resp.IngestedDataSize = fig.IngestedDataSize
+	}
+	return resp, nil
+}
+
+// ListDataIngestionJobs returns a page of the jobs, oldest first, of a
+// dataset and in a status when asked. A dataset that does not exist has
+// no jobs (the operation has no ResourceNotFoundException).
+func (s *service) ListDataIngestionJobs(ctx context.Context, req *lookout.ListDataIngestionJobsRequest) (*lookout.ListDataIngestionJobsResponse, error) {
+	list, next, err := s.st.ListJobs(ctx, store.JobFilter{Dataset: req.DatasetName, Status: store.JobStatus(req.Status)},
+		pageOf(req.MaxResults, req.NextToken))
+	var nf *store.NotFoundError
+	if errors.As(err, &nf) {
+		return &lookout.ListDataIngestionJobsResponse{DataIngestionJobSummaries: []lookout.DataIngestionJobSummary{}}, nil
+	}
+	if err != nil {
+		return nil, serviceError(err)
+	}
+	resp := &lookout.ListDataIngestionJobsResponse{NextToken: next,
+		DataIngestionJobSummaries: make([]lookout.DataIngestionJobSummary, 0, len(list))}
+	for _, j := range list {
+		resp.DataIngestionJobSummaries = append(resp.DataIngestionJobSummaries, lookout.DataIngestionJobSummary{
+			JobId: j.ID, DatasetName: j.DatasetName, DatasetArn: j.DatasetARN, Status: lookout.IngestionJobStatus(j.Status),
+			IngestionInputConfiguration: inputOf(j.Input),
+		})
+	}
+	return resp, nil
+}
+
+// ListSensorStatistics returns a page of the sensor statistics of a job of
+// the dataset, its last successful ingestion by default.
+func (s *service) ListSensorStatistics(ctx context.Context, req *lookout.ListSensorStatisticsRequest) (*lookout.ListSensorStatisticsResponse, error) {
+	list, next, err := s.st.ListSensorStatistics(ctx, store.StatisticsFilter{Dataset: req.DatasetName, JobID: req.IngestionJobId},
+		pageOf(req.MaxResults, req.NextToken))
+	if err != nil {
+		return nil, serviceError(err)
+	}
+	resp := &lookout.ListSensorStatisticsResponse{NextToken: next,
+		SensorStatisticsSummaries: make([]lookout.SensorStatisticsSummary, len(list))}
+	for i, data := range list {
+		if err := json.Unmarshal(data, &resp.SensorStatisticsSummaries[i]); err != nil {
+			return nil, errors.New("stored sensor statistics unreadable: " + err.Error())
+		}
+	}
+	return resp, nil
+}
+
+// figures are a finished job's figures, as the store keeps them (its
+// Result, JSON).
+type figures struct {
+	IngestedFilesSummary *lookout.IngestedFilesSummary `json:",omitempty"`
+	DataQualitySummary   *lookout.DataQualitySummary   `json:",omitempty"`
+	IngestedDataSize     *int64                        `json:",omitempty"`
+}
+
+func figuresOf(result []byte) (figures, error) {
+	var f figures
+	if len(result) == 0 {
+		return f, nil
+	}
+	if err := json.Unmarshal(result, &f); err != nil {
+		return f, errors.New("stored job figures unreadable: " + err.Error())
+	}
+	return f, nil
+}
+
+// serviceError turns the store's verdicts into the service's errors; a
+// failure is returned as it is (the handler logs it and answers
+// InternalServerException).
+func serviceError(err error) error {
+	var (
+		nf    *store.NotFoundError
+		cf    *store.ConflictError
+		quota *store.QuotaError
+		tok   *store.InvalidTokenError
+		limit *store.PageLimitError
+	)
+	switch {
+	case errors.As(err, &nf):
+		return &lookout.ResourceNotFoundException{Message: nf.Error()}
+	case errors.As(err, &cf):
+		// A conflict names no job: whoever meets it need not be the
+		// caller who started the job.
+		switch cf.Reason {
+		case store.ReasonIngestionInProgress:
+			return &lookout.ConflictException{Message: "Dataset " + cf.Dataset + " has a data ingestion job in progress"}
+		case store.ReasonTokenReused:
+			return &lookout.ConflictException{Message: cf.Error()}
+		}
+		return &lookout.ConflictException{Message: cf.Error()}
+	case errors.As(err, &quota):
+		return &lookout.ServiceQuotaExceededException{Message: quota.Error()}
+	case errors.As(err, &tok):
+		return &lookout.ValidationException{Message: "NextToken: " + tok.Error()}
+	case errors.As(err, &limit):
+		return &lookout.ValidationException{Message: "MaxResults: " + limit.Error()}
+	}
+	return err
+}
+
+// pageOf is the store's page of a request's MaxResults and NextToken.
+func pageOf(maxResults *int32, token string) store.Page {
+	p := store.Page{Token: token}
+	if maxResults != nil {
+		p.Limit = int(*maxResults)
+	}
+	return p
+}
+
+// inputOf is the IngestionInputConfiguration of a stored input.
+func inputOf(in store.JobInput) *lookout.IngestionInputConfiguration {
+	return &lookout.IngestionInputConfiguration{S3InputConfiguration: &lookout.IngestionS3InputConfiguration{
+		Bucket: in.Bucket, Prefix: in.Prefix, KeyPattern: in.KeyPattern,
+	}}
+}
+
+// timestamp is the wire's time of t; nil for the zero time.
+func timestamp(t time.Time) *lookout.Timestamp {
+	if t.IsZero() {
+		return nil
+	}
+	ts := lookout.TimestampOf(t)
+	return &ts
+}
+
+func clonePtr(p *string) *string {
+	if p == nil {
+		return nil
+	}
+	c := strings.Clone(*p)
+	return &c
+}
