@@ -3,10 +3,13 @@ package main
 import (
 	"bufio"
 	"errors"
+	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -26,13 +29,7 @@ func TestBinaryStopsOnSignals(t *testing.T) {
 		t.Skip("signals other than os.Kill cannot be sent on Windows")
 	}
 	t.Parallel()
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command to build with")
-	}
-	bin := filepath.Join(t.TempDir(), "server")
-	out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput()
-	require.NoError(t, err, "%s", out)
+	bin := buildServer(t)
 
 	tests := []struct {
 		name     string
@@ -49,24 +46,7 @@ func TestBinaryStopsOnSignals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-db", ":memory:", "-data", "testdata", "-grace", tt.grace)
-			stderr, err := cmd.StderrPipe()
-			require.NoError(t, err)
-			require.NoError(t, cmd.Start())
-			t.Cleanup(func() { _ = cmd.Process.Kill() })
-
-			log := &syncBuffer{}
-			lines := bufio.NewScanner(stderr)
-			scanned := make(chan struct{})
-			go func() {
-				defer close(scanned)
-				for lines.Scan() {
-					_, _ = log.Write([]byte(lines.Text() + "\n"))
-				}
-			}()
-			line := waitForLog(t, log, "msg=listening")
-			_, rest, _ := strings.Cut(line, " addr=")
-			addr, _, _ := strings.Cut(rest, " ")
+			cmd, addr, log, scanned := startBinary(t, bin, "-db", ":memory:", "-grace", tt.grace)
 			conn := startSlowRequest(t, addr)
 
 			for i, sig := range tt.signals {
@@ -77,6 +57,7 @@ func TestBinaryStopsOnSignals(t *testing.T) {
 			}
 			exited := make(chan error, 1)
 			go func() { <-scanned; exited <- cmd.Wait() }()
+			var err error
 			select {
 			case err = <-exited:
 			case <-time.After(10 * time.Second):
@@ -94,4 +75,60 @@ func TestBinaryStopsOnSignals(t *testing.T) {
 			assertClosed(t, conn)
 		})
 	}
+}
+
+var (
+	buildOnce sync.Once
+	builtBin  string
+	buildErr  error
+)
+
+// buildServer builds the command once for the tests of the run, and
+// returns the binary's path.
+func buildServer(t *testing.T) string {
+	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command to build with")
+	}
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "server-bin")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		builtBin = filepath.Join(dir, "server")
+		if out, err := exec.Command(goTool, "build", "-o", builtBin, ".").CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("%w: %s", err, out)
+		}
+	})
+	require.NoError(t, buildErr)
+	return builtBin
+}
+
+// startBinary starts the binary on a free port reading the buckets of
+// testdata, with args, and returns the command, its address, its log and a
+// channel closed once its standard error is read to its end. The process
+// is killed when the test ends.
+func startBinary(t *testing.T, bin string, args ...string) (*exec.Cmd, string, *syncBuffer, chan struct{}) {
+	t.Helper()
+	cmd := exec.Command(bin, append([]string{"-addr", "127.0.0.1:0", "-data", "testdata"}, args...)...)
+	stderr, err := cmd.StderrPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	log := &syncBuffer{}
+	lines := bufio.NewScanner(stderr)
+	lines.Buffer(make([]byte, 64<<10), 1<<20)
+	scanned := make(chan struct{})
+	go func() {
+		defer close(scanned)
+		for lines.Scan() {
+			_, _ = log.Write([]byte(lines.Text() + "\n"))
+		}
+	}()
+	line := waitForLog(t, log, "msg=listening")
+	_, rest, _ := strings.Cut(line, " addr=")
+	addr, _, _ := strings.Cut(rest, " ")
+	return cmd, addr, log, scanned
 }

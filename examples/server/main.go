@@ -275,7 +275,14 @@ func (a *app) close() error {
 // operations is the lookout.Service of s.
 func (s *service) operations() lookout.Service {
 	return lookout.Service{
-		StartDataIngestionJob: s.StartDataIngestionJob,
+		CreateDataset:            s.CreateDataset,
+		DeleteDataset:            s.DeleteDataset,
+		DescribeDataIngestionJob: s.DescribeDataIngestionJob,
+		DescribeDataset:          s.DescribeDataset,
+		ListDataIngestionJobs:    s.ListDataIngestionJobs,
+		ListDatasets:             s.ListDatasets,
+		ListSensorStatistics:     s.ListSensorStatistics,
+		StartDataIngestionJob:    s.StartDataIngestionJob,
 	}
 }
 

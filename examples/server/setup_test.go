@@ -216,3 +216,14 @@ func decodeJob(resp *http.Response) lookout.StartDataIngestionJobResponse {
 	}
 	return out
 }
+
+// httptestServer serves h on a test server closed when the test ends, and
+// returns its URL.
+func httptestServer(t *testing.T, h http.Handler) string {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
