@@ -44,7 +44,7 @@ func (c client) call(op string, req, resp any) error {
 	r, err := http.NewRequest(http.MethodPost, c.url, bytes.NewReader(body))
 	require.NoError(c.t, err)
 	r.Header.Set("Content-Type", lookout.ContentType)
-	r.Header.Set("X-Amz-Target", "AWSLookoutEquipmentFrontendService."+op)
+	r.Header.Set("X-Amz-Target", target(op))
 	res, err := http.DefaultClient.Do(r)
 	require.NoError(c.t, err)
 	defer res.Body.Close()
@@ -238,7 +238,7 @@ func callQuiet(url, op string, req, resp any) error {
 		return err
 	}
 	r.Header.Set("Content-Type", lookout.ContentType)
-	r.Header.Set("X-Amz-Target", "AWSLookoutEquipmentFrontendService."+op)
+	r.Header.Set("X-Amz-Target", target(op))
 	res, err := http.DefaultClient.Do(r)
 	if err != nil {
 		return err

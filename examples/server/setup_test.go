@@ -227,3 +227,8 @@ func httptestServer(t *testing.T, h http.Handler) string {
 }
 
 func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+// target is the X-Amz-Target header of the operation op.
+func target(op string) string {
+	return lookout.TargetStartDataIngestionJob[:len(lookout.TargetStartDataIngestionJob)-len("StartDataIngestionJob")] + op
+}
