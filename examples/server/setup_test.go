@@ -205,17 +205,6 @@ func errorBody(t *testing.T, code, message string) string {
 	return string(data)
 }
 
-// decodeJob reads the job of a successful response; anything else gives the
-// zero response, which no successful one equals. It may be called from any
-// goroutine.
-func decodeJob(resp *http.Response) lookout.StartDataIngestionJobResponse {
-	defer resp.Body.Close()
-	var out lookout.StartDataIngestionJobResponse
-	if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&out) != nil {
-		return lookout.StartDataIngestionJobResponse{}
-	}
-	return out
-}
 
 // httptestServer serves h on a test server closed when the test ends, and
 // returns its URL.
