@@ -205,7 +205,6 @@ func errorBody(t *testing.T, code, message string) string {
 	return string(data)
 }
 
-
 // httptestServer serves h on a test server closed when the test ends, and
 // returns its URL.
 func httptestServer(t *testing.T, h http.Handler) string {
