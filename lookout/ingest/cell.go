@@ -1,6 +1,9 @@
 package ingest
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // Kind is what a sensor cell holds (section 3 of the package documentation).
 type Kind uint8
@@ -28,10 +31,12 @@ func (k Kind) String() string {
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
 
-// MissingTokens are the cells read as missing values besides the empty
+// MissingTokens returns the cells read as missing values besides the empty
 // one, exactly, case included: the values pandas reads as missing by
-// default.
-var MissingTokens = [...]string{
+// default. The slice is new on each call.
+func MissingTokens() []string { return slices.Clone(missingTokens[:]) }
+
+var missingTokens = [...]string{
 	"-1.#IND", "1.#QNAN", "1.#IND", "-1.#QNAN", "#N/A N/A", "#N/A", "N/A", "n/a", "NA", "<NA>", "#NA",
 	"NULL", "null", "NaN", "-NaN", "nan", "-nan", "None",
 }
@@ -57,7 +62,7 @@ func Classify[T string | []byte](s T) Kind {
 	return Invalid
 }
 
-// isMissingToken reports whether s is one of MissingTokens.
+// isMissingToken reports whether s is one of missingTokens.
 func isMissingToken[T string | []byte](s T) bool {
 	if len(s) < 2 || len(s) > 8 {
 		return false
@@ -67,7 +72,7 @@ func isMissingToken[T string | []byte](s T) bool {
 	default:
 		return false
 	}
-	for _, t := range MissingTokens {
+	for _, t := range missingTokens {
 		if string(s) == t {
 			return true
 		}

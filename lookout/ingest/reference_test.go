@@ -28,7 +28,7 @@ type refTok struct {
 
 var refLayouts = func() []refLayout {
 	var out []refLayout
-	for _, j := range TimestampFormats {
+	for _, j := range TimestampFormats() {
 		f := strings.ReplaceAll(j, "'T'", "T")
 		// Fields, in order, with whether each touches another field.
 		type field struct {

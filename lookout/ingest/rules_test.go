@@ -335,3 +335,41 @@ func TestInvalidRequest(t *testing.T) {
 	_, err = Check(context.Background(), request(nil, nil), nil, nil)
 	require.Error(t, err)
 }
+
+// twiceSource lists every key twice.
+type twiceSource struct{ memSource }
+
+func (s twiceSource) List(ctx context.Context, prefix string, fn func(Object) error) error {
+	for range 2 {
+		if err := s.memSource.List(ctx, prefix, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// TestChoices: what the package documentation chooses where the guide is
+// silent, beside those the other tests hold.
+func TestChoices(t *testing.T) {
+	t.Parallel()
+	// A key listed twice is read once.
+	res, err := Check(context.Background(), request(ptr("data/"), nil), nil, twiceSource{memSource{"data/pump/a.csv": []byte(good)}})
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), res.IngestedFilesSummary.TotalNumberOfFiles)
+	assert.Equal(t, int64(0), res.DataQualitySummary.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps)
+
+	// A schema naming a component twice: the union of its columns.
+	schema := &lookout.DataSchema{Components: []lookout.SchemaComponent{
+		{ComponentName: "pump", Columns: []lookout.SchemaColumn{{Name: "Timestamp"}, {Name: "a"}}},
+		{ComponentName: "pump", Columns: []lookout.SchemaColumn{{Name: "Other"}, {Name: "b"}}},
+	}}
+	res = check(t, schema, files("data/pump/a.csv", "Timestamp,a,b\n2020-01-01 00:00:00,1,2\n"))
+	require.Equal(t, lookout.IngestionJobStatusSuccess, res.Status, res.FailedReason)
+	assert.Empty(t, res.Discards)
+	assert.Len(t, res.SensorStatisticsSummaries, 2)
+
+	// Ragged records of a discarded file count nowhere.
+	res = check(t, nil, files("data/pump/a.csv", good, "data/pump/b.csv", "Timestamp,a\n2020-01-01 00:00:00,x,1\n"))
+	assert.Equal(t, int64(0), res.RaggedRecords)
+	require.Len(t, res.Discards, 1)
+}

@@ -1,9 +1,14 @@
 package ingest
 
-// TimestampFormats lists the 21 timestamp formats a job reads, in the
+import "slices"
+
+// TimestampFormats returns the 21 timestamp formats a job reads, in the
 // notation of the service's documentation (Java's: 'T' is a literal T).
-// See [ParseTimestamp] for how they are read.
-var TimestampFormats = [21]string{
+// See [ParseTimestamp] for how they are read. The slice is new on each
+// call.
+func TimestampFormats() []string { return slices.Clone(timestampFormats[:]) }
+
+var timestampFormats = [21]string{
 	"yyyy-MM-dd-HH-mm-ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd-HH:mm:ss",
 	"yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd-HH:mm", "yyyy/MM/dd'T'HH:mm:ss",
 	"yyyyMMdd'T'HH:mm", "yyyyMMdd HH:mm", "yyyyMMddHHmm", "yyyy/MM/dd HH:mm:ss",
