@@ -1,6 +1,7 @@
 package lookout
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -135,4 +136,55 @@ func deref(p *string) string {
 		return ""
 	}
 	return *p
+}
+
+// tcStringBytes is the number of bytes of the string members of the value
+// v points to, at any depth: the bytes a check has to read.
+func tcStringBytes(v reflect.Value) int {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return 0
+		}
+		return tcStringBytes(v.Elem())
+	case reflect.String:
+		return v.Len()
+	case reflect.Struct:
+		n := 0
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				n += tcStringBytes(v.Field(i))
+			}
+		}
+		return n
+	case reflect.Slice:
+		n := 0
+		for i := range v.Len() {
+			n += tcStringBytes(v.Index(i))
+		}
+		return n
+	}
+	return 0
+}
+
+// BenchmarkValidateOperations runs Validate on the typical valid request
+// and response of every operation (typical_test.go), StartDataIngestionJob's
+// among them: SetBytes counts the bytes of their string members, so that
+// the ns/byte of each compares with StartDataIngestionJob's in the same
+// run.
+func BenchmarkValidateOperations(b *testing.B) {
+	for _, c := range tcTypical() {
+		for _, side := range []struct {
+			name string
+			v    tcValidator
+		}{{"request", c.req}, {"response", c.resp}} {
+			b.Run(c.op+"/"+side.name, func(b *testing.B) {
+				b.SetBytes(int64(tcStringBytes(reflect.ValueOf(side.v))))
+				b.ReportAllocs()
+				for b.Loop() {
+					sinkErr = side.v.Validate()
+				}
+			})
+		}
+	}
 }
