@@ -96,3 +96,31 @@ func Example_userStruct() {
 	// role: pattern
 	// dataset: required
 }
+
+// A struct that mixes the lookout tags with validator/v10's own: one
+// *lookout.ValidationException holds every violation, in the order of the
+// fields; a tag that is not one of the service's constraints keeps its
+// name.
+func ExampleStruct_mixedTags() {
+	type signup struct {
+		Dataset string   `json:"dataset" validate:"required,lookout_dataset_name"`
+		Email   string   `json:"email" validate:"required,email"`
+		Limit   *int32   `json:"limit,omitempty" validate:"omitempty,lookout_max_results"`
+		Tags    []string `json:"tags" validate:"min=1"`
+	}
+	limit := int32(1000)
+	err := validate.Struct(signup{Dataset: "pumps", Email: "ops@", Limit: &limit})
+
+	var ve *lookout.ValidationException
+	if errors.As(err, &ve) {
+		for _, f := range ve.Fields {
+			fmt.Printf("%s %s %q\n", f.Path, f.Constraint, f.Tag)
+		}
+		fmt.Println(ve.Message)
+	}
+	// Output:
+	// email tag "email"
+	// limit max_value ""
+	// tags tag "min=1"
+	// 3 validation errors detected: Value 'ops@' at 'email' failed to satisfy constraint: Member must satisfy validate tag email; Value '1000' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 500; Value '[]' at 'tags' failed to satisfy constraint: Member must satisfy validate tag min=1
+}

@@ -46,7 +46,7 @@ import (
 //     to satisfy constraint: Member must satisfy validate tag email".
 //
 // validator/v10 does not dive into a list whose own tag fails; for a list
-// of lookout's structures whose lookout tag fails (more than 200 Tags),
+// member of one of lookout's structs whose tag fails (more than 200 Tags),
 // Translate checks the elements with [Struct]'s validator, so that their
 // violations follow the list's, as Validate reports them.
 //
@@ -290,14 +290,14 @@ func listEcho(v reflect.Value) string {
 }
 
 // appendElements appends, after the violations of a list whose lookout tag
-// failed, those of its elements when they are structures of package
-// lookout: validator/v10 does not dive into a list whose own tag failed,
-// and Validate reports both. leaf is the list as declared; service says
-// whether it is held by one of lookout's structures (its elements are then
-// named "Tags.1.member").
+// failed, those of its elements, when the list is a member of one of
+// lookout's structures (service) and its elements are lookout's structures
+// too: validator/v10 does not dive into a list whose own tag failed, and
+// Validate reports both. leaf is the list as declared. A list of a struct
+// of your own keeps validator/v10's convention.
 func appendElements(fields []lookout.FieldError, fe validator.FieldError, path string, leaf reflect.Value, service bool) []lookout.FieldError {
 	c := checks[fe.ActualTag()]
-	if c == nil || c.kind.Type != lookout.TypeList {
+	if c == nil || c.kind.Type != lookout.TypeList || !service {
 		return fields
 	}
 	list := indirect(leaf)
@@ -314,7 +314,7 @@ func appendElements(fields []lookout.FieldError, fe validator.FieldError, path s
 		if !errors.As(shared().Struct(elem.Interface()), &verrs) {
 			continue
 		}
-		ep := elementPath(path, i, service)
+		ep := elementPath(path, i)
 		for _, f := range translate(elem, verrs) {
 			f.Path = ep + "." + f.Path
 			fields = append(fields, f)
@@ -323,14 +323,10 @@ func appendElements(fields []lookout.FieldError, fe validator.FieldError, path s
 	return fields
 }
 
-// elementPath returns the path of element i of the list at path: as the
-// service names it ("Tags.1.member") for a list of lookout's structures,
-// "[i]" otherwise.
-func elementPath(path string, i int, service bool) string {
-	if service {
-		return path + "." + strconv.Itoa(i+1) + ".member"
-	}
-	return path + "[" + strconv.Itoa(i) + "]"
+// elementPath returns the path of element i of a list of lookout's
+// structures at path, as the service names it: "Tags.1.member".
+func elementPath(path string, i int) string {
+	return path + "." + strconv.Itoa(i+1) + ".member"
 }
 
 // oneOfValues splits the parameter of "oneof" as validator/v10 does: values

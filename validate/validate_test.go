@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -292,15 +291,13 @@ func TestStructFields(t *testing.T) {
 		{"lists", lists{Tags: make([]lookout.Tag, 201), Keys: []string{"a"}}, join(
 			[]lookout.FieldError{{Path: "tags", Constraint: lookout.ConstraintMaxLength, Limit: 200,
 				Value: "[" + strings.TrimSuffix(strings.Repeat(`{"Key":"","Value":""},`, 201), ",") + "]"}},
-			// The elements are checked as well (Struct's validator),
-			// as Validate checks them.
-			func() []lookout.FieldError {
-				var out []lookout.FieldError
-				for i := range 201 {
-					out = append(out, violations(t, "lookout_tag_key", "tags["+strconv.Itoa(i)+"].Key", "")...)
-				}
-				return out
-			}(),
+			// validator/v10 does not dive into a list whose tag
+			// failed (a list member of lookout's own structs is
+			// the exception: TestDifferentialOperations).
+		)},
+		{"lists: elements", lists{Tags: make([]lookout.Tag, 2)}, join(
+			violations(t, "lookout_tag_key", "tags[0].Key", ""),
+			violations(t, "lookout_tag_key", "tags[1].Key", ""),
 		)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
