@@ -14,24 +14,16 @@ import (
 )
 
 // operationTypes returns, for each operation, the Go types of its request
-// and response.
+// and response, read from the function fields of lookout.Service (each
+// named as its operation).
 func operationTypes(t testing.TB) map[string][2]reflect.Type {
 	t.Helper()
+	st := reflect.TypeFor[lookout.Service]()
 	out := make(map[string][2]reflect.Type)
-	for _, v := range []struct {
-		req, resp any
-	}{
-		{lookout.CreateDatasetRequest{}, lookout.CreateDatasetResponse{}},
-		{lookout.DeleteDatasetRequest{}, lookout.DeleteDatasetResponse{}},
-		{lookout.DescribeDataIngestionJobRequest{}, lookout.DescribeDataIngestionJobResponse{}},
-		{lookout.DescribeDatasetRequest{}, lookout.DescribeDatasetResponse{}},
-		{lookout.ListDataIngestionJobsRequest{}, lookout.ListDataIngestionJobsResponse{}},
-		{lookout.ListDatasetsRequest{}, lookout.ListDatasetsResponse{}},
-		{lookout.ListSensorStatisticsRequest{}, lookout.ListSensorStatisticsResponse{}},
-		{lookout.StartDataIngestionJobRequest{}, lookout.StartDataIngestionJobResponse{}},
-	} {
-		req, resp := reflect.TypeOf(v.req), reflect.TypeOf(v.resp)
-		out[strings.TrimSuffix(req.Name(), "Request")] = [2]reflect.Type{req, resp}
+	for i := range st.NumField() {
+		f := st.Field(i)
+		require.Equal(t, reflect.Func, f.Type.Kind(), "Service.%s", f.Name)
+		out[f.Name] = [2]reflect.Type{f.Type.In(1).Elem(), f.Type.Out(0).Elem()}
 	}
 	require.ElementsMatch(t, lookout.Operations(), slices.Collect(maps.Keys(out)))
 	return out
