@@ -57,6 +57,13 @@ type memberDecl struct {
 // structure or a list; a member with none (a timestamp, a float, a
 // boolean, a count) has no constraint to check.
 type field[T any] struct {
+	// The fast path's view of a string member's kind, copied from it when
+	// the member is declared: its matcher, its length bounds and its
+	// document check (nil when none).
+	scan           func(s string) (ok, valid bool, n int)
+	minLen, maxLen int
+	documentOK     func(s string) bool
+
 	memberDecl
 
 	// str returns the member's value and whether the Go value holds it:
@@ -216,7 +223,9 @@ func (d *structDecl[T]) valid(v *T, w where, p *presence) bool {
 				}
 				continue
 			}
-			if !f.kind.valid(s) {
+			ok, valid, n := f.scan(s)
+			if !ok || !valid || n < f.minLen || (f.maxLen != 0 && n > f.maxLen) ||
+				(f.documentOK != nil && !f.documentOK(s)) {
 				return false
 			}
 		case f.num != nil:
@@ -305,6 +314,7 @@ func elementPath(path string, i int) string {
 // field's JSON tag has omitempty.
 func stringMember[T any, S ~string](name string, k *Kind, required, emptyAbsent bool, get func(*T) *S) field[T] {
 	return field[T]{
+		scan: k.scan, minLen: k.MinLength, maxLen: k.MaxLength, documentOK: k.documentOK,
 		memberDecl: memberDecl{name: name, kind: k, required: required, emptyAbsent: emptyAbsent},
 		str: func(v *T) (string, bool) {
 			s := string(*get(v))
@@ -323,6 +333,7 @@ func stringMember[T any, S ~string](name string, k *Kind, required, emptyAbsent 
 // pointer to "" is present and empty.
 func optionalString[T any](name string, k *Kind, required bool, get func(*T) **string) field[T] {
 	return field[T]{
+		scan: k.scan, minLen: k.MinLength, maxLen: k.MaxLength, documentOK: k.documentOK,
 		memberDecl: memberDecl{name: name, kind: k, required: required, pointer: true},
 		str: func(v *T) (string, bool) {
 			if p := *get(v); p != nil {
