@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -156,12 +157,17 @@ func DecodeRequest(data []byte, req Request) (Presence, error) {
 		op.reset(req)
 		return Presence{}, bodyTooLarge(&http.MaxBytesError{Limit: int64(limit)})
 	}
-	d := &decoder{s: string(data)}
-	if de := d.body(op, req); de != nil {
+	d := decoders.Get().(*decoder)
+	d.s = string(data)
+	de := d.body(op, req)
+	p := Presence{p: d.presence}
+	*d = decoder{} // keeps nothing of this body
+	decoders.Put(d)
+	if de != nil {
 		op.reset(req)
 		return Presence{}, &SerializationException{Message: de.Error(), Err: de}
 	}
-	return Presence{p: d.presence}, nil
+	return p, nil
 }
 
 // bodyTooLarge is the error for a body longer than cause.Limit bytes.
@@ -204,35 +210,26 @@ func (p *Presence) Validate(req Request) error {
 	return req.validateWire(&p.p)
 }
 
-// pathSegment is one step of the path to the value being read: a member's
-// name, or the 1-based index of a list element.
-type pathSegment struct {
-	name  string
-	index int // > 0 for a list element
-}
-
 // decoder reads one request body. It keeps no position information as it
-// goes: an error's line and column are computed from its offset. The path
-// to the value being read is kept as segments, and written out only for an
-// error or a presence record.
+// goes, nor the path to the value being read: an error's line and column
+// are computed from its offset, and its path is written as it returns
+// through the objects and lists it is in (see DecodeError.within).
 type decoder struct {
 	s        string
 	pos      int
-	path     []pathSegment
-	pathBuf  [8]pathSegment // path's storage for the shapes' usual depth
 	presence presence
 	// strs is storage for the optional string members, filled in turn:
-	// strBuf first, which a request's strings then keep alive with the
-	// decoder (a few hundred bytes), rather than allocate each.
-	strs   []string
-	strBuf [4]string
+	// one allocation for a request's first four rather than one each.
+	strs []string
 }
+
+// decoders keeps decoders for reuse: a decoder is in use for one body,
+// and keeps nothing of it once done.
+var decoders = sync.Pool{New: func() any { return new(decoder) }}
 
 // body reads d.s, a whole body, into req with op's declarations.
 func (d *decoder) body(op *wireOp, req Request) *DecodeError {
 	s := d.s
-	d.path = d.pathBuf[:0]
-	d.strs = d.strBuf[:0]
 	if len(s) == 0 {
 		return d.errorAt(0, "the body is empty: a request is a JSON object")
 	}
@@ -256,37 +253,17 @@ func (d *decoder) body(op *wireOp, req Request) *DecodeError {
 	return nil
 }
 
-// push enters the value of member name (or, with index > 0, of a list's
-// element).
-func (d *decoder) push(name string, index int) {
-	d.path = append(d.path, pathSegment{name: name, index: index})
-}
-
-// pop leaves the value push entered.
-func (d *decoder) pop() { d.path = d.path[:len(d.path)-1] }
-
-// pathString writes out the path to the value being read, and to its
-// member key when key is not "".
-func (d *decoder) pathString(key string) string {
-	var b strings.Builder
-	for _, seg := range d.path {
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		if seg.index > 0 {
-			b.WriteString(strconv.Itoa(seg.index))
-			b.WriteString(".member")
-			continue
-		}
-		b.WriteString(seg.name)
+// within returns de, the error of a value within member seg of an
+// object (or element seg of a list), with seg put before its path: the
+// path is written as the error returns through the values it is in, so
+// that reading a valid body builds none.
+func (de *DecodeError) within(seg string) *DecodeError {
+	if de.Path == "" {
+		de.Path = seg
+	} else {
+		de.Path = seg + "." + de.Path
 	}
-	if key != "" {
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(key)
-	}
-	return b.String()
+	return de
 }
 
 // newString returns storage for an optional string member's value.
@@ -715,7 +692,8 @@ func hexByte(c byte) string {
 }
 
 // errorAt returns the error at offset i of d.s, with its line and column,
-// about the value being read.
+// about the value being read (its path is written as it returns, see
+// within).
 func (d *decoder) errorAt(i int, reason string) *DecodeError {
 	return d.errorAtMember(i, "", reason)
 }
@@ -724,7 +702,7 @@ func (d *decoder) errorAt(i int, reason string) *DecodeError {
 // the object being read, or about the value being read when key is "".
 func (d *decoder) errorAtMember(i int, key, reason string) *DecodeError {
 	line, col := position(d.s, i)
-	return &DecodeError{Offset: int64(i), Line: line, Column: col, Path: d.pathString(key), Reason: reason}
+	return &DecodeError{Offset: int64(i), Line: line, Column: col, Path: key, Reason: reason}
 }
 
 // position returns the 1-based line and column of offset i in s: lines end

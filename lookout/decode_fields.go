@@ -2,6 +2,7 @@ package lookout
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"unsafe"
 )
@@ -18,7 +19,7 @@ type wireMember[T any] struct {
 	// name is the member's wire name, case-sensitive.
 	name string
 	// read reads the member's value, at d.pos, into v, and says what the
-	// body gave. The member's path segment has been pushed.
+	// body gave. The path of an error it returns is within the value.
 	read func(d *decoder, v *T) (given, *DecodeError)
 	// flipEmpty: a plain string field whose "" means absent; a body that
 	// gives "" is recorded in the presence.
@@ -125,12 +126,10 @@ func decodeObject[T any](d *decoder, v *T, w where, t *wireStruct[T]) *DecodeErr
 		}
 		seen |= bit
 		m := &t.list[i]
-		d.push(m.name, 0)
 		g, de := m.read(d, v)
 		if de != nil {
-			return de
+			return de.within(m.name)
 		}
-		d.pop()
 		if m.flipEmpty && g == givenEmpty || m.flipAbsent && g == givenNull {
 			d.presence.flip(w, i)
 		}
@@ -163,21 +162,23 @@ func decodeList[E any](d *decoder, lp *[]E, t *wireStruct[E]) *DecodeError {
 			}
 		}
 		i := len(*lp)
-		d.push("", i+1)
 		if c := d.s[d.pos]; c != '{' {
 			reason := "expected an object, found " + d.found(d.pos)
 			if !first && c == ']' {
 				reason = "expected an element after ',', found the character ']'"
 			}
-			return d.errorAt(d.pos, reason)
+			return d.errorAt(d.pos, reason).within(elementSegment(i))
 		}
 		*lp = append(*lp, *new(E))
 		if de := decodeObject(d, &(*lp)[i], where{ptr: lp, idx: i}, t); de != nil {
-			return de
+			return de.within(elementSegment(i))
 		}
-		d.pop()
 	}
 }
+
+// elementSegment is the path segment of element i (0-based) of a list, as
+// the service's messages name it: "2.member" for the second.
+func elementSegment(i int) string { return strconv.Itoa(i+1) + ".member" }
 
 // wireString declares a string member held in a plain string (or a string
 // type, an enum's) of T: absent and null read as "". emptyAbsent says

@@ -68,7 +68,6 @@ var kindsTable = newWireStruct(
 // kindsDecode reads body into a kindsDoc as a request is read.
 func kindsDecode(body string) (*kindsDoc, *presence, *DecodeError) {
 	d := &decoder{s: body}
-	d.path = d.pathBuf[:0]
 	v := new(kindsDoc)
 	d.skipSpace()
 	if de := decodeObject(d, v, where{ptr: v}, kindsTable); de != nil {

@@ -46,12 +46,16 @@
 // # The wire
 //
 // For the programs on either side of the call, the AWS JSON 1.0 protocol:
-// [DecodeRequest] and [ReadRequest] read a request strictly (one body, one
-// meaning: unknown, miscased and duplicate members, invalid UTF-8 and
-// trailing data are refused as a *[SerializationException] whose
-// *[DecodeError] says where); [WriteResponse] and [WriteError] answer as the
+// [DecodeRequest] and [ReadRequest] read any operation's request strictly
+// (one body, one meaning: unknown, miscased and duplicate members, invalid
+// UTF-8, integers with a fraction and trailing data are refused as a
+// *[SerializationException] whose *[DecodeError] says where), and
+// [Presence.Validate] validates it as the service reads the body (an
+// explicit "" is a value); [WriteResponse] and [WriteError] answer as the
 // service does; [ErrorFromResponse] reads an error back as AWS's clients do;
-// [NewHandler] serves the operation with all of them.
+// [NewHandler] serves the operations of a [Service], one function per
+// operation, with all of them, a request id ([RequestID]) on every response,
+// and only the errors each operation's model lists.
 //
 // # Where this package reads the specification
 //
