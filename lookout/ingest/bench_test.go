@@ -132,3 +132,32 @@ func baseline(r io.Reader) (*baselineFigures, error) {
 	}
 	return f, nil
 }
+
+// BenchmarkCheckQuoted reads the benchmarks' file with every field quoted
+// (as some exports write them), beside the baseline, on one core.
+func BenchmarkCheckQuoted(b *testing.B) {
+	q := bytes.ReplaceAll(benchFile(), []byte(","), []byte(`","`))
+	q = bytes.ReplaceAll(q, []byte("\n"), []byte("\"\n\""))
+	q = append([]byte(`"`), q[:len(q)-1]...)
+	src := memSource{"data/pump/a.csv": q}
+	req := request(ptr("data/"), nil)
+	b.Run("baseline", func(b *testing.B) {
+		b.SetBytes(int64(len(q)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := baseline(bytes.NewReader(q)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("cores=1", func(b *testing.B) {
+		b.SetBytes(int64(len(q)))
+		b.ReportAllocs()
+		for b.Loop() {
+			res, err := Check(context.Background(), req, nil, src, WithConcurrency(1))
+			if err != nil || res.Status != "SUCCESS" {
+				b.Fatal(err, res.FailedReason)
+			}
+		}
+	})
+}

@@ -103,8 +103,9 @@ type parser struct {
 	long     bool     // the field is read through lc
 	lc       longCell // a field longer than maxField
 
-	p   part
-	cur []int64 // the chunk of timestamps being filled
+	p     part
+	cur   []int64 // the chunk of timestamps being filled
+	spans []span  // the fields of a quoted line
 }
 
 // minBuf is the parser's initial buffer size; defaultMaxField the longest
@@ -265,11 +266,18 @@ func (p *parser) run() part {
 				if n := len(line); n > 0 && line[n-1] == '\r' {
 					line = line[:n-1]
 				}
-				if bytes.IndexByte(line, '"') < 0 && bytes.IndexByte(line, '\r') < 0 {
-					p.fastRecord(line)
-					i += e + 1
-					p.p.lines++
-					continue
+				if bytes.IndexByte(line, '\r') < 0 {
+					if bytes.IndexByte(line, '"') < 0 {
+						p.fastRecord(line)
+						i += e + 1
+						p.p.lines++
+						continue
+					}
+					if p.quotedLine(line) {
+						i += e + 1
+						p.p.lines++
+						continue
+					}
 				}
 			}
 		}
@@ -704,4 +712,69 @@ func (p *parser) timestamp(s []byte) (int64, bool) {
 		p.daySec, p.dayOK = t-(t%86400+86400)%86400, true
 	}
 	return t, ok
+}
+
+// span is one field of a line: line[start:end], quoted and holding "" when
+// escaped.
+type span struct {
+	start, end int
+	escaped    bool
+}
+
+// quotedLine reads a data record whose line (without its line break) holds
+// quotes and no CR, when every quoted field closes within the line and is
+// followed by ',' or the line's end: it splits the line first, and reads
+// nothing (returning false) when it is not so, for the general path to
+// read the record and say what is wrong.
+func (p *parser) quotedLine(line []byte) bool {
+	sp := p.spans[:0]
+	for i := 0; ; {
+		if i < len(line) && line[i] == '"' {
+			j, esc := i+1, false
+			for {
+				k := bytes.IndexByte(line[j:], '"')
+				if k < 0 {
+					return false // a line break in the field
+				}
+				j += k
+				if j+1 < len(line) && line[j+1] == '"' {
+					esc = true
+					j += 2
+					continue
+				}
+				break
+			}
+			sp = append(sp, span{i + 1, j, esc})
+			j++
+			if j == len(line) {
+				break
+			}
+			if line[j] != ',' {
+				return false
+			}
+			i = j + 1
+			continue
+		}
+		end := len(line)
+		if k := bytes.IndexByte(line[i:], ','); k >= 0 {
+			end = i + k
+		}
+		if bytes.IndexByte(line[i:end], '"') >= 0 {
+			return false
+		}
+		sp = append(sp, span{i, end, false})
+		if end == len(line) {
+			break
+		}
+		i = end + 1
+	}
+	p.spans = sp
+	p.col = 0
+	for _, f := range sp {
+		p.escaped = f.escaped
+		p.cell(line[f.start:f.end])
+	}
+	p.escaped = false
+	p.endRecord()
+	return true
 }
