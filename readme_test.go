@@ -103,3 +103,27 @@ func TestReadmeRulesTable(t *testing.T) {
 	}
 	require.Equal(t, want, got, "README.md's rule table is stale: run go test . -update")
 }
+
+const (
+	beginOpFile = "<!-- op-file:begin (lookout/op_delete_dataset.go, checked by go test .) -->\n```go\n"
+	endOpFile   = "```\n<!-- op-file:end -->\n"
+)
+
+// TestReadmeOperationFile: the README's "Adding an operation" shows the
+// file of declarations as it is.
+func TestReadmeOperationFile(t *testing.T) {
+	raw, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	readme := string(raw)
+	begin := strings.Index(readme, beginOpFile)
+	end := strings.Index(readme, endOpFile)
+	require.True(t, begin >= 0 && end > begin, "README.md must show the file between %q and %q", beginOpFile, endOpFile)
+	file, err := os.ReadFile("lookout/op_delete_dataset.go")
+	require.NoError(t, err)
+	if *update {
+		readme = readme[:begin+len(beginOpFile)] + string(file) + readme[end:]
+		require.NoError(t, os.WriteFile("README.md", []byte(readme), 0o644))
+		return
+	}
+	require.Equal(t, string(file), readme[begin+len(beginOpFile):end], "README.md's operation file is stale: run go test . -update")
+}

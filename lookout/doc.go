@@ -1,17 +1,26 @@
-// Package lookout models the Amazon Lookout for Equipment
-// StartDataIngestionJob call: its request and response, the rules the
-// service enforces on them, and its errors.
+// Package lookout models the Amazon Lookout for Equipment dataset and
+// ingestion operations (CreateDataset, DescribeDataset, ListDatasets,
+// DeleteDataset, StartDataIngestionJob, DescribeDataIngestionJob,
+// ListDataIngestionJobs, ListSensorStatistics): their requests and
+// responses, the rules the service enforces on them, and their errors.
 //
 // # Validating before sending
 //
-// [StartDataIngestionJobRequest.Validate] applies every constraint of the
-// service to a request and reports every violation at once, in the
-// service's own wording, as a *[ValidationException] whose Fields, a
-// [][FieldError], lists the violations to inspect (errors.As finds the first
-// as a *FieldError through any wrapping). The Check functions
-// ([CheckDatasetName], [CheckRoleArn], ...) apply one member's rules on their
-// own. [Rules] lists the declarations every check, message and document
-// derives from.
+// Each request's and response's Validate ([StartDataIngestionJobRequest.Validate],
+// [CreateDatasetRequest.Validate], ...) applies every constraint of the
+// service model and reports every violation at once, in the service's own
+// wording, as a *[ValidationException] whose Fields, a [][FieldError], lists
+// the violations to inspect (errors.As finds the first as a *FieldError
+// through any wrapping). A value's constraints belong to its kind ([Kind]:
+// the model's shape, such as DatasetName or IamRoleArn), the same for every
+// member of that kind; whether a member must be present belongs to the
+// member, in its structure. The Check functions ([CheckDatasetName],
+// [CheckRoleArn], [CheckTagKey], ...) check a value against its kind alone.
+// [Rules] lists every member of every operation, [Kinds] the kinds: the
+// declarations every check, message and document derives from. Each
+// operation is one file of declarations (op_<operation>.go): its request and
+// response types, their members, its body limit and the errors its model
+// lists ([OperationErrors]).
 //
 // The checks are hand-written: no regular expressions, one pass over a valid
 // value (a fixed number over an invalid one, to say why), no allocation when
@@ -59,8 +68,8 @@
 //
 // # Where this package reads the specification
 //
-// The API reference page of StartDataIngestionJob is the specification; the
-// service model completes it for the nested S3 members. Where a rule needed
-// reading, [Rule.Note] says how it is read, and the Check functions' docs say
-// why.
+// AWS's service model of the eight operations (API version 2020-12-15) is
+// the specification, with the API reference page of StartDataIngestionJob
+// where the two differ. Where a rule needed reading, [Kind.Note] and
+// [Rule.Note] say how it is read, and the Check functions' docs say why.
 package lookout
