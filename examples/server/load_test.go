@@ -14,6 +14,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -39,8 +40,10 @@ const loadConcurrency = 64
 // The two are sent b.N requests each, in alternating rounds of 1,000, so
 // that a machine whose load changes meanwhile weighs on both alike. Each
 // reports requests per second (server-req/s, baseline-req/s), their ratio
-// (x-baseline), and the 99th percentile of latency (server-p99-ms,
-// baseline-p99-ms).
+// (x-baseline), the 99th percentile of latency (server-p99-ms,
+// baseline-p99-ms), and the CPU time of the whole process (clients
+// included) per request (server-cpu-µs/req, baseline-cpu-µs/req), a
+// figure that depends less on the machine's other load than the rates.
 //
 //	go test -run '^$' -bench BenchmarkLoad -benchtime 20000x ./examples/server
 func BenchmarkLoad(b *testing.B) {
@@ -201,6 +204,7 @@ func runLoad(b *testing.B, baselineURL, serverURL, target string, baselineBody, 
 		slices.Sort(s.latencies)
 		b.ReportMetric(float64(b.N)/s.elapsed.Seconds(), s.name+"-req/s")
 		b.ReportMetric(float64(s.latencies[len(s.latencies)*99/100].Microseconds())/1000, s.name+"-p99-ms")
+		b.ReportMetric(float64(s.cpu.Microseconds())/float64(b.N), s.name+"-cpu-µs/req")
 	}
 	b.ReportMetric(sides[0].elapsed.Seconds()/sides[1].elapsed.Seconds(), "x-baseline")
 }
@@ -212,6 +216,7 @@ type loadSide struct {
 	bodies    [][]byte
 	latencies []time.Duration
 	elapsed   time.Duration
+	cpu       time.Duration // the process's CPU time (client, server and all)
 }
 
 // round sends the requests from to to, from loadConcurrency clients.
@@ -220,6 +225,7 @@ func (s *loadSide) round(client *http.Client, target string, from, to int) error
 	next.Store(int64(from))
 	var failed atomic.Pointer[string]
 	var wg sync.WaitGroup
+	cpu0 := processCPU()
 	start := time.Now()
 	for range loadConcurrency {
 		wg.Add(1)
@@ -249,8 +255,18 @@ func (s *loadSide) round(client *http.Client, target string, from, to int) error
 	}
 	wg.Wait()
 	s.elapsed += time.Since(start)
+	s.cpu += processCPU() - cpu0
 	if msg := failed.Load(); msg != nil {
 		return errors.New(*msg)
 	}
 	return nil
+}
+
+// processCPU returns the CPU time the process has used, user and system.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

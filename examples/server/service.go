@@ -249,9 +249,9 @@ func serviceError(err error) error {
 	case errors.As(err, &quota):
 		return &lookout.ServiceQuotaExceededException{Message: quota.Error()}
 	case errors.As(err, &tok):
-		return &lookout.ValidationException{Message: "NextToken: " + tok.Error()}
+		return &lookout.ValidationException{Message: tok.Error()}
 	case errors.As(err, &limit):
-		return &lookout.ValidationException{Message: "MaxResults: " + limit.Error()}
+		return &lookout.ValidationException{Message: limit.Error()}
 	}
 	return err
 }
