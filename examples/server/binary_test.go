@@ -77,6 +77,15 @@ func TestBinaryStopsOnSignals(t *testing.T) {
 	}
 }
 
+// TestMain removes the binary that buildServer built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if builtBin != "" {
+		os.RemoveAll(filepath.Dir(builtBin))
+	}
+	os.Exit(code)
+}
+
 var (
 	buildOnce sync.Once
 	builtBin  string

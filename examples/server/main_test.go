@@ -521,3 +521,19 @@ func TestShutdownLetsRequestsFinish(t *testing.T) {
 	assert.Equal(t, "finished", r.body)
 	assert.NoError(t, <-served)
 }
+
+// TestIsBuildDir: the default database is beside the binary, except for a
+// binary of the go command's temporary directories.
+func TestIsBuildDir(t *testing.T) {
+	t.Parallel()
+	tmp := os.TempDir()
+	for dir, want := range map[string]bool{
+		filepath.Join(tmp, "go-build123", "b001", "exe"): true,
+		filepath.Join(tmp, "go-build456"):                true,
+		filepath.Join(tmp, "server-bin"):                 false,
+		"/usr/local/bin":                                 false,
+		filepath.Join(tmp, "..", "go-build1"):            false,
+	} {
+		assert.Equal(t, want, isBuildDir(dir), dir)
+	}
+}
