@@ -34,9 +34,9 @@ const loadConcurrency = 64
 // formatted and written to io.Discard; the lookout handler; the store on a
 // database file on disk); a Start is committed and synced before its 200,
 // and queued for the workers, which are busy meanwhile (the jobs' bucket
-// holds them IN_PROGRESS, as jobs of real size would; a job of
-// DescribeDataIngestionJob's run reads a bucket that does not exist, and
-// fails at once).
+// holds them IN_PROGRESS, as jobs of real size would). DescribeDataIngestionJob
+// is asked for 200 jobs that read the sample bucket and ended SUCCESS: each
+// answer carries every figure (about 1 KB).
 // The two are sent b.N requests each, in alternating rounds of 1,000, so
 // that a machine whose load changes meanwhile weighs on both alike. Each
 // reports requests per second (server-req/s, baseline-req/s), their ratio
@@ -50,7 +50,7 @@ func BenchmarkLoad(b *testing.B) {
 	b.Run("DescribeDataIngestionJob", func(b *testing.B) {
 		var req lookout.DescribeDataIngestionJobRequest
 		a, url := loadServer(b, dirSources{dir: "testdata"})
-		ids := startJobs(b, a, 1000)
+		ids := startJobs(b, a, 200)
 		body := func(i int) string { return `{"JobId":"` + ids[i%len(ids)] + `"}` }
 		runLoad(b, baselineServer(b, &req), url, target("DescribeDataIngestionJob"), body, body)
 	})
@@ -115,14 +115,19 @@ func createDatasets(b *testing.B, a *app, n int) {
 	})
 }
 
-// startJobs starts n jobs, each on a dataset of its own, waits for them to
-// end, and returns their ids.
+// samplePrefix is the prefix of the sample bucket's pumps.
+var samplePrefix = "plant-1/pumps/"
+
+// startJobs starts n jobs over the sample bucket, each on a dataset of its
+// own, waits for them to end (SUCCESS, with every figure), and returns
+// their ids.
 func startJobs(b *testing.B, a *app, n int) []string {
 	createDatasets(b, a, n)
 	ids := make([]string, n)
 	parallel(b, n, func(i int) error {
 		job, _, err := a.st.StartJob(context.Background(), store.NewJob{Dataset: fmt.Sprintf("load-%d", i),
-			ClientToken: fmt.Sprint(i), Input: store.JobInput{Bucket: "no-such-bucket", RoleARN: "arn:aws:iam::123456789012:role/R"}})
+			ClientToken: fmt.Sprint(i), Input: store.JobInput{Bucket: sampleBucket, Prefix: &samplePrefix,
+				RoleARN: "arn:aws:iam::123456789012:role/LookoutEquipmentIngestion"}})
 		ids[i] = job.ID
 		if err == nil {
 			a.run.enqueue(job.ID)

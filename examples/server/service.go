@@ -6,6 +6,7 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/store"
@@ -15,9 +16,10 @@ import (
 // service answers the operations of lookout.Service over the store, and
 // hands the jobs it starts to the runner.
 type service struct {
-	st  *store.Store
-	run *runner
-	log *slog.Logger
+	st   *store.Store
+	run  *runner
+	log  *slog.Logger
+	figs figureCache
 }
 
 // CreateDataset stores a dataset, CREATED. A schema is read with
@@ -70,7 +72,7 @@ func (s *service) DescribeDataset(ctx context.Context, req *lookout.DescribeData
 		resp.ServerSideKmsKeyId = *ds.KMSKeyID
 	}
 	if j := ds.LastIngestion; j != nil {
-		fig, err := figuresOf(j.Result)
+		fig, err := s.figs.of(j.ID, j.Result)
 		if err != nil {
 			return nil, err
 		}
@@ -150,7 +152,7 @@ func (s *service) DescribeDataIngestionJob(ctx context.Context, req *lookout.Des
 		DataEndTime:                 timestamp(j.DataEndTime),
 	}
 	if len(j.Result) > 0 {
-		fig, err := figuresOf(j.Result)
+		fig, err := s.figs.of(j.ID, j.Result)
 		if err != nil {
 			return nil, err
 		}
@@ -211,14 +213,39 @@ type figures struct {
 	IngestedDataSize     *int64                        `json:",omitempty"`
 }
 
-func figuresOf(result []byte) (figures, error) {
-	var f figures
-	if len(result) == 0 {
+// figureCache holds the figures of the jobs last described, decoded, so
+// that clients polling a finished job do not decode them each time: a
+// finished job's figures never change, and a job id is never reused. The
+// figures it returns are shared: read only. Its zero value is ready.
+type figureCache struct {
+	mu sync.Mutex
+	m  map[string]*figures
+}
+
+// figureCacheSize bounds the entries of a figureCache; when full, it
+// starts again empty.
+const figureCacheSize = 8192
+
+// of returns the figures of the job id, from its stored result.
+func (c *figureCache) of(id string, result []byte) (*figures, error) {
+	c.mu.Lock()
+	f, ok := c.m[id]
+	c.mu.Unlock()
+	if ok {
 		return f, nil
 	}
-	if err := json.Unmarshal(result, &f); err != nil {
-		return f, errors.New("stored job figures unreadable: " + err.Error())
+	f = new(figures)
+	if len(result) > 0 {
+		if err := json.Unmarshal(result, f); err != nil {
+			return nil, errors.New("stored job figures unreadable: " + err.Error())
+		}
 	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= figureCacheSize {
+		c.m = make(map[string]*figures)
+	}
+	c.m[strings.Clone(id)] = f
+	c.mu.Unlock()
 	return f, nil
 }
 
