@@ -61,8 +61,11 @@ type field[T any] struct {
 	// the member is declared: its matcher, its length bounds and its
 	// document check (nil when none).
 	scan           func(s string) (ok, valid bool, n int)
+	class          *classPattern // the kind's class matcher, called directly (scan is its method value)
 	minLen, maxLen int
 	documentOK     func(s string) bool
+	// plain is str for a member held in a plain string: one call fewer.
+	plain func(v *T) *string
 
 	memberDecl
 
@@ -213,7 +216,14 @@ func (d *structDecl[T]) valid(v *T, w where, p *presence) bool {
 		f := &d.fields[i]
 		switch {
 		case f.str != nil:
-			s, present := f.str(v)
+			var s string
+			var present bool
+			if f.plain != nil {
+				s = *f.plain(v)
+				present = !(f.emptyAbsent && s == "")
+			} else {
+				s, present = f.str(v)
+			}
 			if p != nil && p.flipped(w, i) {
 				present = !present
 			}
@@ -223,7 +233,13 @@ func (d *structDecl[T]) valid(v *T, w where, p *presence) bool {
 				}
 				continue
 			}
-			ok, valid, n := f.scan(s)
+			var ok, valid bool
+			var n int
+			if f.class != nil {
+				ok, valid, n = f.class.scan(s)
+			} else {
+				ok, valid, n = f.scan(s)
+			}
 			if !ok || !valid || n < f.minLen || (f.maxLen != 0 && n > f.maxLen) ||
 				(f.documentOK != nil && !f.documentOK(s)) {
 				return false
@@ -280,14 +296,27 @@ func (d *structDecl[T]) validate(v *T, p *presence) error {
 	if v == nil {
 		v = new(T)
 	}
-	w := where{ptr: v}
+	var w where
+	if p != nil {
+		w = where{ptr: v}
+	}
 	if d.valid(v, w, p) {
 		return nil
 	}
+	w = where{ptr: v}
 	if fs := d.check(v, w, "", p, nil); len(fs) != 0 {
 		return NewValidationException(fs)
 	}
 	return nil
+}
+
+// whereOf is where{ptr: v} when p records something, the zero where (not
+// looked at) otherwise: the fast path of a Go value does not make it.
+func whereOf[T any](v *T, p *presence) where {
+	if p == nil {
+		return where{}
+	}
+	return where{ptr: v}
 }
 
 // memberPath returns the wire path of member name of the structure at
@@ -313,8 +342,9 @@ func elementPath(path string, i int) string {
 // type, an enum). emptyAbsent says whether "" means absent: true when the
 // field's JSON tag has omitempty.
 func stringMember[T any, S ~string](name string, k *Kind, required, emptyAbsent bool, get func(*T) *S) field[T] {
+	plain, _ := any(get).(func(*T) *string)
 	return field[T]{
-		scan: k.scan, minLen: k.MinLength, maxLen: k.MaxLength, documentOK: k.documentOK,
+		scan: k.scan, class: k.class, minLen: k.MinLength, maxLen: k.MaxLength, documentOK: k.documentOK, plain: plain,
 		memberDecl: memberDecl{name: name, kind: k, required: required, emptyAbsent: emptyAbsent},
 		str: func(v *T) (string, bool) {
 			s := string(*get(v))
@@ -333,7 +363,7 @@ func stringMember[T any, S ~string](name string, k *Kind, required, emptyAbsent 
 // pointer to "" is present and empty.
 func optionalString[T any](name string, k *Kind, required bool, get func(*T) **string) field[T] {
 	return field[T]{
-		scan: k.scan, minLen: k.MinLength, maxLen: k.MaxLength, documentOK: k.documentOK,
+		scan: k.scan, class: k.class, minLen: k.MinLength, maxLen: k.MaxLength, documentOK: k.documentOK,
 		memberDecl: memberDecl{name: name, kind: k, required: required, pointer: true},
 		str: func(v *T) (string, bool) {
 			if p := *get(v); p != nil {
@@ -403,7 +433,7 @@ func structMember[T, U any](name string, required bool, d *structDecl[U], get fu
 			if u == nil {
 				return !required
 			}
-			return d.valid(u, where{ptr: u}, p)
+			return d.valid(u, whereOf(u, p), p)
 		},
 		check: func(v *T, _ where, path string, p *presence, fs []FieldError) []FieldError {
 			u := *get(v)
@@ -442,7 +472,7 @@ func valueStructMember[T, U any](name string, required bool, d *structDecl[U], g
 		memberDecl: memberDecl{name: name, kind: &d.kind, required: required, sub: d},
 		valid: func(v *T, _ where, p *presence) bool {
 			u := get(v)
-			return d.valid(u, where{ptr: u}, p)
+			return d.valid(u, whereOf(u, p), p)
 		},
 		check: func(v *T, _ where, path string, p *presence, fs []FieldError) []FieldError {
 			u := get(v)
@@ -467,7 +497,11 @@ func listMember[T, U any](name string, k *Kind, required bool, d *structDecl[U],
 				return false
 			}
 			for i := range s {
-				if !d.valid(&s[i], where{ptr: lp, idx: i}, p) {
+				var w where
+				if p != nil {
+					w = where{ptr: lp, idx: i}
+				}
+				if !d.valid(&s[i], w, p) {
 					return false
 				}
 			}

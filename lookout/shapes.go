@@ -86,6 +86,10 @@ type Kind struct {
 	// UTF-8 and n is its length in code points (each invalid byte counting
 	// as one).
 	scan func(s string) (ok, valid bool, n int)
+	// class is the matcher of a kind whose pattern is a run of ASCII
+	// classes: scan is its method value, class lets the fast path call it
+	// directly.
+	class *classPattern
 
 	// document, for a kind whose value is a document (InlineDataSchema),
 	// appends the violations of a value that passed the other checks;
@@ -134,14 +138,14 @@ var (
 	kindDatasetName = Kind{
 		Name: "DatasetName", Type: TypeString, Member: "DatasetName", Tag: "lookout_dataset_name",
 		MinLength: 1, MaxLength: 200, Pattern: `^[0-9a-zA-Z_-]{1,200}$`,
-		scan: datasetNamePattern.scan}
+		scan: datasetNamePattern.scan, class: datasetNamePattern}
 
 	kindDatasetIdentifier = Kind{
 		Name: "DatasetIdentifier", Type: TypeString, Member: "DatasetName", Tag: "lookout_dataset_identifier",
 		MinLength: 1, MaxLength: 200, Pattern: `^[0-9a-zA-Z_-]{1,200}$`,
 		Note: "The shape of the DatasetName that names an existing dataset; " +
 			"the service model gives it the constraints of DatasetName.",
-		scan: datasetNamePattern.scan}
+		scan: datasetNamePattern.scan, class: datasetNamePattern}
 
 	kindIamRoleArn = Kind{
 		Name: "IamRoleArn", Type: TypeString, Member: "RoleArn", Tag: "lookout_role_arn",
@@ -155,7 +159,7 @@ var (
 		MinLength: 3, MaxLength: 63, Pattern: `^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$`,
 		Note: "S3's own naming rules are stricter (no \"..\", no IP address); " +
 			"the service checks only this pattern, and so does this package.",
-		scan: bucketPattern.scan}
+		scan: bucketPattern.scan, class: bucketPattern}
 
 	kindS3Prefix = Kind{
 		Name: "S3Prefix", Type: TypeString, Member: "Prefix", Tag: "lookout_s3_prefix",
@@ -183,7 +187,7 @@ var (
 		Name: "IngestionJobId", Type: TypeString, Member: "JobId", Tag: "lookout_job_id",
 		MaxLength: 32, Pattern: `[A-Fa-f0-9]{0,32}`,
 		Note: "Read as a full match: unanchored, this pattern would match every string.",
-		scan: hexPattern.scan}
+		scan: hexPattern.scan, class: hexPattern}
 
 	kindNextToken = Kind{
 		Name: "NextToken", Type: TypeString, Member: "NextToken", Tag: "lookout_next_token",
@@ -199,12 +203,12 @@ var (
 	kindComponentName = Kind{
 		Name: "ComponentName", Type: TypeString, Member: "ComponentName", Tag: "lookout_component_name",
 		MinLength: 1, MaxLength: 200, Pattern: `^[0-9a-zA-Z._\-]{1,200}$`,
-		scan: componentNamePattern.scan}
+		scan: componentNamePattern.scan, class: componentNamePattern}
 
 	kindSensorName = Kind{
 		Name: "SensorName", Type: TypeString, Member: "SensorName", Tag: "lookout_sensor_name",
 		MinLength: 1, MaxLength: 200, Pattern: `^[0-9a-zA-Z:#$.\-_]{1,200}$`,
-		scan: sensorNamePattern.scan}
+		scan: sensorNamePattern.scan, class: sensorNamePattern}
 
 	kindDatasetArn = Kind{
 		Name: "DatasetArn", Type: TypeString, Member: "DatasetArn", Tag: "lookout_dataset_arn",
@@ -224,21 +228,21 @@ var (
 		Name: "NameOrArn", Type: TypeString, Member: "ServerSideKmsKeyId", Tag: "lookout_name_or_arn",
 		MinLength: 1, MaxLength: 2048, Pattern: `^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$`,
 		Note: "The pattern allows 2,049 characters, the length 2,048: a longer value breaks the length only.",
-		scan: nameOrArnPattern.scan}
+		scan: nameOrArnPattern.scan, class: nameOrArnPattern}
 
 	kindTagKey = Kind{
 		Name: "TagKey", Type: TypeString, Member: "Key", Tag: "lookout_tag_key",
 		MinLength: 1, MaxLength: 128, Pattern: `^(?!aws:)[a-zA-Z+-=._:/]+$`,
 		Note: "In the class, +-= is the range U+002B..U+003D (+ , - . / 0-9 : ; < =), so digits are allowed; " +
 			"(?!aws:) is a negative lookahead: a key must not begin with \"aws:\" (case-sensitive).",
-		scan: tagKeyPattern.scan}
+		scan: tagKeyPattern.scan, class: tagKeyPattern}
 
 	kindTagValue = Kind{
 		Name: "TagValue", Type: TypeString, Member: "Value", Tag: "lookout_tag_value",
 		MinLength: 0, MaxLength: 256, Pattern: `[\s\w+-=\.:/@]*`,
 		Note: "Java's \\s and \\w are ASCII-only ([ \\t\\n\\x0B\\f\\r] and [a-zA-Z_0-9]); " +
 			"+-= is the range U+002B..U+003D.",
-		scan: tagValuePattern.scan}
+		scan: tagValuePattern.scan, class: tagValuePattern}
 
 	kindTag = Kind{Name: "Tag", Type: TypeStructure, Member: "Tag"}
 
