@@ -299,8 +299,15 @@ func (c *longCell) name() (string, bool) {
 		return "", false
 	}
 	k := int(min(c.n, headLen))
-	for k > 0 && k < int(c.n) && !utf8.RuneStart(c.head[k]) {
-		k--
+	if k < int(c.n) {
+		// Cut before a rune the head holds only part of.
+		i := k - 1
+		for i > 0 && !utf8.RuneStart(c.head[i]) {
+			i--
+		}
+		if !utf8.FullRune(c.head[i:k]) {
+			k = i
+		}
 	}
 	if c.n > headLen {
 		return string(c.head[:k]) + "...(" + strconv.FormatInt(c.n, 10) + " bytes)", true

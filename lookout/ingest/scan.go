@@ -136,7 +136,7 @@ func (p *parser) more(data []byte, keep int) (out []byte, shift int, ok bool) {
 		copy(nb, p.buf[:n])
 		p.buf = nb
 	}
-	for {
+	for empty := 0; ; empty++ {
 		m, err := p.r.Read(p.buf[n:])
 		n += m
 		if p.progress != nil && m > 0 {
@@ -153,12 +153,13 @@ func (p *parser) more(data []byte, keep int) (out []byte, shift int, ok bool) {
 		if m > 0 {
 			break
 		}
+		if empty == 100 {
+			p.fail(ReasonUnreadable, 0, io.ErrNoProgress)
+			return p.buf[:n], keep, false
+		}
 	}
-	return p.buf[:n], keep, m0(n, len(data)-keep)
+	return p.buf[:n], keep, n > len(data)-keep
 }
-
-// m0 reports whether more bytes arrived than were kept.
-func m0(n, kept int) bool { return n > kept }
 
 func (p *parser) fail(r Reason, column int, err error) {
 	if p.p.err == nil {
