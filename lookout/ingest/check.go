@@ -52,7 +52,10 @@ type Result struct {
 // Progress is how far a check has got. Bytes count what was read (a part of
 // a file read twice counts twice, capped at the total).
 type Progress struct {
+	// BytesDone and BytesTotal are the bytes read and to read (the
+	// listed sizes of the files to read).
 	BytesDone, BytesTotal int64
+	// FilesDone and FilesTotal count the matched files done and in all.
 	FilesDone, FilesTotal int
 }
 

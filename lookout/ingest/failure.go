@@ -44,15 +44,43 @@ const (
 	FailTooManySensors
 )
 
+var failureNames = [...]string{
+	FailList:              "list",
+	FailNoMatch:           "no-match",
+	FailTooManyFiles:      "too-many-files",
+	FailTooManyComponents: "too-many-components",
+	FailFileTooLarge:      "file-too-large",
+	FailTooMuchData:       "too-much-data",
+	FailInvalidHeader:     "invalid-header",
+	FailAllDiscarded:      "all-discarded",
+	FailTooManySensors:    "too-many-sensors",
+}
+
+// String returns the kind's short name, such as "invalid-header".
+func (k FailureKind) String() string {
+	if int(k) < len(failureNames) && failureNames[k] != "" {
+		return failureNames[k]
+	}
+	return "FailureKind(" + strconv.Itoa(int(k)) + ")"
+}
+
 // Failure is why a job fails: its Error is the job's FailedReason.
 type Failure struct {
-	Kind   FailureKind
+	// Kind says which rule fails the job.
+	Kind FailureKind
+	// Bucket is the request's bucket.
 	Bucket string
-	Key    string
-	Column int    // 1-based, for FailInvalidHeader
-	Name   string // the invalid name, for FailInvalidHeader
-	Count  int64  // how many (files, components, sensors, bytes)
-	Err    error  // the listing's error, for FailList
+	// Key is the file concerned, or the prefix for FailList and
+	// FailNoMatch; "" when none.
+	Key string
+	// Column is the 1-based column of FailInvalidHeader.
+	Column int
+	// Name is the invalid name of FailInvalidHeader.
+	Name string
+	// Count is how many there are: files, components, sensors or bytes.
+	Count int64
+	// Err is the listing's error, for FailList.
+	Err error
 }
 
 // maxReason is the longest FailedReason, in bytes.

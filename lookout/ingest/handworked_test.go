@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -117,4 +118,30 @@ func TestHandWorkedFigures(t *testing.T) {
 				InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(0, 0)},
 		}, res.SensorStatisticsSummaries)
 	}
+}
+
+// TestResultJSON: the service's member names, times in epoch seconds, and
+// the checker's own figures; a failed job's result without the figures.
+func TestResultJSON(t *testing.T) {
+	t.Parallel()
+	res := check(t, nil, files("data/pump/a.csv", "Timestamp,a\n2020-01-01 00:00:00,1\n", "data/pump/b.csv", "", "data/x", "x"))
+	b, err := json.Marshal(res)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"Status":"SUCCESS",
+		"IngestedFilesSummary":{"TotalNumberOfFiles":2,"IngestedNumberOfFiles":1,"DiscardedFiles":[{"Bucket":"bkt","Key":"data/pump/b.csv"}]},
+		"DataQualitySummary":{"InsufficientSensorData":{"MissingCompleteSensorData":{"AffectedSensorCount":0},"SensorsWithShortDateRange":{"AffectedSensorCount":1}},
+			"MissingSensorData":{"AffectedSensorCount":0,"TotalNumberOfMissingValues":0},"InvalidSensorData":{"AffectedSensorCount":0,"TotalNumberOfInvalidValues":0},
+			"UnsupportedTimestamps":{"TotalNumberOfUnsupportedTimestamps":0},"DuplicateTimestamps":{"TotalNumberOfDuplicateTimestamps":0}},
+		"IngestedDataSize":34,"DataStartTime":1577836800,"DataEndTime":1577836800,
+		"SensorStatisticsSummaries":[{"ComponentName":"pump","SensorName":"a","DataExists":true,"MissingValues":{"Count":0,"Percentage":0},
+			"InvalidValues":{"Count":0,"Percentage":0},"InvalidDateEntries":{"Count":0,"Percentage":0},"DuplicateTimestamps":{"Count":0,"Percentage":0},
+			"DataStartTime":1577836800,"DataEndTime":1577836800}],
+		"Ignored":["data/x"],"RaggedRecords":0,
+		"Discards":[{"Key":"data/pump/b.csv","Reason":"no-header","Message":"\"data/pump/b.csv\": no header"}]}`, string(b))
+
+	res = check(t, nil, files("data/pump/a.csv", "Timestamp,a b\n2020-01-01 00:00:00,1\n"))
+	b, err = json.Marshal(res)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"Status":"FAILED","FailedReason":"invalid column name \"a b\" in column 2 of s3://bkt/data/pump/a.csv: a name must match ^[0-9a-zA-Z:#$.\\-_]{1,200}$",
+		"Ignored":[],"RaggedRecords":0}`, string(b))
 }

@@ -66,3 +66,21 @@ func TestNamesAndExtension(t *testing.T) {
 		assert.False(t, validSensorName([]byte(n)), n)
 	}
 }
+
+func TestNames(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, "invalid-header", FailInvalidHeader.String())
+	assert.Equal(t, "FailureKind(99)", FailureKind(99).String())
+	assert.Equal(t, "unclosed-quote", ReasonUnclosedQuote.String())
+	assert.Equal(t, "Reason(99)", Reason(99).String())
+	b, err := ReasonNoValidValue.MarshalText()
+	assert.NoError(t, err)
+	assert.Equal(t, "no-valid-value", string(b))
+	for r := ReasonComponentName; r <= ReasonNoValidValue; r++ {
+		assert.NotContains(t, r.String(), "Reason(")
+		assert.NotEqual(t, r.String(), r.Text())
+	}
+	for k := FailList; k <= FailTooManySensors; k++ {
+		assert.NotContains(t, k.String(), "FailureKind(")
+	}
+}

@@ -181,6 +181,7 @@ type SizeError struct {
 	Listed, Read int64
 }
 
+// Error says how many bytes were listed and read.
 func (e *SizeError) Error() string {
 	if e.Read > e.Listed {
 		return fmt.Sprintf("listed as %d bytes, holds more (read %d)", e.Listed, e.Read)
