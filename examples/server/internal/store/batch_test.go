@@ -22,8 +22,15 @@ func TestBatchFailure(t *testing.T) {
 
 	// Hold the writer inside a change so that the next ones queue up and
 	// run as one batch.
+	// holding has room for the signal, so that the held change never
+	// misses it when this goroutine is not yet waiting (on a loaded machine
+	// it skipped the signal and the test waited forever). release is
+	// closed on every way out, so that Close never waits on a held writer.
 	release := make(chan struct{})
-	holding := make(chan struct{})
+	var releaseOnce sync.Once
+	releaseAll := func() { releaseOnce.Do(func() { close(release) }) }
+	t.Cleanup(releaseAll)
+	holding := make(chan struct{}, 1)
 	held := make(chan error, 1)
 	go func() {
 		held <- s.write(ctx, func(w *wtx) error {
@@ -70,8 +77,8 @@ func TestBatchFailure(t *testing.T) {
 		}()
 	}
 	// Let them queue behind the held change.
-	require.Eventually(t, func() bool { return len(s.queue) == len(changes) }, 5*time.Second, time.Millisecond)
-	close(release)
+	require.Eventually(t, func() bool { return len(s.queue) == len(changes) }, time.Minute, time.Millisecond)
+	releaseAll()
 	wg.Wait()
 	require.NoError(t, <-held)
 
