@@ -504,6 +504,18 @@ func (d *decoder) str() (string, *DecodeError) {
 	s := d.s
 	start := d.pos + 1
 	for i := start; i < len(s); {
+		// Eight plain bytes at a time: ASCII, none a control
+		// character, a quote or a backslash.
+		for i+8 <= len(s) {
+			w := load64(s[i:])
+			if w&swarHi != 0 || swarHasLess(w, 0x20) || swarHasZero(w^(swarLo*'"')) || swarHasZero(w^(swarLo*'\\')) {
+				break
+			}
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		switch {
 		case c == '"':

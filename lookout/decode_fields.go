@@ -101,6 +101,7 @@ func (t *wireStruct[T]) index(key string) int {
 func decodeObject[T any](d *decoder, v *T, w where, t *wireStruct[T]) *DecodeError {
 	d.pos++ // '{'
 	var seen uint64
+	next := 0 // the member after the last one read: the next one, in a body in the model's order
 	for first := true; ; first = false {
 		key, at, more, de := d.member(first)
 		if de != nil {
@@ -116,10 +117,13 @@ func decodeObject[T any](d *decoder, v *T, w where, t *wireStruct[T]) *DecodeErr
 			}
 			return nil
 		}
-		i := t.index(key)
-		if i < 0 {
-			return d.unknownMember(at, key, t.names, t.shown)
+		i := next
+		if i >= len(t.list) || t.list[i].name != key {
+			if i = t.index(key); i < 0 {
+				return d.unknownMember(at, key, t.names, t.shown)
+			}
 		}
+		next = i + 1
 		bit := uint64(1) << i
 		if seen&bit != 0 {
 			return d.duplicateMember(at, key)
