@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lookout-equipment/lookoutequipment/lookout"
@@ -147,8 +148,11 @@ func Check(ctx context.Context, req *lookout.StartDataIngestionJobRequest, schem
 
 	// 1. List, and match the keys to components.
 	var objs []Object
+	var mu sync.Mutex // in case a Source calls fn from several goroutines
 	err := src.List(ctx, m.prefix, func(o Object) error {
+		mu.Lock()
 		objs = append(objs, o)
+		mu.Unlock()
 		return nil
 	})
 	if err != nil {
@@ -178,6 +182,9 @@ func Check(ctx context.Context, req *lookout.StartDataIngestionJobRequest, schem
 		}
 		f := &fileState{idx: len(files), key: o.Key, comp: comp, size: o.Size}
 		switch {
+		case o.Size < 0:
+			f.discard = &Discard{Key: o.Key, Reason: ReasonUnreadable, Err: &SizeError{Listed: o.Size, Read: 0}}
+			f.size = 0
 		case !validComponentName(comp):
 			f.discard = &Discard{Key: o.Key, Reason: ReasonComponentName, Name: comp}
 		case !isCSVKey(o.Key):

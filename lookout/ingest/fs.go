@@ -13,7 +13,7 @@ import (
 // FS returns a Source over a directory tree: a key is a file's path
 // relative to fsys's root, '/'-separated (as fs.FS names it), and its size
 // is the one Stat gives. Directories are listed as nothing (no folder
-// markers); only regular files are objects. Ranged reads use io.ReaderAt
+// markers); regular files, and links to them, are objects. Ranged reads use io.ReaderAt
 // when the file has it, else io.Seeker, else read and drop the bytes
 // before off. Use it with os.DirFS.
 func FS(fsys fs.FS) Source { return fsSource{fsys} }
@@ -45,10 +45,23 @@ func (s fsSource) List(ctx context.Context, prefix string, fn func(Object) error
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || !strings.HasPrefix(p, prefix) {
+		if !strings.HasPrefix(p, prefix) {
 			return nil
 		}
-		info, err := d.Info()
+		var info fs.FileInfo
+		switch {
+		case d.Type().IsRegular():
+			info, err = d.Info()
+		case d.Type()&fs.ModeSymlink != 0:
+			// A link to a file is the file (a link to a directory is
+			// not followed).
+			info, err = fs.Stat(s.fsys, p)
+			if err == nil && !info.Mode().IsRegular() {
+				return nil
+			}
+		default:
+			return nil
+		}
 		if err != nil {
 			return err
 		}

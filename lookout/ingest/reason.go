@@ -183,6 +183,9 @@ type SizeError struct {
 
 // Error says how many bytes were listed and read.
 func (e *SizeError) Error() string {
+	if e.Listed < 0 {
+		return fmt.Sprintf("listed with a negative size, %d", e.Listed)
+	}
 	if e.Read > e.Listed {
 		return fmt.Sprintf("listed as %d bytes, holds more (read %d)", e.Listed, e.Read)
 	}
