@@ -278,7 +278,7 @@ func (r *run) read(t *task) part {
 	f := t.f
 	first := f.size // open-ended: read to the end
 	if t.limit != math.MaxInt64 {
-		first = min(t.limit+window, f.size)
+		first = min(t.limit+slack, f.size)
 	}
 	rr := newRangeReader(r.ctx, r.src, f.key, f.size, t.start, first)
 	defer rr.Close()

@@ -6,9 +6,13 @@ import (
 	"io"
 )
 
-// window is how much a part reads past its nominal end in its first
-// request, and the first size of the requests after that (which double).
-const window = 1 << 20
+// slack is how far past its limit a part's first request reaches (the
+// record that straddles the limit); window is the size of the requests
+// after it, which double.
+const (
+	slack  = 64 << 10
+	window = 1 << 20
+)
 
 // rangeReader reads a file from off to its end through ranged opens of a
 // Source: first [off, first), then windows that double, and the last one
