@@ -220,3 +220,11 @@ func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
 func target(op string) string {
 	return lookout.TargetStartDataIngestionJob[:len(lookout.TargetStartDataIngestionJob)-len("StartDataIngestionJob")] + op
 }
+
+// decodeStart reads the body of a successful StartDataIngestionJob.
+func decodeStart(t *testing.T, body string) lookout.StartDataIngestionJobResponse {
+	t.Helper()
+	var out lookout.StartDataIngestionJobResponse
+	require.NoError(t, json.Unmarshal([]byte(body), &out))
+	return out
+}
