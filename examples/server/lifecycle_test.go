@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/lookout-equipment/lookoutequipment/lookout"
+	"github.com/lookout-equipment/lookoutequipment/lookout/ingest"
 )
 
 // newTestClient serves a with a real listener and returns its client.
@@ -261,4 +262,37 @@ func TestJobsRunAgainAfterRestart(t *testing.T) {
 	c = newTestClient(t, cfg, b)
 	assert.Equal(t, lookout.IngestionJobStatus("SUCCESS"), c.waitJob(started.JobId).Status)
 	assert.Equal(t, lookout.DatasetStatus("ACTIVE"), c.datasetStatus("pumps"))
+}
+
+// panicSources are buckets whose listing panics.
+type panicSources struct{}
+
+func (panicSources) bucket(string) ingest.Source { return panicBucket{} }
+
+type panicBucket struct{ heldBucket }
+
+func (panicBucket) List(context.Context, string, func(ingest.Object) error) error {
+	panic("the listing broke")
+}
+
+// TestPanicFailsTheJob: a panic while checking a job's data fails the job
+// (it would stop the server again each time it ran) and is logged with its
+// stack; the server goes on.
+func TestPanicFailsTheJob(t *testing.T) {
+	t.Parallel()
+	cfg := testConfig()
+	cfg.src = panicSources{}
+	logger, log := newTestLogger()
+	a := newTestAppLogging(t, cfg, logger, nil)
+	c := newTestClient(t, cfg, a)
+	c.must("CreateDataset", createReq("pumps"), &lookout.CreateDatasetResponse{})
+	var started lookout.StartDataIngestionJobResponse
+	c.must("StartDataIngestionJob", startReq("start-1", "pumps", "plant-1/pumps/"), &started)
+	job := c.waitJob(started.JobId)
+	assert.Equal(t, lookout.IngestionJobStatus("FAILED"), job.Status)
+	assert.Equal(t, panicReason, job.FailedReason)
+	line := waitForLog(t, log, "panic while checking")
+	assert.Contains(t, line, "level=ERROR")
+	assert.Contains(t, line, `panic="the listing broke"`)
+	assert.Equal(t, lookout.DatasetStatus("CREATED"), c.datasetStatus("pumps"))
 }

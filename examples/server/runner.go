@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -159,10 +160,12 @@ func (r *runner) work() {
 }
 
 // runJob runs one job and stores its outcome. An error that is not the
-// job's (the store failing) is logged, the job left IN_PROGRESS.
+// job's (the store failing) is logged, the job left IN_PROGRESS. A panic
+// while checking is logged with its stack and fails the job, so that it
+// does not stop the server each time it runs again.
 func (r *runner) runJob(id string) {
 	start := time.Now()
-	job, out, err := r.check(id)
+	job, out, err := r.safeCheck(id)
 	if errors.Is(err, context.Canceled) && r.ctx.Err() != nil {
 		r.log.Info("job interrupted; it runs again at the next start", "job_id", id)
 		return
@@ -185,6 +188,21 @@ func (r *runner) runJob(id string) {
 	}
 	r.log.Info("job finished", "job_id", id, "dataset", job.DatasetName, "status", string(out.Status),
 		"failed_reason", logValue(out.FailedReason), "duration", time.Since(start))
+}
+
+// panicReason is the FailedReason of a job whose check panicked.
+const panicReason = "the data could not be checked: internal error"
+
+// safeCheck is check, a panic turned into a failed outcome.
+func (r *runner) safeCheck(id string) (job store.Job, out store.Outcome, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.log.Error("panic while checking a job's data; the job fails", "job_id", id,
+				"panic", logValue(fmt.Sprint(p)), "stack", string(debug.Stack()))
+			job, out, err = store.Job{ID: id, Status: store.JobInProgress}, failed(panicReason), nil
+		}
+	}()
+	return r.check(id)
 }
 
 // check runs the check of job id and returns the job and its outcome.
