@@ -206,6 +206,7 @@ func TestHostile(t *testing.T) {
 				})
 				require.NoError(t, err)
 				tt.check(t, res)
+				t.Logf("peak heap %.1f MiB", float64(peak)/(1<<20))
 				// Not in proportion to the file: a few buffers.
 				assert.Less(t, peak, uint64(32<<20), "peak heap %d bytes", peak)
 			}
