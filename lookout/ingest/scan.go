@@ -642,51 +642,54 @@ func (p *parser) fastRecord(line []byte) {
 		p.endRecord()
 		return
 	}
-	col := 1
-	rest := line[min(k+1, len(line)):]
-	if k == len(line) {
-		rest = nil
-	}
-	ncols := p.ncols
-	for rest != nil && col < ncols {
+	cols, t := p.p.cols, p.ts
+	n, pos, col := len(line), k+1, 1
+	more := k < n // a field follows the timestamp
+	for more && col < p.ncols {
 		// A plain decimal number ends at a comma or the end.
-		j, n := 0, len(rest)
-		if j < n && (rest[j] == '-' || rest[j] == '+') {
+		j := pos
+		if j < n && (line[j] == '-' || line[j] == '+') {
 			j++
 		}
 		ds := j
-		for j < n && rest[j]-'0' < 10 {
+		for j < n && line[j]-'0' < 10 {
 			j++
 		}
 		nd := j - ds
-		if j < n && rest[j] == '.' {
+		if j < n && line[j] == '.' {
 			j++
 			fs := j
-			for j < n && rest[j]-'0' < 10 {
+			for j < n && line[j]-'0' < 10 {
 				j++
 			}
 			nd += j - fs
 		}
-		if nd > 0 && nd < 300 && (j == n || rest[j] == ',') {
-			p.value(col, Valid)
+		if nd > 0 && nd < 300 && (j == n || line[j] == ',') {
+			c := &cols[col-1]
+			c.valid++
+			if t < c.minT {
+				c.minT = t
+			}
+			if t > c.maxT {
+				c.maxT = t
+			}
 		} else {
-			e := bytes.IndexByte(rest[j:], ',')
-			if e < 0 {
+			if e := bytes.IndexByte(line[j:], ','); e < 0 {
 				j = n
 			} else {
 				j += e
 			}
-			p.value(col, Classify(trim(rest[:j])))
+			p.value(col, Classify(trim(line[pos:j])))
 		}
 		col++
 		if j == n {
-			rest = nil
+			more = false
 		} else {
-			rest = rest[j+1:]
+			pos = j + 1
 		}
 	}
-	if rest != nil {
-		col += 1 + bytes.Count(rest, comma)
+	if more {
+		col += 1 + bytes.Count(line[pos:], comma)
 	}
 	p.col = col
 	p.endRecord()
