@@ -117,7 +117,8 @@ func (e *DecodeError) Unwrap() error {
 // same way, and refuses the rest with a *[SerializationException] whose Err
 // is a *[DecodeError] saying what and where. req is any operation's request
 // (*[StartDataIngestionJobRequest], *[CreateDatasetRequest], ...); it is
-// set to its zero value first, and left so when data is refused.
+// set to its zero value first, and left so when data is refused. A nil req
+// is refused the same way, with nothing read.
 //
 // It refuses, each with its own reason: an empty body; a byte-order mark;
 // anything but one JSON object at the top level (an array, null, a number,
@@ -152,6 +153,9 @@ func (e *DecodeError) Unwrap() error {
 // program that keeps one of them for long keeps that copy alive: keep a
 // strings.Clone of it instead.
 func DecodeRequest(data []byte, req Request) (Presence, error) {
+	if req == nil || req.wireOp().isNil(req) {
+		return Presence{}, noRequest()
+	}
 	op := req.wireOp()
 	if limit := op.maxBody; len(data) > limit {
 		op.reset(req)
@@ -202,8 +206,12 @@ type Presence struct {
 //
 //	Value null at 'clientToken' failed to satisfy constraint: Member must not be null
 //
-// It returns nil or a *[ValidationException].
+// It returns nil or a *[ValidationException] (one without Fields for a nil
+// req). A nil p is the zero Presence.
 func (p *Presence) Validate(req Request) error {
+	if req == nil {
+		return &ValidationException{Message: "there is no request to validate"}
+	}
 	if p == nil {
 		return req.validateWire(nil)
 	}

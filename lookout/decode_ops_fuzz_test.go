@@ -192,3 +192,27 @@ func FuzzDecode(f *testing.F) {
 		require.Equal(t, string(again), string(backJSON))
 	})
 }
+
+// TestDecodeIntoNothing: a nil request is refused, never a panic.
+func TestDecodeIntoNothing(t *testing.T) {
+	t.Parallel()
+	for _, req := range []lookout.Request{nil, (*lookout.CreateDatasetRequest)(nil), (*lookout.StartDataIngestionJobRequest)(nil)} {
+		_, err := lookout.DecodeRequest([]byte(`{}`), req)
+		var se *lookout.SerializationException
+		require.ErrorAs(t, err, &se)
+		require.Equal(t, "there is no request to decode into: req is nil", se.Message)
+		_, err = lookout.ReadRequest(wireRequest(`{}`), req)
+		require.ErrorAs(t, err, &se)
+		require.Equal(t, "there is no request to decode into: req is nil", se.Message)
+	}
+}
+
+func TestPresenceValidateNil(t *testing.T) {
+	t.Parallel()
+	var p *lookout.Presence
+	var ve *lookout.ValidationException
+	require.ErrorAs(t, p.Validate(nil), &ve)
+	require.Equal(t, "there is no request to validate", ve.Message)
+	require.ErrorAs(t, p.Validate((*lookout.DeleteDatasetRequest)(nil)), &ve)
+	require.Contains(t, ve.Message, "Value null at 'datasetName'")
+}

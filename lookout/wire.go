@@ -52,6 +52,9 @@ const maxShownHeader = 128
 // [Presence.Validate] with the Presence it returns, which reads an explicit
 // "" as the service does. It does not close r.Body (the server does).
 func ReadRequest(r *http.Request, req Request) (Presence, error) {
+	if req == nil || req.wireOp().isNil(req) {
+		return Presence{}, noRequest()
+	}
 	op := req.wireOp()
 	if r == nil {
 		op.reset(req)

@@ -50,6 +50,8 @@ type wireOp struct {
 	// zero value first; reset sets req to its zero value.
 	decode func(d *decoder, req Request) *DecodeError
 	reset  func(req Request)
+	// isNil reports whether req is a nil pointer.
+	isNil func(req Request) bool
 }
 
 // declareWireOp declares the operation name, whose request is a Req
@@ -67,12 +69,20 @@ func declareWireOp[Req any, PReq interface {
 	return &wireOp{
 		name: name, target: targetPrefix + name, maxBody: maxBody, errors: errs,
 		reset: reset,
+		isNil: func(req Request) bool { v, _ := req.(PReq); return v == nil },
 		decode: func(d *decoder, req Request) *DecodeError {
 			v := req.(PReq) // the operation is the request's own
 			*v = *new(Req)
 			return decodeObject(d, (*Req)(v), where{ptr: (*Req)(v)}, t)
 		},
 	}
+}
+
+// noRequest is the error of DecodeRequest and ReadRequest given a nil
+// request to read into: there is nowhere to put what the body says.
+func noRequest() error {
+	de := &DecodeError{Reason: "there is no request to decode into: req is nil"}
+	return &SerializationException{Message: de.Error(), Err: de}
 }
 
 // answers reports whether the operation's model lists the error of code.
