@@ -2,8 +2,10 @@ package lookout
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The benchmarks' requests: a typical valid one, one whose every member is
@@ -184,6 +186,65 @@ func BenchmarkValidateOperations(b *testing.B) {
 				for b.Loop() {
 					sinkErr = side.v.Validate()
 				}
+			})
+		}
+	}
+}
+
+// BenchmarkValidatePerByteVsStart measures, for the typical request and
+// response of each operation, Validate's cost per byte of string members
+// beside StartDataIngestionJob's typical request's: each iteration times 256
+// calls of each, in alternating order, so that a change of the machine's
+// load weighs on both alike. It reports the medians over the iterations of
+// both costs and of their ratio (x-start: 1 is Start's cost per byte, 2
+// twice it).
+func BenchmarkValidatePerByteVsStart(b *testing.B) {
+	typical := tcTypical()
+	var start tcValidator
+	for _, c := range typical {
+		if c.op == "StartDataIngestionJob" {
+			start = c.req
+		}
+	}
+	startBytes := float64(tcStringBytes(reflect.ValueOf(start)))
+	const round = 256
+	timeRound := func(v tcValidator) float64 {
+		t := time.Now()
+		for range round {
+			sinkErr = v.Validate()
+		}
+		return float64(time.Since(t).Nanoseconds()) / round
+	}
+	median := func(xs []float64) float64 {
+		slices.Sort(xs)
+		return xs[len(xs)/2]
+	}
+	for _, c := range typical {
+		for _, side := range []struct {
+			name string
+			v    tcValidator
+		}{{"request", c.req}, {"response", c.resp}} {
+			bytes := float64(tcStringBytes(reflect.ValueOf(side.v)))
+			if bytes == 0 {
+				continue // DeleteDataset's response has no member
+			}
+			b.Run(c.op+"/"+side.name, func(b *testing.B) {
+				b.ReportAllocs()
+				var own, base, ratio []float64
+				for b.Loop() {
+					var o, s float64
+					if len(own)%2 == 0 {
+						o, s = timeRound(side.v), timeRound(start)
+					} else {
+						s, o = timeRound(start), timeRound(side.v)
+					}
+					own = append(own, o/bytes)
+					base = append(base, s/startBytes)
+					ratio = append(ratio, (o/bytes)/(s/startBytes))
+				}
+				b.ReportMetric(median(own), "ns/B")
+				b.ReportMetric(median(base), "start-ns/B")
+				b.ReportMetric(median(ratio), "x-start")
 			})
 		}
 	}
