@@ -179,7 +179,13 @@ type SizeError struct {
 	// Listed is the size the listing gave; Read the bytes read (Read >
 	// Listed when the file had more).
 	Listed, Read int64
+	// Err is the Source's error that ended the read early, if any (one for
+	// which errors.Is(err, io.ErrUnexpectedEOF) holds).
+	Err error
 }
+
+// Unwrap returns e.Err.
+func (e *SizeError) Unwrap() error { return e.Err }
 
 // Error says how many bytes were listed and read.
 func (e *SizeError) Error() string {
@@ -189,5 +195,9 @@ func (e *SizeError) Error() string {
 	if e.Read > e.Listed {
 		return fmt.Sprintf("listed as %d bytes, holds more (read %d)", e.Listed, e.Read)
 	}
-	return fmt.Sprintf("listed as %d bytes, ended after %d", e.Listed, e.Read)
+	msg := fmt.Sprintf("listed as %d bytes, ended after %d", e.Listed, e.Read)
+	if e.Err != nil {
+		msg += ": " + e.Err.Error()
+	}
+	return msg
 }

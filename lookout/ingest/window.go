@@ -82,7 +82,7 @@ func (r *rangeReader) Read(p []byte) (int, error) {
 			continue
 		case err != nil:
 			if errors.Is(err, io.ErrUnexpectedEOF) {
-				return m, &SizeError{Listed: r.size, Read: r.off}
+				return m, &SizeError{Listed: r.size, Read: r.off, Err: err}
 			}
 			return m, err
 		}
