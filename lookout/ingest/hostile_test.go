@@ -262,6 +262,37 @@ func peakMemory(fn func()) (heap, live uint64) {
 	return sub(peak0, base0), sub(peak1, base1)
 }
 
+// TestShrunkMidFile: a file shorter than listed, found by a bounded ranged
+// request of a part, not by the last one: a SizeError that keeps the
+// Source's error.
+func TestShrunkMidFile(t *testing.T) {
+	t.Parallel()
+	data := []byte("Timestamp,a\n" + strings.Repeat("2020-01-01 00:00:00,1\n", 1<<15))
+	src := listedAs{memSource: memSource{"data/pump/a.csv": data[:300<<10]}, size: int64(len(data))}
+	res, err := Check(context.Background(), request(ptr("data/"), nil), nil, src, WithPartSize(256<<10), WithConcurrency(2))
+	require.NoError(t, err)
+	require.Len(t, res.Discards, 1)
+	var se *SizeError
+	require.ErrorAs(t, res.Discards[0].Err, &se)
+	assert.Equal(t, int64(len(data)), se.Listed)
+	assert.ErrorIs(t, se, io.ErrUnexpectedEOF)
+}
+
+// listedAs lists its one object with a size of its own.
+type listedAs struct {
+	memSource
+	size int64
+}
+
+func (s listedAs) List(_ context.Context, _ string, fn func(Object) error) error {
+	for k := range s.memSource {
+		if err := fn(Object{Key: k, Size: s.size}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // TestManyEmptyFiles: 10,000 empty files fail the job at once, unread;
 // 999 of them beside a good file are each discarded.
 func TestManyEmptyFiles(t *testing.T) {

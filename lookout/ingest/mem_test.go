@@ -36,10 +36,13 @@ func (m memSource) Open(ctx context.Context, key string, off, n int64) (io.ReadC
 	if !ok {
 		return nil, fmt.Errorf("no object %q", key)
 	}
+	if off < 0 || off > int64(len(b)) {
+		return nil, io.ErrUnexpectedEOF
+	}
 	if n < 0 {
 		n = int64(len(b)) - off
 	}
-	if off < 0 || off+n > int64(len(b)) {
+	if off+n > int64(len(b)) {
 		return nil, io.ErrUnexpectedEOF
 	}
 	return io.NopCloser(bytes.NewReader(b[off : off+n])), nil

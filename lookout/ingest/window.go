@@ -49,6 +49,9 @@ func (r *rangeReader) Read(p []byte) (int, error) {
 			}
 			rc, err := r.src.Open(r.ctx, r.key, r.off, n)
 			if err != nil {
+				if errors.Is(err, io.ErrUnexpectedEOF) {
+					return 0, &SizeError{Listed: r.size, Read: r.off, Err: err}
+				}
 				return 0, err
 			}
 			r.rc, r.left = rc, n
