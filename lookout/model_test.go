@@ -379,3 +379,75 @@ func tcFieldOf(t *testing.T, typ reflect.Type, path string) reflect.StructField 
 	}
 	return sf
 }
+
+// tcStringMembers lists the members of refModelMembers whose kind has a
+// Check function: those FuzzValidateOperations sets.
+func tcStringMembers() []int {
+	kinds := map[string]bool{}
+	for _, cf := range tcCheckFuncs {
+		kinds[cf.kind] = true
+	}
+	var out []int
+	for i, m := range refModelMembers {
+		if kinds[m.shape] && m.shape != "InlineDataSchema" {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// FuzzValidateOperations sets one string member (member selects it among
+// every string member of every operation's request and response) of the
+// operation's typical value to s, and compares Validate with the oracle,
+// as TestValidateEveryMember does for the tables' values.
+func FuzzValidateOperations(f *testing.F) {
+	members := tcStringMembers()
+	for i := range members {
+		f.Add(uint16(i), "")
+		f.Add(uint16(i), "aws:x")
+		f.Add(uint16(i), "arn:aws:iam::123456789012:role/\u2028")
+		f.Add(uint16(i), "a\xff/")
+	}
+	refs := map[string]tcCheckFunc{}
+	for _, cf := range tcCheckFuncs {
+		refs[cf.kind] = cf
+	}
+	typical := map[string][2]tcValidator{}
+	for _, c := range tcTypical() {
+		typical[c.op] = [2]tcValidator{c.req, c.resp}
+	}
+	f.Fuzz(func(t *testing.T, member uint16, s string) {
+		m := refModelMembers[members[int(member)%len(members)]]
+		side := 0
+		if m.response {
+			side = 1
+		}
+		v := tcCopyValue(reflect.ValueOf(typical[m.op][side]))
+		path := tcSetMember(t, v.Elem(), m.path, func(f reflect.Value) {
+			if f.Kind() == reflect.Pointer {
+				p := reflect.New(f.Type().Elem())
+				p.Elem().SetString(s)
+				f.Set(p)
+				return
+			}
+			f.SetString(s)
+		})
+		sf := tcFieldOf(t, v.Elem().Type(), m.path)
+		emptyAbsent := sf.Type.Kind() == reflect.String && strings.Contains(sf.Tag.Get("json"), ",omitempty")
+		var want []FieldError
+		switch {
+		case s == "" && emptyAbsent && m.required:
+			want = []FieldError{{Path: path, Constraint: ConstraintRequired}}
+		case s == "" && emptyAbsent:
+		default:
+			for _, fe := range refs[m.shape].ref.violations(s, true) {
+				fe.Path = path
+				want = append(want, fe)
+			}
+		}
+		got := tcFieldsOf(t, v.Interface().(tcValidator).Validate())
+		if !tcSameFields(got, want) {
+			t.Fatalf("%s %s = %s:\n got %s\nwant %s", m.op, m.path, tcShort(s), tcFmtFields(got), tcFmtFields(want))
+		}
+	})
+}
