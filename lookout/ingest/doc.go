@@ -20,8 +20,9 @@
 // holds no "/" and the component is R up to its first D (none, or at the
 // start: no match). A key that matches nothing, or whose component a given
 // schema does not name (case included), is ignored (Result.Ignored). A
-// matched file whose component name does not match [ComponentNamePattern],
-// or whose key does not end in .csv (any ASCII case), is discarded unread.
+// matched file whose component name is not a valid ComponentName
+// ([lookout.CheckComponentName]), or whose key does not end in .csv (any
+// ASCII case), is discarded unread.
 //
 // # 2. Files
 //
@@ -34,8 +35,8 @@
 //     inside an unquoted field, anything but ',' or a line break after a
 //     closing quote), its header is not text (invalid UTF-8, a NUL byte),
 //     or it has no header or no record after it: discarded;
-//  2. a header name (read as it is, not trimmed) that does not match
-//     [SensorNamePattern]: the whole job fails;
+//  2. a header name (read as it is, not trimmed) that is not a valid
+//     SensorName ([lookout.CheckSensorName]): the whole job fails;
 //  3. fewer than two columns, or a name twice: discarded;
 //  4. with a schema, a first column that is not the component's first
 //     schema column, or another column the schema does not list for it:

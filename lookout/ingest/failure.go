@@ -34,8 +34,9 @@ const (
 	// FailTooMuchData: more than MaxTotalSize bytes of matched files
 	// (Count).
 	FailTooMuchData
-	// FailInvalidHeader: a header name that does not match
-	// [SensorNamePattern] (Key, Column, Name): the first in key order.
+	// FailInvalidHeader: a header name that is not a valid SensorName
+	// ([lookout.CheckSensorName]) (Key, Column, Name): the first in key
+	// order.
 	FailInvalidHeader
 	// FailAllDiscarded: every matched file is discarded.
 	FailAllDiscarded
@@ -109,7 +110,7 @@ func (f *Failure) Error() string {
 		s = fmt.Sprintf("the matched files hold %d bytes, more than the %d a job may read", f.Count, int64(MaxTotalSize))
 	case FailInvalidHeader:
 		s = fmt.Sprintf("invalid column name %s in column %d of %s: a name must match %s",
-			strconv.Quote(f.Name), f.Column, obj, SensorNamePattern)
+			strconv.Quote(f.Name), f.Column, obj, sensorNamePattern)
 	case FailAllDiscarded:
 		s = "every matched file is discarded"
 	case FailTooManySensors:

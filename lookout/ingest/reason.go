@@ -15,7 +15,7 @@ type Reason uint8
 // The reasons, in the order in which the rules apply.
 const (
 	// ReasonComponentName: the component name the key gives is not a valid
-	// ComponentName ([ComponentNamePattern]); the file is not read.
+	// ComponentName ([lookout.CheckComponentName]); the file is not read.
 	ReasonComponentName Reason = iota + 1
 	// ReasonNotCSVKey: the key does not end in ".csv" (in any ASCII case);
 	// the file is not read.
@@ -72,7 +72,7 @@ var reasonNames = [...]string{
 }
 
 var reasonText = [...]string{
-	ReasonComponentName:   "the component name does not match " + ComponentNamePattern,
+	ReasonComponentName:   "the component name does not match " + componentNamePattern,
 	ReasonNotCSVKey:       "the key does not end in .csv",
 	ReasonUnreadable:      "the file cannot be read",
 	ReasonUnclosedQuote:   "a quoted field never closes",

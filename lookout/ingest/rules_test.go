@@ -104,7 +104,7 @@ func TestReadingRules(t *testing.T) {
 		res := check(t, nil, files("data/pump/a.csv", "Timestamp,a,\n2020-01-01 00:00:00,1,\n"))
 		require.NotNil(t, res.Failure)
 		assert.Equal(t, 3, res.Failure.Column)
-		assert.Equal(t, `invalid column name "" in column 3 of s3://bkt/data/pump/a.csv: a name must match `+SensorNamePattern, res.FailedReason)
+		assert.Equal(t, `invalid column name "" in column 3 of s3://bkt/data/pump/a.csv: a name must match ^[0-9a-zA-Z:#$.\-_]{1,200}$`, res.FailedReason)
 	})
 	t.Run("quoted fields", func(t *testing.T) {
 		_, s := one(t, "\"Timestamp\",\"a\"\n\"2020-01-01 00:00:00\",\"1\"\n\"2020-01-02 00:00:00\",\"1,5\"\n2020-01-03 00:00:00,\"a\"\"b\"\n2020-01-04 00:00:00,\"1\n\"\n")
@@ -297,7 +297,7 @@ func TestJobFailures(t *testing.T) {
 			return append(s, Object{Key: "data/pump/x.txt", Size: 1})
 		}(), nil, Failure{Kind: FailTooMuchData, Count: MaxTotalSize + 1}, "the matched files hold 53687091201 bytes, more than the 53687091200 a job may read"},
 		{"invalid header", memSource{"data/pump/a.csv": []byte(good), "data/pump/b.csv": []byte("Timestamp,a b\n2020-01-01 00:00:00,1\n"), "data/pump/c.csv": []byte("x y,a\n")},
-			nil, Failure{Kind: FailInvalidHeader, Key: "data/pump/b.csv", Column: 2, Name: "a b"}, `invalid column name "a b" in column 2 of s3://bkt/data/pump/b.csv: a name must match ` + SensorNamePattern},
+			nil, Failure{Kind: FailInvalidHeader, Key: "data/pump/b.csv", Column: 2, Name: "a b"}, `invalid column name "a b" in column 2 of s3://bkt/data/pump/b.csv: a name must match ^[0-9a-zA-Z:#$.\-_]{1,200}$`},
 		{"all discarded", memSource{"data/pump/a.txt": []byte(good), "data/pump/b.csv": []byte("")}, nil, Failure{Kind: FailAllDiscarded}, "every matched file is discarded"},
 		{"unreadable files are discarded", failingSource{memSource: memSource{"data/pump/b.csv": []byte(good)}, open: denied}, nil, Failure{Kind: FailAllDiscarded}, "every matched file is discarded"},
 		{"sensors of one file", memSource{"data/pump/a.csv": []byte(wideHeader)}, nil, Failure{Kind: FailTooManySensors, Key: "data/pump/a.csv", Count: 3001}, "s3://bkt/data/pump/a.csv has 3001 sensor columns, more than the 3000 a dataset may have"},

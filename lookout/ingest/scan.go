@@ -27,7 +27,7 @@ type header struct {
 	names []string // at most maxHeaderNames
 	count int      // the names, kept or not
 	// badCol is the first 1-based column whose name does not match
-	// SensorNamePattern (0: none), and badName that name.
+	// SensorName pattern (0: none), and badName that name.
 	badCol  int
 	badName string
 }
