@@ -91,6 +91,10 @@ type field[T any] struct {
 	child func(v *T) object
 	elem  func(v *T) object
 
+	// enc is the response writer's: it appends the member's value, or
+	// says it is absent (see encoder).
+	enc encoder[T]
+
 	// read is the strict reader's: it reads the member's value, at d.pos,
 	// into v and says what the body gave (see wireMember). nil for a
 	// member that no request has (a response's timestamp, float, boolean
@@ -357,6 +361,13 @@ func stringMember[T any, S ~string](name string, k *Kind, required, emptyAbsent 
 			return s, !(emptyAbsent && s == "")
 		},
 		setStr: func(v *T, s string) { *get(v) = S(s) },
+		enc: func(b []byte, v *T) ([]byte, bool, error) {
+			s := string(*get(v))
+			if emptyAbsent && s == "" {
+				return b, false, nil
+			}
+			return appendString(b, s), true, nil
+		},
 		read: func(d *decoder, v *T) (given, *DecodeError) {
 			s, present, de := d.stringValue()
 			*get(v) = S(s)
@@ -378,6 +389,12 @@ func optionalString[T any](name string, k *Kind, required bool, get func(*T) **s
 			return "", false
 		},
 		setStr: func(v *T, s string) { *get(v) = &s },
+		enc: func(b []byte, v *T) ([]byte, bool, error) {
+			if p := *get(v); p != nil {
+				return appendString(b, *p), true, nil
+			}
+			return b, false, nil
+		},
 		read: func(d *decoder, v *T) (given, *DecodeError) {
 			s, present, de := d.stringValue()
 			if de == nil && present {
@@ -406,6 +423,12 @@ func intMember[T any, I int32 | int64](name string, k *Kind, required bool, get 
 			x := I(n)
 			*get(v) = &x
 		},
+		enc: func(b []byte, v *T) ([]byte, bool, error) {
+			if p := *get(v); p != nil {
+				return strconv.AppendInt(b, int64(*p), 10), true, nil
+			}
+			return b, false, nil
+		},
 		read: func(d *decoder, v *T) (given, *DecodeError) {
 			lo, hi, bits := int64(math.MinInt64), int64(math.MaxInt64), "64-bit"
 			if k.Type == TypeInteger {
@@ -423,10 +446,11 @@ func intMember[T any, I int32 | int64](name string, k *Kind, required bool, get 
 
 // plainMember declares a member without a constraint of its own (a
 // timestamp, a float, a boolean, an unbounded count): it is declared for
-// Rules, and has nothing to check. A required one is held by a Go value
-// that is always present.
-func plainMember[T any](name string, k *Kind, required bool) field[T] {
-	return field[T]{memberDecl: memberDecl{name: name, kind: k, required: required}}
+// Rules and the response writer, and has nothing to check. get returns
+// its field: a *Timestamp, a *int64 (nil is absent), or an int64, a
+// float64 or a bool, which are always present (see plainEncoder).
+func plainMember[T, V any](name string, k *Kind, required bool, get func(*T) *V) field[T] {
+	return field[T]{memberDecl: memberDecl{name: name, kind: k, required: required}, enc: plainEncoder(name, get)}
 }
 
 // structMember declares a structure member held by a pointer: nil is
@@ -450,6 +474,14 @@ func structMember[T, U any](name string, required bool, d *structDecl[U], get fu
 				return fs
 			}
 			return d.check(u, where{ptr: u}, path, p, fs)
+		},
+		enc: func(b []byte, v *T) ([]byte, bool, error) {
+			u := *get(v)
+			if u == nil {
+				return b, false, nil
+			}
+			b, err := d.appendJSON(b, u)
+			return b, true, err
 		},
 		child: func(v *T) object {
 			pp := get(v)
@@ -483,6 +515,10 @@ func valueStructMember[T, U any](name string, required bool, d *structDecl[U], g
 		check: func(v *T, _ where, path string, p *presence, fs []FieldError) []FieldError {
 			u := get(v)
 			return d.check(u, where{ptr: u}, path, p, fs)
+		},
+		enc: func(b []byte, v *T) ([]byte, bool, error) {
+			b, err := d.appendJSON(b, get(v))
+			return b, true, err
 		},
 	}
 }
@@ -538,6 +574,23 @@ func listMember[T, U any](name string, k *Kind, required bool, d *structDecl[U],
 				fs = d.check(&s[i], where{ptr: lp, idx: i}, elementPath(path, i), p, fs)
 			}
 			return fs
+		},
+		enc: func(b []byte, v *T) ([]byte, bool, error) {
+			s := *get(v)
+			if len(s) == 0 {
+				return b, false, nil
+			}
+			b = append(b, '[')
+			for i := range s {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				var err error
+				if b, err = d.appendJSON(b, &s[i]); err != nil {
+					return nil, false, err
+				}
+			}
+			return append(b, ']'), true, nil
 		},
 		elem: func(v *T) object {
 			lp := get(v)

@@ -85,6 +85,11 @@ func (r *CreateDatasetRequest) Validate() error { return createDatasetRequestDec
 // violation. A nil r is valid: every member is optional.
 func (r *CreateDatasetResponse) Validate() error { return createDatasetResponseDecl.validate(r, nil) }
 
+// appendJSON appends r's JSON, as encoding/json writes it.
+func (r *CreateDatasetResponse) appendJSON(b []byte) ([]byte, error) {
+	return createDatasetResponseDecl.appendJSON(b, r)
+}
+
 // EnsureClientToken sets r.ClientToken to a new token from [NewClientToken]
 // when it is empty, as the AWS SDKs do before they send the request, and
 // returns the token r carries. On a nil r it returns "".

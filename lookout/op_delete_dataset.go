@@ -37,6 +37,11 @@ func (r *DeleteDatasetRequest) Validate() error { return deleteDatasetRequestDec
 // Validate returns nil: the response has no member.
 func (r *DeleteDatasetResponse) Validate() error { return deleteDatasetResponseDecl.validate(r, nil) }
 
+// appendJSON appends r's JSON, as encoding/json writes it.
+func (r *DeleteDatasetResponse) appendJSON(b []byte) ([]byte, error) {
+	return deleteDatasetResponseDecl.appendJSON(b, r)
+}
+
 func (*DeleteDatasetRequest) wireOp() *wireOp { return opDeleteDataset.wire }
 
 // validateWire is Validate with what the body the request was decoded from

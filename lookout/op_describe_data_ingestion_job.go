@@ -58,11 +58,11 @@ var (
 	describeDataIngestionJobResponseDecl = structDecl[DescribeDataIngestionJobResponse]{
 		kind: Kind{Name: "DescribeDataIngestionJobResponse", Type: TypeStructure},
 		fields: []field[DescribeDataIngestionJobResponse]{
-			plainMember[DescribeDataIngestionJobResponse]("CreatedAt", &kindTimestamp, false),
-			plainMember[DescribeDataIngestionJobResponse]("DataEndTime", &kindTimestamp, false),
+			plainMember("CreatedAt", &kindTimestamp, false, func(v *DescribeDataIngestionJobResponse) **Timestamp { return &v.CreatedAt }),
+			plainMember("DataEndTime", &kindTimestamp, false, func(v *DescribeDataIngestionJobResponse) **Timestamp { return &v.DataEndTime }),
 			structMember("DataQualitySummary", false, &dataQualitySummaryDecl,
 				func(r *DescribeDataIngestionJobResponse) **DataQualitySummary { return &r.DataQualitySummary }),
-			plainMember[DescribeDataIngestionJobResponse]("DataStartTime", &kindTimestamp, false),
+			plainMember("DataStartTime", &kindTimestamp, false, func(v *DescribeDataIngestionJobResponse) **Timestamp { return &v.DataStartTime }),
 			stringMember("DatasetArn", &kindDatasetArn, false, true,
 				func(r *DescribeDataIngestionJobResponse) *string { return &r.DatasetArn }),
 			stringMember("FailedReason", &kindBoundedLengthString, false, true,
@@ -107,6 +107,11 @@ func (r *DescribeDataIngestionJobRequest) Validate() error {
 // listing every violation. A nil r is valid.
 func (r *DescribeDataIngestionJobResponse) Validate() error {
 	return describeDataIngestionJobResponseDecl.validate(r, nil)
+}
+
+// appendJSON appends r's JSON, as encoding/json writes it.
+func (r *DescribeDataIngestionJobResponse) appendJSON(b []byte) ([]byte, error) {
+	return describeDataIngestionJobResponseDecl.appendJSON(b, r)
 }
 
 func (*DescribeDataIngestionJobRequest) wireOp() *wireOp { return opDescribeDataIngestionJob.wire }

@@ -57,11 +57,11 @@ var (
 	describeDatasetResponseDecl = structDecl[DescribeDatasetResponse]{
 		kind: Kind{Name: "DescribeDatasetResponse", Type: TypeStructure},
 		fields: []field[DescribeDatasetResponse]{
-			plainMember[DescribeDatasetResponse]("CreatedAt", &kindTimestamp, false),
-			plainMember[DescribeDatasetResponse]("DataEndTime", &kindTimestamp, false),
+			plainMember("CreatedAt", &kindTimestamp, false, func(v *DescribeDatasetResponse) **Timestamp { return &v.CreatedAt }),
+			plainMember("DataEndTime", &kindTimestamp, false, func(v *DescribeDatasetResponse) **Timestamp { return &v.DataEndTime }),
 			structMember("DataQualitySummary", false, &dataQualitySummaryDecl,
 				func(r *DescribeDatasetResponse) **DataQualitySummary { return &r.DataQualitySummary }),
-			plainMember[DescribeDatasetResponse]("DataStartTime", &kindTimestamp, false),
+			plainMember("DataStartTime", &kindTimestamp, false, func(v *DescribeDatasetResponse) **Timestamp { return &v.DataStartTime }),
 			stringMember("DatasetArn", &kindDatasetArn, false, true,
 				func(r *DescribeDatasetResponse) *string { return &r.DatasetArn }),
 			stringMember("DatasetName", &kindDatasetName, false, true,
@@ -70,7 +70,7 @@ var (
 				func(r *DescribeDatasetResponse) **IngestedFilesSummary { return &r.IngestedFilesSummary }),
 			structMember("IngestionInputConfiguration", false, &ingestionInputConfigurationDecl,
 				func(r *DescribeDatasetResponse) **IngestionInputConfiguration { return &r.IngestionInputConfiguration }),
-			plainMember[DescribeDatasetResponse]("LastUpdatedAt", &kindTimestamp, false),
+			plainMember("LastUpdatedAt", &kindTimestamp, false, func(v *DescribeDatasetResponse) **Timestamp { return &v.LastUpdatedAt }),
 			stringMember("RoleArn", &kindIamRoleArn, false, true,
 				func(r *DescribeDatasetResponse) *string { return &r.RoleArn }),
 			stringMember("Schema", &kindInlineDataSchema, false, true,
@@ -99,6 +99,11 @@ func (r *DescribeDatasetRequest) Validate() error { return describeDatasetReques
 // listing every violation. A nil r is valid.
 func (r *DescribeDatasetResponse) Validate() error {
 	return describeDatasetResponseDecl.validate(r, nil)
+}
+
+// appendJSON appends r's JSON, as encoding/json writes it.
+func (r *DescribeDatasetResponse) appendJSON(b []byte) ([]byte, error) {
+	return describeDatasetResponseDecl.appendJSON(b, r)
 }
 
 func (*DescribeDatasetRequest) wireOp() *wireOp { return opDescribeDataset.wire }

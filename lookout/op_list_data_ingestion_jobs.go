@@ -70,6 +70,11 @@ func (r *ListDataIngestionJobsResponse) Validate() error {
 	return listDataIngestionJobsResponseDecl.validate(r, nil)
 }
 
+// appendJSON appends r's JSON, as encoding/json writes it.
+func (r *ListDataIngestionJobsResponse) appendJSON(b []byte) ([]byte, error) {
+	return listDataIngestionJobsResponseDecl.appendJSON(b, r)
+}
+
 func (*ListDataIngestionJobsRequest) wireOp() *wireOp { return opListDataIngestionJobs.wire }
 
 // validateWire is Validate with what the body the request was decoded from

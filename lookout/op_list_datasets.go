@@ -60,6 +60,11 @@ func (r *ListDatasetsRequest) Validate() error { return listDatasetsRequestDecl.
 // every violation. A nil r is valid.
 func (r *ListDatasetsResponse) Validate() error { return listDatasetsResponseDecl.validate(r, nil) }
 
+// appendJSON appends r's JSON, as encoding/json writes it.
+func (r *ListDatasetsResponse) appendJSON(b []byte) ([]byte, error) {
+	return listDatasetsResponseDecl.appendJSON(b, r)
+}
+
 func (*ListDatasetsRequest) wireOp() *wireOp { return opListDatasets.wire }
 
 // validateWire is Validate with what the body the request was decoded from

@@ -70,6 +70,11 @@ func (r *ListSensorStatisticsResponse) Validate() error {
 	return listSensorStatisticsResponseDecl.validate(r, nil)
 }
 
+// appendJSON appends r's JSON, as encoding/json writes it.
+func (r *ListSensorStatisticsResponse) appendJSON(b []byte) ([]byte, error) {
+	return listSensorStatisticsResponseDecl.appendJSON(b, r)
+}
+
 func (*ListSensorStatisticsRequest) wireOp() *wireOp { return opListSensorStatistics.wire }
 
 // validateWire is Validate with what the body the request was decoded from

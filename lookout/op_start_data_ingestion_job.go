@@ -101,6 +101,11 @@ func (r *StartDataIngestionJobResponse) Validate() error {
 	return startDataIngestionJobResponseDecl.validate(r, nil)
 }
 
+// appendJSON appends r's JSON, as encoding/json writes it.
+func (r *StartDataIngestionJobResponse) appendJSON(b []byte) ([]byte, error) {
+	return startDataIngestionJobResponseDecl.appendJSON(b, r)
+}
+
 // EnsureClientToken sets r.ClientToken to a new token from [NewClientToken]
 // when it is empty, as the AWS SDKs do before they send the request, and
 // returns the token r carries. A token already set is kept as it is, valid or

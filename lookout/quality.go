@@ -194,7 +194,7 @@ var (
 	duplicateTimestampsDecl = structDecl[DuplicateTimestamps]{
 		kind: Kind{Name: "DuplicateTimestamps", Type: TypeStructure},
 		fields: []field[DuplicateTimestamps]{
-			plainMember[DuplicateTimestamps]("TotalNumberOfDuplicateTimestamps", &kindInteger, true),
+			plainMember("TotalNumberOfDuplicateTimestamps", &kindInteger, true, func(v *DuplicateTimestamps) *int64 { return &v.TotalNumberOfDuplicateTimestamps }),
 		},
 	}
 	insufficientSensorDataDecl = structDecl[InsufficientSensorData]{
@@ -209,33 +209,33 @@ var (
 	missingCompleteSensorDataDecl = structDecl[MissingCompleteSensorData]{
 		kind: Kind{Name: "MissingCompleteSensorData", Type: TypeStructure},
 		fields: []field[MissingCompleteSensorData]{
-			plainMember[MissingCompleteSensorData]("AffectedSensorCount", &kindInteger, true),
+			plainMember("AffectedSensorCount", &kindInteger, true, func(v *MissingCompleteSensorData) *int64 { return &v.AffectedSensorCount }),
 		},
 	}
 	sensorsWithShortDateRangeDecl = structDecl[SensorsWithShortDateRange]{
 		kind: Kind{Name: "SensorsWithShortDateRange", Type: TypeStructure},
 		fields: []field[SensorsWithShortDateRange]{
-			plainMember[SensorsWithShortDateRange]("AffectedSensorCount", &kindInteger, true),
+			plainMember("AffectedSensorCount", &kindInteger, true, func(v *SensorsWithShortDateRange) *int64 { return &v.AffectedSensorCount }),
 		},
 	}
 	invalidSensorDataDecl = structDecl[InvalidSensorData]{
 		kind: Kind{Name: "InvalidSensorData", Type: TypeStructure},
 		fields: []field[InvalidSensorData]{
-			plainMember[InvalidSensorData]("AffectedSensorCount", &kindInteger, true),
-			plainMember[InvalidSensorData]("TotalNumberOfInvalidValues", &kindInteger, true),
+			plainMember("AffectedSensorCount", &kindInteger, true, func(v *InvalidSensorData) *int64 { return &v.AffectedSensorCount }),
+			plainMember("TotalNumberOfInvalidValues", &kindInteger, true, func(v *InvalidSensorData) *int64 { return &v.TotalNumberOfInvalidValues }),
 		},
 	}
 	missingSensorDataDecl = structDecl[MissingSensorData]{
 		kind: Kind{Name: "MissingSensorData", Type: TypeStructure},
 		fields: []field[MissingSensorData]{
-			plainMember[MissingSensorData]("AffectedSensorCount", &kindInteger, true),
-			plainMember[MissingSensorData]("TotalNumberOfMissingValues", &kindInteger, true),
+			plainMember("AffectedSensorCount", &kindInteger, true, func(v *MissingSensorData) *int64 { return &v.AffectedSensorCount }),
+			plainMember("TotalNumberOfMissingValues", &kindInteger, true, func(v *MissingSensorData) *int64 { return &v.TotalNumberOfMissingValues }),
 		},
 	}
 	unsupportedTimestampsDecl = structDecl[UnsupportedTimestamps]{
 		kind: Kind{Name: "UnsupportedTimestamps", Type: TypeStructure},
 		fields: []field[UnsupportedTimestamps]{
-			plainMember[UnsupportedTimestamps]("TotalNumberOfUnsupportedTimestamps", &kindInteger, true),
+			plainMember("TotalNumberOfUnsupportedTimestamps", &kindInteger, true, func(v *UnsupportedTimestamps) *int64 { return &v.TotalNumberOfUnsupportedTimestamps }),
 		},
 	}
 
@@ -244,8 +244,8 @@ var (
 		fields: []field[IngestedFilesSummary]{
 			listMember("DiscardedFiles", &kindListOfDiscardedFiles, false, &s3ObjectDecl,
 				func(v *IngestedFilesSummary) *[]S3Object { return &v.DiscardedFiles }),
-			plainMember[IngestedFilesSummary]("IngestedNumberOfFiles", &kindInteger, true),
-			plainMember[IngestedFilesSummary]("TotalNumberOfFiles", &kindInteger, true),
+			plainMember("IngestedNumberOfFiles", &kindInteger, true, func(v *IngestedFilesSummary) *int64 { return &v.IngestedNumberOfFiles }),
+			plainMember("TotalNumberOfFiles", &kindInteger, true, func(v *IngestedFilesSummary) *int64 { return &v.TotalNumberOfFiles }),
 		},
 	}
 	kindListOfDiscardedFiles = Kind{Name: "ListOfDiscardedFiles", Type: TypeList}
@@ -261,8 +261,8 @@ var (
 	countPercentDecl = structDecl[CountPercent]{
 		kind: Kind{Name: "CountPercent", Type: TypeStructure},
 		fields: []field[CountPercent]{
-			plainMember[CountPercent]("Count", &kindInteger, true),
-			plainMember[CountPercent]("Percentage", &kindFloat, true),
+			plainMember("Count", &kindInteger, true, func(v *CountPercent) *int64 { return &v.Count }),
+			plainMember("Percentage", &kindFloat, true, func(v *CountPercent) *float64 { return &v.Percentage }),
 		},
 	}
 
@@ -273,9 +273,9 @@ var (
 				func(v *SensorStatisticsSummary) **CategoricalValues { return &v.CategoricalValues }),
 			stringMember("ComponentName", &kindComponentName, false, true,
 				func(v *SensorStatisticsSummary) *string { return &v.ComponentName }),
-			plainMember[SensorStatisticsSummary]("DataEndTime", &kindTimestamp, false),
-			plainMember[SensorStatisticsSummary]("DataExists", &kindBoolean, false),
-			plainMember[SensorStatisticsSummary]("DataStartTime", &kindTimestamp, false),
+			plainMember("DataEndTime", &kindTimestamp, false, func(v *SensorStatisticsSummary) **Timestamp { return &v.DataEndTime }),
+			plainMember("DataExists", &kindBoolean, false, func(v *SensorStatisticsSummary) *bool { return &v.DataExists }),
+			plainMember("DataStartTime", &kindTimestamp, false, func(v *SensorStatisticsSummary) **Timestamp { return &v.DataStartTime }),
 			structMember("DuplicateTimestamps", false, &countPercentDecl,
 				func(v *SensorStatisticsSummary) **CountPercent { return &v.DuplicateTimestamps }),
 			structMember("InvalidDateEntries", false, &countPercentDecl,
@@ -297,7 +297,7 @@ var (
 	categoricalValuesDecl = structDecl[CategoricalValues]{
 		kind: Kind{Name: "CategoricalValues", Type: TypeStructure},
 		fields: []field[CategoricalValues]{
-			plainMember[CategoricalValues]("NumberOfCategory", &kindInteger, false),
+			plainMember("NumberOfCategory", &kindInteger, false, func(v *CategoricalValues) **int64 { return &v.NumberOfCategory }),
 			stringMember("Status", &kindStatisticalIssueStatus, true, false,
 				func(v *CategoricalValues) *StatisticalIssueStatus { return &v.Status }),
 		},
@@ -305,8 +305,8 @@ var (
 	largeTimestampGapsDecl = structDecl[LargeTimestampGaps]{
 		kind: Kind{Name: "LargeTimestampGaps", Type: TypeStructure},
 		fields: []field[LargeTimestampGaps]{
-			plainMember[LargeTimestampGaps]("MaxTimestampGapInDays", &kindInteger, false),
-			plainMember[LargeTimestampGaps]("NumberOfLargeTimestampGaps", &kindInteger, false),
+			plainMember("MaxTimestampGapInDays", &kindInteger, false, func(v *LargeTimestampGaps) **int64 { return &v.MaxTimestampGapInDays }),
+			plainMember("NumberOfLargeTimestampGaps", &kindInteger, false, func(v *LargeTimestampGaps) **int64 { return &v.NumberOfLargeTimestampGaps }),
 			stringMember("Status", &kindStatisticalIssueStatus, true, false,
 				func(v *LargeTimestampGaps) *StatisticalIssueStatus { return &v.Status }),
 		},

@@ -133,7 +133,7 @@ var (
 	datasetSummaryDecl = structDecl[DatasetSummary]{
 		kind: Kind{Name: "DatasetSummary", Type: TypeStructure},
 		fields: []field[DatasetSummary]{
-			plainMember[DatasetSummary]("CreatedAt", &kindTimestamp, false),
+			plainMember("CreatedAt", &kindTimestamp, false, func(v *DatasetSummary) **Timestamp { return &v.CreatedAt }),
 			stringMember("DatasetArn", &kindDatasetArn, false, true, func(v *DatasetSummary) *string { return &v.DatasetArn }),
 			stringMember("DatasetName", &kindDatasetName, false, true, func(v *DatasetSummary) *string { return &v.DatasetName }),
 			stringMember("Status", &kindDatasetStatus, false, true, func(v *DatasetSummary) *DatasetStatus { return &v.Status }),

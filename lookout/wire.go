@@ -1,13 +1,13 @@
 package lookout
 
 import (
-	"encoding/json"
 	"errors"
 	"io"
 	"mime"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // ContentType is the media type of AWS JSON 1.0 requests and responses.
@@ -243,20 +243,32 @@ func WriteResponse[Resp any, PResp interface {
 	*Resp
 	Response
 }](w http.ResponseWriter, resp PResp) error {
-	if resp != nil {
-		if err := resp.Validate(); err != nil {
-			return err
-		}
+	if resp == nil {
+		return writeJSON(w, http.StatusOK, []byte("{}"))
 	}
-	body := []byte("{}")
-	if resp != nil {
-		var err error
-		if body, err = json.Marshal(resp); err != nil {
-			return err // a Timestamp out of range, which Validate refuses first
-		}
+	if err := resp.Validate(); err != nil {
+		return err
+	}
+	bp := responseBuffers.Get().(*[]byte)
+	defer responseBuffers.Put(bp)
+	body, err := resp.appendJSON((*bp)[:0])
+	if err != nil {
+		return err // a Timestamp out of range, which Validate refuses first
+	}
+	if cap(body) <= maxPooledResponse {
+		*bp = body
 	}
 	return writeJSON(w, http.StatusOK, body)
 }
+
+// responseBuffers holds the buffers WriteResponse writes bodies in (a
+// *[]byte each): the ResponseWriter copies the body, so a buffer serves
+// the next response.
+var responseBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 2048); return &b }}
+
+// maxPooledResponse bounds the capacity of a buffer kept for the next
+// response: a large list's body is left to the collector.
+const maxPooledResponse = 64 << 10
 
 // writeJSON writes a response of status whose body is the JSON body.
 func writeJSON(w http.ResponseWriter, status int, body []byte) error {

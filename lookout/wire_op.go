@@ -31,6 +31,10 @@ type Response interface {
 	// Validate reports whether the response satisfies the constraints of
 	// the service model: nil, or a *[ValidationException].
 	Validate() error
+
+	// appendJSON appends the response's JSON body to b, byte for byte
+	// what encoding/json's Marshal writes for it.
+	appendJSON(b []byte) ([]byte, error)
 }
 
 // operation is the declaration of one of the service's operations, as the

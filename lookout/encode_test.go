@@ -1,0 +1,146 @@
+package lookout
+
+import (
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// trickyStrings are strings whose JSON escapes differ between encoders:
+// control characters, HTML characters, U+2028, invalid UTF-8.
+var trickyStrings = []string{
+	"", "plain", `quote " and \ backslash`, "<script>&amp;</script>", "\b\f\n\r\t\x00\x1f\x7f",
+	"line\u2028para\u2029end", "\xff\xfe bad \xc3", "é ü 日本 🙂", "a\u0085b", strings.Repeat("x", 300),
+}
+
+// trickyFloats are floats at the edges of encoding/json's formats.
+var trickyFloats = []float64{
+	0, math.Copysign(0, -1), 1, -1, 0.1, 100, 1e-6, 9.999999e-7, 1e-7, 1e20, 1e21, 123456789e15, -2.5e-10,
+	math.MaxFloat64, math.SmallestNonzeroFloat64, 33.333333333333336,
+}
+
+// fill sets v (addressable) to a random value: pointers nil or set, lists
+// empty, nil or of a few elements, strings and floats from the tricky lists.
+func fill(r *rand.Rand, v reflect.Value) {
+	switch v.Type() {
+	case reflect.TypeFor[Timestamp]():
+		// Nanoseconds, microseconds, milliseconds or whole seconds.
+		unit := []int32{1, 1e3, 1e6, 1e9}[r.IntN(4)]
+		v.Set(reflect.ValueOf(Timestamp{sec: r.Int64N(maxTimestampSec-minTimestampSec+1) + minTimestampSec,
+			nsec: int32(r.IntN(1e9)) / unit * unit}))
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if r.IntN(4) == 0 {
+			v.SetZero()
+			return
+		}
+		p := reflect.New(v.Type().Elem())
+		fill(r, p.Elem())
+		v.Set(p)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			fill(r, v.Field(i))
+		}
+	case reflect.Slice:
+		switch n := r.IntN(5); n {
+		case 0:
+			v.SetZero()
+		default:
+			s := reflect.MakeSlice(v.Type(), n-1, n-1)
+			for i := range n - 1 {
+				fill(r, s.Index(i))
+			}
+			v.Set(s)
+		}
+	case reflect.String:
+		v.SetString(trickyStrings[r.IntN(len(trickyStrings))])
+	case reflect.Int64, reflect.Int32:
+		v.SetInt([]int64{0, -1, 1, 42, math.MaxInt32, math.MinInt64, math.MaxInt64, r.Int64()}[r.IntN(8)])
+	case reflect.Float64:
+		v.SetFloat(trickyFloats[r.IntN(len(trickyFloats))])
+	case reflect.Bool:
+		v.SetBool(r.IntN(2) == 0)
+	default:
+		panic("fill: " + v.Type().String())
+	}
+}
+
+// TestAppendJSONMatchesMarshal writes random values of every operation's
+// response with the declarations and with encoding/json, which must agree
+// byte for byte.
+func TestAppendJSONMatchesMarshal(t *testing.T) {
+	t.Parallel()
+	require.NotEmpty(t, operations)
+	for _, op := range operations {
+		typ := reflect.TypeOf(op.response.goType()).Elem()
+		t.Run(typ.Name(), func(t *testing.T) {
+			t.Parallel()
+			r := rand.New(rand.NewPCG(1, uint64(len(typ.Name()))))
+			for i := range 2000 {
+				v := reflect.New(typ)
+				if i > 0 {
+					fill(r, v.Elem())
+				}
+				want, err := json.Marshal(v.Interface())
+				require.NoError(t, err)
+				got, err := v.Interface().(Response).appendJSON(nil)
+				require.NoError(t, err)
+				require.Equal(t, string(want), string(got))
+			}
+		})
+	}
+}
+
+// TestAppendFloatRefusesNaN checks that a float JSON cannot carry is
+// refused, as encoding/json refuses it.
+func TestAppendFloatRefusesNaN(t *testing.T) {
+	t.Parallel()
+	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		_, err := json.Marshal(f)
+		require.Error(t, err)
+		_, err = appendFloat(nil, f)
+		require.ErrorIs(t, err, ErrUnsupportedFloat)
+		_, err = (&ListSensorStatisticsResponse{SensorStatisticsSummaries: []SensorStatisticsSummary{
+			{MissingValues: &CountPercent{Percentage: f}}}}).appendJSON(nil)
+		assert.ErrorIs(t, err, ErrUnsupportedFloat)
+	}
+}
+
+// FuzzAppendString checks appendString against encoding/json.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range trickyStrings {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := json.Marshal(s)
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(appendString(nil, s)))
+		require.True(t, utf8.Valid(want))
+	})
+}
+
+// FuzzAppendFloat checks appendFloat against encoding/json.
+func FuzzAppendFloat(f *testing.F) {
+	for _, x := range trickyFloats {
+		f.Add(x)
+	}
+	f.Fuzz(func(t *testing.T, x float64) {
+		want, werr := json.Marshal(x)
+		got, err := appendFloat(nil, x)
+		if werr != nil {
+			require.ErrorIs(t, err, ErrUnsupportedFloat)
+			return
+		}
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(got))
+	})
+}
