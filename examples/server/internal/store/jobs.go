@@ -21,22 +21,10 @@ import (
 func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, err error) {
 	err = s.write(ctx, func(tx *wtx) error {
 		job, replay = Job{}, false
-		if j.ClientToken != "" {
-			var r jobRow
-			err := tx.QueryRowContext(ctx, `SELECT `+jobColumns+` FROM jobs j JOIN datasets d ON d.id = j.dataset
-				WHERE j.client_token = ?`, j.ClientToken).Scan(r.dest()...)
-			switch {
-			case err == nil:
-				old := r.job()
-				if old.DatasetName != j.Dataset || !sameInput(old.Input, j.Input) {
-					return &ConflictError{Reason: ReasonTokenReused, Dataset: old.DatasetName, JobID: old.ID}
-				}
-				job, replay = old, true
-				return nil
-			case !errors.Is(err, sql.ErrNoRows):
-				return err
-			}
-		}
+		// A new job's token is new: the token is looked up only when the
+		// dataset refuses the job or the insert finds the token taken, so
+		// that a new job costs three statements. A replay wins over the
+		// dataset's refusal, as it would were the token looked up first.
 		var (
 			dataset int64
 			arn     string
@@ -44,24 +32,30 @@ func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, e
 		)
 		err := tx.QueryRowContext(ctx, `SELECT d.id, d.arn, r.id FROM datasets d LEFT JOIN jobs r ON r.seq = d.running_job
 			WHERE d.name = ?`, j.Dataset).Scan(&dataset, &arn, &running)
-		if errors.Is(err, sql.ErrNoRows) {
-			return &NotFoundError{Resource: ResourceDataset, Name: j.Dataset}
-		}
-		if err != nil {
+		var refused error
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			refused = &NotFoundError{Resource: ResourceDataset, Name: j.Dataset}
+		case err != nil:
 			return err
-		}
-		if running.Valid {
-			return &ConflictError{Reason: ReasonIngestionInProgress, Dataset: j.Dataset, JobID: running.String}
-		}
-		if s.opts.MaxPending > 0 {
+		case running.Valid:
+			refused = &ConflictError{Reason: ReasonIngestionInProgress, Dataset: j.Dataset, JobID: running.String}
+		case s.opts.MaxPending > 0:
 			var n int
 			err := tx.QueryRowContext(ctx, `SELECT count(*) FROM datasets WHERE running_job IS NOT NULL`).Scan(&n)
 			if err != nil {
 				return err
 			}
 			if n >= s.opts.MaxPending {
-				return &QuotaError{Limit: LimitPendingJobs, Max: s.opts.MaxPending}
+				refused = &QuotaError{Limit: LimitPendingJobs, Max: s.opts.MaxPending}
 			}
+		}
+		if refused != nil {
+			if found, err := s.replayJob(ctx, tx, j, &job); found || err != nil {
+				replay = found
+				return err
+			}
+			return refused
 		}
 		now := s.now().UTC()
 		job = Job{
@@ -78,10 +72,23 @@ func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, e
 			token = j.ClientToken
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO jobs(id, dataset, client_token, bucket, prefix, key_pattern, role_arn, status, created)
-			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(client_token) DO NOTHING`,
 			job.ID, dataset, token, j.Input.Bucket, nullable(j.Input.Prefix), nullable(j.Input.KeyPattern), j.Input.RoleARN,
 			string(JobInProgress), now.UnixNano())
 		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			if err != nil {
+				return err
+			}
+			// The token started a job before.
+			job = Job{}
+			found, err := s.replayJob(ctx, tx, j, &job)
+			if err == nil && !found {
+				err = errors.New("store: a job's client token was taken, and its job cannot be found")
+			}
+			replay = found
 			return err
 		}
 		seq, err := res.LastInsertId()
@@ -99,6 +106,30 @@ func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, e
 		s.jobs.changed(job, false)
 	}
 	return job, replay, nil
+}
+
+// replayJob looks up the job that j's client token started, if any: found
+// reports whether there is one, in *job, with the same parameters (a
+// *ConflictError ReasonTokenReused when they differ).
+func (s *Store) replayJob(ctx context.Context, tx *wtx, j NewJob, job *Job) (found bool, err error) {
+	if j.ClientToken == "" {
+		return false, nil
+	}
+	var r jobRow
+	err = tx.QueryRowContext(ctx, `SELECT `+jobColumns+` FROM jobs j JOIN datasets d ON d.id = j.dataset
+		WHERE j.client_token = ?`, j.ClientToken).Scan(r.dest()...)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	old := r.job()
+	if old.DatasetName != j.Dataset || !sameInput(old.Input, j.Input) {
+		return false, &ConflictError{Reason: ReasonTokenReused, Dataset: old.DatasetName, JobID: old.ID}
+	}
+	*job = old
+	return true, nil
 }
 
 // FinishJob ends a job IN_PROGRESS with its outcome and updates its
