@@ -144,3 +144,43 @@ func FuzzAppendFloat(f *testing.F) {
 		require.Equal(t, string(want), string(got))
 	})
 }
+
+// BenchmarkWriteBody writes the body of a DescribeDataIngestionJob
+// response of a job that succeeded (every member, about 1 KB) from the
+// declarations, beside encoding/json's Marshal.
+func BenchmarkWriteBody(b *testing.B) {
+	ts := Timestamp{sec: 1709251200, nsec: 123000000}
+	size, prefix := int64(1036), "plant-1/pumps/"
+	resp := &DescribeDataIngestionJobResponse{
+		CreatedAt: &ts, DataStartTime: &ts, DataEndTime: &ts,
+		DataQualitySummary: &DataQualitySummary{MissingSensorData: MissingSensorData{AffectedSensorCount: 2,
+			TotalNumberOfMissingValues: 17}},
+		DatasetArn:       "arn:aws:lookoutequipment:us-east-1:123456789012:dataset/pumps/0123456789abcdef0123456789abcdef",
+		IngestedDataSize: &size,
+		IngestedFilesSummary: &IngestedFilesSummary{IngestedNumberOfFiles: 4, TotalNumberOfFiles: 6,
+			DiscardedFiles: []S3Object{{Bucket: "sample", Key: "plant-1/pumps/notes.txt"},
+				{Bucket: "sample", Key: "plant-1/pumps/empty.csv"}}},
+		IngestionInputConfiguration: &IngestionInputConfiguration{
+			S3InputConfiguration: &IngestionS3InputConfiguration{Bucket: "sample", Prefix: &prefix}},
+		JobId:   "0123456789abcdef0123456789abcdef",
+		RoleArn: "arn:aws:iam::123456789012:role/LookoutEquipmentIngestion",
+		Status:  IngestionJobStatusSuccess,
+	}
+	want, err := json.Marshal(resp)
+	require.NoError(b, err)
+	b.Run("declarations", func(b *testing.B) {
+		b.ReportAllocs()
+		buf := make([]byte, 0, 2048)
+		for b.Loop() {
+			buf, _ = resp.appendJSON(buf[:0])
+		}
+		require.Equal(b, string(want), string(buf))
+		b.ReportMetric(float64(len(buf)), "bytes")
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_, _ = json.Marshal(resp)
+		}
+	})
+}
