@@ -17,9 +17,6 @@ const (
 	// MaxSchemaSensors is the most sensor columns (the DOUBLE columns) a
 	// schema may hold, all components together.
 	MaxSchemaSensors = 3000
-	// MaxSchemaNameLength is the longest component or column name, in
-	// characters.
-	MaxSchemaNameLength = 200
 )
 
 // The column types of a schema.
@@ -29,22 +26,6 @@ const (
 	ColumnTypeDatetime = "DATETIME"
 	// ColumnTypeDouble is the type of every other column, a sensor.
 	ColumnTypeDouble = "DOUBLE"
-)
-
-// schemaName is a kind of name a schema holds, as the service model
-// declares it: 1 to 200 characters of an ASCII class.
-type schemaName struct {
-	shape   string // the model's shape
-	pattern string // the model's pattern
-	class   *asciiClass
-}
-
-// The names of a schema, one table.
-var (
-	schemaComponentName = schemaName{"ComponentName", `^[0-9a-zA-Z._\-]{1,200}$`,
-		newASCIIClass("09", "az", "AZ", ".", "_", "-")}
-	schemaSensorName = schemaName{"SensorName", `^[0-9a-zA-Z:#$.\-_]{1,200}$`,
-		newASCIIClass("09", "az", "AZ", ":", "#", "$", ".", "-", "_")}
 )
 
 // SchemaReason says what is wrong in a [SchemaViolation].
@@ -84,7 +65,7 @@ const (
 	SchemaMissingMember
 
 	// SchemaNameLength: a component or column name is empty or longer than
-	// MaxSchemaNameLength characters (Limit is the bound broken).
+	// its kind's MaxLength, 200 characters (Limit is the bound broken).
 	SchemaNameLength
 	// SchemaNameCharacter: a component or column name holds a character
 	// outside its pattern's class (Index is the first, in characters).
@@ -241,9 +222,9 @@ func (v *SchemaViolation) writeMessage(b *strings.Builder) {
 		writeEcho(b, v.Value)
 		b.WriteString(" must satisfy ")
 		if strings.HasSuffix(v.Path, ".ComponentName") {
-			b.WriteString(schemaComponentName.pattern)
+			b.WriteString(kindComponentName.Pattern)
 		} else {
-			b.WriteString(schemaSensorName.pattern)
+			b.WriteString(kindSensorName.Pattern)
 		}
 		if v.Reason == SchemaNameLength {
 			if v.Limit == 1 {
@@ -522,7 +503,7 @@ func checkSchema(s *DataSchema, pos *schemaPos, v *[]SchemaViolation) {
 		}
 		if pos == nil || cp.name >= 0 {
 			p := func() string { return path() + ".ComponentName" }
-			checkSchemaName(&schemaComponentName, c.ComponentName, p, at(cp.name), v)
+			checkSchemaName(&kindComponentName, c.ComponentName, p, at(cp.name), v)
 			if first, dup := compIndex[c.ComponentName]; dup {
 				*v = append(*v, SchemaViolation{Path: p(), Offset: at(cp.name),
 					Reason: SchemaDuplicateComponent, Value: c.ComponentName, Index: first})
@@ -556,7 +537,7 @@ func checkSchema(s *DataSchema, pos *schemaPos, v *[]SchemaViolation) {
 			}
 			if pos == nil || kp.name >= 0 {
 				p := func() string { return colPath() + ".Name" }
-				checkSchemaName(&schemaSensorName, col.Name, p, at(kp.name), v)
+				checkSchemaName(&kindSensorName, col.Name, p, at(kp.name), v)
 				// Columns are few per component, often: a map only
 				// for the many.
 				first, dup := -1, false
@@ -592,22 +573,24 @@ func checkSchema(s *DataSchema, pos *schemaPos, v *[]SchemaViolation) {
 	}
 }
 
-// checkSchemaName appends the violations of name, of kind k, to v: its
-// length, and its first character outside the class.
-func checkSchemaName(k *schemaName, name string, path func() string, off int, v *[]SchemaViolation) {
-	if len(name) >= 1 && len(name) <= MaxSchemaNameLength && k.class.allIn(name) {
+// checkSchemaName appends the violations of name, of kind k (a run of one
+// ASCII class, as ComponentName and SensorName are) to v: its length, and
+// its first character outside the class.
+func checkSchemaName(k *Kind, name string, path func() string, off int, v *[]SchemaViolation) {
+	if ok, _, _ := k.class.scan(name); ok {
 		return
 	}
 	n := utf8.RuneCountInString(name)
 	switch {
-	case n == 0:
-		*v = append(*v, SchemaViolation{Path: path(), Offset: off, Reason: SchemaNameLength, Value: name, Limit: 1})
-	case n > MaxSchemaNameLength:
+	case n < k.MinLength:
 		*v = append(*v, SchemaViolation{Path: path(), Offset: off, Reason: SchemaNameLength, Value: name,
-			Limit: MaxSchemaNameLength})
+			Limit: k.MinLength})
+	case n > k.MaxLength:
+		*v = append(*v, SchemaViolation{Path: path(), Offset: off, Reason: SchemaNameLength, Value: name,
+			Limit: k.MaxLength})
 	}
 	for i, idx := 0, 0; i < len(name); idx++ {
-		if !k.class.in(name[i]) {
+		if !k.class.mid.in(name[i]) {
 			*v = append(*v, SchemaViolation{Path: path(), Offset: off, Reason: SchemaNameCharacter,
 				Value: name, Index: idx})
 			return
