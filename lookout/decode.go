@@ -562,44 +562,24 @@ func (d *decoder) strEscaped(start, i int) (string, *DecodeError) {
 			if i+1 == len(s) {
 				return "", d.errorAt(len(s), "unexpected end of the body in a string")
 			}
-			switch e := s[i+1]; e {
-			case '"', '\\', '/':
+			if e, ok := simpleEscape(s[i+1]); ok {
 				b.WriteByte(e)
-			case 'b':
-				b.WriteByte('\b')
-			case 'f':
-				b.WriteByte('\f')
-			case 'n':
-				b.WriteByte('\n')
-			case 'r':
-				b.WriteByte('\r')
-			case 't':
-				b.WriteByte('\t')
-			case 'u':
-				r, ok := hex4(s, i+2)
-				if !ok {
+			} else if s[i+1] != 'u' {
+				return "", d.errorAt(i, "invalid escape: \\ followed by "+d.found(i+1))
+			} else {
+				r, size, fault := uEscape(s, i)
+				switch fault {
+				case uEscapeNotHex:
 					return "", d.errorAt(i, `invalid \u escape: \u must be followed by four hexadecimal digits`)
-				}
-				switch {
-				case 0xDC00 <= r && r <= 0xDFFF:
+				case uEscapeLoneLow:
 					return "", d.errorAt(i, "invalid \\u escape: "+s[i:i+6]+" is a lone low surrogate, not a character")
-				case 0xD800 <= r && r <= 0xDBFF:
-					low, ok := rune(0), false
-					if i+12 <= len(s) && s[i+6] == '\\' && s[i+7] == 'u' {
-						low, ok = hex4(s, i+8)
-					}
-					if !ok || low < 0xDC00 || low > 0xDFFF {
-						return "", d.errorAt(i, "invalid \\u escape: "+s[i:i+6]+
-							" is a high surrogate not followed by a \\u escape of a low surrogate")
-					}
-					r = utf16.DecodeRune(r, low)
-					i += 6
+				case uEscapeLoneHigh:
+					return "", d.errorAt(i, "invalid \\u escape: "+s[i:i+6]+
+						" is a high surrogate not followed by a \\u escape of a low surrogate")
 				}
 				b.WriteRune(r)
-				i += 6
+				i += size
 				continue
-			default:
-				return "", d.errorAt(i, "invalid escape: \\ followed by "+d.found(i+1))
 			}
 			i += 2
 		case c < 0x20:
@@ -617,6 +597,59 @@ func (d *decoder) strEscaped(start, i int) (string, *DecodeError) {
 		}
 	}
 	return "", d.errorAt(len(s), "unexpected end of the body in a string")
+}
+
+// simpleEscape returns the byte that the escape of e (a backslash and e)
+// stands for, for every escape of JSON but \u.
+func simpleEscape(e byte) (byte, bool) {
+	switch e {
+	case '"', '\\', '/':
+		return e, true
+	case 'b':
+		return '\b', true
+	case 'f':
+		return '\f', true
+	case 'n':
+		return '\n', true
+	case 'r':
+		return '\r', true
+	case 't':
+		return '\t', true
+	}
+	return 0, false
+}
+
+// uEscapeFault says why a \u escape is not a character.
+type uEscapeFault uint8
+
+const (
+	uEscapeOK       uEscapeFault = iota
+	uEscapeNotHex                // \u not followed by four hexadecimal digits
+	uEscapeLoneLow               // a low surrogate with no high one before it
+	uEscapeLoneHigh              // a high surrogate not followed by a \u escape of a low one
+)
+
+// uEscape reads the \u escape at s[i:] (s[i:i+2] is `\u`), and the escape of
+// the low surrogate that must follow a high one: the character, and the
+// bytes read (6, or 12 for a surrogate pair), or why it is not one.
+func uEscape(s string, i int) (r rune, size int, fault uEscapeFault) {
+	r, ok := hex4(s, i+2)
+	switch {
+	case !ok:
+		return 0, 0, uEscapeNotHex
+	case 0xDC00 <= r && r <= 0xDFFF:
+		return 0, 0, uEscapeLoneLow
+	case 0xD800 <= r && r <= 0xDBFF:
+		low, ok := rune(0), false
+		if i+12 <= len(s) && s[i+6] == '\\' && s[i+7] == 'u' {
+			low, ok = hex4(s, i+8)
+		}
+		if !ok || low < 0xDC00 || low > 0xDFFF {
+			return 0, 0, uEscapeLoneHigh
+		}
+		return utf16.DecodeRune(r, low), 12, uEscapeOK
+	}
+	return r, 6, uEscapeOK
 }
 
 // hex4 reads the four hexadecimal digits at s[i:i+4].
@@ -671,8 +704,24 @@ func (d *decoder) found(i int) string {
 	if i >= len(s) {
 		return "the end of the body"
 	}
+	if k := valueKind(s, i); k != "" {
+		return k
+	}
 	c := s[i]
-	switch {
+	if c >= utf8.RuneSelf {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return "invalid UTF-8 (byte " + hexByte(c) + ")"
+		}
+		return "the character " + unicodeName(r)
+	}
+	return "the character " + unicodeName(rune(c))
+}
+
+// valueKind names the JSON value that starts at s[i] ("an object", "a
+// number", "null", ...), "" when none can start there. i < len(s).
+func valueKind(s string, i int) string {
+	switch c := s[i]; {
 	case c == '{':
 		return "an object"
 	case c == '[':
@@ -685,26 +734,26 @@ func (d *decoder) found(i int) string {
 		return "a boolean"
 	case strings.HasPrefix(s[i:], "null"):
 		return "null"
-	case c >= utf8.RuneSelf:
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			return "invalid UTF-8 (byte " + hexByte(c) + ")"
-		}
-		return "the character " + unicodeName(r)
 	}
-	return "the character " + unicodeName(rune(c))
+	return ""
 }
 
 // unicodeName names r as "'x' (U+0078)", or "U+00A0" for a character not
 // safe to show: one that strconv.IsPrint refuses (controls, format
 // characters, and every space but U+0020, which could not be told apart).
 func unicodeName(r rune) string {
-	u := strconv.FormatInt(int64(r), 16)
-	u = "U+" + strings.Repeat("0", max(0, 4-len(u))) + strings.ToUpper(u)
+	u := codePoint(r)
 	if strconv.IsPrint(r) && r != '\'' && r != '\\' {
 		return "'" + string(r) + "' (" + u + ")"
 	}
 	return u
+}
+
+// codePoint writes r as "U+0078": at least four upper-case hexadecimal
+// digits.
+func codePoint(r rune) string {
+	u := strconv.FormatInt(int64(r), 16)
+	return "U+" + strings.Repeat("0", max(0, 4-len(u))) + strings.ToUpper(u)
 }
 
 func hexByte(c byte) string {

@@ -3,7 +3,6 @@ package lookout
 import (
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -173,40 +172,20 @@ func (r *schemaReader) found() string {
 	if r.i >= len(r.s) {
 		return "the end of the document"
 	}
-	switch c := r.s[r.i]; {
-	case c == '{':
-		return "an object"
-	case c == '[':
-		return "an array"
-	case c == '"':
-		return "a string"
-	case c == '-' || '0' <= c && c <= '9':
-		return "a number"
-	case strings.HasPrefix(r.s[r.i:], "true"), strings.HasPrefix(r.s[r.i:], "false"):
-		return "a boolean"
-	case strings.HasPrefix(r.s[r.i:], "null"):
-		return "null"
-	case 0x20 < c && c < 0x7F:
-		return strconv.QuoteRune(rune(c)) // '}', '\''
-	default:
-		// A control character, or one beyond ASCII: its code point.
-		c, _ := utf8.DecodeRuneInString(r.s[r.i:])
-		hex := strings.ToUpper(strconv.FormatInt(int64(c), 16))
-		return "U+" + strings.Repeat("0", max(4-len(hex), 0)) + hex
+	if k := valueKind(r.s, r.i); k != "" {
+		return k
 	}
+	if c := r.s[r.i]; 0x20 < c && c < 0x7F {
+		return strconv.QuoteRune(rune(c)) // '}', '\''
+	}
+	// A control character, or one beyond ASCII: its code point.
+	c, _ := utf8.DecodeRuneInString(r.s[r.i:])
+	return codePoint(c)
 }
 
 // isValueStart reports whether a JSON value can start at r.i.
 func (r *schemaReader) isValueStart() bool {
-	if r.i >= len(r.s) {
-		return false
-	}
-	switch c := r.s[r.i]; {
-	case c == '{', c == '[', c == '"', c == '-', '0' <= c && c <= '9':
-		return true
-	}
-	rest := r.s[r.i:]
-	return strings.HasPrefix(rest, "true") || strings.HasPrefix(rest, "false") || strings.HasPrefix(rest, "null")
+	return r.i < len(r.s) && valueKind(r.s, r.i) != ""
 }
 
 // wrongType reports the value at r.i as not of the type expected, and skips
@@ -394,47 +373,27 @@ func (r *schemaReader) strEscaped(start, i int, l schemaLoc) (string, bool) {
 		if i+1 >= len(r.s) {
 			break
 		}
-		switch e := r.s[i+1]; e {
-		case '"', '\\', '/':
+		if e, ok := simpleEscape(r.s[i+1]); ok {
 			b.WriteByte(e)
-		case 'b':
-			b.WriteByte('\b')
-		case 'f':
-			b.WriteByte('\f')
-		case 'n':
-			b.WriteByte('\n')
-		case 'r':
-			b.WriteByte('\r')
-		case 't':
-			b.WriteByte('\t')
-		case 'u':
-			u, ok := schemaHex4(r.s, i+2)
-			if !ok {
+		} else if r.s[i+1] != 'u' {
+			r.i = i
+			r.stop(l, "an invalid escape in a string")
+			return "", false
+		} else {
+			u, size, fault := uEscape(r.s, i)
+			switch fault {
+			case uEscapeNotHex:
 				r.i = i
 				r.stop(l, `a \u escape without four hexadecimal digits`)
 				return "", false
-			}
-			size := 6
-			if utf16.IsSurrogate(u) {
-				lo, ok := rune(0), false
-				if i+12 <= len(r.s) && r.s[i+6] == '\\' && r.s[i+7] == 'u' {
-					lo, ok = schemaHex4(r.s, i+8)
-				}
-				u = utf16.DecodeRune(u, lo)
-				if !ok || u == utf8.RuneError {
-					r.i = i
-					r.stop(l, `a \u escape of half a surrogate pair`)
-					return "", false
-				}
-				size = 12
+			case uEscapeLoneLow, uEscapeLoneHigh:
+				r.i = i
+				r.stop(l, `a \u escape of half a surrogate pair`)
+				return "", false
 			}
 			b.WriteRune(u)
 			i += size
 			continue
-		default:
-			r.i = i
-			r.stop(l, "an invalid escape in a string")
-			return "", false
 		}
 		i += 2
 	}
@@ -587,26 +546,4 @@ func (r *schemaReader) number(l schemaLoc) bool {
 	}
 	r.i = i
 	return true
-}
-
-// schemaHex4 reads the four hexadecimal digits of a \u escape at s[i:].
-func schemaHex4(s string, i int) (rune, bool) {
-	if i+4 > len(s) {
-		return 0, false
-	}
-	var r rune
-	for _, c := range []byte(s[i : i+4]) {
-		switch {
-		case '0' <= c && c <= '9':
-			c -= '0'
-		case 'a' <= c && c <= 'f':
-			c -= 'a' - 10
-		case 'A' <= c && c <= 'F':
-			c -= 'A' - 10
-		default:
-			return 0, false
-		}
-		r = r<<4 | rune(c)
-	}
-	return r, true
 }
