@@ -50,9 +50,10 @@
 // Parameters are compared as the service reads them: an absent Prefix is "",
 // an absent KeyPattern is the default {prefix}/{component_name}/*.
 //
-// CreateDataset reads the InlineDataSchema with [lookout.ParseDataSchema]: a
-// schema that breaks its rules gets a ValidationException listing every
-// violation. ListDatasets, ListDataIngestionJobs and ListSensorStatistics
+// CreateDataset's request is validated as every request is, its
+// InlineDataSchema read with [lookout.ParseDataSchema] once: a schema that
+// breaks its rules gets a ValidationException listing every violation.
+// ListDatasets, ListDataIngestionJobs and ListSensorStatistics
 // return pages of MaxResults items (1 to 500; 50 by default) and a
 // NextToken for the next page: an opaque token, sealed by the server and
 // bound to the list and its filters, so that a token forged, altered or

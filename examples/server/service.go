@@ -22,9 +22,9 @@ type service struct {
 	figs figureCache
 }
 
-// CreateDataset stores a dataset, CREATED. A schema is read with
-// lookout.ParseDataSchema: one that breaks its rules gets a
-// ValidationException that lists every violation.
+// CreateDataset stores a dataset, CREATED. Its schema was read by the
+// handler's Validate, which refuses one that breaks its rules with a
+// ValidationException listing every violation.
 func (s *service) CreateDataset(ctx context.Context, req *lookout.CreateDatasetRequest) (*lookout.CreateDatasetResponse, error) {
 	d := store.NewDataset{
 		Name:        strings.Clone(req.DatasetName),
@@ -32,9 +32,6 @@ func (s *service) CreateDataset(ctx context.Context, req *lookout.CreateDatasetR
 	}
 	if req.DatasetSchema != nil && req.DatasetSchema.InlineDataSchema != "" {
 		doc := strings.Clone(req.DatasetSchema.InlineDataSchema)
-		if _, err := lookout.ParseDataSchema(doc); err != nil {
-			return nil, &lookout.ValidationException{Message: "DatasetSchema.InlineDataSchema: " + err.Error()}
-		}
 		d.Schema = &doc
 	}
 	if req.ServerSideKmsKeyId != "" {
