@@ -30,7 +30,7 @@
 //
 // # Errors
 //
-// The errors the operation documents ([AccessDeniedException],
+// The errors the operations document ([AccessDeniedException],
 // [ConflictException], [InternalServerException],
 // [ResourceNotFoundException], [ServiceQuotaExceededException],
 // [ThrottlingException], [ValidationException]) and the AWS JSON 1.0
