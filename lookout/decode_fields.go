@@ -277,27 +277,39 @@ func wireTimestamp[T any](name string, field func(*T) **Timestamp) wireMember[T]
 // pointer (nil when absent or null) and read with S's table.
 func wireObject[T, S any](name string, field func(*T) **S, t *wireStruct[S]) wireMember[T] {
 	return wireMember[T]{name: name, read: func(d *decoder, v *T) (given, *DecodeError) {
-		present, de := d.objectStart()
-		if de != nil || !present {
-			return givenNull, de
-		}
-		p := new(S)
-		*field(v) = p
-		return givenValue, decodeObject(d, p, where{ptr: p}, t)
+		return readObject(d, field(v), t)
 	}}
+}
+
+// readObject reads a structure's value, or null, at d.pos into *pp with
+// the structure's table t: a new S, or nil for null.
+func readObject[S any](d *decoder, pp **S, t *wireStruct[S]) (given, *DecodeError) {
+	present, de := d.objectStart()
+	if de != nil || !present {
+		return givenNull, de
+	}
+	p := new(S)
+	*pp = p
+	return givenValue, decodeObject(d, p, where{ptr: p}, t)
 }
 
 // wireList declares a member whose value is a list of structures E, held
 // in a slice (nil when absent or null), each element read with E's table.
 func wireList[T, E any](name string, field func(*T) *[]E, t *wireStruct[E]) wireMember[T] {
 	return wireMember[T]{name: name, read: func(d *decoder, v *T) (given, *DecodeError) {
-		switch {
-		case d.s[d.pos] == '[':
-			return givenValue, decodeList(d, field(v), t)
-		case strings.HasPrefix(d.s[d.pos:], "null"):
-			d.pos += len("null")
-			return givenNull, nil
-		}
-		return givenNull, d.errorAt(d.pos, "expected a list or null, found "+d.found(d.pos))
+		return readList(d, field(v), t)
 	}}
+}
+
+// readList reads a list of structures, or null, at d.pos into *lp, each
+// element with the elements' table t.
+func readList[E any](d *decoder, lp *[]E, t *wireStruct[E]) (given, *DecodeError) {
+	switch {
+	case d.s[d.pos] == '[':
+		return givenValue, decodeList(d, lp, t)
+	case strings.HasPrefix(d.s[d.pos:], "null"):
+		d.pos += len("null")
+		return givenNull, nil
+	}
+	return givenNull, d.errorAt(d.pos, "expected a list or null, found "+d.found(d.pos))
 }

@@ -2,9 +2,7 @@ package lookout
 
 import (
 	"encoding/json"
-	"math"
 	"strconv"
-	"strings"
 	"sync"
 )
 
@@ -368,11 +366,7 @@ func stringMember[T any, S ~string](name string, k *Kind, required, emptyAbsent 
 			}
 			return appendString(b, s), true, nil
 		},
-		read: func(d *decoder, v *T) (given, *DecodeError) {
-			s, present, de := d.stringValue()
-			*get(v) = S(s)
-			return givenOf(present, s == ""), de
-		},
+		read: wireString(name, emptyAbsent, get).read,
 	}
 }
 
@@ -395,17 +389,7 @@ func optionalString[T any](name string, k *Kind, required bool, get func(*T) **s
 			}
 			return b, false, nil
 		},
-		read: func(d *decoder, v *T) (given, *DecodeError) {
-			s, present, de := d.stringValue()
-			if de == nil && present {
-				// The decoder's storage: one allocation for the
-				// request's optional strings.
-				p := d.newString()
-				*p = s
-				*get(v) = p
-			}
-			return givenOf(present, s == ""), de
-		},
+		read: wireOptionalString(name, get).read,
 	}
 }
 
@@ -429,18 +413,7 @@ func intMember[T any, I int32 | int64](name string, k *Kind, required bool, get 
 			}
 			return b, false, nil
 		},
-		read: func(d *decoder, v *T) (given, *DecodeError) {
-			lo, hi, bits := int64(math.MinInt64), int64(math.MaxInt64), "64-bit"
-			if k.Type == TypeInteger {
-				lo, hi, bits = math.MinInt32, math.MaxInt32, "32-bit"
-			}
-			n, present, de := d.intValue(lo, hi, bits)
-			if de == nil && present {
-				x := I(n)
-				*get(v) = &x
-			}
-			return givenOf(present, false), de
-		},
+		read: wireInt(name, get).read,
 	}
 }
 
@@ -491,13 +464,7 @@ func structMember[T, U any](name string, required bool, d *structDecl[U], get fu
 			return d.bind(*pp)
 		},
 		read: func(dec *decoder, v *T) (given, *DecodeError) {
-			present, de := dec.objectStart()
-			if de != nil || !present {
-				return givenNull, de
-			}
-			p := new(U)
-			*get(v) = p
-			return givenValue, decodeObject(dec, p, where{ptr: p}, d.wire())
+			return readObject(dec, get(v), d.wire())
 		},
 	}
 }
@@ -599,14 +566,7 @@ func listMember[T, U any](name string, k *Kind, required bool, d *structDecl[U],
 			return &bound[U]{v: &(*lp)[i], w: where{ptr: lp, idx: i}, d: d}
 		},
 		read: func(dec *decoder, v *T) (given, *DecodeError) {
-			switch {
-			case dec.s[dec.pos] == '[':
-				return givenValue, decodeList(dec, get(v), d.wire())
-			case strings.HasPrefix(dec.s[dec.pos:], "null"):
-				dec.pos += len("null")
-				return givenNull, nil
-			}
-			return givenNull, dec.errorAt(dec.pos, "expected a list or null, found "+dec.found(dec.pos))
+			return readList(dec, get(v), d.wire())
 		},
 	}
 }
