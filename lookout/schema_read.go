@@ -46,8 +46,9 @@ func (r *schemaReader) document() (*DataSchema, *schemaPos) {
 		r.stopped = true
 		return ds, pos
 	}
-	if !utf8.ValidString(s) {
-		off := 0
+	n, valid := runeCount(s) // one pass, eight bytes at a time over ASCII
+	if !valid {
+		off := asciiPrefixLen(s)
 		for off < len(s) {
 			c, size := utf8.DecodeRuneInString(s[off:])
 			if c == utf8.RuneError && size == 1 {
@@ -59,7 +60,7 @@ func (r *schemaReader) document() (*DataSchema, *schemaPos) {
 		r.stopped = true
 		return ds, pos
 	}
-	if n := utf8.RuneCountInString(s); n > MaxInlineDataSchemaLength {
+	if n > MaxInlineDataSchemaLength {
 		r.add(SchemaViolation{Offset: 0, Reason: SchemaLength, Limit: MaxInlineDataSchemaLength, Index: n})
 		r.stopped = true
 		return ds, pos
