@@ -11,7 +11,7 @@ import (
 // whether it is required in that structure, and accessors that reach its Go
 // field. Everything that walks a structure is written once over these
 // declarations: Validate's fast path (valid) and its violations (check),
-// Rules, and the wire's decoder (through object).
+// Rules, the response writer (enc) and the strict reader (read).
 
 // structDecl declares structure T: its shape and its members, in wire
 // order.
@@ -71,23 +71,14 @@ type field[T any] struct {
 	// false for a nil *string, and for "" in a field where "" means
 	// absent.
 	str func(v *T) (s string, present bool)
-	// setStr sets the member (the decoder's accessor).
-	setStr func(v *T, s string)
 
 	// num returns an integer member's value and whether it is present.
 	num func(v *T) (n int64, present bool)
-	// setNum sets the member (the decoder's accessor).
-	setNum func(v *T, n int64)
 
-	// valid, check, child and elem reach a structure or a list member:
-	// valid and check are structDecl.valid and structDecl.check for it,
-	// child returns the nested structure (created when nil) and elem
-	// appends a zero element to the list and returns it, for the
-	// decoder.
+	// valid and check reach a structure or a list member: they are
+	// structDecl.valid and structDecl.check for it.
 	valid func(v *T, w where, p *presence) bool
 	check func(v *T, w where, path string, p *presence, fs []FieldError) []FieldError
-	child func(v *T) object
-	elem  func(v *T) object
 
 	// enc is the response writer's: it appends the member's value, or
 	// says it is absent (see encoder).
@@ -141,23 +132,16 @@ func (p *presence) flipped(w where, i int) bool {
 }
 
 // structure is a structure's declaration without its Go type: what Rules
-// and the decoder read of it.
+// read of it.
 type structure interface {
-	// shape returns the structure's kind.
-	shape() *Kind
 	// members returns its members' declarations, in wire order.
 	members() []*memberDecl
-	// newObject returns a new zero value of the structure, bound to its
-	// declaration.
-	newObject() object
 	// goType returns a nil pointer to the structure's Go type (for tests
 	// and reflection-based tools, never on a hot path).
 	goType() any
 }
 
-func (d *structDecl[T]) shape() *Kind      { return &d.kind }
-func (d *structDecl[T]) newObject() object { return d.bind(new(T)) }
-func (d *structDecl[T]) goType() any       { return (*T)(nil) }
+func (d *structDecl[T]) goType() any { return (*T)(nil) }
 
 func (d *structDecl[T]) members() []*memberDecl {
 	out := make([]*memberDecl, len(d.fields))
@@ -165,50 +149,6 @@ func (d *structDecl[T]) members() []*memberDecl {
 		out[i] = &d.fields[i].memberDecl
 	}
 	return out
-}
-
-// object is a structure value seen through its declaration, for code that
-// does not know its Go type: the wire's decoder. A decoder reads a JSON
-// object into an object member by member: it finds the member's index by
-// its wire name in decl().members(), then, by the member's kind, calls
-// setString, setInt, child (a structure) or appendElem (each element of a
-// list, in order: an element moves when the next is appended, so the
-// decoder finishes one before it asks for the next). What the Go value
-// cannot say, the decoder records in a presence, with flip(o.at(), i): a
-// plain string member given as "" whose field reads "" as absent
-// (emptyAbsent), and a plain string member left out (or null) whose field
-// reads "" as present (neither emptyAbsent nor pointer).
-type object interface {
-	decl() structure
-	// value returns the structure's pointer, a *T.
-	value() any
-	setString(i int, s string)
-	setInt(i int, n int64)
-	child(i int) object
-	appendElem(i int) object
-	// at identifies the value, for presence.
-	at() where
-}
-
-// bound is an object: a *T with its declaration.
-type bound[T any] struct {
-	v *T
-	w where
-	d *structDecl[T]
-}
-
-func (d *structDecl[T]) bind(v *T) object { return &bound[T]{v: v, w: where{ptr: v}, d: d} }
-
-func (b *bound[T]) decl() structure { return b.d }
-func (b *bound[T]) value() any      { return b.v }
-func (b *bound[T]) at() where       { return b.w }
-func (b *bound[T]) setString(i int, s string) {
-	b.d.fields[i].setStr(b.v, s)
-}
-func (b *bound[T]) setInt(i int, n int64) { b.d.fields[i].setNum(b.v, n) }
-func (b *bound[T]) child(i int) object    { return b.d.fields[i].child(b.v) }
-func (b *bound[T]) appendElem(i int) object {
-	return b.d.fields[i].elem(b.v)
 }
 
 // valid is Validate's fast path: whether the structure at v has no
@@ -358,7 +298,6 @@ func stringMember[T any, S ~string](name string, k *Kind, required, emptyAbsent 
 			s := string(*get(v))
 			return s, !(emptyAbsent && s == "")
 		},
-		setStr: func(v *T, s string) { *get(v) = S(s) },
 		enc: func(b []byte, v *T) ([]byte, bool, error) {
 			s := string(*get(v))
 			if emptyAbsent && s == "" {
@@ -382,7 +321,6 @@ func optionalString[T any](name string, k *Kind, required bool, get func(*T) **s
 			}
 			return "", false
 		},
-		setStr: func(v *T, s string) { *get(v) = &s },
 		enc: func(b []byte, v *T) ([]byte, bool, error) {
 			if p := *get(v); p != nil {
 				return appendString(b, *p), true, nil
@@ -402,10 +340,6 @@ func intMember[T any, I int32 | int64](name string, k *Kind, required bool, get 
 				return int64(*p), true
 			}
 			return 0, false
-		},
-		setNum: func(v *T, n int64) {
-			x := I(n)
-			*get(v) = &x
 		},
 		enc: func(b []byte, v *T) ([]byte, bool, error) {
 			if p := *get(v); p != nil {
@@ -455,13 +389,6 @@ func structMember[T, U any](name string, required bool, d *structDecl[U], get fu
 			}
 			b, err := d.appendJSON(b, u)
 			return b, true, err
-		},
-		child: func(v *T) object {
-			pp := get(v)
-			if *pp == nil {
-				*pp = new(U)
-			}
-			return d.bind(*pp)
 		},
 		read: func(dec *decoder, v *T) (given, *DecodeError) {
 			return readObject(dec, get(v), d.wire())
@@ -558,12 +485,6 @@ func listMember[T, U any](name string, k *Kind, required bool, d *structDecl[U],
 				}
 			}
 			return append(b, ']'), true, nil
-		},
-		elem: func(v *T) object {
-			lp := get(v)
-			*lp = append(*lp, *new(U))
-			i := len(*lp) - 1
-			return &bound[U]{v: &(*lp)[i], w: where{ptr: lp, idx: i}, d: d}
 		},
 		read: func(dec *decoder, v *T) (given, *DecodeError) {
 			return readList(dec, get(v), d.wire())

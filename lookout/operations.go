@@ -127,13 +127,6 @@ func declare[Req, Resp any, PReq interface {
 		wire: declareWireOp[Req, PReq](name, req.wire(), maxBody, errors...)}
 }
 
-// newRequest returns a new zero request and the object a decoder reads its
-// body into.
-func (o *opDecl[Req, Resp]) newRequest() (*Req, object) {
-	r := new(Req)
-	return r, o.req.bind(r)
-}
-
 // validateRequest is the request's Validate as the wire reads it: p holds
 // what the body said that the Go value cannot (see presence); nil is the
 // Go reading.

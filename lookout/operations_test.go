@@ -157,61 +157,15 @@ func TestDeclarationsMatchGoTypes(t *testing.T) {
 	}
 }
 
-// tcDecode is a decoder written only from the declarations, through the
-// object interface, as the wire's decoder uses them: it reads body into a
-// new request of op and records presence. It is loose (encoding/json reads
-// the body): what it proves is that the declarations drive a decoder and
-// that presence reaches Validate.
-func tcDecode(t *testing.T, o object, body string, p *presence) {
-	t.Helper()
-	d := json.NewDecoder(strings.NewReader(body))
-	d.UseNumber()
-	var m map[string]any
-	require.NoError(t, d.Decode(&m))
-	tcFill(t, o, m, p)
-}
-
-func tcFill(t *testing.T, o object, m map[string]any, p *presence) {
-	t.Helper()
-	for i, md := range o.decl().members() {
-		v, ok := m[md.name]
-		if !ok || v == nil {
-			if md.kind.Type == TypeString && !md.emptyAbsent && !md.pointer {
-				p.flip(o.at(), i) // left out, though "" reads as present
-			}
-			continue
-		}
-		switch md.kind.Type {
-		case TypeString:
-			s := v.(string)
-			o.setString(i, s)
-			if s == "" && md.emptyAbsent {
-				p.flip(o.at(), i) // given as "", though "" reads as absent
-			}
-		case TypeInteger, TypeLong:
-			n, err := v.(json.Number).Int64()
-			require.NoError(t, err)
-			o.setInt(i, n)
-		case TypeStructure:
-			tcFill(t, o.child(i), v.(map[string]any), p)
-		case TypeList:
-			for _, e := range v.([]any) {
-				tcFill(t, o.appendElem(i), e.(map[string]any), p)
-			}
-		}
-	}
-}
-
 // TestWirePresence: an explicit "" reads as the service reads it, and an
-// absent member as null, through a decoder driven by the declarations.
+// absent member as null, through the strict reader.
 func TestWirePresence(t *testing.T) {
 	t.Parallel()
 	const start = `"DatasetName":"pumps","RoleArn":"arn:aws:iam::123456789012:role/r",` +
 		`"IngestionInputConfiguration":{"S3InputConfiguration":{"Bucket":"bkt"}}`
-	type validator interface{ Validate() error }
 	cases := []struct {
 		name string
-		new  func() (any, object, func(*presence) error)
+		new  func() (Request, func(*presence) error)
 		body string
 		want string // the Message, "" for valid
 		// goWant is what Validate says of the decoded Go value alone.
@@ -258,22 +212,25 @@ func TestWirePresence(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			v, o, validateWire := c.new()
-			p := new(presence)
-			tcDecode(t, o, c.body, p)
-			tcWantMessage(t, c.want, validateWire(p))
-			tcWantMessage(t, c.goWant, v.(validator).Validate())
+			v, validateWire := c.new()
+			p, err := DecodeRequest([]byte(c.body), v)
+			require.NoError(t, err)
+			tcWantMessage(t, c.want, p.Validate(v))
+			tcWantMessage(t, c.goWant, v.Validate())
 			tcWantMessage(t, c.goWant, validateWire(nil))
 		})
 	}
 }
 
-// tcNew returns a function that makes a new request of op, its object, and
-// its validation with a presence.
-func tcNew[Req, Resp any](op *opDecl[Req, Resp]) func() (any, object, func(*presence) error) {
-	return func() (any, object, func(*presence) error) {
-		r, o := op.newRequest()
-		return r, o, func(p *presence) error { return op.validateRequest(r, p) }
+// tcNew returns a function that makes a new request of op, and its
+// validation with a presence.
+func tcNew[Req, Resp any, PReq interface {
+	*Req
+	Request
+}](op *opDecl[Req, Resp]) func() (Request, func(*presence) error) {
+	return func() (Request, func(*presence) error) {
+		r := new(Req)
+		return PReq(r), func(p *presence) error { return op.validateRequest(r, p) }
 	}
 }
 
