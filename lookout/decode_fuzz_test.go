@@ -1,8 +1,8 @@
 package lookout_test
 
 import (
-	"bytes"
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -12,63 +12,16 @@ import (
 	"github.com/lookout-equipment/lookoutequipment/lookout"
 )
 
-// wireRefObject lists the members of an object of the request, each with
-// the members of its value: nil for a string.
-type wireRefObject map[string]wireRefObject
-
-var (
-	wireRefS3    = wireRefObject{"Bucket": nil, "KeyPattern": nil, "Prefix": nil}
-	wireRefInput = wireRefObject{"S3InputConfiguration": wireRefS3}
-	wireRefTop   = wireRefObject{
-		"ClientToken": nil, "DatasetName": nil, "IngestionInputConfiguration": wireRefInput, "RoleArn": nil,
-	}
-)
-
-// wireReferenceAccepts is the reference verdict on a body, written with
-// encoding/json rather than from the decoder: a body is accepted when it is
-// valid JSON and valid UTF-8, no longer than the limit, one object whose
-// members are those of the request (names compared exactly, each at most
-// once), whose string members are strings or null, whose structure members
-// are objects or null, and whose strings escape no lone surrogate.
+// wireReferenceAccepts is the reference verdict on a StartDataIngestionJob
+// body, written with encoding/json rather than from the decoder: a body is
+// accepted when it is valid JSON and valid UTF-8, no longer than the limit,
+// one object whose members are those of the request (names compared
+// exactly, each at most once), whose string members are strings or null,
+// whose structure members are objects or null, and whose strings escape no
+// lone surrogate (wireRefType, which FuzzDecode uses for every operation).
 func wireReferenceAccepts(data []byte) bool {
 	return len(data) <= lookout.MaxRequestBodyBytes && utf8.Valid(data) && json.Valid(data) &&
-		wireRefAccepts(data, wireRefTop)
-}
-
-func wireRefAccepts(raw []byte, members wireRefObject) bool {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return false
-	}
-	seen := map[string]bool{}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return false
-		}
-		name, _ := tok.(string)
-		kind, known := members[name]
-		if !known || seen[name] || strings.ContainsRune(name, utf8.RuneError) {
-			return false
-		}
-		seen[name] = true
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return false
-		}
-		switch {
-		case string(v) == "null":
-		case kind == nil:
-			if v[0] != '"' || !wireRefString(v) {
-				return false
-			}
-		default:
-			if !wireRefAccepts(v, kind) {
-				return false
-			}
-		}
-	}
-	return true
+		wireRefType(data, reflect.TypeOf(lookout.StartDataIngestionJobRequest{}), true)
 }
 
 // wireRefString reports whether the JSON string raw escapes no lone
