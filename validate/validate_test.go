@@ -593,7 +593,7 @@ func TestStructTagError(t *testing.T) {
 		{"endkeys without keys", endKeysAlone{Names: map[string]string{"a": "b"}}, "'endkeys' tag encountered without a corresponding 'keys' tag"},
 		{"min on a struct", minOnStruct{}, "Bad field type struct { A int }"},
 		{"unique naming no field", uniqueNoField{}, "Bad field name provided Missing"},
-		{"unique naming no field of the elements", uniqueNoElemField{}, "Bad field name Missing"},
+		{"unique naming no field of the elements", uniqueNoElemField{B: []struct{ C string }{{C: "x"}, {C: "y"}}}, "Bad field name Missing"},
 		{"required_if with an odd parameter count", requiredIfOdd{}, "Bad param number for required_if A"},
 		{"required_if naming a field twice", requiredIfTwice{}, "Duplicate param B for required_if A"},
 		{"unknown spicedb kind", spiceDB{A: "x"}, "Unrecognized parameter: nothing"},
