@@ -353,3 +353,165 @@ func scanEnum(s string, values []string) (ok, valid bool, n int) {
 	}
 	return fail(s)
 }
+
+var (
+	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+
+	modelArnPattern = &arnPattern{service: "lookoutequipment", region: regionClass,
+		resource: func(s string) (bool, bool, int) { return literalThenDot(s, "model/") }}
+	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:inference-scheduler\/.+
+	inferenceSchedulerArnPattern = &arnPattern{service: "lookoutequipment", region: regionClass,
+		resource: func(s string) (bool, bool, int) { return literalThenDot(s, "inference-scheduler/") }}
+	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:label-group\/.+
+	labelGroupArnPattern = &arnPattern{service: "lookoutequipment", region: regionClass,
+		resource: func(s string) (bool, bool, int) { return literalThenDot(s, "label-group/") }}
+	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:.+
+	resourceArnPattern = &arnPattern{service: "lookoutequipment", region: regionClass, resource: scanDotPlus}
+	// ^arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/[0-9a-zA-Z_-]{1,200}\/.+\/model-version\/[0-9]{1,}$
+	modelVersionArnPattern = &arnPattern{service: "lookoutequipment", region: regionClass,
+		resource: scanModelVersionResource}
+
+	// [0-9A-Fa-f]+
+	policyRevisionIdPattern = oneClass(hexClass, 1, -1)
+)
+
+// scanModelVersionArn matches
+// ^arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/[0-9a-zA-Z_-]{1,200}\/.+\/model-version\/[0-9]{1,}$.
+func scanModelVersionArn(s string) (ok, valid bool, n int) {
+	return modelVersionArnPattern.scan(s)
+}
+
+// scanModelVersionResource matches
+// model\/[0-9a-zA-Z_-]{1,200}\/.+\/model-version\/[0-9]{1,}. The name's
+// class holds no '/', so the name ends at the first '/'. What follows is
+// .+ then a fixed tail: the digits hold no '/', so the tail begins at the
+// last "/model-version/" of the value, whatever the greedy .+ holds before
+// it (another "/model-version/" included); the tail has no line terminator,
+// so the whole rest must have none, as .+ requires.
+func scanModelVersionResource(s string) (ok, valid bool, n int) {
+	rest, found := strings.CutPrefix(s, "model/")
+	if !found {
+		return false, false, 0
+	}
+	i := 0
+	for i < len(rest) && datasetNameClass.in(rest[i]) {
+		i++
+	}
+	if i < 1 || i > 200 || i == len(rest) || rest[i] != '/' {
+		return false, false, 0
+	}
+	rest = rest[i+1:]
+	ok, valid, m := scanDotPlus(rest)
+	if !ok {
+		return false, false, 0
+	}
+	const tail = "/model-version/"
+	d := len(rest)
+	for d > 0 && digitClass.in(rest[d-1]) {
+		d--
+	}
+	// rest is .+ (at least one character) tail digits (at least one).
+	if d == len(rest) || d < len(tail)+1 || rest[d-len(tail):d] != tail {
+		return false, false, 0
+	}
+	return true, valid, len("model/") + i + 1 + m
+}
+
+// scanRetrainingFrequency matches ^P(\dY)?(\d{1,2}M)?(\d{1,3}D)?$ ("P"
+// alone matches). Each group is a run of digits then its letter, so a run
+// belongs to the group its letter names, and the groups come in order, each
+// at most once.
+func scanRetrainingFrequency(s string) (ok, valid bool, n int) {
+	if s == "" || s[0] != 'P' {
+		return fail(s)
+	}
+	group := 0 // the last group read: 1 Y, 2 M, 3 D
+	for i := 1; i < len(s); {
+		j := i
+		for j < len(s) && digitClass.in(s[j]) {
+			j++
+		}
+		digits := j - i
+		if digits == 0 || j == len(s) {
+			return fail(s)
+		}
+		switch {
+		case s[j] == 'Y' && group < 1 && digits == 1:
+			group = 1
+		case s[j] == 'M' && group < 2 && digits <= 2:
+			group = 2
+		case s[j] == 'D' && group < 3 && digits <= 3:
+			group = 3
+		default:
+			return fail(s)
+		}
+		i = j + 1
+	}
+	return true, true, len(s)
+}
+
+// scanLookbackWindow matches ^P180D$|^P360D$|^P540D$|^P720D$.
+func scanLookbackWindow(s string) (ok, valid bool, n int) {
+	switch s {
+	case "P180D", "P360D", "P540D", "P720D":
+		return true, true, len(s)
+	}
+	return fail(s)
+}
+
+// scanFileNameTimestampFormat matches ^EPOCH|yyyy-MM-dd-HH-mm-ss|yyyyMMddHHmmss$:
+// as a full match, one of the three alternatives.
+func scanFileNameTimestampFormat(s string) (ok, valid bool, n int) {
+	switch s {
+	case "EPOCH", "yyyy-MM-dd-HH-mm-ss", "yyyyMMddHHmmss":
+		return true, true, len(s)
+	}
+	return fail(s)
+}
+
+// scanComponentTimestampDelimiter matches ^(\-|\_|\s)?$: the empty value,
+// '-', '_', or one of Java's \s, which is ASCII only: ' ', \t, \n, \x0B,
+// \f, \r. A final line terminator is not consumed by $, so "-\n" does not
+// match, but "\n" alone does (as \s).
+func scanComponentTimestampDelimiter(s string) (ok, valid bool, n int) {
+	switch s {
+	case "", "-", "_", " ", "\t", "\n", "\x0b", "\f", "\r":
+		return true, true, len(s)
+	}
+	return fail(s)
+}
+
+// scanTimeZoneOffset matches ^(\+|\-)[0-9]{2}\:[0-9]{2}$.
+func scanTimeZoneOffset(s string) (ok, valid bool, n int) {
+	if len(s) == 6 && (s[0] == '+' || s[0] == '-') && digitClass.in(s[1]) && digitClass.in(s[2]) &&
+		s[3] == ':' && digitClass.in(s[4]) && digitClass.in(s[5]) {
+		return true, true, len(s)
+	}
+	return fail(s)
+}
+
+// scanPolicy matches [\u0009\u000A\u000D\u0020-\u00FF]+: at least one
+// character, each of them \t, \n, \r or U+0020..U+00FF (scanPrefix's
+// class), without a bound of its own.
+func scanPolicy(s string) (ok, valid bool, n int) {
+	for i := 0; i < len(s); n++ {
+		if i+8 <= len(s) {
+			// Eight bytes of U+0020..U+007F at once.
+			if w := load64(s[i:]); w&swarHi == 0 && !swarHasLess(w, 0x20) {
+				i += 8
+				n += 7
+				continue
+			}
+		}
+		c := s[i]
+		switch {
+		case prefixASCIIClass.in(c):
+			i++
+		case (c == 0xC2 || c == 0xC3) && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			// U+0080..U+00FF, two bytes in UTF-8.
+			i += 2
+		default:
+			return fail(s)
+		}
+	}
+	return n >= 1, true, n
+}
