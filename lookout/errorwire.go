@@ -182,7 +182,11 @@ func defaultMessage(code string) string {
 // further, nor parsed: the message says it is too long, and the header's
 // name, if any, is used. An error reading the body (a gzip stream that is
 // not valid included) is kept: the result wraps both the error read so far
-// (from the header) and the reader's error. ErrorFromResponse does not
+// (from the header) and the reader's error. A body whose reader breaks
+// io.Reader's contract is an error of reading it, as for [ReadRequest]: a
+// count of bytes below zero or past the buffer is [ErrInvalidRead], and
+// 100 reads in a row with no bytes and no error are [io.ErrNoProgress]
+// (errors.Is finds either in the result). ErrorFromResponse does not
 // close resp.Body: the caller closes it, as with any response.
 //
 // A body that stops arriving blocks ErrorFromResponse as long as reading
@@ -238,7 +242,7 @@ func readErrorBody(resp *http.Response) (data []byte, unread string, err error) 
 	if resp.Body == nil {
 		return nil, "", nil
 	}
-	raw := &io.LimitedReader{R: resp.Body, N: MaxErrorBodyBytes + 1}
+	raw := &io.LimitedReader{R: &guardedReader{r: resp.Body}, N: MaxErrorBodyBytes + 1}
 	var body io.Reader = raw
 	switch enc, ok := bodyEncoding(resp.Header); {
 	case !ok:
@@ -260,6 +264,52 @@ func readErrorBody(resp *http.Response) (data []byte, unread string, err error) 
 		return nil, tooLongMessage, nil
 	}
 	return data, "", err
+}
+
+// readGuard holds the reads of a body to io.Reader's contract, for the
+// readers of this package: a count of bytes below zero or above the
+// buffer's length is ErrInvalidRead (using such a count would panic, or
+// take bytes that were never read), and maxEmptyReads reads in a row that
+// return no bytes and no error are io.ErrNoProgress, as bufio gives up (a
+// reader that does so for ever would otherwise be read for ever, at full
+// CPU). A read with bytes, or with an error, ends a run of empty reads.
+type readGuard struct{ empty int }
+
+// check returns the error of a read into a buffer of size bytes that
+// returned n and err, or nil when the read keeps the contract.
+func (g *readGuard) check(n, size int, err error) error {
+	switch {
+	case n < 0 || n > size:
+		return ErrInvalidRead
+	case n > 0 || err != nil:
+		g.empty = 0
+	default:
+		if g.empty++; g.empty >= maxEmptyReads {
+			return io.ErrNoProgress
+		}
+	}
+	return nil
+}
+
+// guardedReader is r held to io.Reader's contract by a readGuard: a read
+// that breaks it returns no bytes and the guard's error, and so does every
+// read after it.
+type guardedReader struct {
+	r     io.Reader
+	guard readGuard
+	err   error
+}
+
+func (g *guardedReader) Read(p []byte) (int, error) {
+	if g.err != nil {
+		return 0, g.err
+	}
+	n, err := g.r.Read(p)
+	if e := g.guard.check(n, len(p), err); e != nil {
+		g.err = e
+		return 0, e
+	}
+	return n, err
 }
 
 // tooLongMessage is the message of an error whose body is too long to read.
