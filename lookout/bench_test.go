@@ -16,7 +16,7 @@ func benchTypical() *StartDataIngestionJobRequest {
 		ClientToken: "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
 		DatasetName: "pump-station_7",
 		IngestionInputConfiguration: &IngestionInputConfiguration{S3InputConfiguration: &IngestionS3InputConfiguration{
-			Bucket: "sensor-data.example", Prefix: &prefix, KeyPattern: &kp,
+			Bucket: "sensor-data.example", Prefix: &prefix, KeyPattern: kp,
 		}},
 		RoleArn: "arn:aws:iam::123456789012:role/service-role/LookoutEquipmentIngestion",
 	}
@@ -33,7 +33,7 @@ func benchMaxLength() *StartDataIngestionJobRequest {
 		ClientToken: strings.Repeat("t", 256),
 		DatasetName: strings.Repeat("d", 200),
 		IngestionInputConfiguration: &IngestionInputConfiguration{S3InputConfiguration: &IngestionS3InputConfiguration{
-			Bucket: strings.Repeat("b", 63), Prefix: &prefix, KeyPattern: &kp,
+			Bucket: strings.Repeat("b", 63), Prefix: &prefix, KeyPattern: kp,
 		}},
 		RoleArn: arn + strings.Repeat("r", 2048-len(arn)),
 	}
@@ -45,7 +45,7 @@ func benchAllInvalid() *StartDataIngestionJobRequest {
 		ClientToken: "tökén",
 		DatasetName: "pump station #7",
 		IngestionInputConfiguration: &IngestionInputConfiguration{S3InputConfiguration: &IngestionS3InputConfiguration{
-			Bucket: "Sensor_Data", Prefix: &prefix, KeyPattern: &kp,
+			Bucket: "Sensor_Data", Prefix: &prefix, KeyPattern: kp,
 		}},
 		RoleArn: "arn:aws:s3:::sensor-data",
 	}
@@ -78,7 +78,7 @@ func BenchmarkValidate(b *testing.B) {
 // bytes a check has to read.
 func requestBytes(r *StartDataIngestionJobRequest) int {
 	s3 := r.IngestionInputConfiguration.S3InputConfiguration
-	return len(r.ClientToken) + len(r.DatasetName) + len(s3.Bucket) + len(deref(s3.Prefix)) + len(deref(s3.KeyPattern)) + len(r.RoleArn)
+	return len(r.ClientToken) + len(r.DatasetName) + len(s3.Bucket) + len(deref(s3.Prefix)) + len(s3.KeyPattern) + len(r.RoleArn)
 }
 
 var sinkByte byte
@@ -105,7 +105,7 @@ func BenchmarkReadBytes(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			r := bc.req
 			s3 := r.IngestionInputConfiguration.S3InputConfiguration
-			members := []string{r.ClientToken, r.DatasetName, s3.Bucket, deref(s3.Prefix), deref(s3.KeyPattern), r.RoleArn}
+			members := []string{r.ClientToken, r.DatasetName, s3.Bucket, deref(s3.Prefix), s3.KeyPattern, r.RoleArn}
 			b.SetBytes(int64(requestBytes(r)))
 			b.ReportAllocs()
 			for b.Loop() {

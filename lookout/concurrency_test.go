@@ -52,7 +52,7 @@ func TestConcurrentUse(t *testing.T) {
 			return nil, fmt.Errorf("start got an invalid request: %w", err) // answered 500: fails the test
 		}
 		return &lookout.StartDataIngestionJobResponse{
-			JobId: concurrencyJobID(r.ClientToken), Status: lookout.IngestionJobStatusInProgress,
+			JobId: new(concurrencyJobID(r.ClientToken)), Status: lookout.IngestionJobStatusInProgress,
 		}, nil
 	})
 	srv := httptest.NewServer(h)
@@ -174,7 +174,7 @@ func TestConcurrentUse(t *testing.T) {
 				assert.Equal(t, http.StatusOK, status, "%v", werr)
 				assert.Empty(t, code)
 				assert.Equal(t, lookout.StartDataIngestionJobResponse{
-					JobId: concurrencyJobID(own.ClientToken), Status: lookout.IngestionJobStatusInProgress,
+					JobId: new(concurrencyJobID(own.ClientToken)), Status: lookout.IngestionJobStatusInProgress,
 				}, resp)
 
 				status, code, _, werr = post(sc.body, !remote)

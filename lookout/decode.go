@@ -153,25 +153,33 @@ func (e *DecodeError) Unwrap() error {
 // program that keeps one of them for long keeps that copy alive: keep a
 // strings.Clone of it instead.
 func DecodeRequest(data []byte, req Request) (Presence, error) {
-	if req == nil || req.wireOp().isNil(req) {
+	if req == nil || req.isNil() {
 		return Presence{}, noRequest()
 	}
-	op := req.wireOp()
+	op := req.operation()
 	if limit := op.maxBody; len(data) > limit {
-		op.reset(req)
+		req.reset()
 		return Presence{}, bodyTooLarge(&http.MaxBytesError{Limit: int64(limit)})
 	}
+	req.reset()
 	d := decoders.Get().(*decoder)
 	d.s = string(data)
-	de := d.body(op, req)
+	de := d.body(req)
 	p := Presence{p: d.presence}
 	*d = decoder{} // keeps nothing of this body
 	decoders.Put(d)
 	if de != nil {
-		op.reset(req)
+		req.reset()
 		return Presence{}, &SerializationException{Message: de.Error(), Err: de}
 	}
 	return p, nil
+}
+
+// noRequest is the error of DecodeRequest and ReadRequest given a nil
+// request to read into: there is nowhere to put what the body says.
+func noRequest() error {
+	de := &DecodeError{Reason: "there is no request to decode into: req is nil"}
+	return &SerializationException{Message: de.Error(), Err: de}
 }
 
 // bodyTooLarge is the error for a body longer than cause.Limit bytes.
@@ -226,6 +234,9 @@ type decoder struct {
 	s        string
 	pos      int
 	presence presence
+	// lenient: an unknown member is skipped, not refused (a client
+	// reading a newer service's answer).
+	lenient bool
 	// strs is storage for the optional string members, filled in turn:
 	// one allocation for a request's first four rather than one each.
 	strs []string
@@ -236,7 +247,7 @@ type decoder struct {
 var decoders = sync.Pool{New: func() any { return new(decoder) }}
 
 // body reads d.s, a whole body, into req with op's declarations.
-func (d *decoder) body(op *wireOp, req Request) *DecodeError {
+func (d *decoder) body(v structure) *DecodeError {
 	s := d.s
 	if len(s) == 0 {
 		return d.errorAt(0, "the body is empty: a request is a JSON object")
@@ -251,7 +262,7 @@ func (d *decoder) body(op *wireOp, req Request) *DecodeError {
 	if s[d.pos] != '{' {
 		return d.errorAt(d.pos, "expected a JSON object, found "+d.found(d.pos))
 	}
-	if de := op.decode(d, req); de != nil {
+	if de := v.decode(d); de != nil {
 		return de
 	}
 	d.skipSpace()
@@ -372,6 +383,94 @@ func (d *decoder) intValue(lo, hi int64, bits string) (v int64, present bool, de
 			" is outside the range of a "+bits+" integer ("+strconv.FormatInt(lo, 10)+" to "+strconv.FormatInt(hi, 10)+")")
 	}
 	return v, true, nil
+}
+
+// floatValue reads a number member's value, or null (absent).
+func (d *decoder) floatValue() (v float64, present bool, de *DecodeError) {
+	s := d.s
+	start := d.pos
+	if strings.HasPrefix(s[start:], "null") {
+		d.pos += len("null")
+		return 0, false, nil
+	}
+	if c := s[start]; c != '-' && (c < '0' || c > '9') {
+		return 0, false, d.errorAt(start, "expected a number or null, found "+d.found(start))
+	}
+	end, _, de := d.number()
+	if de != nil {
+		return 0, false, de
+	}
+	f, err := strconv.ParseFloat(s[start:end], 64)
+	if err != nil {
+		return 0, false, d.errorAt(start, "the number "+quoteBounded(s[start:end], maxShownNumber)+
+			" is outside the range of a 64-bit float")
+	}
+	return f, true, nil
+}
+
+// maxSkipDepth bounds the nesting of a value a lenient decoder skips.
+const maxSkipDepth = 64
+
+// skipValue reads past the JSON value at d.pos, checking it as strictly as
+// any other (strings, numbers, nesting up to maxSkipDepth).
+func (d *decoder) skipValue(depth int) *DecodeError {
+	if depth > maxSkipDepth {
+		return d.errorAt(d.pos, "the value nests deeper than "+strconv.Itoa(maxSkipDepth)+" levels")
+	}
+	s := d.s
+	switch c := s[d.pos]; {
+	case c == '"':
+		_, de := d.str()
+		return de
+	case c == '-' || '0' <= c && c <= '9':
+		_, _, de := d.number()
+		return de
+	case strings.HasPrefix(s[d.pos:], "true"):
+		d.pos += 4
+	case strings.HasPrefix(s[d.pos:], "false"):
+		d.pos += 5
+	case strings.HasPrefix(s[d.pos:], "null"):
+		d.pos += 4
+	case c == '{':
+		d.pos++
+		for first := true; ; first = false {
+			_, _, more, de := d.member(first)
+			if de != nil || !more {
+				return de
+			}
+			if de := d.skipValue(depth + 1); de != nil {
+				return de
+			}
+		}
+	case c == '[':
+		d.pos++
+		for i := 0; ; i++ {
+			d.skipSpace()
+			if d.pos == len(s) {
+				return d.errorAt(d.pos, "unexpected end of the body: the list is not closed")
+			}
+			if s[d.pos] == ']' {
+				d.pos++
+				return nil
+			}
+			if i > 0 {
+				if s[d.pos] != ',' {
+					return d.errorAt(d.pos, "expected ',' or ']' after an element, found "+d.found(d.pos))
+				}
+				d.pos++
+				d.skipSpace()
+				if d.pos == len(s) {
+					return d.errorAt(d.pos, "unexpected end of the body: the list is not closed")
+				}
+			}
+			if de := d.skipValue(depth + 1); de != nil {
+				return de
+			}
+		}
+	default:
+		return d.errorAt(d.pos, "expected a value, found "+d.found(d.pos))
+	}
+	return nil
 }
 
 // timestampValue reads a timestamp member's value: a number of seconds since

@@ -10,10 +10,11 @@ import (
 )
 
 // kindsDoc is a structure with a member of every kind the reader reads, to
-// test the reader's value kinds apart from any operation.
+// test the reader's value kinds apart from any operation. Its decode
+// methods are written as the generator writes them.
 type kindsDoc struct {
 	S    string              `json:"S,omitempty"`
-	V    string              `json:"V"`
+	V    *string             `json:"V,omitempty"`
 	OS   *string             `json:"OS,omitempty"`
 	E    IngestionJobStatus  `json:"E,omitempty"`
 	OE   *IngestionJobStatus `json:"OE,omitempty"`
@@ -23,54 +24,159 @@ type kindsDoc struct {
 	T    *Timestamp          `json:"T,omitempty"`
 	O    *kindsInner         `json:"O,omitempty"`
 	List []kindsTag          `json:"List,omitempty"`
+	F    *float64            `json:"F,omitempty"`
+	Strs []string            `json:"Strs,omitempty"`
 }
 
 type kindsInner struct {
 	S    string     `json:"S,omitempty"`
-	V    string     `json:"V"`
+	V    *string    `json:"V,omitempty"`
 	I    *int32     `json:"I,omitempty"`
 	T    *Timestamp `json:"T,omitempty"`
 	List []kindsTag `json:"List,omitempty"`
 }
 
 type kindsTag struct {
-	Key   string `json:"Key,omitempty"`
-	Value string `json:"Value"`
+	Key   string  `json:"Key,omitempty"`
+	Value *string `json:"Value,omitempty"`
 }
 
-var kindsTagTable = newWireStruct(
-	wireString("Key", true, func(t *kindsTag) *string { return &t.Key }),
-	wireString("Value", false, func(t *kindsTag) *string { return &t.Value }),
-)
+var wireKindsTag = newWireNames("Key", "Value")
 
-var kindsInnerTable = newWireStruct(
-	wireString("S", true, func(v *kindsInner) *string { return &v.S }),
-	wireString("V", false, func(v *kindsInner) *string { return &v.V }),
-	wireInt("I", func(v *kindsInner) **int32 { return &v.I }),
-	wireTimestamp("T", func(v *kindsInner) **Timestamp { return &v.T }),
-	wireList("List", func(v *kindsInner) *[]kindsTag { return &v.List }, kindsTagTable),
-)
+func (v *kindsTag) decode(d *decoder) *DecodeError {
+	var st objectState
+	for {
+		i, de := d.field(&wireKindsTag, &st)
+		if i < 0 || de != nil {
+			return de
+		}
+		switch i {
+		case 0:
+			de = d.plainString(&v.Key)
+		case 1:
+			de = d.optString(&v.Value)
+		}
+		if de != nil {
+			return de.within(wireKindsTag.names[i])
+		}
+	}
+}
 
-var kindsTable = newWireStruct(
-	wireString("S", true, func(v *kindsDoc) *string { return &v.S }),
-	wireString("V", false, func(v *kindsDoc) *string { return &v.V }),
-	wireOptionalString("OS", func(v *kindsDoc) **string { return &v.OS }),
-	wireString("E", true, func(v *kindsDoc) *IngestionJobStatus { return &v.E }),
-	wireOptionalString("OE", func(v *kindsDoc) **IngestionJobStatus { return &v.OE }),
-	wireInt("I", func(v *kindsDoc) **int32 { return &v.I }),
-	wireInt("L", func(v *kindsDoc) **int64 { return &v.L }),
-	wireBool("B", func(v *kindsDoc) **bool { return &v.B }),
-	wireTimestamp("T", func(v *kindsDoc) **Timestamp { return &v.T }),
-	wireObject("O", func(v *kindsDoc) **kindsInner { return &v.O }, kindsInnerTable),
-	wireList("List", func(v *kindsDoc) *[]kindsTag { return &v.List }, kindsTagTable),
-)
+// decodeKindsTags reads a list of kindsTag as the generator writes it.
+func decodeKindsTags(d *decoder, l *[]kindsTag) (de *DecodeError) {
+	var ok bool
+	if ok, de = d.listStart(); ok {
+		*l = make([]kindsTag, 0, d.countElements())
+		for j := 0; ; j++ {
+			if ok, de = d.element(j, '{'); !ok {
+				break
+			}
+			*l = append(*l, kindsTag{})
+			if de = (*l)[j].decode(d); de != nil {
+				de = de.within(elementSegment(j))
+				break
+			}
+		}
+	}
+	return de
+}
+
+var wireKindsInner = newWireNames("S", "V", "I", "T", "List")
+
+func (v *kindsInner) decode(d *decoder) *DecodeError {
+	var st objectState
+	for {
+		i, de := d.field(&wireKindsInner, &st)
+		if i < 0 || de != nil {
+			return de
+		}
+		switch i {
+		case 0:
+			de = d.plainString(&v.S)
+		case 1:
+			de = d.optString(&v.V)
+		case 2:
+			de = d.int32(&v.I)
+		case 3:
+			de = d.timestamp(&v.T)
+		case 4:
+			de = decodeKindsTags(d, &v.List)
+		}
+		if de != nil {
+			return de.within(wireKindsInner.names[i])
+		}
+	}
+}
+
+var wireKindsDoc = newWireNames("S", "V", "OS", "E", "OE", "I", "L", "B", "T", "O", "List", "F", "Strs")
+
+func (v *kindsDoc) decode(d *decoder) *DecodeError {
+	var st objectState
+	for {
+		i, de := d.field(&wireKindsDoc, &st)
+		if i < 0 || de != nil {
+			return de
+		}
+		var ok bool
+		switch i {
+		case 0:
+			de = d.plainString(&v.S)
+		case 1:
+			de = d.optString(&v.V)
+		case 2:
+			de = d.optString(&v.OS)
+		case 3:
+			de = d.plainString((*string)(&v.E))
+		case 4:
+			var s *string
+			if de = d.optString(&s); s != nil {
+				v.OE = new(IngestionJobStatus(*s))
+			}
+		case 5:
+			de = d.int32(&v.I)
+		case 6:
+			de = d.int64(&v.L)
+		case 7:
+			de = d.bool(&v.B)
+		case 8:
+			de = d.timestamp(&v.T)
+		case 9:
+			if ok, de = d.objectStart(); ok {
+				v.O = new(kindsInner)
+				de = v.O.decode(d)
+			}
+		case 10:
+			de = decodeKindsTags(d, &v.List)
+		case 11:
+			de = d.float(&v.F)
+		case 12:
+			if ok, de = d.listStart(); ok {
+				v.Strs = []string{}
+				for j := 0; ; j++ {
+					if ok, de = d.element(j, '"'); !ok {
+						break
+					}
+					var s string
+					if s, de = d.str(); de != nil {
+						de = de.within(elementSegment(j))
+						break
+					}
+					v.Strs = append(v.Strs, s)
+				}
+			}
+		}
+		if de != nil {
+			return de.within(wireKindsDoc.names[i])
+		}
+	}
+}
 
 // kindsDecode reads body into a kindsDoc as a request is read.
 func kindsDecode(body string) (*kindsDoc, *presence, *DecodeError) {
 	d := &decoder{s: body}
 	v := new(kindsDoc)
 	d.skipSpace()
-	if de := decodeObject(d, v, where{ptr: v}, kindsTable); de != nil {
+	if de := v.decode(d); de != nil {
 		return nil, nil, de
 	}
 	d.skipSpace()
@@ -93,11 +199,12 @@ func TestDecodeKindsAccepts(t *testing.T) {
 		want *kindsDoc
 	}{
 		{name: "every kind", body: `{"S":"s","V":"","OS":"","E":"RUNNING","OE":"SUCCESS","I":-2147483648,"L":9223372036854775807,` +
-			`"B":true,"T":1700000000.123,"O":{"I":2147483647},"List":[{"Key":"k","Value":"v"},{"Key":"k2","Value":""}]}`,
-			want: &kindsDoc{S: "s", OS: str(""), E: "RUNNING", OE: func() *IngestionJobStatus { s := IngestionJobStatusSuccess; return &s }(),
+			`"B":true,"T":1700000000.123,"O":{"I":2147483647},"List":[{"Key":"k","Value":"v"},{"Key":"k2","Value":""}],` +
+			`"F":-1.5e-7,"Strs":["a",""]}`,
+			want: &kindsDoc{S: "s", V: str(""), OS: str(""), E: "RUNNING", OE: func() *IngestionJobStatus { s := IngestionJobStatusSuccess; return &s }(),
 				I: i32(-2147483648), L: i64(9223372036854775807), B: &yes, T: &ts, O: &kindsInner{I: i32(2147483647)},
-				List: []kindsTag{{Key: "k", Value: "v"}, {Key: "k2"}}}},
-		{name: "nulls", body: `{"S":null,"V":null,"OS":null,"E":null,"OE":null,"I":null,"L":null,"B":null,"T":null,"O":null,"List":null}`,
+				List: []kindsTag{{Key: "k", Value: str("v")}, {Key: "k2", Value: str("")}}, F: new(-1.5e-7), Strs: []string{"a", ""}}},
+		{name: "nulls", body: `{"S":null,"V":null,"OS":null,"E":null,"OE":null,"I":null,"L":null,"B":null,"T":null,"O":null,"List":null,"F":null,"Strs":null}`,
 			want: &kindsDoc{}},
 		{name: "minus zero", body: `{"I":-0,"L":-0}`, want: &kindsDoc{I: i32(0), L: i64(-0)}},
 		{name: "int64 minimum", body: `{"L":-9223372036854775808}`, want: &kindsDoc{L: i64(-9223372036854775808)}},
@@ -168,6 +275,10 @@ func TestDecodeKindsRefuses(t *testing.T) {
 			reason: "duplicate member"},
 		{name: "bad value in an element", body: `{"List":[{"Value":1}]}`, offset: 18, path: "List.1.member.Value",
 			reason: "expected a string or null, found a number"},
+		{name: "null string element", body: `{"Strs":["a",null]}`, offset: 13, path: "Strs.2.member", reason: "expected a string, found null"},
+		{name: "number element", body: `{"Strs":[1]}`, offset: 9, path: "Strs.1.member", reason: "expected a string, found a number"},
+		{name: "string for a float", body: `{"F":"1"}`, offset: 5, path: "F", reason: "expected a number or null, found a string"},
+		{name: "float out of range", body: `{"F":1e400}`, offset: 5, path: "F", reason: "outside the range of a 64-bit float"},
 		{name: "nested list of nested object", body: `{"O":{"List":[{"Key":"\ud800"}]}}`, offset: 22, path: "O.List.1.member.Key",
 			reason: "high surrogate"},
 	}
@@ -184,25 +295,20 @@ func TestDecodeKindsRefuses(t *testing.T) {
 }
 
 // TestDecodePresence checks what the reader records of members whose Go
-// value cannot say what the body said.
+// value cannot say what the body said: a plain string given as "".
 func TestDecodePresence(t *testing.T) {
 	t.Parallel()
-	v, p, de := kindsDecode(`{"S":"","V":"v","List":[{"Key":"a","Value":"b"},{"Key":"","Value":""},{"Key":null}],"O":{"S":null,"V":""}}`)
+	v, p, de := kindsDecode(`{"S":"","V":"v","E":"","List":[{"Key":"a","Value":"b"},{"Key":"","Value":""},{"Key":null}],"O":{"S":null,"V":""}}`)
 	require.Nil(t, de)
-	at := func(ptr any, idx int) where { return where{ptr: ptr, idx: idx} }
-	assert.True(t, p.flipped(at(v, 0), 0), `S given as ""`)
-	assert.False(t, p.flipped(at(v, 0), 1), "V given")
-	assert.False(t, p.flipped(at(&v.List, 0), 0), "List.1 Key given")
-	assert.False(t, p.flipped(at(&v.List, 0), 1), "List.1 Value given")
-	assert.True(t, p.flipped(at(&v.List, 1), 0), `List.2 Key given as ""`)
-	assert.False(t, p.flipped(at(&v.List, 1), 1), `List.2 Value given as "", a value`)
-	assert.False(t, p.flipped(at(&v.List, 2), 0), "List.3 Key null: absent, as its Go value says")
-	assert.True(t, p.flipped(at(&v.List, 2), 1), "List.3 Value left out, though its Go value is a value")
-	assert.False(t, p.flipped(at(v.O, 0), 0), "O.S null")
-	assert.False(t, p.flipped(at(v.O, 0), 1), `O.V given as "", a value`)
-	assert.Len(t, p.flips, 3)
+	assert.True(t, p.given(&v.S), `S given as ""`)
+	assert.True(t, p.given((*string)(&v.E)), `E given as ""`)
+	assert.False(t, p.given(&v.List[0].Key), "List.1 Key given")
+	assert.True(t, p.given(&v.List[1].Key), `List.2 Key given as ""`)
+	assert.False(t, p.given(&v.List[2].Key), "List.3 Key null: absent, as its Go value says")
+	assert.False(t, p.given(&v.O.S), "O.S null")
+	assert.Len(t, p.empty, 3)
 
 	_, p, de = kindsDecode(`{"V":null}`)
 	require.Nil(t, de)
-	assert.Len(t, p.flips, 1, "V null")
+	assert.Empty(t, p.empty, "V null")
 }

@@ -22,29 +22,36 @@ type wireOp struct {
 	seeds   []string
 }
 
-// wireOps lists every operation the reader reads, with the typical body of
-// handlerOps as a seed.
-var wireOps = []wireOp{
-	{name: "CreateDataset", newReq: func() lookout.Request { return new(lookout.CreateDatasetRequest) },
-		maxBody: lookout.MaxCreateDatasetBodyBytes,
-		seeds:   []string{`{"Tags":[],"DatasetSchema":null}`, `{"Tags":[{"Key":"k","Value":""},{}]}`, `{"DatasetSchema":{"InlineDataSchema":"{}"}}`}},
-	{name: "DeleteDataset", newReq: func() lookout.Request { return new(lookout.DeleteDatasetRequest) },
-		maxBody: lookout.MaxRequestBodyBytes, seeds: []string{`{"DatasetName":""}`}},
-	{name: "DescribeDataIngestionJob", newReq: func() lookout.Request { return new(lookout.DescribeDataIngestionJobRequest) },
-		maxBody: lookout.MaxRequestBodyBytes, seeds: []string{`{"JobId":null}`}},
-	{name: "DescribeDataset", newReq: func() lookout.Request { return new(lookout.DescribeDatasetRequest) },
-		maxBody: lookout.MaxRequestBodyBytes},
-	{name: "ListDataIngestionJobs", newReq: func() lookout.Request { return new(lookout.ListDataIngestionJobsRequest) },
-		maxBody: lookout.MaxRequestBodyBytes, seeds: []string{`{"MaxResults":-0}`, `{"MaxResults":2147483648}`, `{"MaxResults":1e2}`}},
-	{name: "ListDatasets", newReq: func() lookout.Request { return new(lookout.ListDatasetsRequest) },
-		maxBody: lookout.MaxRequestBodyBytes, seeds: []string{`{"MaxResults":null,"NextToken":""}`}},
-	{name: "ListSensorStatistics", newReq: func() lookout.Request { return new(lookout.ListSensorStatisticsRequest) },
-		maxBody: lookout.MaxRequestBodyBytes, seeds: []string{`{"MaxResults":01}`}},
-	{name: "StartDataIngestionJob", newReq: func() lookout.Request { return new(lookout.StartDataIngestionJobRequest) },
-		maxBody: lookout.MaxRequestBodyBytes,
-		seeds: []string{`{"IngestionInputConfiguration":{"S3InputConfiguration":{"Prefix":"","KeyPattern":null}}}`,
-			`{"ClientToken":""}`}},
+// wireSeeds holds bodies to start fuzzing each operation from, beside {}
+// and the typical body of handlerOps.
+var wireSeeds = map[string][]string{
+	"CreateDataset":            {`{"Tags":[],"DatasetSchema":null}`, `{"Tags":[{"Key":"k","Value":""},{}]}`, `{"DatasetSchema":{"InlineDataSchema":"{}"}}`},
+	"DeleteDataset":            {`{"DatasetName":""}`},
+	"DescribeDataIngestionJob": {`{"JobId":null}`},
+	"ListDataIngestionJobs":    {`{"MaxResults":-0}`, `{"MaxResults":2147483648}`, `{"MaxResults":1e2}`},
+	"ListDatasets":             {`{"MaxResults":null,"NextToken":""}`},
+	"ListSensorStatistics":     {`{"MaxResults":01}`},
+	"StartDataIngestionJob":    {`{"IngestionInputConfiguration":{"S3InputConfiguration":{"Prefix":"","KeyPattern":null}}}`, `{"ClientToken":""}`},
+	"CreateLabel":              {`{"StartTime":1.5,"EndTime":-1}`, `{"StartTime":"2024-01-01"}`},
+	"UntagResource":            {`{"TagKeys":[]}`, `{"TagKeys":["a",null]}`, `{"TagKeys":[1]}`},
+	"CreateLabelGroup":         {`{"FaultCodes":["a","b"]}`},
+	"ListModelVersions":        {`{"MinModelVersion":9223372036854775807,"MaxModelVersion":-1}`},
+	"CreateInferenceScheduler": {`{"DataDelayOffsetInMinutes":61,"DataInputConfiguration":{"InferenceInputNameConfiguration":{"ComponentTimestampDelimiter":""}}}`},
 }
+
+// wireOps lists every operation of the model, from Service's functions,
+// each with its seeds.
+var wireOps = func() []wireOp {
+	var out []wireOp
+	st := reflect.TypeFor[lookout.Service]()
+	for i := range st.NumField() {
+		name, req := st.Field(i).Name, st.Field(i).Type.In(1).Elem()
+		out = append(out, wireOp{name: name, maxBody: lookout.RequestBodyLimit(name),
+			newReq: func() lookout.Request { return reflect.New(req).Interface().(lookout.Request) },
+			seeds:  append([]string{`{}`}, wireSeeds[name]...)})
+	}
+	return out
+}()
 
 func init() {
 	for i := range wireOps {

@@ -92,7 +92,7 @@ func TestDecodeRequestAccepts(t *testing.T) {
 		{
 			name: "empty strings are kept in pointers",
 			body: wireS3Body(`{"Bucket":"","KeyPattern":"","Prefix":""}`),
-			want: wireS3Request(&lookout.IngestionS3InputConfiguration{KeyPattern: testcases.Ptr(""), Prefix: testcases.Ptr("")}),
+			want: wireS3Request(&lookout.IngestionS3InputConfiguration{KeyPattern: "", Prefix: testcases.Ptr("")}),
 		},
 		{
 			name: "escapes",
@@ -393,7 +393,7 @@ func wireWidestBody(r *lookout.StartDataIngestionJobRequest) string {
 		m("  ", "IngestionInputConfiguration", "{\n"+
 			m("    ", "S3InputConfiguration", "{\n"+
 				m("      ", "Bucket", wireEscapeAll(s3.Bucket))+",\n"+
-				m("      ", "KeyPattern", wireEscapeAll(*s3.KeyPattern))+",\n"+
+				m("      ", "KeyPattern", wireEscapeAll(s3.KeyPattern))+",\n"+
 				m("      ", "Prefix", wireEscapeAll(*s3.Prefix))+"\n    }")+"\n  }") + ",\n" +
 		m("  ", "RoleArn", wireEscapeAll(r.RoleArn)) + "\n}\n"
 }
@@ -410,7 +410,7 @@ func TestMaxRequestBodyBytesHoldsTheWidestRequest(t *testing.T) {
 		IngestionInputConfiguration: &lookout.IngestionInputConfiguration{
 			S3InputConfiguration: &lookout.IngestionS3InputConfiguration{
 				Bucket:     strings.Repeat("a", 63),
-				KeyPattern: testcases.Ptr(lookout.KeyPatternUnderscore),
+				KeyPattern: lookout.KeyPatternUnderscore,
 				Prefix:     testcases.Ptr(strings.Repeat("\u00ff", 1023) + "/"),
 			},
 		},
@@ -427,7 +427,7 @@ func TestMaxRequestBodyBytesHoldsTheWidestRequest(t *testing.T) {
 
 	// A KeyPattern at the longest its length constraint allows (invalid: not
 	// a documented value) fits too.
-	widest.IngestionInputConfiguration.S3InputConfiguration.KeyPattern = testcases.Ptr(strings.Repeat("😀", 2048))
+	widest.IngestionInputConfiguration.S3InputConfiguration.KeyPattern = strings.Repeat("😀", 2048)
 	body = wireWidestBody(widest)
 	require.LessOrEqual(t, len(body), lookout.MaxRequestBodyBytes)
 	got, err = wireDecodeStart([]byte(body))

@@ -7,84 +7,25 @@ import (
 	"unicode/utf8"
 )
 
-// The response writer appends a structure's JSON from its declaration: each
-// member's enc (set by its constructor in members.go) appends its value, or
-// says it is absent, and structDecl.appendJSON runs the member loop. The
-// output is byte for byte what encoding/json's Marshal writes for the same
-// Go value (members in declaration order, which is the Go struct's; absent
-// members left out as omitempty leaves them; strings escaped as Marshal
-// escapes them, HTML characters included); encode_test.go checks it
-// against Marshal.
-
-// encoder appends a member's value to b, or returns b and false when the
-// member is absent and left out.
-type encoder[T any] func(b []byte, v *T) ([]byte, bool, error)
+// The response writer: each structure's appendJSON (generated) appends its
+// members with these helpers. The output is byte for byte what
+// encoding/json's Marshal writes for the same Go value (members in the Go
+// struct's order; absent members left out as omitempty leaves them; strings
+// escaped as Marshal escapes them, HTML characters included), but for a
+// response's lists, which are written [] when nil, as the service sends
+// them.
 
 // ErrUnsupportedFloat is the error of writing a float member that is NaN
 // or infinite, which JSON cannot carry (encoding/json refuses them too).
 var ErrUnsupportedFloat = errors.New("lookout: a float member is NaN or infinite, which JSON cannot carry")
 
-// appendJSON appends the JSON object of v, the structure of declaration d.
-func (d *structDecl[T]) appendJSON(b []byte, v *T) ([]byte, error) {
-	b = append(b, '{')
-	sep := false
-	for i := range d.fields {
-		f := &d.fields[i]
-		mark := len(b)
-		if sep {
-			b = append(b, ',')
-		}
-		b = append(b, '"')
-		b = append(b, f.name...)
-		b = append(b, '"', ':')
-		var ok bool
-		var err error
-		if b, ok, err = f.enc(b, v); err != nil {
-			return nil, err
-		}
-		if !ok {
-			b = b[:mark]
-			continue
-		}
-		sep = true
+// appendKey appends key (the member's quoted name and ':') to b, after a
+// ',' unless it is the first member of the object that starts at start.
+func appendKey(b []byte, start int, key string) []byte {
+	if len(b) > start {
+		b = append(b, ',')
 	}
-	return append(b, '}'), nil
-}
-
-// plainEncoder returns the encoder of a member without a constraint of its
-// own, held in the field that get returns: a *Timestamp (nil is absent), an
-// int64 or a *int64 (nil is absent), a float64, or a bool. It panics for any
-// other field, when the member is declared.
-func plainEncoder[T, V any](name string, get func(*T) *V) encoder[T] {
-	switch g := any(get).(type) {
-	case func(*T) **Timestamp:
-		return func(b []byte, v *T) ([]byte, bool, error) {
-			p := *g(v)
-			if p == nil {
-				return b, false, nil
-			}
-			b, err := p.AppendJSON(b)
-			return b, true, err
-		}
-	case func(*T) *int64:
-		return func(b []byte, v *T) ([]byte, bool, error) { return strconv.AppendInt(b, *g(v), 10), true, nil }
-	case func(*T) **int64:
-		return func(b []byte, v *T) ([]byte, bool, error) {
-			p := *g(v)
-			if p == nil {
-				return b, false, nil
-			}
-			return strconv.AppendInt(b, *p, 10), true, nil
-		}
-	case func(*T) *float64:
-		return func(b []byte, v *T) ([]byte, bool, error) {
-			b, err := appendFloat(b, *g(v))
-			return b, true, err
-		}
-	case func(*T) *bool:
-		return func(b []byte, v *T) ([]byte, bool, error) { return strconv.AppendBool(b, *g(v)), true, nil }
-	}
-	panic("lookout: member " + name + " is held in a Go type that the response writer does not write")
+	return append(b, key...)
 }
 
 // appendFloat appends f as encoding/json writes a float64: like %g, with

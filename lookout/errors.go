@@ -1,7 +1,5 @@
 package lookout
 
-//go:generate go run ./internal/errorsgen -o errors_gen.go
-
 import (
 	"net/http"
 	"strconv"

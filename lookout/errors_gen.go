@@ -7,9 +7,22 @@ import "github.com/aws/smithy-go"
 // AccessDeniedException: the request could not be completed because the
 // caller does not have access to the resource. HTTP 400.
 //
-// The service model lists it for CreateDataset, DeleteDataset,
-// DescribeDataIngestionJob, DescribeDataset, ListDataIngestionJobs,
-// ListDatasets, ListSensorStatistics and StartDataIngestionJob.
+// The service model lists it for CreateDataset, CreateInferenceScheduler,
+// CreateLabel, CreateLabelGroup, CreateModel, CreateRetrainingScheduler,
+// DeleteDataset, DeleteInferenceScheduler, DeleteLabel, DeleteLabelGroup,
+// DeleteModel, DeleteResourcePolicy, DeleteRetrainingScheduler,
+// DescribeDataIngestionJob, DescribeDataset, DescribeInferenceScheduler,
+// DescribeLabel, DescribeLabelGroup, DescribeModel, DescribeModelVersion,
+// DescribeResourcePolicy, DescribeRetrainingScheduler, ImportDataset,
+// ImportModelVersion, ListDataIngestionJobs, ListDatasets,
+// ListInferenceEvents, ListInferenceExecutions, ListInferenceSchedulers,
+// ListLabelGroups, ListLabels, ListModelVersions, ListModels,
+// ListRetrainingSchedulers, ListSensorStatistics, ListTagsForResource,
+// PutResourcePolicy, StartDataIngestionJob, StartInferenceScheduler,
+// StartRetrainingScheduler, StopInferenceScheduler,
+// StopRetrainingScheduler, TagResource, UntagResource,
+// UpdateActiveModelVersion, UpdateInferenceScheduler, UpdateLabelGroup,
+// UpdateModel and UpdateRetrainingScheduler.
 type AccessDeniedException struct {
 	Message string
 }
@@ -19,8 +32,15 @@ type AccessDeniedException struct {
 // before with other parameters, or a dataset that exists already). HTTP
 // 400.
 //
-// The service model lists it for CreateDataset, DeleteDataset and
-// StartDataIngestionJob.
+// The service model lists it for CreateDataset, CreateInferenceScheduler,
+// CreateLabel, CreateLabelGroup, CreateModel, CreateRetrainingScheduler,
+// DeleteDataset, DeleteInferenceScheduler, DeleteLabel, DeleteLabelGroup,
+// DeleteModel, DeleteResourcePolicy, DeleteRetrainingScheduler,
+// ImportDataset, ImportModelVersion, PutResourcePolicy,
+// StartDataIngestionJob, StartInferenceScheduler, StartRetrainingScheduler,
+// StopInferenceScheduler, StopRetrainingScheduler,
+// UpdateActiveModelVersion, UpdateInferenceScheduler, UpdateLabelGroup,
+// UpdateModel and UpdateRetrainingScheduler.
 type ConflictException struct {
 	Message string
 }
@@ -29,9 +49,22 @@ type ConflictException struct {
 // unknown error, exception or failure. HTTP 500; a server fault, worth
 // retrying.
 //
-// The service model lists it for CreateDataset, DeleteDataset,
-// DescribeDataIngestionJob, DescribeDataset, ListDataIngestionJobs,
-// ListDatasets, ListSensorStatistics and StartDataIngestionJob.
+// The service model lists it for CreateDataset, CreateInferenceScheduler,
+// CreateLabel, CreateLabelGroup, CreateModel, CreateRetrainingScheduler,
+// DeleteDataset, DeleteInferenceScheduler, DeleteLabel, DeleteLabelGroup,
+// DeleteModel, DeleteResourcePolicy, DeleteRetrainingScheduler,
+// DescribeDataIngestionJob, DescribeDataset, DescribeInferenceScheduler,
+// DescribeLabel, DescribeLabelGroup, DescribeModel, DescribeModelVersion,
+// DescribeResourcePolicy, DescribeRetrainingScheduler, ImportDataset,
+// ImportModelVersion, ListDataIngestionJobs, ListDatasets,
+// ListInferenceEvents, ListInferenceExecutions, ListInferenceSchedulers,
+// ListLabelGroups, ListLabels, ListModelVersions, ListModels,
+// ListRetrainingSchedulers, ListSensorStatistics, ListTagsForResource,
+// PutResourcePolicy, StartDataIngestionJob, StartInferenceScheduler,
+// StartRetrainingScheduler, StopInferenceScheduler,
+// StopRetrainingScheduler, TagResource, UntagResource,
+// UpdateActiveModelVersion, UpdateInferenceScheduler, UpdateLabelGroup,
+// UpdateModel and UpdateRetrainingScheduler.
 type InternalServerException struct {
 	Message string
 }
@@ -39,8 +72,20 @@ type InternalServerException struct {
 // ResourceNotFoundException: the resource requested (a dataset, an
 // ingestion job) could not be found. HTTP 400.
 //
-// The service model lists it for DeleteDataset, DescribeDataIngestionJob,
-// DescribeDataset, ListSensorStatistics and StartDataIngestionJob.
+// The service model lists it for CreateInferenceScheduler, CreateLabel,
+// CreateModel, CreateRetrainingScheduler, DeleteDataset,
+// DeleteInferenceScheduler, DeleteLabel, DeleteLabelGroup, DeleteModel,
+// DeleteResourcePolicy, DeleteRetrainingScheduler,
+// DescribeDataIngestionJob, DescribeDataset, DescribeInferenceScheduler,
+// DescribeLabel, DescribeLabelGroup, DescribeModel, DescribeModelVersion,
+// DescribeResourcePolicy, DescribeRetrainingScheduler, ImportDataset,
+// ImportModelVersion, ListInferenceEvents, ListInferenceExecutions,
+// ListModelVersions, ListSensorStatistics, ListTagsForResource,
+// PutResourcePolicy, StartDataIngestionJob, StartInferenceScheduler,
+// StartRetrainingScheduler, StopInferenceScheduler,
+// StopRetrainingScheduler, TagResource, UntagResource,
+// UpdateActiveModelVersion, UpdateInferenceScheduler, UpdateLabelGroup,
+// UpdateModel and UpdateRetrainingScheduler.
 type ResourceNotFoundException struct {
 	Message string
 }
@@ -48,7 +93,10 @@ type ResourceNotFoundException struct {
 // ServiceQuotaExceededException: resource limitations have been exceeded,
 // such as the number of datasets or of pending ingestion jobs. HTTP 400.
 //
-// The service model lists it for CreateDataset and StartDataIngestionJob.
+// The service model lists it for CreateDataset, CreateInferenceScheduler,
+// CreateLabel, CreateLabelGroup, CreateModel, ImportDataset,
+// ImportModelVersion, PutResourcePolicy, StartDataIngestionJob and
+// TagResource.
 type ServiceQuotaExceededException struct {
 	Message string
 }
@@ -56,9 +104,22 @@ type ServiceQuotaExceededException struct {
 // ThrottlingException: the request was denied due to request throttling.
 // HTTP 400; worth retrying after a pause.
 //
-// The service model lists it for CreateDataset, DeleteDataset,
-// DescribeDataIngestionJob, DescribeDataset, ListDataIngestionJobs,
-// ListDatasets, ListSensorStatistics and StartDataIngestionJob.
+// The service model lists it for CreateDataset, CreateInferenceScheduler,
+// CreateLabel, CreateLabelGroup, CreateModel, CreateRetrainingScheduler,
+// DeleteDataset, DeleteInferenceScheduler, DeleteLabel, DeleteLabelGroup,
+// DeleteModel, DeleteResourcePolicy, DeleteRetrainingScheduler,
+// DescribeDataIngestionJob, DescribeDataset, DescribeInferenceScheduler,
+// DescribeLabel, DescribeLabelGroup, DescribeModel, DescribeModelVersion,
+// DescribeResourcePolicy, DescribeRetrainingScheduler, ImportDataset,
+// ImportModelVersion, ListDataIngestionJobs, ListDatasets,
+// ListInferenceEvents, ListInferenceExecutions, ListInferenceSchedulers,
+// ListLabelGroups, ListLabels, ListModelVersions, ListModels,
+// ListRetrainingSchedulers, ListSensorStatistics, ListTagsForResource,
+// PutResourcePolicy, StartDataIngestionJob, StartInferenceScheduler,
+// StartRetrainingScheduler, StopInferenceScheduler,
+// StopRetrainingScheduler, TagResource, UntagResource,
+// UpdateActiveModelVersion, UpdateInferenceScheduler, UpdateLabelGroup,
+// UpdateModel and UpdateRetrainingScheduler.
 type ThrottlingException struct {
 	Message string
 }
@@ -71,9 +132,22 @@ type ThrottlingException struct {
 // Message in the service's wording (see [NewValidationException]). One read
 // from the wire has only the Message.
 //
-// The service model lists it for CreateDataset, DeleteDataset,
-// DescribeDataIngestionJob, DescribeDataset, ListDataIngestionJobs,
-// ListDatasets, ListSensorStatistics and StartDataIngestionJob.
+// The service model lists it for CreateDataset, CreateInferenceScheduler,
+// CreateLabel, CreateLabelGroup, CreateModel, CreateRetrainingScheduler,
+// DeleteDataset, DeleteInferenceScheduler, DeleteLabel, DeleteLabelGroup,
+// DeleteModel, DeleteResourcePolicy, DeleteRetrainingScheduler,
+// DescribeDataIngestionJob, DescribeDataset, DescribeInferenceScheduler,
+// DescribeLabel, DescribeLabelGroup, DescribeModel, DescribeModelVersion,
+// DescribeResourcePolicy, DescribeRetrainingScheduler, ImportDataset,
+// ImportModelVersion, ListDataIngestionJobs, ListDatasets,
+// ListInferenceEvents, ListInferenceExecutions, ListInferenceSchedulers,
+// ListLabelGroups, ListLabels, ListModelVersions, ListModels,
+// ListRetrainingSchedulers, ListSensorStatistics, ListTagsForResource,
+// PutResourcePolicy, StartDataIngestionJob, StartInferenceScheduler,
+// StartRetrainingScheduler, StopInferenceScheduler,
+// StopRetrainingScheduler, TagResource, UntagResource,
+// UpdateActiveModelVersion, UpdateInferenceScheduler, UpdateLabelGroup,
+// UpdateModel and UpdateRetrainingScheduler.
 type ValidationException struct {
 	Message string
 

@@ -29,7 +29,7 @@ func ExampleWithLogger() {
 	h := lookout.NewHandler(lookout.Service{
 		StartDataIngestionJob: func(_ context.Context, r *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
 			parts := strings.Split(r.DatasetName, "/")
-			return &lookout.StartDataIngestionJobResponse{JobId: parts[1]}, nil // a bug: there is no '/'
+			return &lookout.StartDataIngestionJobResponse{JobId: new(parts[1])}, nil // a bug: there is no '/'
 		},
 	}, lookout.WithLogger(logger))
 

@@ -13,8 +13,8 @@ func ExampleCreateDatasetRequest_Validate() {
 	req := &lookout.CreateDatasetRequest{
 		DatasetName: "pump-station_7",
 		Tags: []lookout.Tag{
-			{Key: "plant", Value: "Plant 7"},
-			{Key: "aws:owner", Value: "ops"},
+			{Key: "plant", Value: new("Plant 7")},
+			{Key: "aws:owner", Value: new("ops")},
 		},
 	}
 	req.EnsureClientToken()

@@ -25,7 +25,16 @@ const tcMaxSeed = 600
 // maximum), the high bit picks 'é' (two bytes) over an ASCII letter.
 // Pad 0 is the fuzzed string alone.
 func tcFuzzPad(member string, pad uint16) string {
-	n := int(pad&0x7fff) % tcFuzzPadBounds[member]
+	bound := tcFuzzPadBounds[member]
+	if bound == 0 {
+		// A kind of the other operations: up to its maximum length and
+		// past it, from the model.
+		bound = 300
+		if s := tcModelData.Shapes[member]; s.Max != nil {
+			bound = int(*s.Max) + 40
+		}
+	}
+	n := int(pad&0x7fff) % bound
 	if n == 0 {
 		return ""
 	}
@@ -41,6 +50,16 @@ func tcFuzzPad(member string, pad uint16) string {
 		return "arn:aws:lookoutequipment:us-east-1:123456789012:dataset/pumps/" + run
 	case "KmsKeyArn":
 		return "arn:aws:kms:us-east-1:123456789012:" + strings.Repeat("k", len(run))
+	case "ModelArn", "ResourceArn":
+		return "arn:aws:lookoutequipment:us-east-1:123456789012:model/" + run
+	case "AmazonResourceArn":
+		return "arn:aws:lookoutequipment:us-east-1:123456789012:dataset/" + run
+	case "InferenceSchedulerArn":
+		return "arn:aws:lookoutequipment:us-east-1:123456789012:inference-scheduler/" + run
+	case "LabelGroupArn":
+		return "arn:aws:lookoutequipment:us-east-1:123456789012:label-group/" + run
+	case "ModelVersionArn":
+		return "arn:aws:lookoutequipment:us-east-1:123456789012:model/m/" + run
 	}
 	return run
 }
@@ -61,6 +80,16 @@ var tcFuzzMembers = [...]string{
 	"DatasetIdentifier", "S3Key", "NextToken", "ComponentName", "SensorName", "DatasetArn", "KmsKeyArn",
 	"NameOrArn", "TagKey", "TagValue", "BoundedLengthString", "DatasetStatus", "StatisticalIssueStatus",
 	"Monotonicity", "InlineDataSchema",
+	// The kinds of the other 41 operations (the corpus records indexes:
+	// names are only ever added at the end).
+	"AmazonResourceArn", "AutoPromotionResult", "AutoPromotionResultReason", "Comments",
+	"ComponentTimestampDelimiter", "DataUploadFrequency", "Equipment", "FaultCode", "FileNameTimestampFormat",
+	"InferenceDataImportStrategy", "InferenceExecutionStatus", "InferenceSchedulerArn",
+	"InferenceSchedulerIdentifier", "InferenceSchedulerName", "InferenceSchedulerStatus", "LabelGroupArn",
+	"LabelGroupName", "LabelId", "LabelRating", "LatestInferenceResult", "LookbackWindow", "ModelArn",
+	"ModelMetrics", "ModelName", "ModelPromoteMode", "ModelQuality", "ModelStatus", "ModelVersionArn",
+	"ModelVersionSourceType", "ModelVersionStatus", "OffCondition", "Policy", "PolicyRevisionId", "ResourceArn",
+	"RetrainingFrequency", "RetrainingSchedulerStatus", "TargetSamplingRate", "TimeZoneOffset",
 }
 
 func tcCheckFuncNamed(name string) tcCheckFunc {
@@ -172,7 +201,7 @@ func tcBuildRequest(token, dataset, bucket, prefix, keyPattern, role string, fla
 		s3.Prefix = &prefix
 	}
 	if flags&tcWithKeyPattern != 0 {
-		s3.KeyPattern = &keyPattern
+		s3.KeyPattern = keyPattern
 	}
 	r.IngestionInputConfiguration.S3InputConfiguration = s3
 	return r
@@ -221,7 +250,7 @@ func FuzzValidateResponse(f *testing.F) {
 	f.Add("0123456789abcdefABCDEF01234567890", "DONE")
 	f.Add("\xff", "FAILED\xff")
 	f.Fuzz(func(t *testing.T, id, status string) {
-		r := &StartDataIngestionJobResponse{JobId: id, Status: IngestionJobStatus(status)}
+		r := &StartDataIngestionJobResponse{JobId: &id, Status: IngestionJobStatus(status)}
 		err := r.Validate()
 		got := tcFieldsOf(t, err)
 		if want := ReferenceValidateResponse(r); !tcSameFields(got, want) {

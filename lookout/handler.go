@@ -59,10 +59,14 @@ func NewHandler(s Service, opts ...HandlerOption) http.Handler {
 		}
 	}
 	var targets []string
-	for _, rt := range s.routes() {
+	h.routes = s.routes()
+	for i, rt := range h.routes {
+		if rt.op != operations[i] {
+			panic("lookout: the routes are not in the order of the operations")
+		}
 		if rt.serve != nil {
-			h.routes = append(h.routes, rt)
 			targets = append(targets, rt.op.target)
+			h.count++
 		}
 	}
 	h.shown = strings.Join(targets, ", ")
@@ -96,35 +100,39 @@ func (o *handlerOptions) log() *slog.Logger {
 // route is an operation and the handler's service of it: nil for an
 // operation the Service has no function for.
 type route struct {
-	op    *wireOp
+	op    *operation
 	serve func(h *handler, ctx context.Context, w http.ResponseWriter, data []byte)
 }
 
 // handler serves the operations of a Service.
 type handler struct {
-	routes  []route // the operations served, in the order of the model
+	routes  []route // every operation, in the order of operations; serve nil for those not served
+	count   int     // the operations served
 	shown   string  // their targets, for errors
 	options handlerOptions
 }
 
-// find returns the operation served whose target is target, or nil.
-func (h *handler) find(target string) *wireOp {
-	if rt := h.route(target); rt != nil {
-		return rt.op
+// find returns the operation served whose target is target, or nil: one
+// look-up of the target, whose route ServeHTTP then takes by index.
+func (h *handler) find(target string) *operation {
+	if op := lookupTarget(target); op != nil && h.routes[op.index()].serve != nil {
+		return op
 	}
 	return nil
 }
 
-func (h *handler) served() (string, int) { return h.shown, len(h.routes) }
+func (h *handler) served() (string, int) { return h.shown, h.count }
 
-// route returns the route of target, or nil.
-func (h *handler) route(target string) *route {
-	for i := range h.routes {
-		if h.routes[i].op.target == target {
-			return &h.routes[i]
-		}
-	}
-	return nil
+// requestIDKey is the context key of the request id.
+type requestIDKey struct{}
+
+// RequestID returns the id that the handler of [NewHandler] gave the
+// request whose context is ctx, and sent in the response's x-amzn-RequestId
+// header: a version 4 UUID. It returns "" for a context that no handler
+// made.
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
 }
 
 // headerRequestID is the header of a response that carries the request's
@@ -163,7 +171,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := context.WithValue(r.Context(), requestIDKey{}, id)
-	h.route(op.target).serve(h, ctx, w, data)
+	h.routes[op.index()].serve(h, ctx, w, data)
 }
 
 // bind returns the route of fn's operation, the operation of its request
@@ -175,7 +183,7 @@ func bind[Req, Resp any, PReq interface {
 	*Resp
 	Response
 }](fn func(context.Context, PReq) (PResp, error)) route {
-	op := PReq(nil).wireOp()
+	op := PReq(nil).operation()
 	if fn == nil {
 		return route{op: op}
 	}
@@ -212,7 +220,7 @@ func bind[Req, Resp any, PReq interface {
 // error to answer with (see answer). A panic, in fn or in reading its
 // error (an Error or As method that panics), is logged and answered as an
 // InternalServerException.
-func call[Req, Resp any](h *handler, ctx context.Context, op *wireOp, fn func(context.Context, Req) (Resp, error), req Req) (resp Resp, answer error) {
+func call[Req, Resp any](h *handler, ctx context.Context, op *operation, fn func(context.Context, Req) (Resp, error), req Req) (resp Resp, answer error) {
 	defer func() {
 		if v := recover(); v != nil {
 			if v == http.ErrAbortHandler {
@@ -235,7 +243,7 @@ func call[Req, Resp any](h *handler, ctx context.Context, op *wireOp, fn func(co
 // the taxonomy's error of err's code, with its message, when op's model
 // lists it; otherwise, logged, an InternalServerException that says nothing
 // of err. What it returns is the package's own value, safe to write.
-func (h *handler) answer(ctx context.Context, op *wireOp, err error) error {
+func (h *handler) answer(ctx context.Context, op *operation, err error) error {
 	code, status, message := wireError(err)
 	var own taxonomyError
 	if !op.answers(code) || code == CodeInternalServer && !errors.As(err, &own) {
@@ -247,7 +255,7 @@ func (h *handler) answer(ctx context.Context, op *wireOp, err error) error {
 }
 
 // log writes a record at level Error about op's request.
-func (h *handler) log(ctx context.Context, op *wireOp, msg string, attrs ...slog.Attr) {
+func (h *handler) log(ctx context.Context, op *operation, msg string, attrs ...slog.Attr) {
 	attrs = append(attrs, slog.String("operation", op.name), slog.String("request_id", RequestID(ctx)))
 	h.options.log().LogAttrs(ctx, slog.LevelError, msg, attrs...)
 }

@@ -42,7 +42,7 @@ func handlerRawRequest(target, contentLength, body string) string {
 func TestHandlerClosesTheConnectionOfABodyTooLong(t *testing.T) {
 	t.Parallel()
 	srv := httptest.NewServer(handlerStart(func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
-		return &lookout.StartDataIngestionJobResponse{JobId: "ab12"}, nil
+		return &lookout.StartDataIngestionJobResponse{JobId: new("ab12")}, nil
 	}))
 	t.Cleanup(srv.Close)
 

@@ -59,7 +59,7 @@ func TestHandlerStartsTheJob(t *testing.T) {
 	h := handlerStart(func(ctx context.Context, r *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
 		assert.Equal(t, "marked", ctx.Value(handlerContextKey{}), "start gets the request's context")
 		got = r
-		return &lookout.StartDataIngestionJobResponse{JobId: "6f1c2d", Status: lookout.IngestionJobStatusInProgress}, nil
+		return &lookout.StartDataIngestionJobResponse{JobId: new("6f1c2d"), Status: lookout.IngestionJobStatusInProgress}, nil
 	})
 	r := wireRequest(wireTypicalBody)
 	r = r.WithContext(context.WithValue(r.Context(), handlerContextKey{}, "marked"))
@@ -120,7 +120,7 @@ func TestHandlerAnswers(t *testing.T) {
 				"failed to satisfy constraint: Member must not be null"}},
 		{name: "error of the taxonomy", request: func() *http.Request { return wireRequest(wireTypicalBody) },
 			start: func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
-				return &lookout.StartDataIngestionJobResponse{JobId: "abc"}, &lookout.ConflictException{Message: "token reused"}
+				return &lookout.StartDataIngestionJobResponse{JobId: new("abc")}, &lookout.ConflictException{Message: "token reused"}
 			}, status: 400, want: &lookout.ConflictException{Message: "token reused"}, called: true},
 		{name: "other error", request: func() *http.Request { return wireRequest(wireTypicalBody) },
 			start: func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
@@ -140,7 +140,7 @@ func TestHandlerAnswers(t *testing.T) {
 			}, status: 500, want: &lookout.InternalServerException{Message: wireDefaultInternal}, called: true},
 		{name: "invalid response", request: func() *http.Request { return wireRequest(wireTypicalBody) },
 			start: func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
-				return &lookout.StartDataIngestionJobResponse{JobId: "secret-id", Status: "RUNNING"}, nil
+				return &lookout.StartDataIngestionJobResponse{JobId: new("secret-id"), Status: "RUNNING"}, nil
 			}, status: 500, want: &lookout.InternalServerException{Message: wireDefaultInternal}, called: true},
 	}
 	for _, tt := range tests {
@@ -295,7 +295,7 @@ func TestHandlerOverHTTP(t *testing.T) {
 	var calls atomic.Int32
 	srv := httptest.NewServer(handlerStart(func(context.Context, *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
 		calls.Add(1)
-		return &lookout.StartDataIngestionJobResponse{JobId: "ab12", Status: lookout.IngestionJobStatusInProgress}, nil
+		return &lookout.StartDataIngestionJobResponse{JobId: new("ab12"), Status: lookout.IngestionJobStatusInProgress}, nil
 	}))
 	defer srv.Close()
 

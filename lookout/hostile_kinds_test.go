@@ -24,18 +24,18 @@ var hostileKindRequests = map[string]func(v string) (lookout.Request, string){
 		return &lookout.DescribeDatasetRequest{DatasetName: v}, "DatasetName"
 	},
 	"NextToken": func(v string) (lookout.Request, string) {
-		return &lookout.ListDatasetsRequest{NextToken: v}, "NextToken"
+		return &lookout.ListDatasetsRequest{NextToken: new(v)}, "NextToken"
 	},
 	"NameOrArn": func(v string) (lookout.Request, string) {
 		return &lookout.CreateDatasetRequest{ClientToken: "t", DatasetName: "d", ServerSideKmsKeyId: v}, "ServerSideKmsKeyId"
 	},
 	"TagKey": func(v string) (lookout.Request, string) {
 		return &lookout.CreateDatasetRequest{ClientToken: "t", DatasetName: "d",
-			Tags: []lookout.Tag{{Key: "ok", Value: "ok"}, {Key: v, Value: "v"}}}, "Tags.2.member.Key"
+			Tags: []lookout.Tag{{Key: "ok", Value: new("ok")}, {Key: v, Value: new("v")}}}, "Tags.2.member.Key"
 	},
 	"TagValue": func(v string) (lookout.Request, string) {
 		return &lookout.CreateDatasetRequest{ClientToken: "t", DatasetName: "d",
-			Tags: []lookout.Tag{{Key: "k", Value: v}}}, "Tags.1.member.Value"
+			Tags: []lookout.Tag{{Key: "k", Value: &v}}}, "Tags.1.member.Value"
 	},
 	"InlineDataSchema": func(v string) (lookout.Request, string) {
 		return &lookout.CreateDatasetRequest{ClientToken: "t", DatasetName: "d",

@@ -67,7 +67,7 @@ func hostileRequest(member, value string) *lookout.StartDataIngestionJobRequest 
 	case "Prefix":
 		s3.Prefix = &value
 	case "KeyPattern":
-		s3.KeyPattern = &value
+		s3.KeyPattern = value
 	case "RoleArn":
 		r.RoleArn = value
 	default:
@@ -90,7 +90,7 @@ func hostileBody(member, literal string) string {
 	s3 := v.IngestionInputConfiguration.S3InputConfiguration
 	m := map[string]string{
 		"ClientToken": lit(v.ClientToken), "DatasetName": lit(v.DatasetName), "Bucket": lit(s3.Bucket),
-		"KeyPattern": lit(*s3.KeyPattern), "Prefix": lit(*s3.Prefix), "RoleArn": lit(v.RoleArn),
+		"KeyPattern": lit(s3.KeyPattern), "Prefix": lit(*s3.Prefix), "RoleArn": lit(v.RoleArn),
 	}
 	if _, ok := m[member]; !ok {
 		panic("no member " + member)
@@ -259,7 +259,7 @@ func hostileJobID(r *lookout.StartDataIngestionJobRequest) string {
 func hostileHandler(got chan<- *lookout.StartDataIngestionJobRequest) http.Handler {
 	return handlerStart(func(_ context.Context, r *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
 		got <- r
-		return &lookout.StartDataIngestionJobResponse{JobId: hostileJobID(r), Status: lookout.IngestionJobStatusInProgress}, nil
+		return &lookout.StartDataIngestionJobResponse{JobId: new(hostileJobID(r)), Status: lookout.IngestionJobStatusInProgress}, nil
 	})
 }
 
@@ -406,7 +406,7 @@ func TestHostileValues(t *testing.T) {
 				case "":
 					require.Equal(t, http.StatusOK, a.status)
 					assert.Equal(t, req, hostileStarted(t, got), "the request start gets")
-					assert.Equal(t, hostileJobID(req), a.resp.JobId)
+					assert.Equal(t, new(hostileJobID(req)), a.resp.JobId)
 				case vx:
 					assert.Equal(t, http.StatusBadRequest, a.status)
 					assert.Equal(t, verr.Error(), a.err.Error(), "the message on the wire")

@@ -449,7 +449,7 @@ func TestCheckTagList(t *testing.T) {
 	tags := func(n int) []Tag {
 		out := make([]Tag, n)
 		for i := range out {
-			out[i] = Tag{Key: "k" + strconv.Itoa(i), Value: ""}
+			out[i] = Tag{Key: "k" + strconv.Itoa(i), Value: new("")}
 		}
 		return out
 	}
@@ -464,11 +464,10 @@ func TestCheckTagList(t *testing.T) {
 		!strings.HasPrefix(got[0].Value, `[{"Key":"k0","Value":""},{"Key":"k1"`) {
 		t.Errorf("201 tags: %s", tcFmtFields(got))
 	}
-	bad := []Tag{{Key: "ok", Value: "ok"}, {Key: "aws:x", Value: "v"}, {Key: "", Value: "é"}}
+	bad := []Tag{{Key: "ok", Value: new("ok")}, {Key: "aws:x", Value: new("v")}, {Key: "", Value: new("é")}}
 	want := []FieldError{
 		{Path: "Tags.2.member.Key", Constraint: ConstraintPattern, Pattern: refTagKey.pattern, Value: "aws:x"},
-		{Path: "Tags.3.member.Key", Constraint: ConstraintMinLength, Limit: 1, Value: ""},
-		{Path: "Tags.3.member.Key", Constraint: ConstraintPattern, Pattern: refTagKey.pattern, Value: ""},
+		{Path: "Tags.3.member.Key", Constraint: ConstraintRequired},
 		{Path: "Tags.3.member.Value", Constraint: ConstraintPattern, Pattern: refTagValue.pattern, Value: "é"},
 	}
 	if got := tcFieldsOf(t, CheckTagList(bad)); !tcSameFields(got, want) {

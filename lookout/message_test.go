@@ -415,7 +415,7 @@ func TestValidateMessageBounded(t *testing.T) {
 	r := &StartDataIngestionJobRequest{
 		ClientToken: v, DatasetName: v, RoleArn: v,
 		IngestionInputConfiguration: &IngestionInputConfiguration{S3InputConfiguration: &IngestionS3InputConfiguration{
-			Bucket: v, Prefix: &v, KeyPattern: &v,
+			Bucket: v, Prefix: &v, KeyPattern: v,
 		}},
 	}
 	ve, ok := r.Validate().(*ValidationException)

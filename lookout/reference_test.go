@@ -111,7 +111,7 @@ var (
 		},
 	}
 	refKeyPattern = refMember{
-		name: "KeyPattern", path: "IngestionInputConfiguration.S3InputConfiguration.KeyPattern",
+		name: "KeyPattern", path: "IngestionInputConfiguration.S3InputConfiguration.KeyPattern", emptyAbsent: true,
 		min: 1, max: 2048,
 		enum: []string{
 			"{prefix}/{component_name}/*",
@@ -127,7 +127,7 @@ var (
 		re: fullMatch(`arn:aws(-` + javaNotColon + `+)?:iam::[0-9]{12}:role/` + javaDot + `+`),
 	}
 	refJobID = refMember{
-		name: "JobId", path: "JobId", emptyAbsent: true,
+		name: "JobId", path: "JobId",
 		min: 0, max: 32, pattern: `[A-Fa-f0-9]{0,32}`,
 		re: fullMatch(`[A-Fa-f0-9]{0,32}`),
 	}
@@ -225,7 +225,7 @@ func ReferenceValidate(r *StartDataIngestionJobRequest) []FieldError {
 	default:
 		s3 := r.IngestionInputConfiguration.S3InputConfiguration
 		fs = append(fs, refBucket.present(s3.Bucket)...)
-		fs = append(fs, refOptional(&refKeyPattern, s3.KeyPattern)...)
+		fs = append(fs, refKeyPattern.present(s3.KeyPattern)...)
 		fs = append(fs, refOptional(&refPrefix, s3.Prefix)...)
 	}
 	fs = append(fs, refRoleArn.present(r.RoleArn)...)
@@ -248,7 +248,7 @@ func ReferenceValidateResponse(r *StartDataIngestionJobResponse) []FieldError {
 	if r == nil {
 		return nil
 	}
-	fs := append(refJobID.present(r.JobId), refJobStatus.present(string(r.Status))...)
+	fs := append(refOptional(&refJobID, r.JobId), refJobStatus.present(string(r.Status))...)
 	if len(fs) == 0 {
 		return nil
 	}

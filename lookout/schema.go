@@ -1,6 +1,7 @@
 package lookout
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -597,4 +598,24 @@ func checkSchemaName(k *Kind, name string, path func() string, off int, v *[]Sch
 		}
 		i++ // the class is ASCII: one byte, one character
 	}
+}
+
+// schemaDocumentViolations appends the violations of doc as a data schema
+// (see [ParseDataSchema]), each a ConstraintSchema at path.
+func schemaDocumentViolations(fs []FieldError, path, doc string) []FieldError {
+	_, err := ParseDataSchema(doc)
+	var se *SchemaError
+	if !errors.As(err, &se) {
+		return fs
+	}
+	for i := range se.Violations {
+		fs = append(fs, FieldError{Path: path, Constraint: ConstraintSchema, Value: doc, Schema: &se.Violations[i]})
+	}
+	return fs
+}
+
+// schemaDocumentOK reports whether doc is a valid data schema.
+func schemaDocumentOK(doc string) bool {
+	_, err := ParseDataSchema(doc)
+	return err == nil
 }

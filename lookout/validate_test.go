@@ -116,7 +116,7 @@ func TestValidateNil(t *testing.T) {
 	// Optional pointers: nil is absent (valid), a pointer to "" is present.
 	r := testcases.Valid()
 	s3 := r.IngestionInputConfiguration.S3InputConfiguration
-	s3.Prefix, s3.KeyPattern = nil, nil
+	s3.Prefix, s3.KeyPattern = nil, ""
 	if err := r.Validate(); err != nil {
 		t.Errorf("nil Prefix and KeyPattern: %v", err)
 	}
@@ -124,10 +124,12 @@ func TestValidateNil(t *testing.T) {
 	if err := r.Validate(); err != nil {
 		t.Errorf("Prefix pointing to \"\": %v", err)
 	}
-	s3.KeyPattern = testcases.Ptr("")
-	got, _ := validationFields(t, r.Validate())
-	if len(got) != 2 || got[0].Constraint != lookout.ConstraintMinLength || got[1].Constraint != lookout.ConstraintEnum {
-		t.Errorf("KeyPattern pointing to \"\": %+v", got)
+	// KeyPattern is a plain string (its kind does not admit ""): "" is
+	// the absent member, which is valid; on the wire an explicit "" is not
+	// (see TestWirePresence).
+	s3.KeyPattern = ""
+	if err := r.Validate(); err != nil {
+		t.Errorf("KeyPattern \"\": %v", err)
 	}
 }
 
@@ -146,7 +148,7 @@ func TestValidateEachMember(t *testing.T) {
 			r.IngestionInputConfiguration.S3InputConfiguration.Prefix = &v
 		},
 		"KeyPattern": func(r *lookout.StartDataIngestionJobRequest, v string) {
-			r.IngestionInputConfiguration.S3InputConfiguration.KeyPattern = &v
+			r.IngestionInputConfiguration.S3InputConfiguration.KeyPattern = v
 		},
 	}
 	check := map[string]func(string) error{
@@ -167,6 +169,9 @@ func TestValidateEachMember(t *testing.T) {
 				// absent member; a Check function reads a present "".
 				want = []lookout.FieldError{{Path: want[0].Path, Constraint: lookout.ConstraintRequired}}
 				wantMsg = "1 validation error detected: " + want[0].Error()
+			}
+			if v == "" && member == "KeyPattern" {
+				want, wantMsg = nil, "" // absent, and optional
 			}
 			// Check reports at the member's name, Validate at its path.
 			for i := range want {
@@ -195,9 +200,9 @@ func TestValidateResponse(t *testing.T) {
 		want []lookout.FieldError
 	}{
 		{lookout.StartDataIngestionJobResponse{}, nil},
-		{lookout.StartDataIngestionJobResponse{JobId: "0123456789abcdefABCDEF0123456789", Status: "SUCCESS"}, nil},
+		{lookout.StartDataIngestionJobResponse{JobId: new("0123456789abcdefABCDEF0123456789"), Status: "SUCCESS"}, nil},
 		{lookout.StartDataIngestionJobResponse{Status: lookout.IngestionJobStatusImportInProgress}, nil},
-		{lookout.StartDataIngestionJobResponse{JobId: "0123456789abcdefABCDEF01234567890", Status: "DONE"}, []lookout.FieldError{
+		{lookout.StartDataIngestionJobResponse{JobId: new("0123456789abcdefABCDEF01234567890"), Status: "DONE"}, []lookout.FieldError{
 			{Path: "JobId", Constraint: lookout.ConstraintMaxLength, Limit: 32, Value: "0123456789abcdefABCDEF01234567890"},
 			{Path: "JobId", Constraint: lookout.ConstraintPattern, Pattern: "[A-Fa-f0-9]{0,32}", Value: "0123456789abcdefABCDEF01234567890"},
 			{Path: "Status", Constraint: lookout.ConstraintEnum, Enum: []string{"IN_PROGRESS", "SUCCESS", "FAILED", "IMPORT_IN_PROGRESS"}, Value: "DONE"},
@@ -218,7 +223,7 @@ func TestValidateResponse(t *testing.T) {
 	const want = "2 validation errors detected: " +
 		"Value 'job-1' at 'jobId' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Fa-f0-9]{0,32}; " +
 		"Value 'done' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [IN_PROGRESS, SUCCESS, FAILED, IMPORT_IN_PROGRESS]"
-	r := lookout.StartDataIngestionJobResponse{JobId: "job-1", Status: "done"}
+	r := lookout.StartDataIngestionJobResponse{JobId: new("job-1"), Status: "done"}
 	if _, msg := validationFields(t, r.Validate()); msg != want {
 		t.Errorf("Message:\n got %q\nwant %q", msg, want)
 	}

@@ -52,22 +52,22 @@ const maxShownHeader = 128
 // [Presence.Validate] with the Presence it returns, which reads an explicit
 // "" as the service does. It does not close r.Body (the server does).
 func ReadRequest(r *http.Request, req Request) (Presence, error) {
-	if req == nil || req.wireOp().isNil(req) {
+	if req == nil || req.isNil() {
 		return Presence{}, noRequest()
 	}
-	op := req.wireOp()
+	op := req.operation()
 	if r == nil {
-		op.reset(req)
+		req.reset()
 		de := &DecodeError{Reason: "there is no request to read"}
 		return Presence{}, &SerializationException{Message: de.Error(), Err: de}
 	}
 	if _, err := checkRoute(r, routeOne{op}); err != nil {
-		op.reset(req)
+		req.reset()
 		return Presence{}, err
 	}
 	data, err := readRequestBody(r, op.maxBody)
 	if err != nil {
-		op.reset(req)
+		req.reset()
 		return Presence{}, err
 	}
 	return DecodeRequest(data, req)
@@ -88,16 +88,16 @@ func readRequestBody(r *http.Request, limit int) ([]byte, error) {
 type router interface {
 	// find returns the operation of target, or nil when the endpoint
 	// serves no such operation.
-	find(target string) *wireOp
+	find(target string) *operation
 	// served lists the targets the endpoint serves, for errors: one
 	// target, or several joined by ", ", or "" for none.
 	served() (list string, n int)
 }
 
 // routeOne is the router of an endpoint that serves one operation.
-type routeOne struct{ op *wireOp }
+type routeOne struct{ op *operation }
 
-func (r routeOne) find(target string) *wireOp {
+func (r routeOne) find(target string) *operation {
 	if target == r.op.target {
 		return r.op
 	}
@@ -108,7 +108,7 @@ func (r routeOne) served() (string, int) { return r.op.target, 1 }
 
 // checkRoute checks the method, Content-Type and X-Amz-Target of r, and
 // returns the operation the target names among those rt serves.
-func checkRoute(r *http.Request, rt router) (*wireOp, error) {
+func checkRoute(r *http.Request, rt router) (*operation, error) {
 	if r.Method != http.MethodPost {
 		return nil, &UnknownOperationException{Message: "AWS JSON 1.0 requests are sent with POST; this one was sent with " +
 			quoteBounded(r.Method, maxShownHeader)}

@@ -24,13 +24,12 @@ func wireBenchBodies(b *testing.B) []struct{ name, body string } {
 		IngestionInputConfiguration: &lookout.IngestionInputConfiguration{
 			S3InputConfiguration: &lookout.IngestionS3InputConfiguration{
 				Bucket:     strings.Repeat("b", 63),
-				KeyPattern: new(string),
+				KeyPattern: lookout.KeyPatternSlash,
 				Prefix:     new(string),
 			},
 		},
 		RoleArn: arn + strings.Repeat("r", 2048-len(arn)),
 	}
-	*longest.IngestionInputConfiguration.S3InputConfiguration.KeyPattern = lookout.KeyPatternSlash
 	*longest.IngestionInputConfiguration.S3InputConfiguration.Prefix = strings.Repeat("p", 1023) + "/"
 	if err := longest.Validate(); err != nil {
 		b.Fatal(err)

@@ -272,7 +272,7 @@ func TestWriteResponse(t *testing.T) {
 		body string
 	}{
 		{name: "both members", body: `{"JobId":"0123456789abcdefABCDEF0123456789","Status":"IN_PROGRESS"}`,
-			resp: &lookout.StartDataIngestionJobResponse{JobId: "0123456789abcdefABCDEF0123456789",
+			resp: &lookout.StartDataIngestionJobResponse{JobId: new("0123456789abcdefABCDEF0123456789"),
 				Status: lookout.IngestionJobStatusInProgress}},
 		{name: "status only", resp: &lookout.StartDataIngestionJobResponse{Status: lookout.IngestionJobStatusImportInProgress},
 			body: `{"Status":"IMPORT_IN_PROGRESS"}`},
@@ -297,8 +297,8 @@ func TestWriteResponse(t *testing.T) {
 func TestWriteResponseWritesNothingInvalid(t *testing.T) {
 	t.Parallel()
 	for _, resp := range []*lookout.StartDataIngestionJobResponse{
-		{JobId: "not-hexadecimal"},
-		{JobId: strings.Repeat("a", 33)},
+		{JobId: new("not-hexadecimal")},
+		{JobId: new(strings.Repeat("a", 33))},
 		{Status: "RUNNING"},
 	} {
 		w := &wireRecorder{}

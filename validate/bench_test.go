@@ -26,7 +26,7 @@ type (
 	baselineS3 struct {
 		Bucket     string  `json:"Bucket,omitempty" validate:"required,min=3,max=63"`
 		Prefix     *string `json:"Prefix,omitempty" validate:"omitempty,max=1024"`
-		KeyPattern *string `json:"KeyPattern,omitempty" validate:"omitempty,min=1,max=2048"`
+		KeyPattern string  `json:"KeyPattern,omitempty" validate:"omitempty,min=1,max=2048"`
 	}
 )
 
@@ -50,7 +50,7 @@ func allInvalid() *lookout.StartDataIngestionJobRequest {
 	r.DatasetName = strings.Repeat("d", 201)
 	r.IngestionInputConfiguration.S3InputConfiguration.Bucket = "ab"
 	r.IngestionInputConfiguration.S3InputConfiguration.Prefix = testcases.Ptr(strings.Repeat("p", 1024) + "/")
-	r.IngestionInputConfiguration.S3InputConfiguration.KeyPattern = testcases.Ptr("")
+	r.IngestionInputConfiguration.S3InputConfiguration.KeyPattern = ""
 	r.RoleArn = "arn:aws:iam::1:role/"
 	return r
 }

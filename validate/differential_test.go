@@ -75,15 +75,15 @@ func TestDifferentialResponses(t *testing.T) {
 		invalid  bool
 	}{
 		{"empty", lookout.StartDataIngestionJobResponse{}, false},
-		{"valid", lookout.StartDataIngestionJobResponse{JobId: "0123456789abcdefABCDEF0123456789", Status: lookout.IngestionJobStatusSuccess}, false},
-		{"job id only", lookout.StartDataIngestionJobResponse{JobId: "deadbeef"}, false},
+		{"valid", lookout.StartDataIngestionJobResponse{JobId: new("0123456789abcdefABCDEF0123456789"), Status: lookout.IngestionJobStatusSuccess}, false},
+		{"job id only", lookout.StartDataIngestionJobResponse{JobId: new("deadbeef")}, false},
 		{"status only", lookout.StartDataIngestionJobResponse{Status: lookout.IngestionJobStatusImportInProgress}, false},
-		{"job id too long", lookout.StartDataIngestionJobResponse{JobId: "0123456789abcdef0123456789abcdef0"}, true},
-		{"job id not hexadecimal", lookout.StartDataIngestionJobResponse{JobId: "job-1"}, true},
-		{"job id not UTF-8", lookout.StartDataIngestionJobResponse{JobId: "ab\xff"}, true},
+		{"job id too long", lookout.StartDataIngestionJobResponse{JobId: new("0123456789abcdef0123456789abcdef0")}, true},
+		{"job id not hexadecimal", lookout.StartDataIngestionJobResponse{JobId: new("job-1")}, true},
+		{"job id not UTF-8", lookout.StartDataIngestionJobResponse{JobId: new("ab\xff")}, true},
 		{"unknown status", lookout.StartDataIngestionJobResponse{Status: "CANCELLED"}, true},
 		{"status in lower case", lookout.StartDataIngestionJobResponse{Status: "success"}, true},
-		{"both invalid", lookout.StartDataIngestionJobResponse{JobId: "xyz", Status: "DONE"}, true},
+		{"both invalid", lookout.StartDataIngestionJobResponse{JobId: new("xyz"), Status: "DONE"}, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()

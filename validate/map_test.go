@@ -173,12 +173,12 @@ func TestStructAllocsValid(t *testing.T) {
 	}{
 		{"request", testcases.Valid()},
 		{"request by value", *testcases.Valid()},
-		{"response", &lookout.StartDataIngestionJobResponse{JobId: "ab12", Status: lookout.IngestionJobStatusSuccess}},
+		{"response", &lookout.StartDataIngestionJobResponse{JobId: new("ab12"), Status: lookout.IngestionJobStatusSuccess}},
 		{"empty key patterns in a map", &keyPatternsByID{Patterns: entries(50, "")}},
 		{"empty values everywhere", &mixed{
 			Role: validArn, Any: nil, List: []string{"", ""}, Pointers: []*string{nil, &slash},
 			Map: map[string]string{"a": "", "b": ""}, Inner: []inner{{}, {Pattern: &slash}},
-			Max: &max, Tags: []lookout.Tag{{Key: "k", Value: ""}},
+			Max: &max, Tags: []lookout.Tag{{Key: "k", Value: new("")}},
 		}},
 		{"empty key patterns in slices in interfaces in a map", &struct {
 			Patterns map[string]any `json:"patterns" validate:"dive,dive,omitempty,lookout_key_pattern"`

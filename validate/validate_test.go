@@ -290,15 +290,19 @@ func TestStructFields(t *testing.T) {
 		{"integers: valid", integers{Max: 500, Size: 1 << 40, Max8: 1, Umax: 1, Opt: &one, Nil: &two}, nil},
 		{"lists", lists{Tags: make([]lookout.Tag, 201), Keys: []string{"a"}}, join(
 			[]lookout.FieldError{{Path: "tags", Constraint: lookout.ConstraintMaxLength, Limit: 200,
-				Value: "[" + strings.TrimSuffix(strings.Repeat(`{"Key":"","Value":""},`, 201), ",") + "]"}},
+				Value: "[" + strings.TrimSuffix(strings.Repeat(`{},`, 201), ",") + "]"}},
 			// validator/v10 does not dive into a list whose tag
 			// failed (a list member of lookout's own structs is
 			// the exception: TestDifferentialOperations).
 		)},
-		{"lists: elements", lists{Tags: make([]lookout.Tag, 2)}, join(
-			violations(t, "lookout_tag_key", "tags[0].Key", ""),
-			violations(t, "lookout_tag_key", "tags[1].Key", ""),
-		)},
+		// A Tag's Key and Value are required: an empty Key and a nil
+		// Value are absent.
+		{"lists: elements", lists{Tags: make([]lookout.Tag, 2)}, []lookout.FieldError{
+			{Path: "tags[0].Key", Constraint: lookout.ConstraintRequired},
+			{Path: "tags[0].Value", Constraint: lookout.ConstraintRequired},
+			{Path: "tags[1].Key", Constraint: lookout.ConstraintRequired},
+			{Path: "tags[1].Value", Constraint: lookout.ConstraintRequired},
+		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
@@ -354,8 +358,8 @@ func TestStructOrder(t *testing.T) {
 	}
 	assert.Equal(t, []string{"prefix", "keyPattern", "keyPattern", "bucket", "bucket"},
 		paths(validate.Struct(own{Prefix: &slash, KeyPattern: &empty})))
-	assert.Equal(t, []string{"Bucket", "KeyPattern", "KeyPattern", "Prefix"},
-		paths(validate.Struct(lookout.IngestionS3InputConfiguration{Prefix: &slash, KeyPattern: &empty})))
+	assert.Equal(t, []string{"Bucket", "KeyPattern", "Prefix"},
+		paths(validate.Struct(lookout.IngestionS3InputConfiguration{Prefix: &slash, KeyPattern: "x"})))
 }
 
 // TestStructMapKeys checks map keys that hold the characters of a

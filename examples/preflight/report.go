@@ -57,41 +57,41 @@ func writeIngestion(out *bufio.Writer, r *result) {
 func hasWarnings(res *ingest.Result) bool {
 	q := res.DataQualitySummary
 	return len(res.Discards) > 0 || len(res.Ignored) > 0 || res.RaggedRecords > 0 ||
-		q.InsufficientSensorData.MissingCompleteSensorData.AffectedSensorCount > 0 ||
-		q.InsufficientSensorData.SensorsWithShortDateRange.AffectedSensorCount > 0 ||
-		q.MissingSensorData.AffectedSensorCount > 0 ||
-		q.InvalidSensorData.AffectedSensorCount > 0 ||
-		q.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps > 0 ||
-		q.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps > 0
+		*q.InsufficientSensorData.MissingCompleteSensorData.AffectedSensorCount > 0 ||
+		*q.InsufficientSensorData.SensorsWithShortDateRange.AffectedSensorCount > 0 ||
+		*q.MissingSensorData.AffectedSensorCount > 0 ||
+		*q.InvalidSensorData.AffectedSensorCount > 0 ||
+		*q.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps > 0 ||
+		*q.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps > 0
 }
 
 // writeFigures writes the figures of a job that succeeds.
 func writeFigures(out *bufio.Writer, res *ingest.Result) {
 	f, q := res.IngestedFilesSummary, res.DataQualitySummary
-	out.WriteString("  files: " + strconv.FormatInt(f.TotalNumberOfFiles, 10) + " matched, " +
-		strconv.FormatInt(f.IngestedNumberOfFiles, 10) + " ingested (" + plural(*res.IngestedDataSize, "byte") + "), " +
+	out.WriteString("  files: " + strconv.FormatInt(*f.TotalNumberOfFiles, 10) + " matched, " +
+		strconv.FormatInt(*f.IngestedNumberOfFiles, 10) + " ingested (" + plural(*res.IngestedDataSize, "byte") + "), " +
 		strconv.Itoa(len(f.DiscardedFiles)) + " discarded; " + plural(int64(len(res.Ignored)), "key") + " ignored\n")
 	out.WriteString("  time: " + formatTime(res.DataStartTime) + " to " + formatTime(res.DataEndTime) + " (UTC)\n")
-	out.WriteString("  records: " + plural(q.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps, "duplicate timestamp") + ", " +
-		plural(q.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps, "unsupported timestamp") + ", " +
+	out.WriteString("  records: " + plural(*q.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps, "duplicate timestamp") + ", " +
+		plural(*q.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps, "unsupported timestamp") + ", " +
 		plural(res.RaggedRecords, "ragged record") + "\n")
 	out.WriteString("  sensors: " + strconv.Itoa(len(res.SensorStatisticsSummaries)) + ": " +
-		strconv.FormatInt(q.MissingSensorData.AffectedSensorCount, 10) + " with missing values (" +
-		strconv.FormatInt(q.MissingSensorData.TotalNumberOfMissingValues, 10) + " in all), " +
-		strconv.FormatInt(q.InvalidSensorData.AffectedSensorCount, 10) + " with invalid values (" +
-		strconv.FormatInt(q.InvalidSensorData.TotalNumberOfInvalidValues, 10) + " in all), " +
-		strconv.FormatInt(q.InsufficientSensorData.MissingCompleteSensorData.AffectedSensorCount, 10) + " without a valid value, " +
-		strconv.FormatInt(q.InsufficientSensorData.SensorsWithShortDateRange.AffectedSensorCount, 10) + " with less than 14 days of data\n")
+		strconv.FormatInt(*q.MissingSensorData.AffectedSensorCount, 10) + " with missing values (" +
+		strconv.FormatInt(*q.MissingSensorData.TotalNumberOfMissingValues, 10) + " in all), " +
+		strconv.FormatInt(*q.InvalidSensorData.AffectedSensorCount, 10) + " with invalid values (" +
+		strconv.FormatInt(*q.InvalidSensorData.TotalNumberOfInvalidValues, 10) + " in all), " +
+		strconv.FormatInt(*q.InsufficientSensorData.MissingCompleteSensorData.AffectedSensorCount, 10) + " without a valid value, " +
+		strconv.FormatInt(*q.InsufficientSensorData.SensorsWithShortDateRange.AffectedSensorCount, 10) + " with less than 14 days of data\n")
 	worst := worstSensors(res.SensorStatisticsSummaries, worstShown)
 	if len(worst) == 0 {
 		return
 	}
 	out.WriteString("  worst sensors (missing + invalid values):\n")
 	for _, s := range worst {
-		out.WriteString("    " + s.ComponentName + "/" + s.SensorName + ": " + formatPercent(s.MissingValues.Percentage) +
-			" missing, " + formatPercent(s.InvalidValues.Percentage) + " invalid")
+		out.WriteString("    " + s.ComponentName + "/" + s.SensorName + ": " + formatPercent(*s.MissingValues.Percentage) +
+			" missing, " + formatPercent(*s.InvalidValues.Percentage) + " invalid")
 		switch {
-		case !s.DataExists:
+		case !*s.DataExists:
 			out.WriteString(", no valid value")
 		case s.DataEndTime.Unix()-s.DataStartTime.Unix() < 14*24*3600:
 			out.WriteString(", less than 14 days of data")
@@ -105,11 +105,11 @@ func writeFigures(out *bufio.Writer, res *ingest.Result) {
 // first (ties in the order of sensors: component, then sensor name).
 func worstSensors(sensors []lookout.SensorStatisticsSummary, n int) []*lookout.SensorStatisticsSummary {
 	score := func(s *lookout.SensorStatisticsSummary) float64 {
-		return s.MissingValues.Percentage + s.InvalidValues.Percentage
+		return *s.MissingValues.Percentage + *s.InvalidValues.Percentage
 	}
 	var out []*lookout.SensorStatisticsSummary
 	for i := range sensors {
-		if s := &sensors[i]; s.MissingValues.Count+s.InvalidValues.Count > 0 {
+		if s := &sensors[i]; *s.MissingValues.Count+*s.InvalidValues.Count > 0 {
 			out = append(out, s)
 		}
 	}

@@ -144,7 +144,7 @@ func TestEndToEnd(t *testing.T) {
 	var started lookout.StartDataIngestionJobResponse
 	c.must("StartDataIngestionJob", start, &started)
 	assert.Equal(t, lookout.IngestionJobStatus("IN_PROGRESS"), started.Status)
-	assert.Len(t, started.JobId, 32)
+	assert.Len(t, *started.JobId, 32)
 
 	var job lookout.DescribeDataIngestionJobResponse
 	deadline := time.Now().Add(30 * time.Second)
@@ -170,8 +170,8 @@ func TestEndToEnd(t *testing.T) {
 	assert.Equal(t, want.DataStartTime, job.DataStartTime)
 	assert.Equal(t, want.DataEndTime, job.DataEndTime)
 	// As worked out by hand for the sample.
-	assert.Equal(t, int64(6), job.IngestedFilesSummary.TotalNumberOfFiles)
-	assert.Equal(t, int64(4), job.IngestedFilesSummary.IngestedNumberOfFiles)
+	assert.Equal(t, int64(6), *job.IngestedFilesSummary.TotalNumberOfFiles)
+	assert.Equal(t, int64(4), *job.IngestedFilesSummary.IngestedNumberOfFiles)
 	assert.Equal(t, int64(1036), *job.IngestedDataSize)
 	assert.Equal(t, "2024-03-01T00:00:00Z", job.DataStartTime.Time().Format(time.RFC3339))
 	assert.Equal(t, "2024-03-16T00:00:00Z", job.DataEndTime.Time().Format(time.RFC3339))
@@ -192,14 +192,14 @@ func TestEndToEnd(t *testing.T) {
 
 	// Sensor statistics, two a page.
 	var stats []lookout.SensorStatisticsSummary
-	token := ""
+	var token *string
 	for {
 		two := int32(2)
 		var page lookout.ListSensorStatisticsResponse
 		c.must("ListSensorStatistics", &lookout.ListSensorStatisticsRequest{DatasetName: "pumps", MaxResults: &two,
 			NextToken: token}, &page)
 		stats = append(stats, page.SensorStatisticsSummaries...)
-		if token = page.NextToken; token == "" {
+		if token = page.NextToken; token == nil {
 			break
 		}
 	}

@@ -66,7 +66,7 @@ func TestKillLosesNothing(t *testing.T) {
 					return
 				}
 				mu.Lock()
-				jobs = append(jobs, out.JobId)
+				jobs = append(jobs, *out.JobId)
 				mu.Unlock()
 				acked.Add(1)
 			}

@@ -41,7 +41,7 @@ func (c client) waitJob(id string) lookout.DescribeDataIngestionJobResponse {
 	c.t.Helper()
 	var job lookout.DescribeDataIngestionJobResponse
 	for deadline := time.Now().Add(30 * time.Second); ; {
-		c.must("DescribeDataIngestionJob", &lookout.DescribeDataIngestionJobRequest{JobId: id}, &job)
+		c.must("DescribeDataIngestionJob", &lookout.DescribeDataIngestionJobRequest{JobId: new(id)}, &job)
 		if job.Status != "IN_PROGRESS" {
 			return job
 		}
@@ -78,7 +78,7 @@ func TestLifecycleWhileIngesting(t *testing.T) {
 	err = c.call("DeleteDataset", &lookout.DeleteDatasetRequest{DatasetName: "pumps"}, &lookout.DeleteDatasetResponse{})
 	require.ErrorAs(t, err, &conflict)
 	assert.Equal(t, "Dataset pumps has a data ingestion job in progress", conflict.Message)
-	assert.NotContains(t, conflict.Message, started.JobId)
+	assert.NotContains(t, conflict.Message, *started.JobId)
 
 	// The same request again is the same job.
 	var again lookout.StartDataIngestionJobResponse
@@ -98,20 +98,20 @@ func TestLifecycleFailedJob(t *testing.T) {
 
 	var started lookout.StartDataIngestionJobResponse
 	c.must("StartDataIngestionJob", startReq("start-1", "pumps", "plant-9/"), &started)
-	job := c.waitJob(started.JobId)
+	job := c.waitJob(*started.JobId)
 	assert.Equal(t, lookout.IngestionJobStatus("FAILED"), job.Status)
 	assert.Equal(t, "no object under s3://sensor-data.example/plant-9/ matches the key pattern", job.FailedReason)
 	assert.Equal(t, lookout.DatasetStatus("CREATED"), c.datasetStatus("pumps"))
 
 	c.must("StartDataIngestionJob", startReq("start-2", "pumps", "plant-1/pumps/"), &started)
-	assert.Equal(t, lookout.IngestionJobStatus("SUCCESS"), c.waitJob(started.JobId).Status)
+	assert.Equal(t, lookout.IngestionJobStatus("SUCCESS"), c.waitJob(*started.JobId).Status)
 	assert.Equal(t, lookout.DatasetStatus("ACTIVE"), c.datasetStatus("pumps"))
 
 	// A bucket that does not exist fails the job, saying so.
 	missing := startReq("start-3", "pumps", "plant-1/pumps/")
 	missing.IngestionInputConfiguration.S3InputConfiguration.Bucket = "no-such-bucket"
 	c.must("StartDataIngestionJob", missing, &started)
-	job = c.waitJob(started.JobId)
+	job = c.waitJob(*started.JobId)
 	assert.Equal(t, lookout.IngestionJobStatus("FAILED"), job.Status)
 	assert.Equal(t, "cannot list s3://no-such-bucket/plant-1/pumps/: NoSuchBucket: the bucket no-such-bucket does not exist",
 		job.FailedReason)
@@ -134,7 +134,7 @@ func TestLifecycleNotFound(t *testing.T) {
 		{"DeleteDataset", &lookout.DeleteDatasetRequest{DatasetName: "pumps"}, "Dataset pumps does not exist"},
 		{"StartDataIngestionJob", startReq("start-1", "pumps", ""), "Dataset pumps does not exist"},
 		{"ListSensorStatistics", &lookout.ListSensorStatisticsRequest{DatasetName: "pumps"}, "Dataset pumps does not exist"},
-		{"DescribeDataIngestionJob", &lookout.DescribeDataIngestionJobRequest{JobId: "0123456789abcdef0123456789abcdef"},
+		{"DescribeDataIngestionJob", &lookout.DescribeDataIngestionJobRequest{JobId: new("0123456789abcdef0123456789abcdef")},
 			"Data ingestion job 0123456789abcdef0123456789abcdef does not exist"},
 	}
 	for _, tt := range tests {
@@ -203,7 +203,7 @@ func TestPages(t *testing.T) {
 	}
 	var names []string
 	three := int32(3)
-	token := ""
+	var token *string
 	for i := 0; ; i++ {
 		var page lookout.ListDatasetsResponse
 		c.must("ListDatasets", &lookout.ListDatasetsRequest{DatasetNameBeginsWith: "b-", MaxResults: &three,
@@ -215,7 +215,7 @@ func TestPages(t *testing.T) {
 		// Datasets created meanwhile, before and after the position.
 		c.must("CreateDataset", createReq(fmt.Sprintf("a-%d", i)), &lookout.CreateDatasetResponse{})
 		c.must("CreateDataset", createReq(fmt.Sprintf("c-%d", i)), &lookout.CreateDatasetResponse{})
-		if token = page.NextToken; token == "" {
+		if token = page.NextToken; token == nil {
 			break
 		}
 	}
@@ -224,13 +224,13 @@ func TestPages(t *testing.T) {
 	var first lookout.ListDatasetsResponse
 	c.must("ListDatasets", &lookout.ListDatasetsRequest{MaxResults: &three}, &first)
 	require.NotEmpty(t, first.NextToken)
-	forged := []byte(first.NextToken)
+	forged := []byte(*first.NextToken)
 	forged[len(forged)/2] ^= 1
 	for _, tt := range []struct {
 		op  string
 		req any
 	}{
-		{"ListDatasets", &lookout.ListDatasetsRequest{NextToken: string(forged)}},
+		{"ListDatasets", &lookout.ListDatasetsRequest{NextToken: new(string(forged))}},
 		{"ListDatasets", &lookout.ListDatasetsRequest{NextToken: first.NextToken, DatasetNameBeginsWith: "b"}},
 		{"ListDataIngestionJobs", &lookout.ListDataIngestionJobsRequest{NextToken: first.NextToken}},
 	} {
@@ -260,7 +260,7 @@ func TestJobsRunAgainAfterRestart(t *testing.T) {
 	require.NoError(t, err)
 	defer func() { assert.NoError(t, b.close()) }()
 	c = newTestClient(t, cfg, b)
-	assert.Equal(t, lookout.IngestionJobStatus("SUCCESS"), c.waitJob(started.JobId).Status)
+	assert.Equal(t, lookout.IngestionJobStatus("SUCCESS"), c.waitJob(*started.JobId).Status)
 	assert.Equal(t, lookout.DatasetStatus("ACTIVE"), c.datasetStatus("pumps"))
 }
 
@@ -288,7 +288,7 @@ func TestPanicFailsTheJob(t *testing.T) {
 	c.must("CreateDataset", createReq("pumps"), &lookout.CreateDatasetResponse{})
 	var started lookout.StartDataIngestionJobResponse
 	c.must("StartDataIngestionJob", startReq("start-1", "pumps", "plant-1/pumps/"), &started)
-	job := c.waitJob(started.JobId)
+	job := c.waitJob(*started.JobId)
 	assert.Equal(t, lookout.IngestionJobStatus("FAILED"), job.Status)
 	assert.Equal(t, panicReason, job.FailedReason)
 	line := waitForLog(t, log, "panic while checking")

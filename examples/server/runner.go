@@ -252,7 +252,7 @@ func requestOf(job store.Job) *lookout.StartDataIngestionJobRequest {
 		RoleArn:     job.Input.RoleARN,
 		IngestionInputConfiguration: &lookout.IngestionInputConfiguration{
 			S3InputConfiguration: &lookout.IngestionS3InputConfiguration{
-				Bucket: job.Input.Bucket, Prefix: job.Input.Prefix, KeyPattern: job.Input.KeyPattern,
+				Bucket: job.Input.Bucket, Prefix: job.Input.Prefix, KeyPattern: deref(job.Input.KeyPattern),
 			},
 		},
 	}

@@ -39,7 +39,7 @@ func (s *service) CreateDataset(ctx context.Context, req *lookout.CreateDatasetR
 		d.KMSKeyID = &kms
 	}
 	for _, t := range req.Tags {
-		d.Tags = append(d.Tags, store.Tag{Key: strings.Clone(t.Key), Value: strings.Clone(t.Value)})
+		d.Tags = append(d.Tags, store.Tag{Key: strings.Clone(t.Key), Value: strings.Clone(deref(t.Value))})
 	}
 	ds, _, err := s.st.CreateDataset(ctx, d)
 	if err != nil {
@@ -85,11 +85,11 @@ func (s *service) DescribeDataset(ctx context.Context, req *lookout.DescribeData
 // ListDatasets returns a page of the datasets, by name.
 func (s *service) ListDatasets(ctx context.Context, req *lookout.ListDatasetsRequest) (*lookout.ListDatasetsResponse, error) {
 	list, next, err := s.st.ListDatasets(ctx, store.DatasetFilter{NameBeginsWith: req.DatasetNameBeginsWith},
-		pageOf(req.MaxResults, req.NextToken))
+		pageOf(req.MaxResults, deref(req.NextToken)))
 	if err != nil {
 		return nil, serviceError(err)
 	}
-	resp := &lookout.ListDatasetsResponse{NextToken: next, DatasetSummaries: make([]lookout.DatasetSummary, 0, len(list))}
+	resp := &lookout.ListDatasetsResponse{NextToken: optional(next), DatasetSummaries: make([]lookout.DatasetSummary, 0, len(list))}
 	for _, d := range list {
 		resp.DatasetSummaries = append(resp.DatasetSummaries, lookout.DatasetSummary{
 			DatasetName: d.Name, DatasetArn: d.ARN, Status: lookout.DatasetStatus(d.Status), CreatedAt: timestamp(d.CreatedAt),
@@ -116,7 +116,7 @@ func (s *service) StartDataIngestionJob(ctx context.Context, req *lookout.StartD
 		Input: store.JobInput{
 			Bucket:     strings.Clone(s3.Bucket),
 			Prefix:     clonePtr(s3.Prefix),
-			KeyPattern: clonePtr(s3.KeyPattern),
+			KeyPattern: optional(strings.Clone(s3.KeyPattern)),
 			RoleARN:    strings.Clone(req.RoleArn),
 		},
 	}
@@ -127,18 +127,18 @@ func (s *service) StartDataIngestionJob(ctx context.Context, req *lookout.StartD
 	if !replay {
 		s.run.enqueue(job.ID)
 	}
-	return &lookout.StartDataIngestionJobResponse{JobId: job.ID, Status: lookout.IngestionJobStatus(job.Status)}, nil
+	return &lookout.StartDataIngestionJobResponse{JobId: &job.ID, Status: lookout.IngestionJobStatus(job.Status)}, nil
 }
 
 // DescribeDataIngestionJob returns a job; once it has ended, with its
 // figures, or its FailedReason.
 func (s *service) DescribeDataIngestionJob(ctx context.Context, req *lookout.DescribeDataIngestionJobRequest) (*lookout.DescribeDataIngestionJobResponse, error) {
-	j, err := s.st.Job(ctx, req.JobId)
+	j, err := s.st.Job(ctx, deref(req.JobId))
 	if err != nil {
 		return nil, serviceError(err)
 	}
 	resp := &lookout.DescribeDataIngestionJobResponse{
-		JobId:                       j.ID,
+		JobId:                       &j.ID,
 		DatasetArn:                  j.DatasetARN,
 		Status:                      lookout.IngestionJobStatus(j.Status),
 		FailedReason:                j.FailedReason,
@@ -165,7 +165,7 @@ func (s *service) DescribeDataIngestionJob(ctx context.Context, req *lookout.Des
 // no jobs (the operation has no ResourceNotFoundException).
 func (s *service) ListDataIngestionJobs(ctx context.Context, req *lookout.ListDataIngestionJobsRequest) (*lookout.ListDataIngestionJobsResponse, error) {
 	list, next, err := s.st.ListJobs(ctx, store.JobFilter{Dataset: req.DatasetName, Status: store.JobStatus(req.Status)},
-		pageOf(req.MaxResults, req.NextToken))
+		pageOf(req.MaxResults, deref(req.NextToken)))
 	var nf *store.NotFoundError
 	if errors.As(err, &nf) {
 		return &lookout.ListDataIngestionJobsResponse{DataIngestionJobSummaries: []lookout.DataIngestionJobSummary{}}, nil
@@ -173,11 +173,11 @@ func (s *service) ListDataIngestionJobs(ctx context.Context, req *lookout.ListDa
 	if err != nil {
 		return nil, serviceError(err)
 	}
-	resp := &lookout.ListDataIngestionJobsResponse{NextToken: next,
+	resp := &lookout.ListDataIngestionJobsResponse{NextToken: optional(next),
 		DataIngestionJobSummaries: make([]lookout.DataIngestionJobSummary, 0, len(list))}
 	for _, j := range list {
 		resp.DataIngestionJobSummaries = append(resp.DataIngestionJobSummaries, lookout.DataIngestionJobSummary{
-			JobId: j.ID, DatasetName: j.DatasetName, DatasetArn: j.DatasetARN, Status: lookout.IngestionJobStatus(j.Status),
+			JobId: new(j.ID), DatasetName: j.DatasetName, DatasetArn: j.DatasetARN, Status: lookout.IngestionJobStatus(j.Status),
 			IngestionInputConfiguration: inputOf(j.Input),
 		})
 	}
@@ -187,12 +187,12 @@ func (s *service) ListDataIngestionJobs(ctx context.Context, req *lookout.ListDa
 // ListSensorStatistics returns a page of the sensor statistics of a job of
 // the dataset, its last successful ingestion by default.
 func (s *service) ListSensorStatistics(ctx context.Context, req *lookout.ListSensorStatisticsRequest) (*lookout.ListSensorStatisticsResponse, error) {
-	list, next, err := s.st.ListSensorStatistics(ctx, store.StatisticsFilter{Dataset: req.DatasetName, JobID: req.IngestionJobId},
-		pageOf(req.MaxResults, req.NextToken))
+	list, next, err := s.st.ListSensorStatistics(ctx, store.StatisticsFilter{Dataset: req.DatasetName, JobID: deref(req.IngestionJobId)},
+		pageOf(req.MaxResults, deref(req.NextToken)))
 	if err != nil {
 		return nil, serviceError(err)
 	}
-	resp := &lookout.ListSensorStatisticsResponse{NextToken: next,
+	resp := &lookout.ListSensorStatisticsResponse{NextToken: optional(next),
 		SensorStatisticsSummaries: make([]lookout.SensorStatisticsSummary, len(list))}
 	for i, data := range list {
 		if err := json.Unmarshal(data, &resp.SensorStatisticsSummaries[i]); err != nil {
@@ -292,8 +292,24 @@ func pageOf(maxResults *int32, token string) store.Page {
 // inputOf is the IngestionInputConfiguration of a stored input.
 func inputOf(in store.JobInput) *lookout.IngestionInputConfiguration {
 	return &lookout.IngestionInputConfiguration{S3InputConfiguration: &lookout.IngestionS3InputConfiguration{
-		Bucket: in.Bucket, Prefix: in.Prefix, KeyPattern: in.KeyPattern,
+		Bucket: in.Bucket, Prefix: in.Prefix, KeyPattern: deref(in.KeyPattern),
 	}}
+}
+
+// deref is *p, or "" for a nil p.
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// optional is s as an optional member: nil for "".
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 // timestamp is the wire's time of t; nil for the zero time.

@@ -31,8 +31,8 @@ func TestNewJob(t *testing.T) {
 	first := startJob(t, a.handler, validRequest("token-1").JSON(t))
 	second := startJob(t, a.handler, onDataset(t, "token-2", "pumps-2"))
 
-	assert.True(t, isJobID(first.JobId), "JobId %q: 32 lowercase hexadecimal digits", first.JobId)
-	assert.True(t, isJobID(second.JobId), "JobId %q: 32 lowercase hexadecimal digits", second.JobId)
+	assert.True(t, isJobID(*first.JobId), "JobId %q: 32 lowercase hexadecimal digits", *first.JobId)
+	assert.True(t, isJobID(*second.JobId), "JobId %q: 32 lowercase hexadecimal digits", *second.JobId)
 	assert.NotEqual(t, first.JobId, second.JobId)
 	assert.Equal(t, lookout.IngestionJobStatusInProgress, first.Status)
 	assert.Equal(t, lookout.IngestionJobStatusInProgress, second.Status)
@@ -118,7 +118,7 @@ func TestSameTokenConcurrently(t *testing.T) {
 	wg.Wait()
 
 	assert.Equal(t, 1, jobCount(t, a))
-	require.True(t, isJobID(got[0].JobId), "JobId %q", got[0].JobId)
+	require.True(t, isJobID(*got[0].JobId), "JobId %q", *got[0].JobId)
 	for i := range got {
 		assert.Equal(t, http.StatusOK, codes[i], "response %d", i)
 		assert.Equal(t, got[0], got[i], "response %d", i)

@@ -45,11 +45,25 @@ func Input() *lookout.IngestionInputConfiguration {
 	return Valid().IngestionInputConfiguration
 }
 
+// Quality returns a DataQualitySummary with every figure 0.
+func Quality() *lookout.DataQualitySummary {
+	zero := func() *int64 { return new(int64(0)) }
+	return &lookout.DataQualitySummary{
+		DuplicateTimestamps: &lookout.DuplicateTimestamps{TotalNumberOfDuplicateTimestamps: zero()},
+		InsufficientSensorData: &lookout.InsufficientSensorData{
+			MissingCompleteSensorData: &lookout.MissingCompleteSensorData{AffectedSensorCount: zero()},
+			SensorsWithShortDateRange: &lookout.SensorsWithShortDateRange{AffectedSensorCount: zero()}},
+		InvalidSensorData:     &lookout.InvalidSensorData{AffectedSensorCount: zero(), TotalNumberOfInvalidValues: zero()},
+		MissingSensorData:     &lookout.MissingSensorData{AffectedSensorCount: zero(), TotalNumberOfMissingValues: zero()},
+		UnsupportedTimestamps: &lookout.UnsupportedTimestamps{TotalNumberOfUnsupportedTimestamps: zero()},
+	}
+}
+
 // Tags returns n valid tags.
 func Tags(n int) []lookout.Tag {
 	tags := make([]lookout.Tag, n)
 	for i := range tags {
-		tags[i] = lookout.Tag{Key: "site", Value: "plant 1"}
+		tags[i] = lookout.Tag{Key: "site", Value: new("plant 1")}
 	}
 	return tags
 }
@@ -79,11 +93,11 @@ var Operations = []OpCase{
 	op("CreateDatasetRequest/every member broken", false, func() *lookout.CreateDatasetRequest {
 		return &lookout.CreateDatasetRequest{ClientToken: strings.Repeat("t", 257), DatasetName: "pump station",
 			DatasetSchema:      &lookout.DatasetSchema{InlineDataSchema: strings.Repeat("x", 1000001)},
-			ServerSideKmsKeyId: "-key", Tags: []lookout.Tag{{}, {Key: "aws:owner", Value: "é"}, {Key: "ok", Value: ""}}}
+			ServerSideKmsKeyId: "-key", Tags: []lookout.Tag{{}, {Key: "aws:owner", Value: new("é")}, {Key: "ok", Value: new("")}}}
 	}),
 	op("CreateDatasetRequest/201 tags, some broken", false, func() *lookout.CreateDatasetRequest {
 		tags := Tags(201)
-		tags[3].Key, tags[200].Value = "", "!"
+		tags[3].Key, tags[200].Value = "", new("!")
 		return &lookout.CreateDatasetRequest{ClientToken: Token, DatasetName: "pumps", Tags: tags}
 	}),
 	op("CreateDatasetRequest/200 tags", true, func() *lookout.CreateDatasetRequest {
@@ -116,19 +130,19 @@ var Operations = []OpCase{
 	}),
 
 	op("DescribeDataIngestionJobRequest/valid", true, func() *lookout.DescribeDataIngestionJobRequest {
-		return &lookout.DescribeDataIngestionJobRequest{JobId: JobID}
+		return &lookout.DescribeDataIngestionJobRequest{JobId: new(JobID)}
 	}),
 	op("DescribeDataIngestionJobRequest/empty", false, func() *lookout.DescribeDataIngestionJobRequest {
 		return &lookout.DescribeDataIngestionJobRequest{}
 	}),
 	op("DescribeDataIngestionJobRequest/broken", false, func() *lookout.DescribeDataIngestionJobRequest {
-		return &lookout.DescribeDataIngestionJobRequest{JobId: "job-1\xff"}
+		return &lookout.DescribeDataIngestionJobRequest{JobId: new("job-1\xff")}
 	}),
 	op("DescribeDataIngestionJobResponse/valid", true, func() *lookout.DescribeDataIngestionJobResponse {
 		return &lookout.DescribeDataIngestionJobResponse{DatasetArn: DatasetArn, FailedReason: "no data",
 			IngestedDataSize: Int64(1 << 30), IngestedFilesSummary: &lookout.IngestedFilesSummary{
-				DiscardedFiles: []lookout.S3Object{{Bucket: "sensor-data", Key: "plant-1/pump.csv"}}, TotalNumberOfFiles: 2},
-			DataQualitySummary: &lookout.DataQualitySummary{}, IngestionInputConfiguration: Input(), JobId: JobID,
+				DiscardedFiles: []lookout.S3Object{{Bucket: "sensor-data", Key: "plant-1/pump.csv"}}, TotalNumberOfFiles: new(int64(2)), IngestedNumberOfFiles: new(int64(1))},
+			DataQualitySummary: Quality(), IngestionInputConfiguration: Input(), JobId: new(JobID),
 			RoleArn: RoleArn, SourceDatasetArn: DatasetArn, Status: lookout.IngestionJobStatusFailed, StatusDetail: "x"}
 	}),
 	op("DescribeDataIngestionJobResponse/empty", true, func() *lookout.DescribeDataIngestionJobResponse {
@@ -137,11 +151,11 @@ var Operations = []OpCase{
 	op("DescribeDataIngestionJobResponse/broken", false, func() *lookout.DescribeDataIngestionJobResponse {
 		in := Input()
 		in.S3InputConfiguration.Bucket = ""
-		in.S3InputConfiguration.KeyPattern = new(string)
+		in.S3InputConfiguration.KeyPattern = "x"
 		return &lookout.DescribeDataIngestionJobResponse{DatasetArn: "d", FailedReason: strings.Repeat("r", 5001),
 			IngestedDataSize: Int64(-1), IngestedFilesSummary: &lookout.IngestedFilesSummary{
 				DiscardedFiles: []lookout.S3Object{{}, {Bucket: "ok-bucket", Key: "dir/"}}},
-			IngestionInputConfiguration: in, JobId: "z", RoleArn: "r", SourceDatasetArn: "s", Status: "DONE"}
+			IngestionInputConfiguration: in, JobId: new("z"), RoleArn: "r", SourceDatasetArn: "s", Status: "DONE"}
 	}),
 	op("DescribeDataIngestionJobResponse/no S3 configuration", false, func() *lookout.DescribeDataIngestionJobResponse {
 		return &lookout.DescribeDataIngestionJobResponse{IngestionInputConfiguration: &lookout.IngestionInputConfiguration{}}
@@ -165,14 +179,14 @@ var Operations = []OpCase{
 	}),
 
 	op("ListDataIngestionJobsRequest/valid", true, func() *lookout.ListDataIngestionJobsRequest {
-		return &lookout.ListDataIngestionJobsRequest{DatasetName: "pumps", MaxResults: Int32(500), NextToken: "abc",
+		return &lookout.ListDataIngestionJobsRequest{DatasetName: "pumps", MaxResults: Int32(500), NextToken: new("abc"),
 			Status: lookout.IngestionJobStatusInProgress}
 	}),
 	op("ListDataIngestionJobsRequest/empty", true, func() *lookout.ListDataIngestionJobsRequest {
 		return &lookout.ListDataIngestionJobsRequest{}
 	}),
 	op("ListDataIngestionJobsRequest/broken", false, func() *lookout.ListDataIngestionJobsRequest {
-		return &lookout.ListDataIngestionJobsRequest{DatasetName: "p p", MaxResults: Int32(0), NextToken: "é",
+		return &lookout.ListDataIngestionJobsRequest{DatasetName: "p p", MaxResults: Int32(0), NextToken: new("é"),
 			Status: "queued"}
 	}),
 	op("ListDataIngestionJobsRequest/too many results", false, func() *lookout.ListDataIngestionJobsRequest {
@@ -180,23 +194,23 @@ var Operations = []OpCase{
 	}),
 	op("ListDataIngestionJobsResponse/valid", true, func() *lookout.ListDataIngestionJobsResponse {
 		return &lookout.ListDataIngestionJobsResponse{DataIngestionJobSummaries: []lookout.DataIngestionJobSummary{
-			{DatasetArn: DatasetArn, DatasetName: "pumps", IngestionInputConfiguration: Input(), JobId: JobID,
-				Status: lookout.IngestionJobStatusSuccess}, {}}, NextToken: "n"}
+			{DatasetArn: DatasetArn, DatasetName: "pumps", IngestionInputConfiguration: Input(), JobId: new(JobID),
+				Status: lookout.IngestionJobStatusSuccess}, {}}, NextToken: new("n")}
 	}),
 	op("ListDataIngestionJobsResponse/broken", false, func() *lookout.ListDataIngestionJobsResponse {
 		in := Input()
 		in.S3InputConfiguration.Prefix = new(string)
 		*in.S3InputConfiguration.Prefix = "no-slash"
 		return &lookout.ListDataIngestionJobsResponse{DataIngestionJobSummaries: []lookout.DataIngestionJobSummary{
-			{JobId: "g"}, {DatasetName: "x/y", IngestionInputConfiguration: in, Status: "?"}},
-			NextToken: strings.Repeat("n", 8193)}
+			{JobId: new("g")}, {DatasetName: "x/y", IngestionInputConfiguration: in, Status: "?"}},
+			NextToken: new(strings.Repeat("n", 8193))}
 	}),
 
 	op("ListDatasetsRequest/valid", true, func() *lookout.ListDatasetsRequest {
-		return &lookout.ListDatasetsRequest{DatasetNameBeginsWith: "pump", MaxResults: Int32(1), NextToken: "t"}
+		return &lookout.ListDatasetsRequest{DatasetNameBeginsWith: "pump", MaxResults: Int32(1), NextToken: new("t")}
 	}),
 	op("ListDatasetsRequest/broken", false, func() *lookout.ListDatasetsRequest {
-		return &lookout.ListDatasetsRequest{DatasetNameBeginsWith: "pump*", MaxResults: Int32(-5), NextToken: "\u00e9"}
+		return &lookout.ListDatasetsRequest{DatasetNameBeginsWith: "pump*", MaxResults: Int32(-5), NextToken: new("\u00e9")}
 	}),
 	op("ListDatasetsResponse/valid", true, func() *lookout.ListDatasetsResponse {
 		return &lookout.ListDatasetsResponse{DatasetSummaries: []lookout.DatasetSummary{
@@ -208,18 +222,18 @@ var Operations = []OpCase{
 	}),
 
 	op("ListSensorStatisticsRequest/valid", true, func() *lookout.ListSensorStatisticsRequest {
-		return &lookout.ListSensorStatisticsRequest{DatasetName: "pumps", IngestionJobId: JobID, MaxResults: Int32(100)}
+		return &lookout.ListSensorStatisticsRequest{DatasetName: "pumps", IngestionJobId: new(JobID), MaxResults: Int32(100)}
 	}),
 	op("ListSensorStatisticsRequest/empty", false, func() *lookout.ListSensorStatisticsRequest {
 		return &lookout.ListSensorStatisticsRequest{}
 	}),
 	op("ListSensorStatisticsRequest/broken", false, func() *lookout.ListSensorStatisticsRequest {
-		return &lookout.ListSensorStatisticsRequest{DatasetName: "pumps?", IngestionJobId: "xyz", MaxResults: Int32(1000),
-			NextToken: "\x80"}
+		return &lookout.ListSensorStatisticsRequest{DatasetName: "pumps?", IngestionJobId: new("xyz"), MaxResults: Int32(1000),
+			NextToken: new("\x80")}
 	}),
 	op("ListSensorStatisticsResponse/valid", true, func() *lookout.ListSensorStatisticsResponse {
 		return &lookout.ListSensorStatisticsResponse{SensorStatisticsSummaries: []lookout.SensorStatisticsSummary{{
-			ComponentName: "pump-1", SensorName: "temp:1", DataExists: true,
+			ComponentName: "pump-1", SensorName: "temp:1", DataExists: new(true),
 			CategoricalValues: &lookout.CategoricalValues{Status: lookout.StatisticalIssueStatusNoIssueDetected},
 			MonotonicValues: &lookout.MonotonicValues{Status: lookout.StatisticalIssueStatusPotentialIssueDetected,
 				Monotonicity: lookout.MonotonicityIncreasing},
@@ -228,7 +242,7 @@ var Operations = []OpCase{
 		}}}
 	}),
 	op("ListSensorStatisticsResponse/broken", false, func() *lookout.ListSensorStatisticsResponse {
-		return &lookout.ListSensorStatisticsResponse{NextToken: "ok", SensorStatisticsSummaries: []lookout.SensorStatisticsSummary{
+		return &lookout.ListSensorStatisticsResponse{NextToken: new("ok"), SensorStatisticsSummaries: []lookout.SensorStatisticsSummary{
 			{ComponentName: "pump 1", SensorName: "temp/1",
 				CategoricalValues:  &lookout.CategoricalValues{},
 				MonotonicValues:    &lookout.MonotonicValues{Monotonicity: "FLAT", Status: "NONE"},
@@ -241,9 +255,9 @@ var Operations = []OpCase{
 		return &lookout.StartDataIngestionJobRequest{}
 	}),
 	op("StartDataIngestionJobResponse/valid", true, func() *lookout.StartDataIngestionJobResponse {
-		return &lookout.StartDataIngestionJobResponse{JobId: JobID, Status: lookout.IngestionJobStatusInProgress}
+		return &lookout.StartDataIngestionJobResponse{JobId: new(JobID), Status: lookout.IngestionJobStatusInProgress}
 	}),
 	op("StartDataIngestionJobResponse/broken", false, func() *lookout.StartDataIngestionJobResponse {
-		return &lookout.StartDataIngestionJobResponse{JobId: "j", Status: "s"}
+		return &lookout.StartDataIngestionJobResponse{JobId: new("j"), Status: "s"}
 	}),
 }

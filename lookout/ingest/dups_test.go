@@ -60,9 +60,9 @@ func TestDuplicatesBruteForce(t *testing.T) {
 		}
 		for _, o := range []Option{WithConcurrency(1), withTiny(40, 16, 1<<20, 3)} {
 			res := check(t, nil, files(kv...), o)
-			require.Equal(t, total, res.DataQualitySummary.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps, "seed %d", seed)
+			require.Equal(t, total, *res.DataQualitySummary.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps, "seed %d", seed)
 			for _, s := range res.SensorStatisticsSummaries {
-				require.Equal(t, dups[s.SensorName], s.DuplicateTimestamps.Count, "seed %d sensor %s", seed, s.SensorName)
+				require.Equal(t, dups[s.SensorName], *s.DuplicateTimestamps.Count, "seed %d sensor %s", seed, s.SensorName)
 			}
 		}
 	}

@@ -31,19 +31,19 @@ func ExampleCheck() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(res.Status, res.IngestedFilesSummary.IngestedNumberOfFiles, "of", res.IngestedFilesSummary.TotalNumberOfFiles, "files")
+	fmt.Println(res.Status, *res.IngestedFilesSummary.IngestedNumberOfFiles, "of", *res.IngestedFilesSummary.TotalNumberOfFiles, "files")
 	for _, d := range res.Discards {
 		fmt.Println("discarded:", d.Error())
 	}
 	fmt.Println("ignored:", res.Ignored)
 	q := res.DataQualitySummary
-	fmt.Println("duplicates:", q.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps,
-		"missing:", q.MissingSensorData.TotalNumberOfMissingValues,
-		"invalid:", q.InvalidSensorData.TotalNumberOfInvalidValues,
-		"short ranges:", q.InsufficientSensorData.SensorsWithShortDateRange.AffectedSensorCount)
+	fmt.Println("duplicates:", *q.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps,
+		"missing:", *q.MissingSensorData.TotalNumberOfMissingValues,
+		"invalid:", *q.InvalidSensorData.TotalNumberOfInvalidValues,
+		"short ranges:", *q.InsufficientSensorData.SensorsWithShortDateRange.AffectedSensorCount)
 	for _, s := range res.SensorStatisticsSummaries {
 		fmt.Printf("%s/%s: %.4g%% missing, %.4g%% invalid, from %s\n", s.ComponentName, s.SensorName,
-			s.MissingValues.Percentage, s.InvalidValues.Percentage, s.DataStartTime)
+			*s.MissingValues.Percentage, *s.InvalidValues.Percentage, s.DataStartTime)
 	}
 	// Output:
 	// SUCCESS 2 of 3 files

@@ -377,7 +377,7 @@ func (r *run) result(res *Result, failed func(*Failure) (*Result, error)) (*Resu
 	// The sensors: the ingested files' and the schema's.
 	var stats []lookout.SensorStatisticsSummary
 	seen := map[[2]string]bool{}
-	var q lookout.DataQualitySummary
+	var q quality
 	var dups int64
 	for _, c := range r.comps {
 		dups += c.dups
@@ -404,22 +404,23 @@ func (r *run) result(res *Result, failed func(*Failure) (*Result, error)) (*Resu
 	slices.SortFunc(stats, func(a, b lookout.SensorStatisticsSummary) int { return sensorCmp(&a, &b) })
 	for i := range stats {
 		s := &stats[i]
-		if s.MissingValues.Count > 0 {
-			q.MissingSensorData.AffectedSensorCount++
-			q.MissingSensorData.TotalNumberOfMissingValues += s.MissingValues.Count
+		if n := *s.MissingValues.Count; n > 0 {
+			q.missingSensors++
+			q.missing += n
 		}
-		if s.InvalidValues.Count > 0 {
-			q.InvalidSensorData.AffectedSensorCount++
-			q.InvalidSensorData.TotalNumberOfInvalidValues += s.InvalidValues.Count
+		if n := *s.InvalidValues.Count; n > 0 {
+			q.invalidSensors++
+			q.invalid += n
 		}
-		if !s.DataExists {
-			q.InsufficientSensorData.MissingCompleteSensorData.AffectedSensorCount++
+		if !*s.DataExists {
+			q.noData++
 		} else if s.DataEndTime.Unix()-s.DataStartTime.Unix() < shortRange {
-			q.InsufficientSensorData.SensorsWithShortDateRange.AffectedSensorCount++
+			q.shortRange++
 		}
 	}
-	q.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps = dups
-	files := &lookout.IngestedFilesSummary{TotalNumberOfFiles: int64(len(r.files)), IngestedNumberOfFiles: int64(len(ingested))}
+	q.dups = dups
+	files := &lookout.IngestedFilesSummary{TotalNumberOfFiles: new(int64(len(r.files))), IngestedNumberOfFiles: new(int64(len(ingested))),
+		DiscardedFiles: []lookout.S3Object{}}
 	for _, d := range res.Discards {
 		files.DiscardedFiles = append(files.DiscardedFiles, lookout.S3Object{Bucket: r.bucket, Key: d.Key})
 	}
@@ -427,18 +428,45 @@ func (r *run) result(res *Result, failed func(*Failure) (*Result, error)) (*Resu
 	minT, maxT := int64(math.MaxInt64), int64(math.MinInt64)
 	for _, f := range ingested {
 		size += f.size
-		q.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps += f.fig.unsupported
+		q.unsupported += f.fig.unsupported
 		res.RaggedRecords += f.fig.ragged
 		minT, maxT = min(minT, f.fig.minT), max(maxT, f.fig.maxT)
 	}
 	res.Status = lookout.IngestionJobStatusSuccess
 	res.IngestedFilesSummary = files
-	res.DataQualitySummary = &q
+	res.DataQualitySummary = q.summary()
 	res.IngestedDataSize = &size
 	start, end := lookout.UnixTimestamp(minT, 0), lookout.UnixTimestamp(maxT, 0)
 	res.DataStartTime, res.DataEndTime = &start, &end
 	res.SensorStatisticsSummaries = stats
 	return res, nil
+}
+
+// quality holds the figures of the service's DataQualitySummary.
+type quality struct {
+	missingSensors, missing, invalidSensors, invalid int64
+	noData, shortRange, dups, unsupported            int64
+}
+
+// summary returns q as the service's DataQualitySummary, every member set.
+func (q *quality) summary() *lookout.DataQualitySummary {
+	return &lookout.DataQualitySummary{
+		DuplicateTimestamps: &lookout.DuplicateTimestamps{TotalNumberOfDuplicateTimestamps: new(q.dups)},
+		InsufficientSensorData: &lookout.InsufficientSensorData{
+			MissingCompleteSensorData: &lookout.MissingCompleteSensorData{AffectedSensorCount: new(q.noData)},
+			SensorsWithShortDateRange: &lookout.SensorsWithShortDateRange{AffectedSensorCount: new(q.shortRange)},
+		},
+		InvalidSensorData: &lookout.InvalidSensorData{AffectedSensorCount: new(q.invalidSensors),
+			TotalNumberOfInvalidValues: new(q.invalid)},
+		MissingSensorData: &lookout.MissingSensorData{AffectedSensorCount: new(q.missingSensors),
+			TotalNumberOfMissingValues: new(q.missing)},
+		UnsupportedTimestamps: &lookout.UnsupportedTimestamps{TotalNumberOfUnsupportedTimestamps: new(q.unsupported)},
+	}
+}
+
+// countPercent returns a CountPercent of n out of of.
+func countPercent(n, of int64) *lookout.CountPercent {
+	return &lookout.CountPercent{Count: new(n), Percentage: new(percent(n, of))}
 }
 
 // shortRange is the least span of a sensor's valid values, in seconds, that
@@ -449,11 +477,11 @@ func sensorSummary(comp string, s *sensorFigures) lookout.SensorStatisticsSummar
 	out := lookout.SensorStatisticsSummary{
 		ComponentName:       comp,
 		SensorName:          s.name,
-		DataExists:          s.valid > 0,
-		MissingValues:       &lookout.CountPercent{Count: s.missing, Percentage: percent(s.missing, s.records)},
-		InvalidValues:       &lookout.CountPercent{Count: s.invalid, Percentage: percent(s.invalid, s.records)},
-		InvalidDateEntries:  &lookout.CountPercent{Count: s.invalidDate, Percentage: percent(s.invalidDate, s.invalidDate+s.records)},
-		DuplicateTimestamps: &lookout.CountPercent{Count: s.dups, Percentage: percent(s.dups, s.records)},
+		DataExists:          new(s.valid > 0),
+		MissingValues:       countPercent(s.missing, s.records),
+		InvalidValues:       countPercent(s.invalid, s.records),
+		InvalidDateEntries:  countPercent(s.invalidDate, s.invalidDate+s.records),
+		DuplicateTimestamps: countPercent(s.dups, s.records),
 	}
 	if s.valid > 0 {
 		a, b := lookout.UnixTimestamp(s.minT, 0), lookout.UnixTimestamp(s.maxT, 0)

@@ -34,23 +34,18 @@ func TestHandWorkedTwoFiles(t *testing.T) {
 	b := "Timestamp,p\n2020-01-01 00:00:00,1\n"
 	res := check(t, nil, files("data/pump/a.csv", a, "data/pump/b.csv", b, "data/pump/c.txt", "x", "data/x.csv", "x"))
 	require.Equal(t, lookout.IngestionJobStatusSuccess, res.Status, res.FailedReason)
-	assert.Equal(t, &lookout.IngestedFilesSummary{TotalNumberOfFiles: 3, IngestedNumberOfFiles: 2,
+	assert.Equal(t, &lookout.IngestedFilesSummary{TotalNumberOfFiles: new(int64(3)), IngestedNumberOfFiles: new(int64(2)),
 		DiscardedFiles: []lookout.S3Object{{Bucket: "bkt", Key: "data/pump/c.txt"}}}, res.IngestedFilesSummary)
-	var q lookout.DataQualitySummary
-	q.InsufficientSensorData.SensorsWithShortDateRange.AffectedSensorCount = 1
-	q.MissingSensorData = lookout.MissingSensorData{AffectedSensorCount: 2, TotalNumberOfMissingValues: 2}
-	q.InvalidSensorData = lookout.InvalidSensorData{AffectedSensorCount: 1, TotalNumberOfInvalidValues: 1}
-	q.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps = 1
-	q.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps = 2
-	assert.Equal(t, &q, res.DataQualitySummary)
+	q := quality{shortRange: 1, missingSensors: 2, missing: 2, invalidSensors: 1, invalid: 1, unsupported: 1, dups: 2}
+	assert.Equal(t, q.summary(), res.DataQualitySummary)
 	assert.Equal(t, int64(len(a)+len(b)), *res.IngestedDataSize)
 	assert.Equal(t, ts("2020-01-01 00:00:00"), res.DataStartTime)
 	assert.Equal(t, ts("2020-01-20 00:00:00"), res.DataEndTime)
 	assert.Equal(t, []lookout.SensorStatisticsSummary{
-		{ComponentName: "pump", SensorName: "p", DataExists: true, MissingValues: cp(1, 25), InvalidValues: cp(0, 0),
+		{ComponentName: "pump", SensorName: "p", DataExists: new(true), MissingValues: cp(1, 25), InvalidValues: cp(0, 0),
 			InvalidDateEntries: cp(1, 20), DuplicateTimestamps: cp(2, 50),
 			DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-01-20 00:00:00")},
-		{ComponentName: "pump", SensorName: "q", DataExists: true, MissingValues: cp(1, third), InvalidValues: cp(1, third),
+		{ComponentName: "pump", SensorName: "q", DataExists: new(true), MissingValues: cp(1, third), InvalidValues: cp(1, third),
 			InvalidDateEntries: cp(1, 25), DuplicateTimestamps: cp(1, third),
 			DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-01-01 00:00:00")},
 	}, res.SensorStatisticsSummaries)
@@ -92,29 +87,25 @@ func TestHandWorkedFigures(t *testing.T) {
 	for _, o := range []Option{WithConcurrency(1), withTiny(20, 4, 2, 3)} {
 		res := check(t, nil, files("data/fan/a.csv", a, "data/fan/b.csv", b, "data/fan/c.csv", c, "data/valve/x.csv", x), o)
 		require.Equal(t, lookout.IngestionJobStatusSuccess, res.Status, res.FailedReason)
-		assert.Equal(t, &lookout.IngestedFilesSummary{TotalNumberOfFiles: 4, IngestedNumberOfFiles: 4}, res.IngestedFilesSummary)
-		var q lookout.DataQualitySummary
-		q.InsufficientSensorData.MissingCompleteSensorData.AffectedSensorCount = 1
-		q.InsufficientSensorData.SensorsWithShortDateRange.AffectedSensorCount = 1
-		q.MissingSensorData = lookout.MissingSensorData{AffectedSensorCount: 1, TotalNumberOfMissingValues: 1}
-		q.InvalidSensorData = lookout.InvalidSensorData{AffectedSensorCount: 1, TotalNumberOfInvalidValues: 2}
-		q.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps = 4
-		assert.Equal(t, &q, res.DataQualitySummary)
+		assert.Equal(t, &lookout.IngestedFilesSummary{TotalNumberOfFiles: new(int64(4)), IngestedNumberOfFiles: new(int64(4)),
+			DiscardedFiles: []lookout.S3Object{}}, res.IngestedFilesSummary)
+		q := quality{noData: 1, shortRange: 1, missingSensors: 1, missing: 1, invalidSensors: 1, invalid: 2, dups: 4}
+		assert.Equal(t, q.summary(), res.DataQualitySummary)
 		assert.Equal(t, int64(len(a)+len(b)+len(c)+len(x)), *res.IngestedDataSize)
 		assert.Equal(t, ts("2020-01-01 00:00:00"), res.DataStartTime)
 		assert.Equal(t, ts("2020-02-01 00:00:00"), res.DataEndTime)
 		n := func(c, of float64) float64 { return c / of * 100 }
 		assert.Equal(t, []lookout.SensorStatisticsSummary{
-			{ComponentName: "fan", SensorName: "S1", DataExists: true, MissingValues: cp(1, n(1, 7)), InvalidValues: cp(0, 0),
+			{ComponentName: "fan", SensorName: "S1", DataExists: new(true), MissingValues: cp(1, n(1, 7)), InvalidValues: cp(0, 0),
 				InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(4, n(4, 7)),
 				DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-01-15 00:00:00")},
-			{ComponentName: "fan", SensorName: "S2", DataExists: true, MissingValues: cp(0, 0), InvalidValues: cp(0, 0),
+			{ComponentName: "fan", SensorName: "S2", DataExists: new(true), MissingValues: cp(0, 0), InvalidValues: cp(0, 0),
 				InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(1, n(1, 3)),
 				DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-02-01 00:00:00")},
-			{ComponentName: "valve", SensorName: "v", DataExists: true, MissingValues: cp(0, 0), InvalidValues: cp(0, 0),
+			{ComponentName: "valve", SensorName: "v", DataExists: new(true), MissingValues: cp(0, 0), InvalidValues: cp(0, 0),
 				InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(0, 0),
 				DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-01-14 23:59:59")},
-			{ComponentName: "valve", SensorName: "w", MissingValues: cp(0, 0), InvalidValues: cp(2, 100),
+			{ComponentName: "valve", SensorName: "w", DataExists: new(false), MissingValues: cp(0, 0), InvalidValues: cp(2, 100),
 				InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(0, 0)},
 		}, res.SensorStatisticsSummaries)
 	}

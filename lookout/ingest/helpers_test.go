@@ -12,11 +12,19 @@ import (
 
 // request returns a valid request for bucket "bkt" with the prefix and key
 // pattern given (nil: absent).
+// deref is *p, or "" for nil.
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
 func request(prefix, keyPattern *string) *lookout.StartDataIngestionJobRequest {
 	return &lookout.StartDataIngestionJobRequest{
 		ClientToken: "token", DatasetName: "ds", RoleArn: "arn:aws:iam::123456789012:role/r",
 		IngestionInputConfiguration: &lookout.IngestionInputConfiguration{
-			S3InputConfiguration: &lookout.IngestionS3InputConfiguration{Bucket: "bkt", Prefix: prefix, KeyPattern: keyPattern},
+			S3InputConfiguration: &lookout.IngestionS3InputConfiguration{Bucket: "bkt", Prefix: prefix, KeyPattern: deref(keyPattern)},
 		},
 	}
 }
@@ -41,7 +49,7 @@ func check(t *testing.T, schema *lookout.DataSchema, fsys fstest.MapFS, opts ...
 }
 
 func cp(n int64, pct float64) *lookout.CountPercent {
-	return &lookout.CountPercent{Count: n, Percentage: pct}
+	return &lookout.CountPercent{Count: new(n), Percentage: new(pct)}
 }
 
 func ts(s string) *lookout.Timestamp {

@@ -142,12 +142,12 @@ func TestHostile(t *testing.T) {
 		{"a 100 MB line: one cell of digits", synth{head: "Timestamp,a\n2020-01-01 00:00:00,1\n2020-01-02 00:00:00,", body: "1", tail: "\n", size: lineSize()},
 			func(t *testing.T, res *Result) {
 				s := res.SensorStatisticsSummaries[0]
-				assert.Equal(t, int64(1), s.InvalidValues.Count) // 10^(10^8): not finite
+				assert.Equal(t, int64(1), *s.InvalidValues.Count) // 10^(10^8): not finite
 			}},
 		{"a 100 MB line of zeros is a valid value", synth{head: "Timestamp,a\n2020-01-02 00:00:00,0.", body: "0", tail: "1\n", size: lineSize()},
 			func(t *testing.T, res *Result) {
-				assert.Equal(t, int64(0), res.SensorStatisticsSummaries[0].InvalidValues.Count)
-				assert.True(t, res.SensorStatisticsSummaries[0].DataExists)
+				assert.Equal(t, int64(0), *res.SensorStatisticsSummaries[0].InvalidValues.Count)
+				assert.True(t, *res.SensorStatisticsSummaries[0].DataExists)
 			}},
 		{"a quote opened at byte 0 never closed", synth{head: "\"", body: "2020-01-01 00:00:00,1\n", size: big},
 			func(t *testing.T, res *Result) {
@@ -171,11 +171,11 @@ func TestHostile(t *testing.T) {
 			}},
 		{"NUL bytes in the data", synth{head: "Timestamp,a\n2020-01-01 00:00:00,1\n", body: "2020-01-02 00:00:00,\x00\x00\n", size: 1 << 20},
 			func(t *testing.T, res *Result) {
-				assert.Positive(t, res.SensorStatisticsSummaries[0].InvalidValues.Count)
+				assert.Positive(t, *res.SensorStatisticsSummaries[0].InvalidValues.Count)
 			}},
 		{"invalid UTF-8 in the data", synth{head: "Timestamp,a\n2020-01-01 00:00:00,1\n", body: "2020-01-02\xc3\x28 00:00:00,\xff\xfe\n", size: 1 << 20},
 			func(t *testing.T, res *Result) {
-				assert.Positive(t, res.DataQualitySummary.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps)
+				assert.Positive(t, *res.DataQualitySummary.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps)
 			}},
 		{"a file that grew", synth{head: "Timestamp,a\n", body: "2020-01-01 00:00:00,1\n", size: 1 << 20, listed: 1<<20 - 100},
 			func(t *testing.T, res *Result) {

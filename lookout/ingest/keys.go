@@ -22,8 +22,8 @@ func newKeyMatcher(s3 *lookout.IngestionS3InputConfiguration) keyMatcher {
 	if s3.Prefix != nil {
 		m.prefix = *s3.Prefix
 	}
-	if s3.KeyPattern != nil {
-		switch *s3.KeyPattern {
+	if s3.KeyPattern != "" {
+		switch s3.KeyPattern {
 		case lookout.KeyPatternUnderscore:
 			m.delim = '_'
 		case lookout.KeyPatternSpace:

@@ -36,7 +36,7 @@ func TestKeyMatcher(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p, k := tt.prefix, tt.pattern
-		m := newKeyMatcher(&lookout.IngestionS3InputConfiguration{Prefix: &p, KeyPattern: &k})
+		m := newKeyMatcher(&lookout.IngestionS3InputConfiguration{Prefix: &p, KeyPattern: k})
 		comp, ok := m.match(tt.key)
 		assert.Equal(t, tt.comp != "", ok, "%q %q %q", tt.prefix, tt.pattern, tt.key)
 		assert.Equal(t, tt.comp, comp, "%q %q %q", tt.prefix, tt.pattern, tt.key)

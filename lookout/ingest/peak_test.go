@@ -134,7 +134,7 @@ func TestPeakMemory(t *testing.T) {
 	// One record every 10 seconds, every value valid.
 	require.Equal(t, records, (res.DataEndTime.Unix()-res.DataStartTime.Unix())/10+1)
 	for _, s := range res.SensorStatisticsSummaries {
-		require.Zero(t, s.MissingValues.Count+s.InvalidValues.Count+s.DuplicateTimestamps.Count)
+		require.Zero(t, *s.MissingValues.Count+*s.InvalidValues.Count+*s.DuplicateTimestamps.Count)
 	}
 	status, _ := os.ReadFile("/proc/self/status")
 	hwm := ""

@@ -61,12 +61,12 @@ func TestFileRules(t *testing.T) {
 				require.Len(t, res.Discards, 1)
 				assert.Equal(t, &want, res.Discards[0])
 				assert.Equal(t, []lookout.S3Object{{Bucket: "bkt", Key: "data/pump/b.csv"}}, res.IngestedFilesSummary.DiscardedFiles)
-				assert.Equal(t, int64(2), res.IngestedFilesSummary.TotalNumberOfFiles)
-				assert.Equal(t, int64(1), res.IngestedFilesSummary.IngestedNumberOfFiles)
+				assert.Equal(t, int64(2), *res.IngestedFilesSummary.TotalNumberOfFiles)
+				assert.Equal(t, int64(1), *res.IngestedFilesSummary.IngestedNumberOfFiles)
 				// A discarded file counts nowhere.
 				assert.Equal(t, int64(len(good)), *res.IngestedDataSize)
 				require.Len(t, res.SensorStatisticsSummaries, 1)
-				assert.Equal(t, int64(0), res.DataQualitySummary.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps)
+				assert.Equal(t, int64(0), *res.DataQualitySummary.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps)
 			}
 		})
 	}
@@ -92,7 +92,7 @@ func TestReadingRules(t *testing.T) {
 	})
 	t.Run("CRLF, LF, no final line break, blank lines", func(t *testing.T) {
 		_, s := one(t, "\n\r\nTimestamp,a\r\n\r\n2020-01-01 00:00:00,1\r\n\n2020-01-02 00:00:00,2\n2020-01-03 00:00:00,3")
-		assert.Equal(t, int64(0), s.MissingValues.Count)
+		assert.Equal(t, int64(0), *s.MissingValues.Count)
 		assert.Equal(t, ts("2020-01-03 00:00:00"), s.DataEndTime)
 	})
 	t.Run("header names not trimmed", func(t *testing.T) {
@@ -108,35 +108,35 @@ func TestReadingRules(t *testing.T) {
 	})
 	t.Run("quoted fields", func(t *testing.T) {
 		_, s := one(t, "\"Timestamp\",\"a\"\n\"2020-01-01 00:00:00\",\"1\"\n\"2020-01-02 00:00:00\",\"1,5\"\n2020-01-03 00:00:00,\"a\"\"b\"\n2020-01-04 00:00:00,\"1\n\"\n")
-		assert.Equal(t, int64(3), s.InvalidValues.Count)
+		assert.Equal(t, int64(3), *s.InvalidValues.Count)
 	})
 	t.Run("ragged and short records", func(t *testing.T) {
 		res, s := one(t, "Timestamp,a,b\n2020-01-01 00:00:00,1,2,3\n2020-01-02 00:00:00,1\nbad,1,2,3,4\n2020-01-03 00:00:00\n")
 		assert.Equal(t, int64(2), res.RaggedRecords) // counted whatever the timestamp
-		assert.Equal(t, int64(1), s.MissingValues.Count)
+		assert.Equal(t, int64(1), *s.MissingValues.Count)
 		b := res.SensorStatisticsSummaries[1]
-		assert.Equal(t, int64(2), b.MissingValues.Count)
+		assert.Equal(t, int64(2), *b.MissingValues.Count)
 	})
 	t.Run("a line of spaces is a record of one field", func(t *testing.T) {
 		res, s := one(t, "Timestamp,a\n2020-01-01 00:00:00,1\n   \n")
-		assert.Equal(t, int64(1), res.DataQualitySummary.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps)
-		assert.Equal(t, int64(0), s.MissingValues.Count)
+		assert.Equal(t, int64(1), *res.DataQualitySummary.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps)
+		assert.Equal(t, int64(0), *s.MissingValues.Count)
 	})
 	t.Run("lone CR is data", func(t *testing.T) {
 		res, s := one(t, "Timestamp,a\n2020-01-01 00:00:00,1\r2\n2020-01-02 00:00:00,1\r\n2020-01-03 00:00:00\r,1\n")
-		assert.Equal(t, int64(1), s.InvalidValues.Count)
-		assert.Equal(t, int64(1), res.DataQualitySummary.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps)
+		assert.Equal(t, int64(1), *s.InvalidValues.Count)
+		assert.Equal(t, int64(1), *res.DataQualitySummary.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps)
 	})
 	t.Run("spaces and tabs trimmed, nothing else", func(t *testing.T) {
 		_, s := one(t, "Timestamp,a\n \t2020-01-01 00:00:00\t ,\t 1 \t\n2020-01-02 00:00:00,\u00a01\n2020-01-03 00:00:00,\v1\n2020-01-04 00:00:00, \t \n")
-		assert.Equal(t, int64(2), s.InvalidValues.Count)
-		assert.Equal(t, int64(1), s.MissingValues.Count)
+		assert.Equal(t, int64(2), *s.InvalidValues.Count)
+		assert.Equal(t, int64(1), *s.MissingValues.Count)
 		assert.Equal(t, ts("2020-01-01 00:00:00"), s.DataStartTime)
 	})
 	t.Run("invalid UTF-8 cells", func(t *testing.T) {
 		res, s := one(t, "Timestamp,a\n2020-01-01 00:00:00,1\n2020-01-01\xff00:00:00,1\n2020-01-02 00:00:00,\xff\n")
-		assert.Equal(t, int64(1), s.InvalidValues.Count)
-		assert.Equal(t, int64(1), res.DataQualitySummary.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps)
+		assert.Equal(t, int64(1), *s.InvalidValues.Count)
+		assert.Equal(t, int64(1), *res.DataQualitySummary.UnsupportedTimestamps.TotalNumberOfUnsupportedTimestamps)
 	})
 }
 
@@ -161,8 +161,8 @@ func TestKeyRules(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, lookout.IngestionJobStatusSuccess, res.Status, res.FailedReason)
 	assert.Equal(t, []string{"data/f.csv", "data/pump/sub/e.csv"}, res.Ignored)
-	assert.Equal(t, int64(6), res.IngestedFilesSummary.TotalNumberOfFiles)
-	assert.Equal(t, int64(3), res.IngestedFilesSummary.IngestedNumberOfFiles)
+	assert.Equal(t, int64(6), *res.IngestedFilesSummary.TotalNumberOfFiles)
+	assert.Equal(t, int64(3), *res.IngestedFilesSummary.IngestedNumberOfFiles)
 	var reasons []string
 	for _, d := range res.Discards {
 		reasons = append(reasons, d.Reason.String()+" "+d.Key[:min(len(d.Key), 16)])
@@ -185,10 +185,10 @@ func TestKeyRules(t *testing.T) {
 		names = append(names, s.ComponentName+"/"+s.SensorName)
 	}
 	assert.Equal(t, []string{"fan/speed", "pump/a", "pump/z"}, names)
-	none := lookout.SensorStatisticsSummary{ComponentName: "fan", SensorName: "speed", MissingValues: cp(0, 0), InvalidValues: cp(0, 0),
+	none := lookout.SensorStatisticsSummary{ComponentName: "fan", SensorName: "speed", DataExists: new(false), MissingValues: cp(0, 0), InvalidValues: cp(0, 0),
 		InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(0, 0)}
 	assert.Equal(t, none, res.SensorStatisticsSummaries[0])
-	assert.Equal(t, int64(2), res.DataQualitySummary.InsufficientSensorData.MissingCompleteSensorData.AffectedSensorCount)
+	assert.Equal(t, int64(2), *res.DataQualitySummary.InsufficientSensorData.MissingCompleteSensorData.AffectedSensorCount)
 }
 
 // TestSchemaRules: rule 4.
@@ -355,8 +355,8 @@ func TestChoices(t *testing.T) {
 	// A key listed twice is read once.
 	res, err := Check(context.Background(), request(ptr("data/"), nil), nil, twiceSource{memSource{"data/pump/a.csv": []byte(good)}})
 	require.NoError(t, err)
-	assert.Equal(t, int64(1), res.IngestedFilesSummary.TotalNumberOfFiles)
-	assert.Equal(t, int64(0), res.DataQualitySummary.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps)
+	assert.Equal(t, int64(1), *res.IngestedFilesSummary.TotalNumberOfFiles)
+	assert.Equal(t, int64(0), *res.DataQualitySummary.DuplicateTimestamps.TotalNumberOfDuplicateTimestamps)
 
 	// A schema naming a component twice: the union of its columns.
 	schema := &lookout.DataSchema{Components: []lookout.SchemaComponent{

@@ -2,23 +2,20 @@
 // lookout, their doc comments and methods, and the table that maps a code to
 // its type, from the one declaration of each error below. The operations
 // whose model lists an error are read from the package's declarations of
-// its operations (the declare calls of its op_*.go files), so that an
-// error's doc says which operations answer with it.
+// its operations in the facts-only service model, so that an error's doc
+// says which operations answer with it.
 //
 // Run it with go generate in the lookout directory.
 package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
-	"go/ast"
 	"go/format"
-	"go/parser"
-	"go/token"
 	"log"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -136,64 +133,56 @@ func wrap(text string) string {
 	return b.String()
 }
 
-// operationErrors reads the package's operations from the declare calls in
-// the op_*.go files of dir: each operation's name and the codes of its
-// errors (Code* constants), and sets each kind's Operations.
-func operationErrors(dir string) error {
-	files, err := filepath.Glob(filepath.Join(dir, "op_*.go"))
+// operationErrors reads the operations of the facts-only service model at
+// path: each operation's name and the errors it lists, and sets each
+// kind's Operations. An error of the model that the table above does not
+// declare stops it, with its name.
+func operationErrors(path string) error {
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	byConst := map[string]*kind{}
-	for i := range kinds {
-		byConst[kinds[i].Const()] = &kinds[i]
+	var m struct {
+		Operations map[string]struct {
+			Errors []struct {
+				Shape string `json:"shape"`
+			} `json:"errors"`
+		} `json:"operations"`
+		Shapes map[string]struct {
+			Exception bool `json:"exception"`
+			Fault     bool `json:"fault"`
+		} `json:"shapes"`
 	}
-	fset := token.NewFileSet()
-	found := 0
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
+	if err := json.Unmarshal(data, &m); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if len(m.Operations) == 0 {
+		return fmt.Errorf("%s: no operation", path)
+	}
+	byType := map[string]*kind{}
+	for i := range kinds {
+		byType[kinds[i].Type] = &kinds[i]
+	}
+	for name, s := range m.Shapes {
+		if !s.Exception {
 			continue
 		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			return err
+		k := byType[name]
+		if k == nil {
+			return fmt.Errorf("%s: the model's error %s is not in the table of errorsgen", path, name)
 		}
-		var bad error
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "declare" || len(call.Args) < 1 {
-				return true
-			}
-			lit, ok := call.Args[0].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				bad = fmt.Errorf("%s: declare's first argument is not a string literal", fset.Position(call.Pos()))
-				return false
-			}
-			op, _ := strconv.Unquote(lit.Value)
-			found++
-			for _, a := range call.Args[1:] {
-				id, ok := a.(*ast.Ident)
-				if !ok || !strings.HasPrefix(id.Name, "Code") {
-					continue
-				}
-				k := byConst[id.Name]
-				if k == nil {
-					bad = fmt.Errorf("%s: %s is not an error of the taxonomy", fset.Position(a.Pos()), id.Name)
-					return false
-				}
-				k.Operations = append(k.Operations, op)
-			}
-			return false
-		})
-		if bad != nil {
-			return bad
+		if k.Server != s.Fault {
+			return fmt.Errorf("%s: the model says %s is a server fault: %v; the table says %v", path, name, s.Fault, k.Server)
 		}
 	}
-	if found == 0 {
-		return fmt.Errorf("no operation declared in %s/op_*.go", dir)
+	for op, o := range m.Operations {
+		for _, e := range o.Errors {
+			k := byType[e.Shape]
+			if k == nil {
+				return fmt.Errorf("%s: operation %s lists %s, which the table does not declare", path, op, e.Shape)
+			}
+			k.Operations = append(k.Operations, op)
+		}
 	}
 	for i := range kinds {
 		slices.Sort(kinds[i].Operations)
@@ -275,8 +264,9 @@ func (e *{{.Type}}) RetryableError() bool { return {{.Retryable}} }
 
 func main() {
 	out := flag.String("o", "errors_gen.go", "output file")
+	modelPath := flag.String("model", "internal/model/lookoutequipment-2020-12-15.json", "the facts-only service model")
 	flag.Parse()
-	if err := operationErrors("."); err != nil {
+	if err := operationErrors(*modelPath); err != nil {
 		log.Fatal(err)
 	}
 	var buf bytes.Buffer

@@ -1,0 +1,251 @@
+package lookout
+
+import (
+	"math"
+	"strings"
+)
+
+// The strict reader's member loop and value readers, which the generated
+// decode method of each structure calls: one switch on the member's index,
+// one reader per member.
+
+// wireNames is a structure's member names, in wire order, for the reader.
+type wireNames struct {
+	names []string
+	// shown lists them as errors do.
+	shown string
+}
+
+func newWireNames(names ...string) wireNames {
+	return wireNames{names: names, shown: strings.Join(names, ", ")}
+}
+
+// index returns the index of the member named key, or -1; next is where a
+// body in the model's order has it.
+func (t *wireNames) index(key string, next int) int {
+	if next < len(t.names) && t.names[next] == key {
+		return next
+	}
+	for i, n := range t.names {
+		if n == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// objectState is the reader's state within one object.
+type objectState struct {
+	seen    uint64 // a bit per member read
+	started bool   // the '{' is consumed
+	count   int    // the members read, skipped ones included
+	next    int    // the member after the last one read
+}
+
+// field reads up to the value of the object's next member and returns the
+// member's index in t, or -1 at the end of the object (its '}' consumed).
+// It refuses a member that is unknown (skipping it instead in a lenient
+// decoder) or repeated.
+func (d *decoder) field(t *wireNames, st *objectState) (int, *DecodeError) {
+	if !st.started {
+		d.pos++ // '{'
+		st.started = true
+	}
+	for {
+		key, at, more, de := d.member(st.count == 0)
+		if de != nil || !more {
+			return -1, de
+		}
+		st.count++
+		i := t.index(key, st.next)
+		if i < 0 {
+			if !d.lenient {
+				return -1, d.unknownMember(at, key, t.names, t.shown)
+			}
+			if de := d.skipValue(0); de != nil {
+				return -1, de.within(key)
+			}
+			continue
+		}
+		bit := uint64(1) << i
+		if st.seen&bit != 0 {
+			return -1, d.duplicateMember(at, key)
+		}
+		st.seen |= bit
+		st.next = i + 1
+		return i, nil
+	}
+}
+
+// emptyObject reads an object that has no members.
+func (d *decoder) emptyObject() *DecodeError {
+	var st objectState
+	_, de := d.field(&wireNames{}, &st)
+	return de
+}
+
+// plainString reads a string member held in a plain string, whose "" means
+// absent: null is "", and a body that gives "" is recorded in the presence.
+func (d *decoder) plainString(p *string) *DecodeError {
+	s, present, de := d.stringValue()
+	if de != nil {
+		return de
+	}
+	*p = s
+	if present && s == "" {
+		d.presence.empty = append(d.presence.empty, p)
+	}
+	return nil
+}
+
+// optString reads a string member held in a *string: nil for null.
+func (d *decoder) optString(p **string) *DecodeError {
+	s, present, de := d.stringValue()
+	if de == nil && present {
+		q := d.newString()
+		*q = s
+		*p = q
+	}
+	return de
+}
+
+// int32 reads a 32-bit integer member: nil for null.
+func (d *decoder) int32(p **int32) *DecodeError {
+	n, present, de := d.intValue(math.MinInt32, math.MaxInt32, "32-bit")
+	if de == nil && present {
+		*p = new(int32(n))
+	}
+	return de
+}
+
+// int64 reads a 64-bit integer member: nil for null.
+func (d *decoder) int64(p **int64) *DecodeError {
+	n, present, de := d.intValue(math.MinInt64, math.MaxInt64, "64-bit")
+	if de == nil && present {
+		*p = new(n)
+	}
+	return de
+}
+
+// bool reads a boolean member: nil for null.
+func (d *decoder) bool(p **bool) *DecodeError {
+	b, present, de := d.boolValue()
+	if de == nil && present {
+		*p = new(b)
+	}
+	return de
+}
+
+// float reads a number member: nil for null. The number is read as
+// strconv.ParseFloat reads it; one out of float64's range is refused.
+func (d *decoder) float(p **float64) *DecodeError {
+	f, present, de := d.floatValue()
+	if de == nil && present {
+		*p = new(f)
+	}
+	return de
+}
+
+// timestamp reads a timestamp member, seconds since the epoch: nil for
+// null.
+func (d *decoder) timestamp(p **Timestamp) *DecodeError {
+	t, present, de := d.timestampValue()
+	if de == nil && present {
+		*p = new(t)
+	}
+	return de
+}
+
+// listStart reads the start of a list member's value: null (absent) or
+// '['. present reports a '[', which it consumes.
+func (d *decoder) listStart() (present bool, de *DecodeError) {
+	switch {
+	case d.s[d.pos] == '[':
+		d.pos++
+		return true, nil
+	case strings.HasPrefix(d.s[d.pos:], "null"):
+		d.pos += len("null")
+		return false, nil
+	}
+	return false, d.errorAt(d.pos, "expected a list or null, found "+d.found(d.pos))
+}
+
+// countElements returns the number of elements of the list whose '[' was
+// just read, found by a quick scan to its ']' (strings skipped, nesting
+// counted, nothing checked): the capacity its slice is made with, so that
+// appending never moves an element whose fields the presence holds the
+// address of. A malformed list, which the reader then refuses, may be
+// miscounted; its count is bounded by the body's length.
+func (d *decoder) countElements() int {
+	s := d.s
+	depth, n, any := 0, 0, false
+	for i := d.pos; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"':
+			any = true
+			for i++; i < len(s) && s[i] != '"'; i++ {
+				if s[i] == '\\' {
+					i++
+				}
+			}
+		case '[', '{':
+			any = true
+			depth++
+		case ']', '}':
+			if depth == 0 {
+				if any {
+					n++
+				}
+				return n
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				n++
+			}
+		case ' ', '\t', '\n', '\r':
+		default:
+			any = true
+		}
+	}
+	return n
+}
+
+// element reads up to element i (0-based) of a list whose '[' is read: it
+// returns false at the list's end (its ']' consumed). open is the first
+// byte the element must have: '{' for a structure, '"' for a string.
+func (d *decoder) element(i int, open byte) (more bool, de *DecodeError) {
+	d.skipSpace()
+	if d.pos == len(d.s) {
+		return false, d.errorAt(d.pos, "unexpected end of the body: the list is not closed")
+	}
+	switch c := d.s[d.pos]; {
+	case c == ']':
+		d.pos++
+		return false, nil
+	case i > 0 && c != ',':
+		return false, d.errorAt(d.pos, "expected ',' or ']' after an element, found "+d.found(d.pos))
+	case i > 0:
+		d.pos++
+		d.skipSpace()
+		if d.pos == len(d.s) {
+			return false, d.errorAt(d.pos, "unexpected end of the body: the list is not closed")
+		}
+	}
+	if c := d.s[d.pos]; c != open {
+		what := "an object"
+		if open == '"' {
+			what = "a string"
+		}
+		reason := "expected " + what + ", found " + d.found(d.pos)
+		if i > 0 && c == ']' {
+			reason = "expected an element after ',', found the character ']'"
+		}
+		return false, d.errorAt(d.pos, reason).within(elementSegment(i))
+	}
+	return true, nil
+}
+
+// elementSegment is the path segment of element i (0-based) of a list, as
+// the service's messages name it: "2.member" for the second.
+func elementSegment(i int) string { return elementPath("", i)[1:] }
