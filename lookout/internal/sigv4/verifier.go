@@ -129,7 +129,7 @@ func (v *Verifier) Service() string { return v.service }
 
 // authorization is an Authorization header, read.
 type authorization struct {
-	credential, signedHeaders, signature string
+	credential, signedHeaders, signature   string
 	hasCredential, hasSigned, hasSignature bool
 }
 
@@ -518,7 +518,9 @@ func echo(s string) string {
 
 type scratch struct{ buf, sts, mac, claimed []byte }
 
-var scratchPool = sync.Pool{New: func() any { return &scratch{buf: make([]byte, 0, 1024), sts: make([]byte, 0, 256), mac: make([]byte, 0, 256)} }}
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{buf: make([]byte, 0, 1024), sts: make([]byte, 0, 256), mac: make([]byte, 0, 256)}
+}}
 
 // canonicalRequest appends r's canonical request to dst.
 func canonicalRequest(dst []byte, r *http.Request, signedHeaders string, payloadHash []byte) []byte {

@@ -259,7 +259,9 @@ func TestVerifyRefuses(t *testing.T) {
 		{"impossible date", with(func(s *signing) { s.after = setHeader("X-Amz-Date", "20260231T124400Z") }),
 			sigv4.CodeIncompleteSignature, sigv4.ReasonMalformed, "X-Amz-Date must be in the ISO 8601 basic format*"},
 		{"unsorted signed headers", with(func(s *signing) {
-			s.after = setAuth(func(a string) string { return strings.Replace(a, "SignedHeaders=content-length;content-type;host", "SignedHeaders=host;content-length;content-type", 1) })
+			s.after = setAuth(func(a string) string {
+				return strings.Replace(a, "SignedHeaders=content-length;content-type;host", "SignedHeaders=host;content-length;content-type", 1)
+			})
 		}), sigv4.CodeIncompleteSignature, sigv4.ReasonMalformed, "SignedHeaders must list lowercase header names, sorted and without repeats: 'host;content-length;content-type;x-amz-date;x-amz-target'."},
 		{"host unsigned", with(func(s *signing) {
 			s.after = setAuth(func(a string) string { return strings.Replace(a, "host;", "", 1) })
@@ -267,7 +269,10 @@ func TestVerifyRefuses(t *testing.T) {
 		{"x-amz-date unsigned", with(func(s *signing) {
 			s.after = setAuth(func(a string) string { return strings.Replace(a, "x-amz-date;", "", 1) })
 		}), sigv4.CodeIncompleteSignature, sigv4.ReasonUnsigned, "'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization."},
-		{"target added after signing", with(func(s *signing) { s.target = ""; s.after = setHeader("X-Amz-Target", lookout.TargetStartDataIngestionJob) }),
+		{"target added after signing", with(func(s *signing) {
+			s.target = ""
+			s.after = setHeader("X-Amz-Target", lookout.TargetStartDataIngestionJob)
+		}),
 			sigv4.CodeIncompleteSignature, sigv4.ReasonUnsigned, "'X-Amz-Target' must be a 'SignedHeader' in the AWS Authorization."},
 		{"content type added after signing", with(func(s *signing) { s.contentType = ""; s.after = setHeader("Content-Type", lookout.ContentType) }),
 			sigv4.CodeIncompleteSignature, sigv4.ReasonUnsigned, "'Content-Type' must be a 'SignedHeader' in the AWS Authorization."},
@@ -296,7 +301,9 @@ func TestVerifyRefuses(t *testing.T) {
 		{"body altered", with(func(s *signing) {
 			s.after = func(r *http.Request) {} // the body passed to Verify is changed below
 		}), sigv4.CodeInvalidSignature, sigv4.ReasonMismatch, mismatch},
-		{"target altered", with(func(s *signing) { s.after = setHeader("X-Amz-Target", "AWSLookoutEquipmentFrontendService.DeleteDataset") }),
+		{"target altered", with(func(s *signing) {
+			s.after = setHeader("X-Amz-Target", "AWSLookoutEquipmentFrontendService.DeleteDataset")
+		}),
 			sigv4.CodeInvalidSignature, sigv4.ReasonMismatch, mismatch},
 		{"path altered", with(func(s *signing) { s.after = func(r *http.Request) { r.URL.Path, r.URL.RawPath = "/x", "" } }),
 			sigv4.CodeInvalidSignature, sigv4.ReasonMismatch, mismatch},
