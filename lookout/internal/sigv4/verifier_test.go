@@ -430,11 +430,3 @@ func TestReasonString(t *testing.T) {
 	assert.Equal(t, "unknown", sigv4.Reason(200).String())
 }
 
-func BenchmarkVerifyOnly(b *testing.B) {
-	v := newVerifier(b)
-	r, body := signed(b, signing{body: testBody, target: lookout.TargetStartDataIngestionJob, contentType: lookout.ContentType})
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = v.Verify(r, body)
-	}
-}
