@@ -429,4 +429,3 @@ func TestReasonString(t *testing.T) {
 	assert.Equal(t, "unknown", sigv4.Reason(0).String())
 	assert.Equal(t, "unknown", sigv4.Reason(200).String())
 }
-
