@@ -252,17 +252,32 @@ func (m *serializer) HandleSerialize(ctx context.Context, in middleware.Serializ
 	req.Header.Set("Content-Type", lookout.ContentType)
 	req.Header.Set("X-Amz-Target", m.target)
 	req.ContentLength = int64(len(body))
-	if req, err = req.SetStream(bytes.NewReader(body)); err != nil {
-		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
-	}
-	in.Request = req
 	sum := sha256.Sum256(body)
 	ctx = v4.SetPayloadHash(ctx, hex.EncodeToString(sum[:]))
+	ctx = middleware.WithStackValue(ctx, bodyKey{}, body)
 	return next.HandleSerialize(ctx, in)
 }
 
-// signer signs each attempt, after the retryer, so that each is signed with
-// its own time.
+// bodyKey is the stack value of the request's body, which each attempt
+// sends anew.
+type bodyKey struct{}
+
+// setBody gives the attempt's request a reader of the whole body, and a
+// GetBody, as http.NewRequest gives a request of a *bytes.Reader: each
+// attempt reads the body from its start, and net/http can send it again on
+// a fresh connection when a kept-alive one turns out closed. (A smithy-go
+// request stream is not used: its reader is closed when the client returns
+// the response, which can come before net/http's writer is done with the
+// body, and net/http then drops the connection instead of reusing it.)
+func setBody(ctx context.Context, req *smithyhttp.Request) {
+	body, _ := middleware.GetStackValue(ctx, bodyKey{}).([]byte)
+	req.ContentLength = int64(len(body))
+	req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+	req.Body, _ = req.GetBody()
+}
+
+// signer gives each attempt its body and signs it, after the retryer, so
+// that each attempt is signed with its own time.
 type signer struct {
 	options *Options
 	signer  *v4.Signer
@@ -274,13 +289,14 @@ func (m *signer) HandleFinalize(ctx context.Context, in middleware.FinalizeInput
 	middleware.FinalizeOutput, middleware.Metadata, error,
 ) {
 	o := m.options
-	switch o.Credentials.(type) {
-	case nil, aws.AnonymousCredentials, *aws.AnonymousCredentials:
-		return next.HandleFinalize(ctx, in)
-	}
 	req, ok := in.Request.(*smithyhttp.Request)
 	if !ok {
 		return middleware.FinalizeOutput{}, middleware.Metadata{}, fmt.Errorf("unexpected transport type %T", in.Request)
+	}
+	setBody(ctx, req)
+	switch o.Credentials.(type) {
+	case nil, aws.AnonymousCredentials, *aws.AnonymousCredentials:
+		return next.HandleFinalize(ctx, in)
 	}
 	creds, err := o.Credentials.Retrieve(ctx)
 	if err != nil {
