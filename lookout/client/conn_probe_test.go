@@ -2,8 +2,6 @@ package client_test
 
 import (
 	"context"
-	"net"
-	"net/http"
 	"net/http/httptrace"
 	"sync/atomic"
 	"testing"
@@ -23,12 +21,11 @@ func TestConnectionsReused(t *testing.T) {
 	srv := rec.serve(t, lookout.Service{DescribeDataset: func(context.Context, *lookout.DescribeDatasetRequest) (*lookout.DescribeDatasetResponse, error) {
 		return &lookout.DescribeDatasetResponse{}, nil
 	}})
-	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
-		if s == http.StateNew {
+	ctx := httptrace.WithClientTrace(context.Background(), &httptrace.ClientTrace{GotConn: func(i httptrace.GotConnInfo) {
+		if !i.Reused {
 			conns.Add(1)
 		}
-	}
-	ctx := httptrace.WithClientTrace(context.Background(), &httptrace.ClientTrace{WroteRequest: func(i httptrace.WroteRequestInfo) {
+	}, WroteRequest: func(i httptrace.WroteRequestInfo) {
 		if i.Err != nil {
 			writeErrs.Add(1)
 		}

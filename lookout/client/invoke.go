@@ -146,10 +146,8 @@ func (c *Client) handle(ctx context.Context, op, target string, o *Options, sig 
 	ctx = middleware.WithOperationName(ctx, op)
 	ctx = awsmiddleware.SetServiceID(ctx, ServiceID)
 	ctx = awsmiddleware.SetOperationName(ctx, op)
-	ctx = awsmiddleware.SetSigningName(ctx, SigningName)
 	if o.Region != "" {
 		ctx = awsmiddleware.SetRegion(ctx, o.Region)
-		ctx = awsmiddleware.SetSigningRegion(ctx, o.Region)
 	}
 	ctx = middleware.SetLogger(ctx, o.Logger)
 
@@ -162,7 +160,7 @@ func (c *Client) handle(ctx context.Context, op, target string, o *Options, sig 
 			return err
 		}
 	}
-	h := middleware.DecorateHandler(smithyhttp.NewClientHandler(o.HTTPClient), stack)
+	h := middleware.DecorateHandler(smithyhttp.NewClientHandlerWithOptions(o.HTTPClient), stack)
 	_, _, err = h.Handle(ctx, in)
 	return err
 }
