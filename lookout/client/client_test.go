@@ -462,3 +462,39 @@ func TestOptionsCopy(t *testing.T) {
 	assert.Nil(t, o.BaseEndpoint)
 	assert.True(t, strings.HasPrefix(client.ServiceID, "Lookout"))
 }
+
+// TestConcurrentCalls: one client, many goroutines; each call signed,
+// verified and answered with its own dataset.
+func TestConcurrentCalls(t *testing.T) {
+	t.Parallel()
+	rec := &recorder{}
+	srv := rec.serve(t, lookout.Service{
+		DescribeDataset: func(_ context.Context, r *lookout.DescribeDatasetRequest) (*lookout.DescribeDatasetResponse, error) {
+			return &lookout.DescribeDatasetResponse{DatasetName: r.DatasetName}, nil
+		},
+	})
+	c := newClient(srv)
+	var wg sync.WaitGroup
+	errs := make(chan error, 8*10)
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 10 {
+				name := "ds-" + string(rune('a'+g)) + "-" + string(rune('0'+i))
+				out, err := c.DescribeDataset(context.Background(), &lookout.DescribeDatasetRequest{DatasetName: name})
+				if err == nil && out.DatasetName != name {
+					err = errors.New("answer of another call: " + out.DatasetName)
+				}
+				errs <- err
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		require.NoError(t, err)
+	}
+	for _, a := range rec.seen() {
+		assert.NoError(t, a.verifyErr)
+	}
+	assert.Len(t, rec.seen(), 80)
+}
