@@ -432,3 +432,42 @@ func TestReasonString(t *testing.T) {
 	assert.Equal(t, "unknown", sigv4.Reason(0).String())
 	assert.Equal(t, "unknown", sigv4.Reason(200).String())
 }
+
+// TestVerifyDates: the X-Amz-Date forms refused, and the edges of the clock
+// window.
+func TestVerifyDates(t *testing.T) {
+	t.Parallel()
+	v := newVerifier(t)
+	for _, d := range []string{
+		"", "2026120T124400Z", "20261206T124400", "20261206 124400Z", "20261206t124400Z", "20261206T124400z",
+		"20261306T124400Z", "20261200T124400Z", "20261232T124400Z", "20261206T244400Z", "20261206T126000Z",
+		"20261206T124460Z", "2026-206T124400Z", "+0261206T124400Z", "20261206T12440ZZ", "20261206T124400Z ",
+	} {
+		r, body := signed(t, signing{body: testBody, after: func(r *http.Request) { r.Header.Set("X-Amz-Date", d) }})
+		err := v.Verify(r, body)
+		var e *sigv4.Error
+		require.ErrorAs(t, err, &e, "%q", d)
+		assert.Equal(t, "X-Amz-Date must be in the ISO 8601 basic format yyyyMMdd'T'HHmmss'Z', got '"+d+"'.", e.Message, "%q", d)
+	}
+	for _, tc := range []struct {
+		offset time.Duration
+		reason sigv4.Reason
+	}{
+		{-sigv4.MaxSkew - time.Second, sigv4.ReasonExpired},
+		{-sigv4.MaxSkew, 0},
+		{0, 0},
+		{sigv4.MaxSkew, 0},
+		{sigv4.MaxSkew + time.Second, sigv4.ReasonNotYetCurrent},
+		{-24 * time.Hour, sigv4.ReasonExpired},
+	} {
+		r, body := signed(t, signing{body: testBody, at: testNow.Add(tc.offset)})
+		err := v.Verify(r, body)
+		if tc.reason == 0 {
+			assert.NoError(t, err, "%v", tc.offset)
+			continue
+		}
+		var e *sigv4.Error
+		require.ErrorAs(t, err, &e, "%v", tc.offset)
+		assert.Equal(t, tc.reason, e.Reason, "%v", tc.offset)
+	}
+}
