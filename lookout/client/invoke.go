@@ -120,6 +120,8 @@ func validHostLabel(s string) bool {
 func (c *Client) invoke(ctx context.Context, op, target string, in lookout.Request, out any, optFns []func(*Options)) error {
 	options, signer := c.options, c.signer
 	if len(optFns) > 0 {
+		// The options may give other credentials: they get a signer of
+		// their own (see Client.signer).
 		options = options.Copy()
 		for _, fn := range optFns {
 			fn(&options)
@@ -127,8 +129,6 @@ func (c *Client) invoke(ctx context.Context, op, target string, in lookout.Reque
 		resolveDefaults(&options, options.RetryMaxAttempts != c.options.RetryMaxAttempts)
 		signer = newSigner(&options)
 	}
-	// The options may give other credentials: they get a signer of their
-	// own (see Client.signer).
 	err := c.handle(ctx, op, target, &options, signer, in, out)
 	if err != nil {
 		return &smithy.OperationError{ServiceID: ServiceID, OperationName: op, Err: err}

@@ -36,8 +36,8 @@ const (
 	// parameter, or the request lacks a date header (CodeIncompleteSignature).
 	ReasonMalformed
 	// ReasonUnsigned: a header that must be signed (host, the date header,
-	// content-type, every x-amz-* header present) is not in SignedHeaders
-	// (CodeIncompleteSignature).
+	// and when present content-type, X-Amz-Target, X-Amz-Content-Sha256 and
+	// X-Amz-Security-Token) is not in SignedHeaders (CodeIncompleteSignature).
 	ReasonUnsigned
 	// ReasonScope: the credential scope names another terminator, service or
 	// region, or a day other than the request's date (CodeInvalidSignature).

@@ -146,12 +146,13 @@ type authorization struct {
 //     Signature=...", and a date: X-Amz-Date in ISO 8601 basic form
 //     (20261206T120000Z), else Date in HTTP form (CodeIncompleteSignature);
 //  3. SignedHeaders, lowercase, sorted, without repeats, naming host, the
-//     date header used, content-type when the request has one, and every
-//     x-amz-* header the request has: an unsigned X-Amz-Target could be
-//     changed in transit to call another operation with the same body, an
-//     unsigned X-Amz-Content-Sha256 or X-Amz-Security-Token could be
-//     swapped, so they are refused rather than ignored
-//     (CodeIncompleteSignature);
+//     date header used, and, when the request has them, content-type,
+//     x-amz-target, x-amz-content-sha256 and x-amz-security-token: an
+//     unsigned X-Amz-Target could be changed in transit to call another
+//     operation with the same body, an unsigned Content-Type,
+//     X-Amz-Content-Sha256 or X-Amz-Security-Token swapped, so such a
+//     request is refused rather than its header ignored. The SDKs sign all
+//     of them (CodeIncompleteSignature);
 //  4. the credential scope, DATE/REGION/SERVICE/aws4_request: the terminator,
 //     the service, the region, and DATE the day of the request's date
 //     (CodeInvalidSignature);
@@ -383,7 +384,7 @@ func parseAuthorization(header string) (authorization, error) {
 
 // checkSignedHeaders checks the SignedHeaders list: lowercase header names,
 // sorted, without repeats, naming host, the date header (dateName), and
-// content-type and every x-amz-* header that r has.
+// content-type and the mustSign headers that r has.
 func checkSignedHeaders(r *http.Request, list, dateName string) error {
 	prev := ""
 	for rest := list; ; {
@@ -409,16 +410,23 @@ func checkSignedHeaders(r *http.Request, list, dateName string) error {
 	if _, ok := r.Header["Content-Type"]; ok && !listed(list, "content-type") {
 		return newError(ReasonUnsigned, "'Content-Type' must be a 'SignedHeader' in the AWS Authorization.")
 	}
-	unsigned := ""
-	for k := range r.Header {
-		if len(k) > 6 && strings.EqualFold(k[:6], "x-amz-") && !listed(list, k) && (unsigned == "" || k < unsigned) {
-			unsigned = k
+	for _, h := range mustSign {
+		if _, ok := r.Header[h.key]; ok && !listed(list, h.name) {
+			return newError(ReasonUnsigned, "'"+h.key+"' must be a 'SignedHeader' in the AWS Authorization.")
 		}
 	}
-	if unsigned != "" {
-		return newError(ReasonUnsigned, "'"+echo(unsigned)+"' must be a 'SignedHeader' in the AWS Authorization.")
-	}
 	return nil
+}
+
+// mustSign are the headers that change what a request means, and so must be
+// signed when the request has them: the operation, the payload hash the
+// signature covers, and the session token. Other x-amz-* headers mean
+// nothing to the service and may be unsigned (the AWS SDK for JavaScript v2
+// does not sign the X-Amz-User-Agent it sends).
+var mustSign = [...]struct{ key, name string }{
+	{"X-Amz-Target", "x-amz-target"},
+	{"X-Amz-Content-Sha256", "x-amz-content-sha256"},
+	{"X-Amz-Security-Token", "x-amz-security-token"},
 }
 
 // validHeaderName reports whether s is a lowercase HTTP token.

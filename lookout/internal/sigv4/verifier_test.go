@@ -151,6 +151,8 @@ func TestVerifySDKSigned(t *testing.T) {
 		"content sha256":    {body: testBody, header: http.Header{"X-Amz-Content-Sha256": {sha(testBody)}}},
 		"spaces in a value": {body: testBody, header: http.Header{"X-Amz-Meta": {"  a   b  c "}, "Amz-Sdk-Request": {"attempt=1; max=3"}}},
 		"two values":        {body: testBody, header: http.Header{"X-Amz-Meta": {"a", "b"}}},
+		"x-amz-user-agent added after signing, as the SDK for JavaScript v2 sends it": {body: testBody, target: lookout.TargetStartDataIngestionJob,
+			after: func(r *http.Request) { r.Header.Set("X-Amz-User-Agent", "aws-sdk-js/2.1692.0") }},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -278,6 +280,8 @@ func TestVerifyRefuses(t *testing.T) {
 			sigv4.CodeIncompleteSignature, sigv4.ReasonUnsigned, "'Content-Type' must be a 'SignedHeader' in the AWS Authorization."},
 		{"security token added after signing", with(func(s *signing) { s.after = setHeader("X-Amz-Security-Token", "token") }),
 			sigv4.CodeIncompleteSignature, sigv4.ReasonUnsigned, "'X-Amz-Security-Token' must be a 'SignedHeader' in the AWS Authorization."},
+		{"content sha256 added after signing", with(func(s *signing) { s.after = setHeader("X-Amz-Content-Sha256", sha(testBody)) }),
+			sigv4.CodeIncompleteSignature, sigv4.ReasonUnsigned, "'X-Amz-Content-Sha256' must be a 'SignedHeader' in the AWS Authorization."},
 		{"other service", with(func(s *signing) { s.service = "s3" }),
 			sigv4.CodeInvalidSignature, sigv4.ReasonScope, "Credential should be scoped to correct service: 'lookoutequipment'."},
 		{"other region", with(func(s *signing) { s.region = "eu-west-1" }),
