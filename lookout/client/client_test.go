@@ -498,3 +498,27 @@ func TestConcurrentCalls(t *testing.T) {
 	}
 	assert.Len(t, rec.seen(), 80)
 }
+
+// TestSessionToken: temporary credentials' session token is sent signed,
+// and the server's Verifier accepts it without checking it.
+func TestSessionToken(t *testing.T) {
+	t.Parallel()
+	tokens := make(chan string, 1)
+	rec := &recorder{before: func(_ int, _ http.ResponseWriter, r *http.Request) bool {
+		tokens <- r.Header.Get("X-Amz-Security-Token")
+		return false
+	}}
+	srv := rec.serve(t, lookout.Service{
+		DescribeDataset: func(context.Context, *lookout.DescribeDatasetRequest) (*lookout.DescribeDatasetResponse, error) {
+			return &lookout.DescribeDatasetResponse{}, nil
+		},
+	})
+	c := newClient(srv, func(o *client.Options) {
+		o.Credentials = credentials.NewStaticCredentialsProvider(keyID, secret, "FQoGZXIvYXdzEPT//////////wEaDEXAMPLE")
+	})
+	_, err := c.DescribeDataset(context.Background(), &lookout.DescribeDatasetRequest{DatasetName: datasetName})
+	require.NoError(t, err)
+	assert.Equal(t, "FQoGZXIvYXdzEPT//////////wEaDEXAMPLE", <-tokens)
+	require.Len(t, rec.seen(), 1)
+	assert.Contains(t, rec.seen()[0].auth, "x-amz-security-token")
+}

@@ -167,7 +167,10 @@ type authorization struct {
 //
 // X-Amz-Security-Token, which temporary credentials add, must be signed
 // when present (3), and is otherwise accepted as it is: the Verifier knows
-// long-term keys only and does not check session tokens.
+// long-term keys only and does not check session tokens. A signature in the
+// query string (a presigned URL) is not looked at: without an Authorization
+// header the request is refused as unsigned. Replays within the window are
+// not detected, as AWS does not detect them.
 //
 // The canonical request is built as the AWS SDKs build it for a service
 // other than S3: the path as sent, percent-encoded once more; the query's
