@@ -499,9 +499,9 @@ func TestConcurrentCalls(t *testing.T) {
 	assert.Len(t, rec.seen(), 80)
 }
 
-// TestSessionToken: temporary credentials' session token is sent signed,
+// TestSecurityToken: temporary credentials' security token is sent signed,
 // and the server's Verifier accepts it without checking it.
-func TestSessionToken(t *testing.T) {
+func TestSecurityToken(t *testing.T) {
 	t.Parallel()
 	tokens := make(chan string, 1)
 	rec := &recorder{before: func(_ int, _ http.ResponseWriter, r *http.Request) bool {

@@ -167,7 +167,7 @@ type authorization struct {
 //
 // X-Amz-Security-Token, which temporary credentials add, must be signed
 // when present (3), and is otherwise accepted as it is: the Verifier knows
-// long-term keys only and does not check session tokens. A signature in the
+// long-term keys only and does not check security tokens. A signature in the
 // query string (a presigned URL) is not looked at: without an Authorization
 // header the request is refused as unsigned. Replays within the window are
 // not detected, as AWS does not detect them.
@@ -423,7 +423,7 @@ func checkSignedHeaders(r *http.Request, list, dateName string) error {
 
 // mustSign are the headers that change what a request means, and so must be
 // signed when the request has them: the operation, the payload hash the
-// signature covers, and the session token. Other x-amz-* headers mean
+// signature covers, and the security token. Other x-amz-* headers mean
 // nothing to the service and may be unsigned (the AWS SDK for JavaScript v2
 // does not sign the X-Amz-User-Agent it sends).
 var mustSign = [...]struct{ key, name string }{

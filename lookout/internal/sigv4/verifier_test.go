@@ -143,7 +143,7 @@ func TestVerifySDKSigned(t *testing.T) {
 	for name, s := range map[string]signing{
 		"json request":      {body: testBody, target: lookout.TargetStartDataIngestionJob, contentType: lookout.ContentType},
 		"empty body":        {target: lookout.TargetStartDataIngestionJob, contentType: lookout.ContentType},
-		"session token":     {body: testBody, token: "FQoGZXIvYXdzEPT//////////wEaDEXAMPLE", target: lookout.TargetStartDataIngestionJob},
+		"security token":    {body: testBody, token: "FQoGZXIvYXdzEPT//////////wEaDEXAMPLE", target: lookout.TargetStartDataIngestionJob},
 		"other key":         {keyID: "AKIDOTHER", secret: "other-secret", body: testBody},
 		"query and path":    {path: "/a%20b/c+d/", query: "b=2&a=1&a=0&sp=x+y&empty=&star=*", body: testBody},
 		"15 minutes old":    {at: testNow.Add(-sigv4.MaxSkew), body: testBody},
