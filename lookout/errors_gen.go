@@ -171,6 +171,44 @@ type SerializationException struct {
 	Err error `json:"-"`
 }
 
+// MissingAuthenticationTokenException: the answer of an endpoint that
+// checks signatures to a request without an Authorization header. HTTP 403.
+//
+// Any operation may answer with it: the protocol raises it before the
+// operation is known or its request read.
+type MissingAuthenticationTokenException struct {
+	Message string
+}
+
+// IncompleteSignatureException: the answer to a request whose Authorization
+// header, or a header its signature needs, is malformed or incomplete. HTTP
+// 403.
+//
+// Any operation may answer with it: the protocol raises it before the
+// operation is known or its request read.
+type IncompleteSignatureException struct {
+	Message string
+}
+
+// UnrecognizedClientException: the answer to a request signed with an
+// access key the endpoint does not know. HTTP 403.
+//
+// Any operation may answer with it: the protocol raises it before the
+// operation is known or its request read.
+type UnrecognizedClientException struct {
+	Message string
+}
+
+// InvalidSignatureException: the answer to a request whose signature does
+// not match, has expired, or is scoped to another service or region. HTTP
+// 403.
+//
+// Any operation may answer with it: the protocol raises it before the
+// operation is known or its request read.
+type InvalidSignatureException struct {
+	Message string
+}
+
 // UnknownOperationException: the AWS JSON 1.0 protocol's answer to a
 // request whose X-Amz-Target names no operation of the service. HTTP 400.
 //
@@ -198,6 +236,14 @@ const (
 	CodeValidation = "ValidationException"
 	// CodeSerialization is the code of [SerializationException].
 	CodeSerialization = "SerializationException"
+	// CodeMissingAuthenticationToken is the code of [MissingAuthenticationTokenException].
+	CodeMissingAuthenticationToken = "MissingAuthenticationTokenException"
+	// CodeIncompleteSignature is the code of [IncompleteSignatureException].
+	CodeIncompleteSignature = "IncompleteSignatureException"
+	// CodeUnrecognizedClient is the code of [UnrecognizedClientException].
+	CodeUnrecognizedClient = "UnrecognizedClientException"
+	// CodeInvalidSignature is the code of [InvalidSignatureException].
+	CodeInvalidSignature = "InvalidSignatureException"
 	// CodeUnknownOperation is the code of [UnknownOperationException].
 	CodeUnknownOperation = "UnknownOperationException"
 )
@@ -229,6 +275,18 @@ var taxonomy = [...]errorKind{
 	{code: CodeSerialization, status: 400, fault: smithy.FaultClient, retryable: false, protocol: true,
 		doc:  "The request body could not be read.",
 		make: func(msg string) error { return &SerializationException{Message: msg} }},
+	{code: CodeMissingAuthenticationToken, status: 403, fault: smithy.FaultClient, retryable: false, protocol: true,
+		doc:  "Missing Authentication Token",
+		make: func(msg string) error { return &MissingAuthenticationTokenException{Message: msg} }},
+	{code: CodeIncompleteSignature, status: 403, fault: smithy.FaultClient, retryable: false, protocol: true,
+		doc:  "The request signature does not conform to AWS standards.",
+		make: func(msg string) error { return &IncompleteSignatureException{Message: msg} }},
+	{code: CodeUnrecognizedClient, status: 403, fault: smithy.FaultClient, retryable: false, protocol: true,
+		doc:  "The security token included in the request is invalid.",
+		make: func(msg string) error { return &UnrecognizedClientException{Message: msg} }},
+	{code: CodeInvalidSignature, status: 403, fault: smithy.FaultClient, retryable: false, protocol: true,
+		doc:  "The request signature we calculated does not match the signature you provided.",
+		make: func(msg string) error { return &InvalidSignatureException{Message: msg} }},
 	{code: CodeUnknownOperation, status: 400, fault: smithy.FaultClient, retryable: false, protocol: true,
 		doc:  "The request names no operation of this service.",
 		make: func(msg string) error { return &UnknownOperationException{Message: msg} }},
@@ -491,6 +549,142 @@ func (*SerializationException) taxonomyError() {}
 // RetryableError reports false: sending the same request again would fail the same way.
 // The AWS SDK for Go v2's retryer honours this method.
 func (e *SerializationException) RetryableError() bool { return false }
+
+// Error returns the code and the message, "MissingAuthenticationTokenException: message", on one
+// bounded line: a message with a control character, a line separator, an
+// invisible formatting character or invalid UTF-8 is shown escaped, and one
+// longer than 20,000 bytes is cut (see the package doc). Message keeps it
+// as it is.
+func (e *MissingAuthenticationTokenException) Error() string {
+	return errorString(CodeMissingAuthenticationToken, e.ErrorMessage())
+}
+
+// ErrorCode returns "MissingAuthenticationTokenException", the error's code on the wire.
+func (e *MissingAuthenticationTokenException) ErrorCode() string {
+	return CodeMissingAuthenticationToken
+}
+
+// ErrorMessage returns the error's Message as it is, unescaped and whole
+// ("" for a nil error).
+func (e *MissingAuthenticationTokenException) ErrorMessage() string {
+	if e == nil {
+		return ""
+	}
+	return e.Message
+}
+
+// ErrorFault returns smithy.FaultClient: the caller has something to change.
+func (e *MissingAuthenticationTokenException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns 403, the HTTP status the service answers with.
+func (e *MissingAuthenticationTokenException) HTTPStatusCode() int { return 403 }
+
+func (*MissingAuthenticationTokenException) taxonomyError() {}
+
+// RetryableError reports false: sending the same request again would fail the same way.
+// The AWS SDK for Go v2's retryer honours this method.
+func (e *MissingAuthenticationTokenException) RetryableError() bool { return false }
+
+// Error returns the code and the message, "IncompleteSignatureException: message", on one
+// bounded line: a message with a control character, a line separator, an
+// invisible formatting character or invalid UTF-8 is shown escaped, and one
+// longer than 20,000 bytes is cut (see the package doc). Message keeps it
+// as it is.
+func (e *IncompleteSignatureException) Error() string {
+	return errorString(CodeIncompleteSignature, e.ErrorMessage())
+}
+
+// ErrorCode returns "IncompleteSignatureException", the error's code on the wire.
+func (e *IncompleteSignatureException) ErrorCode() string { return CodeIncompleteSignature }
+
+// ErrorMessage returns the error's Message as it is, unescaped and whole
+// ("" for a nil error).
+func (e *IncompleteSignatureException) ErrorMessage() string {
+	if e == nil {
+		return ""
+	}
+	return e.Message
+}
+
+// ErrorFault returns smithy.FaultClient: the caller has something to change.
+func (e *IncompleteSignatureException) ErrorFault() smithy.ErrorFault { return smithy.FaultClient }
+
+// HTTPStatusCode returns 403, the HTTP status the service answers with.
+func (e *IncompleteSignatureException) HTTPStatusCode() int { return 403 }
+
+func (*IncompleteSignatureException) taxonomyError() {}
+
+// RetryableError reports false: sending the same request again would fail the same way.
+// The AWS SDK for Go v2's retryer honours this method.
+func (e *IncompleteSignatureException) RetryableError() bool { return false }
+
+// Error returns the code and the message, "UnrecognizedClientException: message", on one
+// bounded line: a message with a control character, a line separator, an
+// invisible formatting character or invalid UTF-8 is shown escaped, and one
+// longer than 20,000 bytes is cut (see the package doc). Message keeps it
+// as it is.
+func (e *UnrecognizedClientException) Error() string {
+	return errorString(CodeUnrecognizedClient, e.ErrorMessage())
+}
+
+// ErrorCode returns "UnrecognizedClientException", the error's code on the wire.
+func (e *UnrecognizedClientException) ErrorCode() string { return CodeUnrecognizedClient }
+
+// ErrorMessage returns the error's Message as it is, unescaped and whole
+// ("" for a nil error).
+func (e *UnrecognizedClientException) ErrorMessage() string {
+	if e == nil {
+		return ""
+	}
+	return e.Message
+}
+
+// ErrorFault returns smithy.FaultClient: the caller has something to change.
+func (e *UnrecognizedClientException) ErrorFault() smithy.ErrorFault { return smithy.FaultClient }
+
+// HTTPStatusCode returns 403, the HTTP status the service answers with.
+func (e *UnrecognizedClientException) HTTPStatusCode() int { return 403 }
+
+func (*UnrecognizedClientException) taxonomyError() {}
+
+// RetryableError reports false: sending the same request again would fail the same way.
+// The AWS SDK for Go v2's retryer honours this method.
+func (e *UnrecognizedClientException) RetryableError() bool { return false }
+
+// Error returns the code and the message, "InvalidSignatureException: message", on one
+// bounded line: a message with a control character, a line separator, an
+// invisible formatting character or invalid UTF-8 is shown escaped, and one
+// longer than 20,000 bytes is cut (see the package doc). Message keeps it
+// as it is.
+func (e *InvalidSignatureException) Error() string {
+	return errorString(CodeInvalidSignature, e.ErrorMessage())
+}
+
+// ErrorCode returns "InvalidSignatureException", the error's code on the wire.
+func (e *InvalidSignatureException) ErrorCode() string { return CodeInvalidSignature }
+
+// ErrorMessage returns the error's Message as it is, unescaped and whole
+// ("" for a nil error).
+func (e *InvalidSignatureException) ErrorMessage() string {
+	if e == nil {
+		return ""
+	}
+	return e.Message
+}
+
+// ErrorFault returns smithy.FaultClient: the caller has something to change.
+func (e *InvalidSignatureException) ErrorFault() smithy.ErrorFault { return smithy.FaultClient }
+
+// HTTPStatusCode returns 403, the HTTP status the service answers with.
+func (e *InvalidSignatureException) HTTPStatusCode() int { return 403 }
+
+func (*InvalidSignatureException) taxonomyError() {}
+
+// RetryableError reports false: sending the same request again would fail the same way.
+// The AWS SDK for Go v2's retryer honours this method.
+func (e *InvalidSignatureException) RetryableError() bool { return false }
 
 // Error returns the code and the message, "UnknownOperationException: message", on one
 // bounded line: a message with a control character, a line separator, an

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strings"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout/internal/sigv4"
 )
 
 // NewHandler returns an http.Handler that serves the operations of s over
@@ -78,7 +80,28 @@ type HandlerOption func(*handlerOptions)
 
 // handlerOptions is what HandlerOptions set.
 type handlerOptions struct {
-	logger *slog.Logger // nil: slog.Default()
+	logger   *slog.Logger    // nil: slog.Default()
+	verifier *sigv4.Verifier // nil: no signature is checked
+}
+
+// WithSignatures returns the option that makes the handler check each
+// request's AWS Signature Version 4, as the service does: signed with one
+// of credentials (an access key id to its secret access key) for the
+// service lookoutequipment in region, dated within 15 minutes of the wall
+// clock, over the request's method, path, host, date, body and
+// X-Amz-Target. A request that fails is answered 403 with
+// [MissingAuthenticationTokenException], [IncompleteSignatureException],
+// [UnrecognizedClientException] or [InvalidSignatureException], in AWS's
+// words; X-Amz-Security-Token may be signed and is not checked. The
+// signature is checked once the request names an operation the handler
+// serves and its body is read. It returns an error for empty credentials
+// or region.
+func WithSignatures(credentials map[string]string, region string) (HandlerOption, error) {
+	v, err := sigv4.New(credentials, region)
+	if err != nil {
+		return nil, err
+	}
+	return func(o *handlerOptions) { o.verifier = v }, nil
 }
 
 // WithLogger makes the handler log to logger what it logs: a panic of an
@@ -135,6 +158,16 @@ func RequestID(ctx context.Context) string {
 	return id
 }
 
+// signatureError returns the error of the taxonomy that answers a request
+// whose signature err refused.
+func signatureError(err error) error {
+	var se *sigv4.Error
+	if errors.As(err, &se) {
+		return NewAPIError(se.Code, se.Message, se.HTTPStatus)
+	}
+	return &InternalServerException{}
+}
+
 // headerRequestID is the header of a response that carries the request's
 // id.
 const headerRequestID = "X-Amzn-Requestid"
@@ -169,6 +202,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		WriteError(w, err)
 		return
+	}
+	if v := h.options.verifier; v != nil {
+		if err := v.Verify(r, data); err != nil {
+			WriteError(w, signatureError(err))
+			return
+		}
 	}
 	ctx := context.WithValue(r.Context(), requestIDKey{}, id)
 	h.routes[op.index()].serve(h, ctx, w, data)

@@ -62,17 +62,17 @@ func TestOperations(t *testing.T) {
 		},
 		ListDatasets: func(_ context.Context, r *lookout.ListDatasetsRequest) (*lookout.ListDatasetsResponse, error) {
 			record(r)
-			return &lookout.ListDatasetsResponse{DatasetSummaries: []lookout.DatasetSummary{{DatasetName: datasetName, Status: lookout.DatasetStatusActive}}, NextToken: "page-2"}, nil
+			return &lookout.ListDatasetsResponse{DatasetSummaries: []lookout.DatasetSummary{{DatasetName: datasetName, Status: lookout.DatasetStatusActive}}, NextToken: new("page-2")}, nil
 		},
 		StartDataIngestionJob: func(_ context.Context, r *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
 			record(r)
-			return &lookout.StartDataIngestionJobResponse{JobId: "0123456789abcdef0123456789abcdef", Status: lookout.IngestionJobStatusInProgress}, nil
+			return &lookout.StartDataIngestionJobResponse{JobId: new("0123456789abcdef0123456789abcdef"), Status: lookout.IngestionJobStatusInProgress}, nil
 		},
 	})
 	c := newClient(srv)
 	ctx := context.Background()
 
-	cr := &lookout.CreateDatasetRequest{DatasetName: datasetName, Tags: []lookout.Tag{{Key: "team", Value: "pumps"}}}
+	cr := &lookout.CreateDatasetRequest{DatasetName: datasetName, Tags: []lookout.Tag{{Key: "team", Value: new("pumps")}}}
 	cout, err := c.CreateDataset(ctx, cr)
 	require.NoError(t, err)
 	assert.Equal(t, &lookout.CreateDatasetResponse{DatasetArn: datasetArn, DatasetName: datasetName, Status: lookout.DatasetStatusCreated}, cout)
@@ -86,7 +86,7 @@ func TestOperations(t *testing.T) {
 
 	lout, err := c.ListDatasets(ctx, &lookout.ListDatasetsRequest{MaxResults: aws.Int32(10)})
 	require.NoError(t, err)
-	assert.Equal(t, "page-2", lout.NextToken)
+	assert.Equal(t, new("page-2"), lout.NextToken)
 	assert.Equal(t, []lookout.DatasetSummary{{DatasetName: datasetName, Status: lookout.DatasetStatusActive}}, lout.DatasetSummaries)
 
 	sr := startRequest()
@@ -100,7 +100,7 @@ func TestOperations(t *testing.T) {
 	defer mu.Unlock()
 	require.Len(t, received, 4)
 	assert.Equal(t, cr.ClientToken, received[0].(*lookout.CreateDatasetRequest).ClientToken)
-	assert.Equal(t, []lookout.Tag{{Key: "team", Value: "pumps"}}, received[0].(*lookout.CreateDatasetRequest).Tags)
+	assert.Equal(t, []lookout.Tag{{Key: "team", Value: new("pumps")}}, received[0].(*lookout.CreateDatasetRequest).Tags)
 	assert.Equal(t, int32(10), *received[2].(*lookout.ListDatasetsRequest).MaxResults)
 	assert.Equal(t, "my-own-token", received[3].(*lookout.StartDataIngestionJobRequest).ClientToken)
 	assert.Equal(t, "plant/", *received[3].(*lookout.StartDataIngestionJobRequest).IngestionInputConfiguration.S3InputConfiguration.Prefix)
@@ -239,10 +239,15 @@ func TestSignatureRefused(t *testing.T) {
 			t.Parallel()
 			c := newClient(srv, func(o *client.Options) { o.Credentials = tc.creds })
 			_, err := c.DescribeDataset(context.Background(), &lookout.DescribeDatasetRequest{DatasetName: datasetName})
-			var ge *lookout.GenericAPIError
-			require.ErrorAs(t, err, &ge)
-			assert.Equal(t, tc.code, ge.Code)
-			assert.Equal(t, http.StatusForbidden, ge.StatusCode)
+			// The taxonomy's own type of the code, found as the SDK's
+			// errors are.
+			var api smithy.APIError
+			require.ErrorAs(t, err, &api)
+			assert.Equal(t, tc.code, api.ErrorCode())
+			assert.NotNil(t, lookout.FromAPIError(api))
+			var hs interface{ HTTPStatusCode() int }
+			require.ErrorAs(t, err, &hs)
+			assert.Equal(t, http.StatusForbidden, hs.HTTPStatusCode())
 			var re *awshttp.ResponseError
 			require.ErrorAs(t, err, &re)
 			assert.Equal(t, "refused-by-the-verifier", re.ServiceRequestID())
@@ -265,7 +270,7 @@ func TestRetryThrottling(t *testing.T) {
 			if calls <= 2 {
 				return nil, &lookout.ThrottlingException{Message: "Rate exceeded"}
 			}
-			return &lookout.StartDataIngestionJobResponse{JobId: "abc", Status: lookout.IngestionJobStatusInProgress}, nil
+			return &lookout.StartDataIngestionJobResponse{JobId: new("abc"), Status: lookout.IngestionJobStatusInProgress}, nil
 		},
 	})
 	tick := time.Now()
@@ -277,7 +282,7 @@ func TestRetryThrottling(t *testing.T) {
 	})
 	out, err := c.StartDataIngestionJob(context.Background(), startRequest())
 	require.NoError(t, err)
-	assert.Equal(t, "abc", out.JobId)
+	assert.Equal(t, new("abc"), out.JobId)
 
 	attempts := rec.seen()
 	require.Len(t, attempts, 3)

@@ -20,7 +20,7 @@ import (
 func Example() {
 	srv := httptest.NewServer(lookout.NewHandler(lookout.Service{
 		StartDataIngestionJob: func(_ context.Context, r *lookout.StartDataIngestionJobRequest) (*lookout.StartDataIngestionJobResponse, error) {
-			return &lookout.StartDataIngestionJobResponse{JobId: "0123456789abcdef0123456789abcdef", Status: lookout.IngestionJobStatusInProgress}, nil
+			return &lookout.StartDataIngestionJobResponse{JobId: new("0123456789abcdef0123456789abcdef"), Status: lookout.IngestionJobStatusInProgress}, nil
 		},
 	}))
 	defer srv.Close()
@@ -31,7 +31,7 @@ func Example() {
 	req := &lookout.StartDataIngestionJobRequest{
 		DatasetName: "pump-station_7",
 		IngestionInputConfiguration: &lookout.IngestionInputConfiguration{
-			S3InputConfiguration: &lookout.IngestionS3InputConfiguration{Bucket: "sensor-data", KeyPattern: aws.String(lookout.KeyPatternSlash)},
+			S3InputConfiguration: &lookout.IngestionS3InputConfiguration{Bucket: "sensor-data", KeyPattern: lookout.KeyPatternSlash},
 		},
 		RoleArn: "arn:aws:iam::123456789012:role/LookoutIngestion",
 	}
@@ -40,7 +40,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(out.JobId, out.Status)
+	fmt.Println(*out.JobId, out.Status)
 	fmt.Println("client token filled:", len(req.ClientToken) == 36)
 	// Output:
 	// 0123456789abcdef0123456789abcdef IN_PROGRESS

@@ -75,6 +75,18 @@ var kinds = []kind{
 			"// in the body, and what): it is not part of the wire's error, and is\n" +
 			"// nil on an error read from the wire.\n" +
 			"Err error `json:\"-\"`"},
+	{Type: "MissingAuthenticationTokenException", Status: 403, Protocol: true,
+		Doc:     "Missing Authentication Token",
+		TypeDoc: "the answer of an endpoint that checks signatures to a request without an Authorization header."},
+	{Type: "IncompleteSignatureException", Status: 403, Protocol: true,
+		Doc:     "The request signature does not conform to AWS standards.",
+		TypeDoc: "the answer to a request whose Authorization header, or a header its signature needs, is malformed or incomplete."},
+	{Type: "UnrecognizedClientException", Status: 403, Protocol: true,
+		Doc:     "The security token included in the request is invalid.",
+		TypeDoc: "the answer to a request signed with an access key the endpoint does not know."},
+	{Type: "InvalidSignatureException", Status: 403, Protocol: true,
+		Doc:     "The request signature we calculated does not match the signature you provided.",
+		TypeDoc: "the answer to a request whose signature does not match, has expired, or is scoped to another service or region."},
 	{Type: "UnknownOperationException", Status: 400, Protocol: true,
 		Doc:     "The request names no operation of this service.",
 		TypeDoc: "the AWS JSON 1.0 protocol's answer to a request whose X-Amz-Target names no operation of the service."},
