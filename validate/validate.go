@@ -93,10 +93,12 @@ var shared = sync.OnceValue(New)
 // Struct is safe for concurrent use. On a valid value it allocates what
 // validator/v10 does and nothing more (as many allocations as a validator
 // set up as [New] sets it up, with tags of the same names that accept
-// every value), however large the value. The search for a cycle costs one
-// lookup by type for a value whose types cannot hold one (those of package
-// lookout among them); it allocates nothing either for a value of other
-// types that is at most 32 pointers, slices or maps deep (see [CycleError]).
+// every value), however large the value, but for the search for a cycle:
+// it allocates nothing for a value whose types cannot hold one (those of
+// package lookout among them: the search is then one lookup by type), nor
+// for a value of other types that is at most 32 pointers, slices and maps
+// deep and holds at most 4096 of them; past those bounds, it records what
+// it has seen in maps (see [CycleError]).
 func Struct(s any) error {
 	if err := findCycle(s); err != nil {
 		return err
