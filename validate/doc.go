@@ -61,7 +61,8 @@
 //
 // Errors that are not about the value's content are typed too:
 // [InvalidValueError] for something that is not a struct to validate,
-// [TagError] for tags that cannot be applied.
+// [TagError] for tags that cannot be applied, [CycleError] for a value that
+// refers back to itself, which validator/v10 would walk for ever.
 //
 // # Paths below slices and maps
 //

@@ -81,12 +81,27 @@ var shared = sync.OnceValue(New)
 //     a field of a kind its value kind cannot be): validator/v10 panics on
 //     these, Struct does not. Any other panic that happens while
 //     validator/v10 validates s (one raised by a method of s that a tag
-//     calls, say) is not turned into an error: Struct panics with it.
+//     calls, say) is not turned into an error: Struct panics with it;
+//   - a *[CycleError] when s refers back to itself along what validator/v10
+//     walks (a pointer field that points to s or to one of its ancestors,
+//     through pointers, interfaces, or the slices and maps its tags dive
+//     into), which would make validator/v10 recurse until the program
+//     dies of a stack overflow: Struct looks for one before validating,
+//     and validates nothing when it finds one. The error names the path
+//     that refers back and its target, in JSON names.
 //
 // Struct is safe for concurrent use. On a valid value it allocates what
 // validator/v10 does and nothing more (as many allocations as a validator
 // set up as [New] sets it up, with tags of the same names that accept
-// every value), however large the value.
+// every value), however large the value, but for the search for a cycle:
+// it allocates nothing for a value whose types cannot hold one (those of
+// package lookout among them: the search is then one lookup by type), nor
+// for a value of other types that is at most 32 pointers, slices and maps
+// deep and holds at most 4096 of them; past those bounds, it records what
+// it has seen in maps (see [CycleError]).
 func Struct(s any) error {
+	if err := findCycle(s); err != nil {
+		return err
+	}
 	return Translate(s, structTags(shared(), s))
 }
