@@ -55,5 +55,5 @@ func ExampleVerifier_Verify() {
 	fmt.Println(w.Body)
 	// Output:
 	// 403 MissingAuthenticationTokenException
-	// {"__type":"com.amazonaws.lookoutequipment#MissingAuthenticationTokenException","Message":"Missing Authentication Token"}
+	// {"__type":"com.amazon.coral.service#MissingAuthenticationTokenException","Message":"Missing Authentication Token"}
 }
