@@ -175,7 +175,7 @@ func tcStringBytes(v reflect.Value) int {
 // the ns/byte of each compares with StartDataIngestionJob's in the same
 // run.
 func BenchmarkValidateOperations(b *testing.B) {
-	for _, c := range tcTypical() {
+	for _, c := range tcTypicalAll() {
 		for _, side := range []struct {
 			name string
 			v    tcValidator
@@ -199,7 +199,7 @@ func BenchmarkValidateOperations(b *testing.B) {
 // both costs and of their ratio (x-start: 1 is Start's cost per byte, 2
 // twice it).
 func BenchmarkValidatePerByteVsStart(b *testing.B) {
-	typical := tcTypical()
+	typical := tcTypicalAll()
 	var start tcValidator
 	for _, c := range typical {
 		if c.op == "StartDataIngestionJob" {
@@ -249,3 +249,131 @@ func BenchmarkValidatePerByteVsStart(b *testing.B) {
 		}
 	}
 }
+
+// tcGroups names a typical operation of each group of the service's
+// operations, whose request BenchmarkValidateGroups measures.
+var tcGroups = []struct{ group, op string }{
+	{"datasets", "StartDataIngestionJob"}, {"models", "CreateModel"}, {"model-versions", "ImportModelVersion"},
+	{"inference", "CreateInferenceScheduler"}, {"inference-results", "ListInferenceExecutions"},
+	{"labels", "CreateLabel"}, {"retraining", "CreateRetrainingScheduler"}, {"policies", "PutResourcePolicy"},
+	{"tags", "TagResource"},
+}
+
+// tcRefMember is one string member of a request for tcRefValidate: the
+// path of its field, and its kind's reference.
+type tcRefMember struct {
+	index []int
+	ref   *refMember
+}
+
+// tcRefMembers returns the string members of op's request that have a
+// reference, each with the path of its field in typ (a struct type); -1
+// in a path is a list's first element (the typical requests hold one).
+func tcRefMembers(op string, typ reflect.Type) []tcRefMember {
+	refs := map[string]*refMember{}
+	for _, cf := range tcCheckFuncs {
+		refs[cf.kind] = cf.ref
+	}
+	var out []tcRefMember
+	for _, m := range refModelMembers {
+		if m.op != op || m.response || refs[m.shape] == nil {
+			continue
+		}
+		var index []int
+		t := typ
+		for _, seg := range strings.Split(m.path, ".") {
+			if seg == "member" {
+				index = append(index, -1)
+				t = t.Elem()
+				continue
+			}
+			f, _ := t.FieldByName(seg)
+			index = append(index, f.Index[0])
+			t = f.Type
+			if t.Kind() == reflect.Pointer {
+				t = t.Elem()
+			}
+		}
+		out = append(out, tcRefMember{index, refs[m.shape]})
+	}
+	return out
+}
+
+// tcRefValidate is the full-regexp reference of Validate on a request whose
+// string members are all present: one regexp match (and the lengths) per
+// member, as the reference of StartDataIngestionJob does. Reaching a field
+// by reflection costs a little of its time.
+func tcRefValidate(v reflect.Value, members []tcRefMember) int {
+	n := 0
+	for _, m := range members {
+		f := v
+		for _, i := range m.index {
+			for f.Kind() == reflect.Pointer {
+				f = f.Elem()
+			}
+			if i < 0 {
+				f = f.Index(0)
+				continue
+			}
+			f = f.Field(i)
+		}
+		if f.Kind() == reflect.Pointer {
+			f = f.Elem()
+		} else if f.String() == "" {
+			continue // absent
+		}
+		n += len(m.ref.violations(f.String(), true))
+	}
+	return n
+}
+
+// BenchmarkValidateGroups measures Validate on the typical request of an
+// operation of each group beside the full-regexp reference of the same
+// request, in alternating rounds of 64 calls each (so that the machine's
+// load weighs on both alike), and reports the medians and their ratio
+// (x-ref: how many times faster Validate is).
+func BenchmarkValidateGroups(b *testing.B) {
+	typical := map[string]tcValidator{}
+	for _, c := range tcTypicalAll() {
+		// A schema document's check is ParseDataSchema's, measured by
+		// BenchmarkParseDataSchema: the requests here are without one.
+		tcWithoutSchema(reflect.ValueOf(c.req))
+		typical[c.op] = c.req
+	}
+	const round = 64
+	median := func(xs []float64) float64 {
+		slices.Sort(xs)
+		return xs[len(xs)/2]
+	}
+	for _, g := range tcGroups {
+		v := typical[g.op]
+		rv := reflect.ValueOf(v)
+		members := tcRefMembers(g.op, rv.Elem().Type())
+		if v.Validate() != nil || tcRefValidate(rv, members) != 0 {
+			b.Fatalf("%s: the typical request is not valid", g.op)
+		}
+		b.Run(g.group+"/"+g.op, func(b *testing.B) {
+			b.ReportAllocs()
+			var own, ref []float64
+			for b.Loop() {
+				t := time.Now()
+				for range round {
+					sinkErr = v.Validate()
+				}
+				o := float64(time.Since(t).Nanoseconds()) / round
+				t = time.Now()
+				for range round {
+					sinkInt = tcRefValidate(rv, members)
+				}
+				r := float64(time.Since(t).Nanoseconds()) / round
+				own, ref = append(own, o), append(ref, r)
+			}
+			b.ReportMetric(median(own), "validate-ns")
+			b.ReportMetric(median(ref), "ref-ns")
+			b.ReportMetric(median(ref)/median(own), "x-ref")
+			b.ReportMetric(float64(len(members)), "members")
+		})
+	}
+}
+
+var sinkInt int
