@@ -479,12 +479,8 @@ func (g *gen) writeEnum(b *bytes.Buffer, s *shape) {
 	fmt.Fprintf(b, "// IsKnown reports whether v is one of the values the service model lists.\n")
 	fmt.Fprintf(b, "func (v %s) IsKnown() bool { return %s(string(v)) }\n\n", t, okFunc(t))
 	if term := g.note(t).terminal; term != nil {
-		var names []string
-		for _, v := range term {
-			names = append(names, v)
-		}
 		fmt.Fprintf(b, "// IsTerminal reports whether v is a status after which nothing changes: %s.\n"+
-			"// A value this package does not know is not terminal.\n", joinWords(names))
+			"// A value this package does not know is not terminal.\n", joinWords(term))
 		fmt.Fprintf(b, "func (v %s) IsTerminal() bool {\nswitch v {\ncase ", t)
 		for i, v := range term {
 			if i > 0 {

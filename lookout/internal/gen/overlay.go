@@ -84,8 +84,6 @@ type kindNote struct {
 	// terminal lists an enum's values after which nothing changes:
 	// IsTerminal is generated for it.
 	terminal []string
-	// wide makes the kind's integers 64-bit (see wideInts).
-	doc string // what a value of the kind is, for doc comments ("the status of a dataset")
 }
 
 // kindNotes holds the kinds the overlay says something of.
