@@ -170,6 +170,10 @@ func Resample(series []Series, from, to time.Time, rate time.Duration) (*Frame, 
 	step := int64(rate / time.Second)
 	first := ceilDiv(from.Unix()+boolInt(from.Nanosecond() > 0), step) * step
 	last := floorDiv(to.Unix(), step) * step
+	const limit = math.MaxInt64/int64(time.Second) - 2*86400 // seconds that Unix nanoseconds hold, with room
+	if first < -limit || last > limit {
+		return nil, &FrameError{Reason: "a grid time past the range of Unix nanoseconds (years 1678 to 2262)"}
+	}
 	rows := 0
 	if last >= first {
 		n := (last-first)/step + 1

@@ -194,7 +194,7 @@ func Generate(cfg Config) *Data {
 	}
 	rng.Shuffle(len(kinds), func(a, b int) { kinds[a], kinds[b] = kinds[b], kinds[a] })
 	rowsOf := func(d float64) int { return int(d / dt) }
-	slot := (n - train) / len(kinds)
+	slot := (n - train) / max(len(kinds), 1)
 	guard := rowsOf(86400)
 	events := make([]Event, len(kinds))
 	protect := make([][]bool, p) // rows of an event's sensor that must not go missing
