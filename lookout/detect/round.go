@@ -39,7 +39,10 @@ func roundShares(dst, src []float64) {
 	}
 	sum := 0.0
 	for j, v := range src {
-		dst[j] = min(max(v, 0), 1) // NaN becomes 0
+		if !(v > 0) { // NaN too
+			v = 0
+		}
+		dst[j] = min(v, 1)
 		sum += dst[j]
 	}
 	for j := range dst {
