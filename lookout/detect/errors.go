@@ -18,9 +18,14 @@ const MinKeptSpan = 7 * 24 * time.Hour
 
 // TooLittleDataError is Train's answer to a training grid that spans less
 // than MinTrainingSpan, or keeps less than MinKeptSpan once rows are left
-// out. Span is the grid's span (rows × step), Kept what remained.
+// out. Span is the grid's span (rows × step), Kept what remained. When
+// rows were left out because a sensor had no value yet, Late names the
+// sensor whose first valid value came last, and First is that value's time
+// (Unix seconds).
 type TooLittleDataError struct {
 	Span, Kept time.Duration
+	Late       string
+	First      int64
 }
 
 func (e *TooLittleDataError) Error() string {
@@ -28,8 +33,12 @@ func (e *TooLittleDataError) Error() string {
 		return fmt.Sprintf("detect: too little training data: %s of data, at least %d days needed",
 			days(e.Span), int(MinTrainingSpan/(24*time.Hour)))
 	}
-	return fmt.Sprintf("detect: too little training data: %s of %s remain once labelled, off and incomplete rows are left out, at least %d days needed",
+	msg := fmt.Sprintf("detect: too little training data: %s of %s remain once labelled, off and incomplete rows are left out, at least %d days needed",
 		days(e.Kept), days(e.Span), int(MinKeptSpan/(24*time.Hour)))
+	if e.Late != "" {
+		msg += fmt.Sprintf(" (sensor %q has no valid value before %s)", e.Late, time.Unix(e.First, 0).UTC().Format(time.RFC3339))
+	}
+	return msg
 }
 
 func days(d time.Duration) string {

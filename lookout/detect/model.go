@@ -103,7 +103,7 @@ func Train(f *Frame, opts Options) (*Model, error) {
 	}
 	// Forward fill; rows before the last first-valid value are incomplete.
 	filled := make([][]float64, p)
-	start := 0
+	start, late := 0, ""
 	for j, c := range f.Columns {
 		col := slices.Clone(c)
 		first := -1
@@ -118,7 +118,9 @@ func Train(f *Frame, opts Options) (*Model, error) {
 				}
 			}
 		}
-		start = max(start, first)
+		if first > start {
+			start, late = first, f.Sensors[j]
+		}
 		filled[j] = col
 	}
 	rows := make([]int, 0, n) // the kept rows, in time order
@@ -129,7 +131,11 @@ func Train(f *Frame, opts Options) (*Model, error) {
 	}
 	kept := time.Duration(len(rows)) * time.Duration(f.Step) * time.Second
 	if kept < MinKeptSpan {
-		return nil, &TooLittleDataError{Span: span, Kept: kept}
+		e := &TooLittleDataError{Span: span, Kept: kept}
+		if start > 0 {
+			e.Late, e.First = late, f.Time(start)
+		}
+		return nil, e
 	}
 	nk := len(rows)
 

@@ -59,7 +59,9 @@ func (m *Model) NewScorer() *Scorer {
 // from the sensor's last valid one (the training median before any), as
 // Resample does. Rows must come in increasing time (*OrderError); the row
 // must have one value per sensor (*MismatchError) and no infinite value
-// (*ValueError). On error the Scorer's state is unchanged.
+// (*ValueError). On error the Scorer's state is unchanged. Rows where the
+// machine is off (the service's MACHINE_OFF) are simply not fed: training
+// left them out the same way.
 func (s *Scorer) Next(t int64, row []float64, res *Result) error {
 	m := s.m
 	if len(row) != len(m.sensors) {
@@ -212,7 +214,8 @@ func (s *Scorer) mean(j int) float64 { return s.sum[j] / float64(s.filled) }
 
 // Score scores every row of f, whose sensors (names and order) and step must
 // be the model's (*MismatchError); f is checked as Train checks it. The
-// rows are scored by one Scorer from the frame's first row.
+// rows are scored by one Scorer from the frame's first row; the results
+// take memory in proportion to the rows: a Scorer streams in bounded memory.
 func (m *Model) Score(f *Frame) ([]Result, error) {
 	if err := f.check(); err != nil {
 		return nil, err

@@ -183,3 +183,23 @@ func TestRound(t *testing.T) {
 	}
 	assert.Equal(t, 100000, units)
 }
+
+// TestScorerBoundedMemory: once its result has room, a Scorer allocates
+// nothing per row: its memory is the model's, whatever the rows streamed.
+func TestScorerBoundedMemory(t *testing.T) {
+	d, m := small(), smallModel()
+	s := m.NewScorer()
+	row := make([]float64, len(d.Sensors))
+	res := detect.Result{Shares: make([]float64, len(d.Sensors))}
+	i := d.Train
+	allocs := testing.AllocsPerRun(1000, func() {
+		for j := range row {
+			row[j] = d.Columns[j][i]
+		}
+		if err := s.Next(d.Time(i), row, &res); err != nil {
+			t.Fatal(err)
+		}
+		i++
+	})
+	assert.Zero(t, allocs)
+}

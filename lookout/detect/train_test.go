@@ -141,6 +141,24 @@ func TestTrainErrors(t *testing.T) {
 		{"a repeated name", func() *detect.Frame { f := tiny(15); f.Sensors[2] = f.Sensors[0]; return f }, nil, frameError},
 		{"past the int64 range", func() *detect.Frame { f := tiny(15); f.Start = math.MaxInt64 - 10; return f }, nil, frameError},
 	}
+	tests = append(tests, struct {
+		name  string
+		frame func() *detect.Frame
+		opts  func(*detect.Frame) detect.Options
+		check func(t *testing.T, err error)
+	}{"a sensor that starts too late", func() *detect.Frame {
+		f := tiny(15)
+		for i := range 8*24 + 1 {
+			f.Columns[1][i] = math.NaN()
+		}
+		return f
+	}, nil, func(t *testing.T, err error) {
+		var e *detect.TooLittleDataError
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, `c\b`, e.Late)
+		assert.Equal(t, int64(1767225600+(8*24+1)*3600), e.First)
+		assert.Contains(t, err.Error(), `sensor "c\\b" has no valid value before 2026-01-09T01:00:00Z`)
+	}})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
@@ -174,6 +192,19 @@ func TestTrainBoundaries(t *testing.T) {
 	}
 	_, err = detect.Train(f, detect.Options{Exclude: mask})
 	require.NoError(t, err)
+	// One sensor: its time of day alone predicts it.
+	f = tiny(15)
+	f.Sensors, f.Columns = f.Sensors[:1], f.Columns[:1]
+	m1, err := detect.Train(f, detect.Options{})
+	require.NoError(t, err)
+	g1 := tiny(1)
+	g1.Sensors, g1.Columns = g1.Sensors[:1], g1.Columns[:1]
+	g1.Start = f.Time(f.Rows())
+	g1.Columns[0][12] += 1
+	r1, err := m1.Score(g1)
+	require.NoError(t, err)
+	assert.Equal(t, 1, r1[12].Prediction)
+	assert.Equal(t, []float64{1}, r1[12].Shares)
 	// Leading missing values are left out, not refused; a constant sensor is
 	// accepted, and its change is an anomaly.
 	f = tiny(15)
