@@ -3,10 +3,12 @@ package synth
 import (
 	"fmt"
 	"io"
+	"slices"
+	"time"
 )
 
-// Tolerance is how far before or after an event a predicted range may start
-// and still find it.
+// Tolerance is how far before an event's start or after its end a predicted
+// range may start and still find it.
 const Tolerance = 3600 // seconds
 
 // MaxStretch is how many times an event's duration a predicted range that
@@ -18,6 +20,10 @@ type KindReport struct {
 	Events int
 	Found  int // a predicted range started within Tolerance of the event and lasted at most MaxStretch times as long
 	Top    int // of those found, the events whose sensor has the largest mean share in the range that found them
+	// Delays are, for each event found, the seconds from the event's start
+	// to the start of the range that found it (negative when it began
+	// before).
+	Delays []int64
 }
 
 // Report is a detector's figures on a benchmark's evaluation part.
@@ -62,6 +68,7 @@ func (r *Report) Add(o *Report) {
 		r.Kinds[k].Events += o.Kinds[k].Events
 		r.Kinds[k].Found += o.Kinds[k].Found
 		r.Kinds[k].Top += o.Kinds[k].Top
+		r.Kinds[k].Delays = append(r.Kinds[k].Delays, o.Kinds[k].Delays...)
 	}
 	r.NormalRows += o.NormalRows
 	r.Flagged += o.Flagged
@@ -80,6 +87,17 @@ func (r *Report) Print(w io.Writer, name string) {
 		fmt.Fprintf(w, "  %-9s recall %d/%d = %.2f", k.String(), kr.Found, kr.Events, r.Recall(k))
 		if r.Shares {
 			fmt.Fprintf(w, ", sensor first in diagnostics %d/%d", kr.Top, kr.Found)
+		}
+		if len(kr.Delays) > 0 {
+			d := slices.Sorted(slices.Values(kr.Delays))
+			early := 0
+			for _, v := range d {
+				if v <= Tolerance {
+					early++
+				}
+			}
+			fmt.Fprintf(w, ", found after %s (median), %s (most), %d within %s of the start",
+				time.Duration(d[len(d)/2])*time.Second, time.Duration(d[len(d)-1])*time.Second, early, time.Duration(Tolerance)*time.Second)
 		}
 		fmt.Fprintln(w)
 	}
@@ -134,6 +152,7 @@ func (d *Data) Evaluate(pred []int, shares [][]float64) Report {
 		for si, s := range spans {
 			if s.first >= e.Row-tol && s.first <= e.Row+e.Rows-1+tol && s.rows <= MaxStretch*e.Rows {
 				kr.Found++
+				kr.Delays = append(kr.Delays, int64(s.first-e.Row)*step)
 				matched[si] = true
 				if shares != nil {
 					top := 0

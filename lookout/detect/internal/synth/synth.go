@@ -19,6 +19,18 @@
 // relation broken while every sensor stays within its training range from
 // the 1st to the 99th percentile (the sensor mirrored about its training
 // median, clipped to that range: high when its peers say low).
+//
+// The scoring (Data.Evaluate): an event is found when a predicted range (a
+// maximal run of prediction 1) starts between Tolerance before the event's
+// first row and Tolerance after its last, and lasts (rows × step) at most
+// MaxStretch times the event's duration. "Within an hour of the event"
+// cannot mean of its start for a drift, which is a fraction of a standard
+// deviation after an hour; the report also counts the events found within
+// Tolerance of their start. Normal time is every row outside the events
+// (each widened by Tolerance on both sides); the rows flagged there count
+// against the detector unless they belong to a range that found an event
+// (the report gives both figures); a false event is a predicted range that
+// touches no event.
 package synth
 
 import (
