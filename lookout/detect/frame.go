@@ -241,3 +241,25 @@ func floorDiv(a, b int64) int64 {
 }
 
 func ceilDiv(a, b int64) int64 { return -floorDiv(-a, b) }
+
+// Overlapping is a mask of f's rows for Options.Exclude: true for each row
+// whose interval (t - step, t] meets one of the ranges [Start, End] (Unix
+// seconds, inclusive), as a labelled range leaves out every grid point
+// holding one of its records. A range ending before it starts holds no
+// time and marks nothing.
+func (f *Frame) Overlapping(ranges []Label) []bool {
+	mask := make([]bool, f.Rows())
+	for _, r := range ranges {
+		if r.End < r.Start || len(mask) == 0 {
+			continue
+		}
+		// First row with t >= r.Start; last row with t - step < r.End.
+		a := ceilDiv(r.Start-f.Start, f.Step)
+		b := floorDiv(r.End-f.Start+f.Step-1, f.Step)
+		a, b = max(a, 0), min(b, int64(len(mask)-1))
+		for i := a; i <= b; i++ {
+			mask[i] = true
+		}
+	}
+	return mask
+}

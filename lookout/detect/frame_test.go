@@ -144,3 +144,28 @@ func TestPickRate(t *testing.T) {
 	_, err = detect.PickRate([]detect.Series{{Sensor: "b", Times: []int64{1, 2}}})
 	require.ErrorAs(t, err, &se)
 }
+
+func TestOverlapping(t *testing.T) {
+	t.Parallel()
+	f := &detect.Frame{Start: 600, Step: 60, Sensors: []string{"a"}, Columns: [][]float64{make([]float64, 5)}} // 600..840
+	tests := []struct {
+		name   string
+		ranges []detect.Label
+		want   []bool
+	}{
+		{"none", nil, []bool{false, false, false, false, false}},
+		{"a range on one point", []detect.Label{{660, 660}}, []bool{false, true, false, false, false}},
+		{"a range just after a point is the next one's", []detect.Label{{661, 661}}, []bool{false, false, true, false, false}},
+		{"a range ending at a point's lower bound is not in it", []detect.Label{{500, 600}}, []bool{true, false, false, false, false}},
+		{"across points", []detect.Label{{630, 730}}, []bool{false, true, true, true, false}},
+		{"outside the grid", []detect.Label{{0, 100}, {900, 1000}}, []bool{false, false, false, false, false}},
+		{"covering it", []detect.Label{{0, 10000}}, []bool{true, true, true, true, true}},
+		{"reversed ranges are ignored", []detect.Label{{700, 600}}, []bool{false, false, false, false, false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			assert.Equal(t, tt.want, f.Overlapping(tt.ranges))
+		})
+	}
+}
