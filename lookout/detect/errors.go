@@ -28,6 +28,7 @@ type TooLittleDataError struct {
 	First      int64
 }
 
+// Error says what is wrong, in a sentence for a person.
 func (e *TooLittleDataError) Error() string {
 	if e.Span < MinTrainingSpan {
 		return fmt.Sprintf("detect: too little training data: %s of data, at least %d days needed",
@@ -53,6 +54,7 @@ type NoValidValueError struct {
 	Anywhere bool
 }
 
+// Error says what is wrong, in a sentence for a person.
 func (e *NoValidValueError) Error() string {
 	if e.Anywhere {
 		return fmt.Sprintf("detect: sensor %q has no valid value in the training data that is kept (its values all fall in left-out rows)", e.Sensor)
@@ -67,6 +69,7 @@ type FrameError struct {
 	Reason string
 }
 
+// Error says what is wrong, in a sentence for a person.
 func (e *FrameError) Error() string { return "detect: bad frame: " + e.Reason }
 
 // ValueError names an infinite value in a Frame (NaN is a missing value and
@@ -77,6 +80,7 @@ type ValueError struct {
 	Value  float64
 }
 
+// Error says what is wrong, in a sentence for a person.
 func (e *ValueError) Error() string {
 	return fmt.Sprintf("detect: sensor %q has the value %v at %s: only finite values or NaN (missing) are allowed",
 		e.Sensor, e.Value, time.Unix(e.Time, 0).UTC().Format(time.RFC3339))
@@ -87,6 +91,7 @@ type MaskError struct {
 	Rows, Mask int
 }
 
+// Error says what is wrong, in a sentence for a person.
 func (e *MaskError) Error() string {
 	return fmt.Sprintf("detect: the exclusion mask has %d entries for %d rows", e.Mask, e.Rows)
 }
@@ -98,6 +103,7 @@ type MismatchError struct {
 	Want, Got string
 }
 
+// Error says what is wrong, in a sentence for a person.
 func (e *MismatchError) Error() string {
 	return fmt.Sprintf("detect: the data's %s (%s) are not the model's (%s)", e.What, e.Got, e.Want)
 }
@@ -108,6 +114,7 @@ type OrderError struct {
 	Prev, Time int64
 }
 
+// Error says what is wrong, in a sentence for a person.
 func (e *OrderError) Error() string {
 	return fmt.Sprintf("detect: time %d is not after the previous time scored, %d", e.Time, e.Prev)
 }
@@ -119,6 +126,7 @@ type RateError struct {
 	Reason string
 }
 
+// Error says what is wrong, in a sentence for a person.
 func (e *RateError) Error() string { return fmt.Sprintf("detect: rate %s: %s", e.Rate, e.Reason) }
 
 // SeriesError says why a Series is not usable: its times and values differ in
@@ -128,6 +136,7 @@ type SeriesError struct {
 	Reason string
 }
 
+// Error says what is wrong, in a sentence for a person.
 func (e *SeriesError) Error() string {
 	return fmt.Sprintf("detect: series %q: %s", e.Sensor, e.Reason)
 }
@@ -150,6 +159,7 @@ type LoadError struct {
 	Detail string
 }
 
+// Error says what is wrong, in a sentence for a person.
 func (e *LoadError) Error() string {
 	if e.Detail == "" {
 		return "detect: load: " + e.Err.Error()
@@ -157,4 +167,5 @@ func (e *LoadError) Error() string {
 	return "detect: load: " + e.Err.Error() + ": " + e.Detail
 }
 
+// Unwrap is the kind (ErrForeign, ErrVersion, ErrDamaged) or the reader's error.
 func (e *LoadError) Unwrap() error { return e.Err }

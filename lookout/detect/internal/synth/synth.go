@@ -51,6 +51,7 @@ const (
 	NumKinds
 )
 
+// String is the kind's name in the report.
 func (k Kind) String() string {
 	return [...]string{"spike", "drift", "stuck", "relation"}[k]
 }
