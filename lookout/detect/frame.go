@@ -84,9 +84,9 @@ type Series struct {
 	Values []float64
 }
 
-// Rates are the sampling rates the service offers (TargetSamplingRate),
+// rates are the sampling rates the service offers (TargetSamplingRate),
 // shortest first: PickRate chooses among them.
-var Rates = []time.Duration{
+var rates = []time.Duration{
 	time.Second, 5 * time.Second, 10 * time.Second, 15 * time.Second, 30 * time.Second,
 	time.Minute, 5 * time.Minute, 10 * time.Minute, 15 * time.Minute, 30 * time.Minute, time.Hour,
 }
@@ -98,7 +98,9 @@ const MaxGridPoints = 20_000_000
 
 // PickRate is the rate the service uses when none is given: the median
 // interval between consecutive distinct record times, pooled over every
-// series, rounded up to the nearest of Rates (one hour when it is longer).
+// series, rounded up to the nearest of the service's rates (1, 5, 10, 15
+// and 30 seconds, 1, 5, 10, 15 and 30 minutes, 1 hour; one hour when it is
+// longer).
 // A series whose Times and Values differ in length, or series without two
 // distinct times among them all, are a *SeriesError.
 func PickRate(series []Series) (time.Duration, error) {
@@ -129,12 +131,12 @@ func PickRate(series []Series) (time.Duration, error) {
 	if len(gaps)%2 == 0 {
 		med = (float64(gaps[m-1]) + float64(gaps[m])) / 2
 	}
-	for _, r := range Rates {
+	for _, r := range rates {
 		if float64(r) >= med {
 			return r, nil
 		}
 	}
-	return Rates[len(Rates)-1], nil
+	return rates[len(rates)-1], nil
 }
 
 // Resample builds the grid the service trains and scores on: the points
