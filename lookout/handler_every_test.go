@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -138,4 +139,112 @@ func TestHandlerWithSignatures(t *testing.T) {
 func sha256Hex(b []byte) string {
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:])
+}
+
+// tcMinimal returns a value of typ (a pointer to op's request) with only
+// the members the model requires set, each to its typical value: the
+// least request the service accepts.
+func tcMinimal(op string, typ reflect.Type) Request {
+	full := reflect.ValueOf(tcFilled(op, false, typ))
+	v := reflect.New(typ.Elem())
+	included := map[string]bool{"": true}
+	for _, m := range refModelMembers {
+		if m.op != op || m.response {
+			continue
+		}
+		parent := ""
+		if i := strings.LastIndex(m.path, "."); i >= 0 {
+			parent = m.path[:i]
+			if strings.HasSuffix(parent, ".member") {
+				parent = strings.TrimSuffix(parent, ".member")
+			}
+		}
+		if !m.required || !included[parent] {
+			continue
+		}
+		included[m.path] = true
+		if strings.Contains(m.path, ".") {
+			continue // set with its top-level member
+		}
+		f := v.Elem().FieldByName(m.path)
+		f.Set(full.Elem().FieldByName(m.path))
+	}
+	// Nested structures keep only their required members too.
+	tcTrim(v.Elem(), op, "", included)
+	return v.Interface().(Request)
+}
+
+// tcTrim clears the members of the structure v at path that included does
+// not hold.
+func tcTrim(v reflect.Value, op, path string, included map[string]bool) {
+	for i := range v.NumField() {
+		f := v.Field(i)
+		p := v.Type().Field(i).Name
+		if path != "" {
+			p = path + "." + p
+		}
+		if !included[p] {
+			f.SetZero()
+			continue
+		}
+		switch {
+		case f.Kind() == reflect.Pointer && !f.IsNil() && f.Elem().Kind() == reflect.Struct && f.Type() != reflect.TypeFor[*Timestamp]():
+			c := reflect.New(f.Type().Elem())
+			c.Elem().Set(f.Elem())
+			tcTrim(c.Elem(), op, p, included)
+			f.Set(c)
+		case f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.Struct:
+			c := reflect.MakeSlice(f.Type(), f.Len(), f.Len())
+			reflect.Copy(c, f)
+			for j := range c.Len() {
+				tcTrim(c.Index(j), op, p+".member", included)
+			}
+			f.Set(c)
+		}
+	}
+}
+
+// TestHandlerRequiredMembers sends, for each operation, the least request
+// the model allows (only its required members), which is served; then that
+// request with each required top-level member left out, which is answered
+// ValidationException naming the member as the service does.
+func TestHandlerRequiredMembers(t *testing.T) {
+	t.Parallel()
+	got := map[string]any{}
+	h := NewHandler(tcServeAll(got, map[string]any{}))
+	st := reflect.TypeFor[Service]()
+	for i := range st.NumField() {
+		op := st.Field(i).Name
+		req := tcMinimal(op, st.Field(i).Type.In(1))
+		body, err := req.appendJSON(nil)
+		require.NoError(t, err)
+		send := func(body []byte) *httptest.ResponseRecorder {
+			r := httptest.NewRequest(http.MethodPost, "/", bytes.NewReader(body))
+			r.Header.Set("Content-Type", ContentType)
+			r.Header.Set("X-Amz-Target", targetPrefix+op)
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			return w
+		}
+		w := send(body)
+		require.Equal(t, http.StatusOK, w.Code, "%s %s: %s", op, body, w.Body)
+		assert.Equal(t, req, got[op], op)
+		var members map[string]json.RawMessage
+		require.NoError(t, json.Unmarshal(body, &members))
+		for name := range members {
+			without := map[string]json.RawMessage{}
+			for k, v := range members {
+				if k != name {
+					without[k] = v
+				}
+			}
+			b, err := json.Marshal(without)
+			require.NoError(t, err)
+			w := send(b)
+			assert.Equal(t, http.StatusBadRequest, w.Code, "%s without %s", op, name)
+			want := "Value null at '" + strings.ToLower(name[:1]) + name[1:] + "' failed to satisfy constraint: Member must not be null"
+			assert.Contains(t, w.Body.String(), want, "%s without %s", op, name)
+			assert.Equal(t, CodeValidation, w.Header().Get(headerErrorType), "%s without %s", op, name)
+		}
+	}
 }
