@@ -47,6 +47,8 @@ type Store struct {
 	rs   statements // on r
 	jobs *jobCache
 
+	lock    *lockFile    // nil for Memory
+
 	mu      sync.RWMutex // guards closed against queue's close
 	closed  bool
 	queue   chan *change
@@ -64,6 +66,16 @@ type change struct {
 
 // Open opens the database at path, creating it when it does not exist, or
 // a database in memory when path is Memory.
+//
+// A database is open in one Store at a time: Open takes the lock of the
+// lock file beside it (path + LockFileSuffix, holding the process's id),
+// and refuses a database whose lock another Store holds, in this process or
+// another, with an *InUseError naming that process. The lock is the
+// operating system's: it ends with its process, so that the lock file of a
+// process that was killed locks nothing. Open then checks every page of
+// the database (SQLite's quick_check) and refuses a damaged database with a
+// *DamagedError naming the first damage. A database, or a lock file, that
+// cannot be made or written in its folder gets a *NotWritableError.
 func Open(path string, opts Options) (*Store, error) {
 	if opts.Region == "" || opts.Account == "" {
 		return nil, errors.New("store: Options.Region and Options.Account are required")
@@ -93,11 +105,16 @@ func Open(path string, opts Options) (*Store, error) {
 		// open (the writer's always is).
 		dsn = "file:/lookout-store-" + newJobID() + "?vfs=memdb&" + pragmas
 	} else {
-		dsn = "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas +
-			"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)"
+		if s.lock, err = lock(path); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		// journal_mode(WAL) comes after the integrity check (see init):
+		// on a damaged file, it would fail with less to say.
+		dsn = "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas + "&_pragma=synchronous(FULL)"
 	}
 	s.w, err = sql.Open("sqlite", dsn)
 	if err != nil {
+		s.lock.unlock()
 		return nil, fmt.Errorf("store: %w", err)
 	}
 	s.w.SetMaxOpenConns(1)
@@ -107,14 +124,22 @@ func Open(path string, opts Options) (*Store, error) {
 	s.r, err = sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
 	if err != nil {
 		s.w.Close()
+		s.lock.unlock()
 		return nil, fmt.Errorf("store: %w", err)
 	}
 	n := max(2, runtime.GOMAXPROCS(0))
 	s.r.SetMaxOpenConns(n)
 	s.r.SetMaxIdleConns(n)
 	s.ws.db, s.rs.db = s.w, s.r
-	if err := s.init(); err != nil {
+	if err := s.init(path); err != nil {
 		s.closeDBs()
+		var (
+			damaged  *DamagedError
+			readOnly *NotWritableError
+		)
+		if errors.As(err, &damaged) || errors.As(err, &readOnly) {
+			return nil, fmt.Errorf("store: %w", err)
+		}
 		return nil, fmt.Errorf("store: opening %s: %w", path, err)
 	}
 	go s.run()
@@ -169,11 +194,25 @@ CREATE TABLE IF NOT EXISTS sensor_statistics(
 ) WITHOUT ROWID;
 `
 
-// init creates the schema and the page-token key on first use, and reads
-// the key.
-func (s *Store) init() error {
+// init checks the database's pages (see Open), puts it in WAL mode,
+// creates the schema and the page-token key on first use, and reads the
+// key.
+func (s *Store) init(path string) error {
+	if path != Memory {
+		ctx := context.Background()
+		if err := checkIntegrity(ctx, s.w, path); err != nil {
+			return err
+		}
+		var mode string
+		if err := s.w.QueryRow(`PRAGMA journal_mode=WAL`).Scan(&mode); err != nil {
+			return explain(path, err)
+		}
+		if mode != "wal" {
+			return fmt.Errorf("the database cannot be put in WAL mode (it stays in mode %q)", mode)
+		}
+	}
 	if _, err := s.w.Exec(schema); err != nil {
-		return err
+		return explain(path, err)
 	}
 	key := make([]byte, 32)
 	rand.Read(key) // never fails since Go 1.24: it crashes the program instead
@@ -209,7 +248,10 @@ func (s *Store) Close() error {
 func (s *Store) closeDBs() error {
 	s.rs.close()
 	s.ws.close()
-	return errors.Join(s.r.Close(), s.w.Close())
+	err := errors.Join(s.r.Close(), s.w.Close())
+	// The lock is released once the database is closed: the next Store
+	// finds no connection of this one.
+	return errors.Join(err, s.lock.unlock())
 }
 
 // write runs fn in the writer's next batch and returns once that batch is
