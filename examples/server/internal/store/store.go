@@ -47,7 +47,7 @@ type Store struct {
 	rs   statements // on r
 	jobs *jobCache
 
-	lock    *lockFile    // nil for Memory
+	lock *lockFile // nil for Memory
 
 	mu      sync.RWMutex // guards closed against queue's close
 	closed  bool
