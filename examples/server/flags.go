@@ -29,6 +29,9 @@ type config struct {
 	burst       int     // >= 1 when rate > 0
 	timeouts    timeouts
 	src         sources // tests: the buckets, in place of -data or -s3
+	// beforeCommit, for tests, fails the store's commits as a full disk
+	// would (store.Options.BeforeCommit).
+	beforeCommit func() error
 }
 
 // timeouts are the server's bounds on slow clients and on its shutdown.

@@ -253,6 +253,7 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 	st, err := store.Open(cfg.db, store.Options{
 		Region: cfg.region, Account: cfg.account,
 		MaxDatasets: cfg.maxDatasets, MaxPending: cfg.maxPending, Now: now,
+		BeforeCommit: cfg.beforeCommit,
 	})
 	if err != nil {
 		return nil, err

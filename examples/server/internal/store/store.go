@@ -33,6 +33,11 @@ type Options struct {
 	MaxPending int
 	// Now reads the clock; nil means time.Now.
 	Now func() time.Time
+	// BeforeCommit, for tests, is called by the writer before it commits
+	// each batch: an error it returns fails the commit as a full disk or a
+	// busy database would (the batch is rolled back and each of its
+	// changes gets the error).
+	BeforeCommit func() error
 }
 
 // Store is the durable state. Its methods are safe for concurrent use.
@@ -335,6 +340,12 @@ func (s *Store) commit(batch []*change, errs []error) (int, error) {
 		if errs[i] != nil && !isRule(errs[i]) {
 			tx.Rollback()
 			return i, errs[i]
+		}
+	}
+	if hook := s.opts.BeforeCommit; hook != nil {
+		if err := hook(); err != nil {
+			tx.Rollback()
+			return -1, fmt.Errorf("store: commit: %w", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
