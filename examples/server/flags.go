@@ -28,7 +28,10 @@ type config struct {
 	rate        float64 // requests per second; 0: no limit
 	burst       int     // >= 1 when rate > 0
 	timeouts    timeouts
-	src         sources // tests: the buckets, in place of -data or -s3
+	// checkHosts: the server listens on loopback, and refuses the requests
+	// whose Host names another machine (see checkHost).
+	checkHosts bool
+	src        sources // tests: the buckets, in place of -data or -s3
 	// beforeCommit, for tests, fails the store's commits as a full disk
 	// would (store.Options.BeforeCommit).
 	beforeCommit func() error

@@ -184,21 +184,27 @@ func run(args []string, stderr io.Writer, signals <-chan os.Signal) int {
 		return code
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.logLevel}))
-	a, err := newApp(context.Background(), cfg, logger, nil)
-	if err != nil {
-		logger.Error("cannot start", "error", err)
-		return 1
-	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		logger.Error("cannot listen", "addr", cfg.addr, "error", err)
-		a.close()
+		return 1
+	}
+	cfg.checkHosts = isLoopback(ln.Addr())
+	a, err := newApp(context.Background(), cfg, logger, nil)
+	if err != nil {
+		ln.Close()
+		logger.Error("cannot start", "error", err)
 		return 1
 	}
 	logger.Info("listening", "addr", ln.Addr().String(), "db", cfg.db, "data", cfg.dataDir, "s3", cfg.s3,
 		"workers", cfg.workers, "max_pending", cfg.maxPending, "max_datasets", cfg.maxDatasets,
 		"account", cfg.account, "region", cfg.region, "rate", cfg.rate, "burst", cfg.burst,
 		"grace", cfg.timeouts.shutdown)
+	if !cfg.checkHosts {
+		logger.Warn("listening beyond loopback: whoever reaches this address can read, change and delete the "+
+			"datasets, since the server checks no credentials; listen on 127.0.0.1 unless other machines must call it",
+			"addr", ln.Addr().String())
+	}
 	err = serve(newHTTPServer(cfg, a.handler, logger), ln, cfg.timeouts.shutdown, signals, logger)
 	if cerr := a.close(); cerr != nil {
 		logger.Error("closing the database failed", "error", cerr)
@@ -288,14 +294,18 @@ func (s *service) operations() lookout.Service {
 	}
 }
 
-// newStack returns the handler stack: logging, then throttling (when
-// cfg.rate is set), then lookout.NewHandler over svc. A panic in an
-// operation is logged to logger, with its stack, and answered with an
-// InternalServerException that says nothing of it.
+// newStack returns the handler stack: logging, then the check of the Host
+// (when cfg.checkHosts is set), then throttling (when cfg.rate is set),
+// then lookout.NewHandler over svc. A panic in an operation is logged to
+// logger, with its stack, and answered with an InternalServerException
+// that says nothing of it.
 func newStack(cfg config, logger *slog.Logger, now func() time.Time, svc lookout.Service) http.Handler {
 	h := lookout.NewHandler(svc, lookout.WithLogger(logger))
 	if cfg.rate > 0 {
 		h = throttle(newTokenBucket(cfg.rate, cfg.burst, now), h)
+	}
+	if cfg.checkHosts {
+		h = checkHost(h)
 	}
 	return logRequests(logger, now, h)
 }
