@@ -162,6 +162,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/clock"
 	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/store"
 	"github.com/lookout-equipment/lookoutequipment/lookout"
 	"github.com/lookout-equipment/lookoutequipment/lookout/ingest/s3source"
@@ -199,7 +200,8 @@ func run(args []string, stderr io.Writer, signals <-chan os.Signal) int {
 	logger.Info("listening", "addr", ln.Addr().String(), "db", cfg.db, "data", cfg.dataDir, "s3", cfg.s3,
 		"workers", cfg.workers, "max_pending", cfg.maxPending, "max_datasets", cfg.maxDatasets,
 		"account", cfg.account, "region", cfg.region, "rate", cfg.rate, "burst", cfg.burst,
-		"grace", cfg.timeouts.shutdown)
+		"grace", cfg.timeouts.shutdown, "clock", a.st.Clock().Settings().String(),
+		"clock_now", a.st.Clock().Now().Format(time.RFC3339))
 	if !cfg.checkHosts {
 		logger.Warn("listening beyond loopback: whoever reaches this address can read, change and delete the "+
 			"datasets, since the server checks no credentials; listen on 127.0.0.1 unless other machines must call it",
@@ -234,8 +236,8 @@ type app struct {
 
 // newApp opens the database, starts the runner (which queues the jobs that
 // were running when the server last stopped) and builds the handler stack
-// over the service (see newStack). now nil means time.Now; it is the clock
-// of the store, the rate limiter and the log.
+// over the service (see newStack). now nil means time.Now; it is the wall
+// clock of the store's clock, the rate limiter and the log.
 func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() time.Time) (*app, error) {
 	src := cfg.src
 	switch {
@@ -256,9 +258,14 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 		}
 		src = dirSources{dir: cfg.dataDir}
 	}
+	var wall clock.Wall
+	if now != nil {
+		wall = funcWall{now: now}
+	}
 	st, err := store.Open(cfg.db, store.Options{
 		Region: cfg.region, Account: cfg.account,
-		MaxDatasets: cfg.maxDatasets, MaxPending: cfg.maxPending, Now: now,
+		MaxDatasets: cfg.maxDatasets, MaxPending: cfg.maxPending,
+		Clock: cfg.clock, Wall: wall,
 		BeforeCommit: cfg.beforeCommit,
 	})
 	if err != nil {
@@ -272,6 +279,14 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 	svc := &service{st: st, run: run, log: logger}
 	return &app{st: st, run: run, svc: svc, handler: newStack(cfg, logger, now, svc.operations())}, nil
 }
+
+// funcWall is a wall clock read from now, for tests, whose timers are the
+// system's.
+type funcWall struct{ now func() time.Time }
+
+func (w funcWall) Now() time.Time { return w.now() }
+
+func (w funcWall) NewTimer(d time.Duration) clock.Timer { return clock.Real.NewTimer(d) }
 
 // close stops the runner, leaving the jobs it was running IN_PROGRESS for
 // the next start, and closes the database.

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+
+	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/clock"
 )
 
 // Memory is the path that opens a database held in memory, for tests: it
@@ -31,8 +33,11 @@ type Options struct {
 	MaxDatasets int
 	// MaxPending bounds the jobs IN_PROGRESS; 0 or less means no bound.
 	MaxPending int
-	// Now reads the clock; nil means time.Now.
-	Now func() time.Time
+	// Clock asks for the clock of a new database (see OpenClock); for a
+	// database that has one, it must be the same or left out.
+	Clock ClockRequest
+	// Wall is the wall clock the clock follows; nil means clock.Real.
+	Wall clock.Wall
 	// BeforeCommit, for tests, is called by the writer before it commits
 	// each batch: an error it returns fails the commit as a full disk or a
 	// busy database would (the batch is rolled back and each of its
@@ -42,9 +47,10 @@ type Options struct {
 
 // Store is the durable state. Its methods are safe for concurrent use.
 type Store struct {
-	opts Options
-	now  func() time.Time
-	aead cipher.AEAD
+	opts  Options
+	now   func() time.Time // clock.Now
+	clock *clock.Clock
+	aead  cipher.AEAD
 
 	w    *sql.DB    // the writer's one connection
 	r    *sql.DB    // read-only connections
@@ -90,14 +96,13 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	s := &Store{
 		opts:    opts,
-		now:     opts.Now,
 		queue:   make(chan *change, maxBatch),
 		stopped: make(chan struct{}),
 		missed:  make(map[string]struct{}),
 		jobs:    newJobCache(jobCacheSize),
 	}
-	if s.now == nil {
-		s.now = time.Now
+	if s.opts.Wall == nil {
+		s.opts.Wall = clock.Real
 	}
 	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(0)"
 	var (
@@ -141,8 +146,9 @@ func Open(path string, opts Options) (*Store, error) {
 		var (
 			damaged  *DamagedError
 			readOnly *NotWritableError
+			mismatch *ClockMismatchError
 		)
-		if errors.As(err, &damaged) || errors.As(err, &readOnly) {
+		if errors.As(err, &damaged) || errors.As(err, &readOnly) || errors.As(err, &mismatch) {
 			return nil, fmt.Errorf("store: %w", err)
 		}
 		return nil, fmt.Errorf("store: opening %s: %w", path, err)
@@ -225,6 +231,9 @@ func (s *Store) init(path string) error {
 		return err
 	}
 	if err := s.w.QueryRow(`SELECT value FROM meta WHERE key = 'page_token_key'`).Scan(&key); err != nil {
+		return err
+	}
+	if err := s.initClock(path); err != nil {
 		return err
 	}
 	block, err := aes.NewCipher(key)
