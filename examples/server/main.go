@@ -10,6 +10,7 @@
 //
 //	go run ./examples/server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N]
 //	    [-max-datasets N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D]
+//	    [-time-origin T] [-time-scale N]
 //
 // Flags:
 //
@@ -37,6 +38,11 @@
 //	-grace D          on SIGINT or SIGTERM, how long the requests in progress
 //	                  may take before their connections are closed
 //	                  (default 10s)
+//	-time-origin T    the clock's time, RFC 3339 (2024-01-01T00:00:00Z), when
+//	                  a new database is created (default: the wall clock's);
+//	                  see "The clock"
+//	-time-scale N     the clock's seconds per wall second, from 0.001 to
+//	                  1e6, for a new database (default 1)
 //
 // # Operations
 //
@@ -102,6 +108,50 @@
 // then the default is lookout.db in the working directory. A -db given is a
 // path as usual: relative to the working directory. The log's first line
 // names the database.
+//
+// # The database
+//
+// One server has a database at a time: the server locks the file
+// FILE.lock beside it (the lock is the operating system's, flock, and the
+// file holds the server's process id), and a second server started on the
+// same -db exits with status 1, naming the database and the process that
+// holds it. The lock ends with the process however it ends, so that the
+// lock file a killed server leaves behind locks nothing. At start, the
+// server reads every page of the database (SQLite's quick_check) and
+// refuses a damaged one, exit status 1, naming the first damage; a
+// database that its folder cannot hold (read-only, not the server's) is
+// refused with the file and the folder named.
+//
+// A job's outcome that the database fails to store (a full disk, a
+// database another program keeps busy) is logged and stored again, after
+// a wait that doubles from 20 ms up to 5 s, until it is: the job does not
+// stay IN_PROGRESS. A server stopped meanwhile leaves the job IN_PROGRESS,
+// to run again at the next start.
+//
+// # The clock
+//
+// Every time the server reports (CreatedAt, LastUpdatedAt, a job's times)
+// follows one clock: the wall clock, or, with -time-origin T and
+// -time-scale N, T + N × (the wall time elapsed since the database was
+// created), so that a test runs months of schedule in seconds. The origin
+// and the scale are stored in the database when it is created: the clock
+// goes on across restarts, counting the time the server was down. A later
+// start without the flags goes on with the stored clock; with values other
+// than the stored ones it is refused (exit status 1), the stored clock
+// named. The log's first line shows the clock and its time.
+//
+// # Who may call it
+//
+// The server checks no credentials (any signature is accepted). Listening
+// on loopback (the default, 127.0.0.1), it answers only requests whose
+// Host is localhost, an address of 127.0.0.0/8 or [::1], with any port: a
+// request with another Host gets 403 and an AccessDeniedException naming
+// it. A web page that makes its own name resolve to 127.0.0.1 (DNS
+// rebinding) could otherwise call the server from the browser of the
+// machine it runs on. Listening on another address (-addr :8080,
+// 0.0.0.0:8080), the server logs a warning at start: whoever reaches it
+// can change and delete the datasets. Every answer carries an
+// x-amzn-RequestId, a refused or throttled one included.
 //
 // # Logging
 //

@@ -20,6 +20,18 @@
 // reads go to the database through a small pool of read-only connections,
 // each with SQLite's bounded page cache.
 //
+// A database is open in one Store at a time, held by a lock file beside
+// it; Open refuses a database in use (*InUseError), a damaged one
+// (*DamagedError, from SQLite's quick_check of every page) and one its
+// folder cannot hold (*NotWritableError).
+//
+// # The clock
+//
+// Every time the store records follows its Clock (package clock): the wall
+// clock, or an origin and a scale asked by Options.Clock, kept in the
+// database at its creation so that the clock goes on across reopenings;
+// asking another later gives a *ClockMismatchError.
+//
 // The path Memory opens a database held in memory (SQLite's memdb VFS), for
 // tests; it is gone when the Store is closed.
 //
