@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // querier is a *sql.DB or a *sql.Tx.
@@ -62,7 +63,7 @@ func (s *Store) CreateDataset(ctx context.Context, d NewDataset) (ds Dataset, re
 				return &QuotaError{Limit: LimitDatasets, Max: s.opts.MaxDatasets}
 			}
 		}
-		now := s.now().UTC()
+		now := timeOf(nullTime(s.now()))
 		ds = Dataset{
 			Name:      d.Name,
 			ARN:       "arn:aws:lookoutequipment:" + s.opts.Region + ":" + s.opts.Account + ":dataset/" + d.Name + "/" + newUUID(),
@@ -71,16 +72,28 @@ func (s *Store) CreateDataset(ctx context.Context, d NewDataset) (ds Dataset, re
 			UpdatedAt: now,
 			Schema:    d.Schema,
 			KMSKeyID:  d.KMSKeyID,
-			Tags:      d.Tags,
+			Tags:      slices.Clone(d.Tags),
+		}
+		if len(ds.Tags) == 0 {
+			ds.Tags = nil // as the database gives them back
 		}
 		var token any
 		if d.ClientToken != "" {
 			token = d.ClientToken
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO datasets(name, arn, status, created, updated, schema, kms_key_id, tags, client_token)
+		res, err := tx.ExecContext(ctx, `INSERT INTO datasets(name, arn, status, created, updated, schema, kms_key_id, tags, client_token)
 			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			ds.Name, ds.ARN, string(ds.Status), now.UnixNano(), now.UnixNano(), nullable(d.Schema), nullable(d.KMSKeyID), tags, token)
-		return err
+		if err != nil {
+			return err
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		indexed := ds.clone()
+		tx.after(func(x *datasetIndex) { x.put(id, indexed) })
+		return nil
 	})
 	if err != nil {
 		return Dataset{}, false, err
@@ -88,12 +101,17 @@ func (s *Store) CreateDataset(ctx context.Context, d NewDataset) (ds Dataset, re
 	return ds, replay, nil
 }
 
-// Dataset returns the dataset of that name, or a *NotFoundError.
+// Dataset returns the dataset of that name, or a *NotFoundError. It reads
+// the datasets' index in memory, which holds every committed change.
 func (s *Store) Dataset(ctx context.Context, name string) (Dataset, error) {
 	if err := s.readable(); err != nil {
 		return Dataset{}, err
 	}
-	return s.dataset(ctx, &s.rs, name)
+	ds, _, ok := s.index.get(name)
+	if !ok {
+		return Dataset{}, &NotFoundError{Resource: ResourceDataset, Name: name}
+	}
+	return ds, nil
 }
 
 const jobColumns = `j.id, d.name, d.arn, j.client_token, j.bucket, j.prefix, j.key_pattern, j.role_arn,
@@ -131,36 +149,56 @@ func (r *jobRow) job() Job {
 	}
 }
 
+// datasetColumns are the columns of a dataset and its last ingestion, of
+// datasets d LEFT JOIN jobs j ON j.seq = d.last_job.
+const datasetColumns = `d.name, d.arn, d.status, d.created, d.updated, d.schema, d.kms_key_id, d.tags, ` + jobColumns
+
+// datasetRow holds the scanned columns of datasetColumns.
+type datasetRow struct {
+	name, arn, status string
+	created, updated  int64
+	schema, kms       sql.NullString
+	tags              []byte
+	j                 jobRow
+}
+
+func (r *datasetRow) dest() []any {
+	return append([]any{&r.name, &r.arn, &r.status, &r.created, &r.updated, &r.schema, &r.kms, &r.tags}, r.j.dest()...)
+}
+
+func (r *datasetRow) dataset() (Dataset, error) {
+	ds := Dataset{
+		Name:      r.name,
+		ARN:       r.arn,
+		Status:    DatasetStatus(r.status),
+		CreatedAt: timeOf(sql.NullInt64{Int64: r.created, Valid: true}),
+		UpdatedAt: timeOf(sql.NullInt64{Int64: r.updated, Valid: true}),
+		Schema:    optional(r.schema),
+		KMSKeyID:  optional(r.kms),
+	}
+	var err error
+	if ds.Tags, err = decodeTags(r.tags); err != nil {
+		return Dataset{}, err
+	}
+	if r.j.id.Valid {
+		job := r.j.job()
+		ds.LastIngestion = &job
+	}
+	return ds, nil
+}
+
+// dataset reads a dataset from the database (the writer's transaction).
 func (s *Store) dataset(ctx context.Context, q querier, name string) (Dataset, error) {
-	var (
-		ds               Dataset
-		status           string
-		created, updated int64
-		schema, kms      sql.NullString
-		tags             []byte
-		j                jobRow
-	)
-	dest := append([]any{&ds.Name, &ds.ARN, &status, &created, &updated, &schema, &kms, &tags}, j.dest()...)
-	err := q.QueryRowContext(ctx, `SELECT d.name, d.arn, d.status, d.created, d.updated, d.schema, d.kms_key_id, d.tags, `+
-		jobColumns+` FROM datasets d LEFT JOIN jobs j ON j.seq = d.last_job WHERE d.name = ?`, name).Scan(dest...)
+	var r datasetRow
+	err := q.QueryRowContext(ctx, `SELECT `+datasetColumns+` FROM datasets d LEFT JOIN jobs j ON j.seq = d.last_job
+		WHERE d.name = ?`, name).Scan(r.dest()...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Dataset{}, &NotFoundError{Resource: ResourceDataset, Name: name}
 	}
 	if err != nil {
 		return Dataset{}, err
 	}
-	ds.Status = DatasetStatus(status)
-	ds.CreatedAt = timeOf(sql.NullInt64{Int64: created, Valid: true})
-	ds.UpdatedAt = timeOf(sql.NullInt64{Int64: updated, Valid: true})
-	ds.Schema, ds.KMSKeyID = optional(schema), optional(kms)
-	if ds.Tags, err = decodeTags(tags); err != nil {
-		return Dataset{}, err
-	}
-	if j.id.Valid {
-		job := j.job()
-		ds.LastIngestion = &job
-	}
-	return ds, nil
+	return r.dataset()
 }
 
 // ListDatasets returns a page of the datasets that f selects, in the order
@@ -174,46 +212,20 @@ func (s *Store) ListDatasets(ctx context.Context, f DatasetFilter, p Page) ([]Da
 	if err != nil {
 		return nil, "", err
 	}
-	query := `SELECT name, arn, status, created FROM datasets WHERE name >= ?`
-	args := []any{f.NameBeginsWith}
+	var after string
 	if p.Token != "" {
 		pos, err := s.unseal(p.Token, listDatasets, f.NameBeginsWith)
 		if err != nil {
 			return nil, "", err
 		}
-		query += ` AND name > ?`
-		args = append(args, string(pos))
-	}
-	if end, ok := prefixEnd(f.NameBeginsWith); ok {
-		query += ` AND name < ?`
-		args = append(args, end)
-	}
-	query += ` ORDER BY name LIMIT ?`
-	args = append(args, limit+1)
-	rows, err := s.rs.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, "", err
-	}
-	defer rows.Close()
-	var out []DatasetSummary
-	for rows.Next() {
-		var d DatasetSummary
-		var status string
-		var created int64
-		if err := rows.Scan(&d.Name, &d.ARN, &status, &created); err != nil {
-			return nil, "", err
+		if after = string(pos); after == "" {
+			return nil, "", &InvalidTokenError{Reason: "malformed"}
 		}
-		d.Status = DatasetStatus(status)
-		d.CreatedAt = timeOf(sql.NullInt64{Int64: created, Valid: true})
-		out = append(out, d)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, "", err
-	}
-	if len(out) <= limit {
+	out, more := s.index.list(f.NameBeginsWith, after, limit)
+	if !more {
 		return out, "", nil
 	}
-	out = out[:limit]
 	return out, s.seal([]byte(out[limit-1].Name), listDatasets, f.NameBeginsWith), nil
 }
 
@@ -245,6 +257,7 @@ func (s *Store) DeleteDataset(ctx context.Context, name string) error {
 				return err
 			}
 		}
+		tx.after(func(x *datasetIndex) { x.remove(name) })
 		return nil
 	})
 }

@@ -57,7 +57,7 @@ func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, e
 			}
 			return refused
 		}
-		now := s.now().UTC()
+		now := timeOf(nullTime(s.now()))
 		job = Job{
 			ID:          newJobID(),
 			DatasetName: j.Dataset,
@@ -97,7 +97,13 @@ func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, e
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE datasets SET status = ?, updated = ?, running_job = ? WHERE id = ?`,
 			string(DatasetIngestionInProgress), now.UnixNano(), seq, dataset)
-		return err
+		if err != nil {
+			return err
+		}
+		tx.after(func(x *datasetIndex) {
+			x.update(j.Dataset, func(d *Dataset) { d.Status, d.UpdatedAt = DatasetIngestionInProgress, now })
+		})
+		return nil
 	})
 	if err != nil {
 		return Job{}, false, err
@@ -199,6 +205,20 @@ func (s *Store) FinishJob(ctx context.Context, id string, o Outcome) (Job, error
 		if len(result) > 0 {
 			job.Result = result
 		}
+		updated, last, name := time.Unix(0, now).UTC(), job.clone(), job.DatasetName
+		tx.after(func(x *datasetIndex) {
+			x.update(name, func(d *Dataset) {
+				d.UpdatedAt = updated
+				switch {
+				case o.Status == JobSuccess:
+					d.Status, d.LastIngestion = DatasetActive, &last
+				case d.LastIngestion == nil:
+					d.Status = DatasetCreated
+				default:
+					d.Status = DatasetActive
+				}
+			})
+		})
 		return nil
 	})
 	if err != nil {
@@ -282,20 +302,19 @@ func (s *Store) ListJobs(ctx context.Context, f JobFilter, p Page) ([]JobSummary
 			return nil, "", err
 		}
 	}
+	// With a dataset, its name and ARN are the index's, and the query
+	// reads the jobs alone, by the index of their dataset.
 	query := `SELECT j.seq, j.id, d.name, d.arn, j.bucket, j.prefix, j.key_pattern, j.role_arn, j.status, j.created
 		FROM jobs j JOIN datasets d ON d.id = j.dataset WHERE j.seq > ?`
 	args := []any{after}
 	if f.Dataset != "" {
-		var id int64
-		err := s.rs.QueryRowContext(ctx, `SELECT id FROM datasets WHERE name = ?`, f.Dataset).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) {
+		arn, id, ok := s.index.key(f.Dataset)
+		if !ok {
 			return nil, "", &NotFoundError{Resource: ResourceDataset, Name: f.Dataset}
 		}
-		if err != nil {
-			return nil, "", err
-		}
-		query += ` AND j.dataset = ?`
-		args = append(args, id)
+		query = `SELECT j.seq, j.id, ?, ?, j.bucket, j.prefix, j.key_pattern, j.role_arn, j.status, j.created
+		FROM jobs j WHERE j.dataset = ? AND j.seq > ?`
+		args = []any{f.Dataset, arn, id, after}
 	}
 	if f.Status != "" {
 		query += ` AND j.status = ?`

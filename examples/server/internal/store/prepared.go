@@ -60,11 +60,16 @@ func (p *statements) close() {
 // writer prepares once the transaction is over (the connection is the
 // transaction's until then).
 type wtx struct {
-	ctx    context.Context // the writer's: a caller's end does not cut a batch
-	tx     *sql.Tx
-	st     *statements
-	missed map[string]struct{}
+	ctx     context.Context // the writer's: a caller's end does not cut a batch
+	tx      *sql.Tx
+	st      *statements
+	missed  map[string]struct{}
+	records []func(*datasetIndex) // see after
 }
+
+// after records what the change does to the datasets' index, to be applied
+// once the batch is committed (see datasetIndex).
+func (w *wtx) after(record func(*datasetIndex)) { w.records = append(w.records, record) }
 
 func (w *wtx) stmt(q string) *sql.Stmt {
 	if st, ok := w.st.m.Load(q); ok {

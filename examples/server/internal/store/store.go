@@ -56,7 +56,8 @@ type Store struct {
 	r    *sql.DB    // read-only connections
 	ws   statements // on w
 	rs   statements // on r
-	jobs *jobCache
+	jobs  *jobCache
+	index *datasetIndex // every dataset; see datasetIndex
 
 	lock *lockFile // nil for Memory
 
@@ -100,6 +101,7 @@ func Open(path string, opts Options) (*Store, error) {
 		stopped: make(chan struct{}),
 		missed:  make(map[string]struct{}),
 		jobs:    newJobCache(jobCacheSize),
+		index:   newDatasetIndex(),
 	}
 	if s.opts.Wall == nil {
 		s.opts.Wall = clock.Real
@@ -236,6 +238,9 @@ func (s *Store) init(path string) error {
 	if err := s.initClock(path); err != nil {
 		return err
 	}
+	if err := s.loadDatasets(context.Background()); err != nil {
+		return explain(path, err)
+	}
 	block, err := aes.NewCipher(key)
 	if err != nil {
 		return fmt.Errorf("page token key: %w", err)
@@ -345,10 +350,14 @@ func (s *Store) commit(batch []*change, errs []error) (int, error) {
 	w := &wtx{ctx: ctx, tx: tx, st: &s.ws, missed: s.missed}
 	defer w.prepareMissed()
 	for i, c := range batch {
+		mark := len(w.records)
 		errs[i] = c.fn(w)
-		if errs[i] != nil && !isRule(errs[i]) {
-			tx.Rollback()
-			return i, errs[i]
+		if errs[i] != nil {
+			if !isRule(errs[i]) {
+				tx.Rollback()
+				return i, errs[i]
+			}
+			w.records = w.records[:mark] // a rule's verdict changes nothing
 		}
 	}
 	if hook := s.opts.BeforeCommit; hook != nil {
@@ -360,6 +369,7 @@ func (s *Store) commit(batch []*change, errs []error) (int, error) {
 	if err := tx.Commit(); err != nil {
 		return -1, fmt.Errorf("store: commit: %w", err)
 	}
+	s.index.apply(w.records) // before any change of the batch is acknowledged
 	return -1, nil
 }
 
