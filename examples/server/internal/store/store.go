@@ -52,10 +52,10 @@ type Store struct {
 	clock *clock.Clock
 	aead  cipher.AEAD
 
-	w    *sql.DB    // the writer's one connection
-	r    *sql.DB    // read-only connections
-	ws   statements // on w
-	rs   statements // on r
+	w     *sql.DB    // the writer's one connection
+	r     *sql.DB    // read-only connections
+	ws    statements // on w
+	rs    statements // on r
 	jobs  *jobCache
 	index *datasetIndex // every dataset; see datasetIndex
 
