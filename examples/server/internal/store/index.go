@@ -28,12 +28,18 @@ type datasetIndex struct {
 	mu     sync.RWMutex
 	byName map[string]*indexed
 	names  []string // sorted, bytewise as SQLite's BINARY collation
+	// gen counts the records applied: a dataset's entry takes the count
+	// when a record makes or changes it, so that a page of its jobs read
+	// at an older count is stale (see jobPages).
+	gen uint64
 }
 
-// indexed is a dataset and its row id.
+// indexed is a dataset, its row id and the index's gen when it was last
+// changed.
 type indexed struct {
-	id int64
-	ds Dataset
+	id  int64
+	gen uint64
+	ds  Dataset
 }
 
 func newDatasetIndex() *datasetIndex {
@@ -60,6 +66,22 @@ func (x *datasetIndex) key(name string) (arn string, id int64, ok bool) {
 		return "", 0, false
 	}
 	return e.ds.ARN, e.id, true
+}
+
+// jobsKey returns the ARN and the row id of the dataset named and the
+// generation of its jobs (see jobPages); for name "", the generation of
+// every job.
+func (x *datasetIndex) jobsKey(name string) (arn string, id int64, gen uint64, ok bool) {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	if name == "" {
+		return "", 0, x.gen, true
+	}
+	e, ok := x.byName[name]
+	if !ok {
+		return "", 0, 0, false
+	}
+	return e.ds.ARN, e.id, e.gen, true
 }
 
 // list returns the summaries of up to limit datasets whose names begin with
@@ -93,7 +115,7 @@ func (x *datasetIndex) put(id int64, ds Dataset) {
 		i, _ := slices.BinarySearch(x.names, ds.Name)
 		x.names = slices.Insert(x.names, i, ds.Name)
 	}
-	x.byName[ds.Name] = &indexed{id: id, ds: ds}
+	x.byName[ds.Name] = &indexed{id: id, gen: x.gen, ds: ds}
 }
 
 // update replaces the dataset named by what change makes of a copy of it;
@@ -105,7 +127,7 @@ func (x *datasetIndex) update(name string, change func(*Dataset)) {
 	}
 	ds := e.ds.clone()
 	change(&ds)
-	x.byName[name] = &indexed{id: e.id, ds: ds}
+	x.byName[name] = &indexed{id: e.id, gen: x.gen, ds: ds}
 }
 
 // remove removes a dataset; x.mu is held.
@@ -126,6 +148,7 @@ func (x *datasetIndex) apply(records []func(*datasetIndex)) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	for _, r := range records {
+		x.gen++
 		r(x)
 	}
 }

@@ -302,16 +302,30 @@ func (s *Store) ListJobs(ctx context.Context, f JobFilter, p Page) ([]JobSummary
 			return nil, "", err
 		}
 	}
+	arn, id, gen, ok := s.index.jobsKey(f.Dataset)
+	if !ok {
+		return nil, "", &NotFoundError{Resource: ResourceDataset, Name: f.Dataset}
+	}
+	key := pageKey{dataset: f.Dataset, status: f.Status, after: after, limit: limit}
+	if out, next, ok := s.pages.get(key, gen); ok {
+		return out, next, nil
+	}
+	out, next, err := s.listJobs(ctx, f, after, limit, arn, id)
+	if err == nil {
+		s.pages.fill(key, gen, out, next)
+	}
+	return out, next, err
+}
+
+// listJobs reads a page of ListJobs from the database; arn and id are the
+// filter's dataset's.
+func (s *Store) listJobs(ctx context.Context, f JobFilter, after int64, limit int, arn string, id int64) ([]JobSummary, string, error) {
 	// With a dataset, its name and ARN are the index's, and the query
 	// reads the jobs alone, by the index of their dataset.
 	query := `SELECT j.seq, j.id, d.name, d.arn, j.bucket, j.prefix, j.key_pattern, j.role_arn, j.status, j.created
 		FROM jobs j JOIN datasets d ON d.id = j.dataset WHERE j.seq > ?`
 	args := []any{after}
 	if f.Dataset != "" {
-		arn, id, ok := s.index.key(f.Dataset)
-		if !ok {
-			return nil, "", &NotFoundError{Resource: ResourceDataset, Name: f.Dataset}
-		}
 		query = `SELECT j.seq, j.id, ?, ?, j.bucket, j.prefix, j.key_pattern, j.role_arn, j.status, j.created
 		FROM jobs j WHERE j.dataset = ? AND j.seq > ?`
 		args = []any{f.Dataset, arn, id, after}

@@ -58,6 +58,7 @@ type Store struct {
 	rs    statements // on r
 	jobs  *jobCache
 	index *datasetIndex // every dataset; see datasetIndex
+	pages jobPages
 
 	lock *lockFile // nil for Memory
 
