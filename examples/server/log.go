@@ -60,10 +60,16 @@ func logRequests(logger *slog.Logger, now func() time.Time, next http.Handler) h
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := now()
-		rec := &statusRecorder{ResponseWriter: w}
+		// The recorders of a request, in one allocation.
+		recs := &struct {
+			status statusRecorder
+			body   bodyRecorder
+		}{status: statusRecorder{ResponseWriter: w}}
+		rec := &recs.status
 		var body *bodyRecorder
 		if r.Body != nil && r.Body != http.NoBody {
-			body = &bodyRecorder{ReadCloser: r.Body}
+			recs.body.ReadCloser = r.Body
+			body = &recs.body
 			r.Body = body
 		}
 		next.ServeHTTP(rec, r)
@@ -74,8 +80,8 @@ func logRequests(logger *slog.Logger, now func() time.Time, next http.Handler) h
 		if !logger.Enabled(r.Context(), slog.LevelInfo) {
 			return
 		}
-		attrs := make([]slog.Attr, 0, 8)
-		attrs = append(attrs,
+		var buf [9]slog.Attr
+		attrs := append(buf[:0],
 			slog.String("method", logValue(r.Method)),
 			slog.String("target", logValue(r.Header.Get("X-Amz-Target"))),
 		)
