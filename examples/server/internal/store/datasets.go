@@ -28,40 +28,23 @@ func (s *Store) CreateDataset(ctx context.Context, d NewDataset) (ds Dataset, re
 	}
 	err = s.write(ctx, func(tx *wtx) error {
 		ds, replay = Dataset{}, false
-		if d.ClientToken != "" {
-			var name string
-			var schema, kms sql.NullString
-			var oldTags []byte
-			err := tx.QueryRowContext(ctx, `SELECT name, schema, kms_key_id, tags FROM datasets WHERE client_token = ?`,
-				d.ClientToken).Scan(&name, &schema, &kms, &oldTags)
-			switch {
-			case err == nil:
-				if name != d.Name || !sameString(optional(schema), d.Schema) || !sameString(optional(kms), d.KMSKeyID) ||
-					!bytes.Equal(oldTags, tags) {
-					return &ConflictError{Reason: ReasonTokenReused, Dataset: name}
-				}
-				replay = true
-				ds, err = s.dataset(ctx, tx, name)
-				return err
-			case !errors.Is(err, sql.ErrNoRows):
+		// The rules read the index; a new dataset's token is new: it is
+		// looked up only when a rule refuses the dataset or the insert
+		// finds the token taken, so that a new dataset costs one
+		// statement. A replay wins over a rule's refusal, as it would were
+		// the token looked up first.
+		var refused error
+		if _, exists := tx.lookup(d.Name); exists {
+			refused = &ConflictError{Reason: ReasonDatasetExists, Dataset: d.Name}
+		} else if n, _ := tx.counts(); s.opts.MaxDatasets > 0 && n >= s.opts.MaxDatasets {
+			refused = &QuotaError{Limit: LimitDatasets, Max: s.opts.MaxDatasets}
+		}
+		if refused != nil {
+			if found, err := s.replayDataset(ctx, tx, d, tags, &ds); found || err != nil {
+				replay = found
 				return err
 			}
-		}
-		var n int
-		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM datasets WHERE name = ?`, d.Name).Scan(&n)
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			return &ConflictError{Reason: ReasonDatasetExists, Dataset: d.Name}
-		}
-		if s.opts.MaxDatasets > 0 {
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM datasets`).Scan(&n); err != nil {
-				return err
-			}
-			if n >= s.opts.MaxDatasets {
-				return &QuotaError{Limit: LimitDatasets, Max: s.opts.MaxDatasets}
-			}
+			return refused
 		}
 		now := timeOf(nullTime(s.now()))
 		ds = Dataset{
@@ -82,23 +65,65 @@ func (s *Store) CreateDataset(ctx context.Context, d NewDataset) (ds Dataset, re
 			token = d.ClientToken
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO datasets(name, arn, status, created, updated, schema, kms_key_id, tags, client_token)
-			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(client_token) DO NOTHING`,
 			ds.Name, ds.ARN, string(ds.Status), now.UnixNano(), now.UnixNano(), nullable(d.Schema), nullable(d.KMSKeyID), tags, token)
 		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			if err != nil {
+				return err
+			}
+			// The token made another dataset (this one's name is free).
+			ds = Dataset{}
+			found, err := s.replayDataset(ctx, tx, d, tags, &ds)
+			if err == nil && !found {
+				err = errors.New("store: a dataset's client token was taken, and its dataset cannot be found")
+			}
+			replay = found
 			return err
 		}
 		id, err := res.LastInsertId()
 		if err != nil {
 			return err
 		}
-		indexed := ds.clone()
-		tx.after(func(x *datasetIndex) { x.put(id, indexed) })
+		tx.set(&indexed{id: id, ds: ds.clone()})
 		return nil
 	})
 	if err != nil {
 		return Dataset{}, false, err
 	}
 	return ds, replay, nil
+}
+
+// replayDataset looks up the dataset that d's client token made, if any:
+// found reports whether there is one, in *ds, with the same parameters (a
+// *ConflictError ReasonTokenReused when they differ).
+func (s *Store) replayDataset(ctx context.Context, tx *wtx, d NewDataset, tags []byte, ds *Dataset) (found bool, err error) {
+	if d.ClientToken == "" {
+		return false, nil
+	}
+	var name string
+	var schema, kms sql.NullString
+	var oldTags []byte
+	err = tx.QueryRowContext(ctx, `SELECT name, schema, kms_key_id, tags FROM datasets WHERE client_token = ?`,
+		d.ClientToken).Scan(&name, &schema, &kms, &oldTags)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	if name != d.Name || !sameString(optional(schema), d.Schema) || !sameString(optional(kms), d.KMSKeyID) ||
+		!bytes.Equal(oldTags, tags) {
+		return false, &ConflictError{Reason: ReasonTokenReused, Dataset: name}
+	}
+	e, ok := tx.lookup(name)
+	if !ok {
+		return false, errors.New("store: the dataset of a client token is not in the index")
+	}
+	*ds = e.ds.clone()
+	return true, nil
 }
 
 // Dataset returns the dataset of that name, or a *NotFoundError. It reads
@@ -235,19 +260,14 @@ func (s *Store) ListDatasets(ctx context.Context, f DatasetFilter, p Page) ([]Da
 func (s *Store) DeleteDataset(ctx context.Context, name string) error {
 	defer s.jobs.purge() // after the commit, or after nothing was deleted
 	return s.write(ctx, func(tx *wtx) error {
-		var id int64
-		var running sql.NullString
-		err := tx.QueryRowContext(ctx, `SELECT d.id, j.id FROM datasets d LEFT JOIN jobs j ON j.seq = d.running_job
-			WHERE d.name = ?`, name).Scan(&id, &running)
-		if errors.Is(err, sql.ErrNoRows) {
+		e, ok := tx.lookup(name)
+		if !ok {
 			return &NotFoundError{Resource: ResourceDataset, Name: name}
 		}
-		if err != nil {
-			return err
+		if e.running != "" {
+			return &ConflictError{Reason: ReasonIngestionInProgress, Dataset: name, JobID: e.running}
 		}
-		if running.Valid {
-			return &ConflictError{Reason: ReasonIngestionInProgress, Dataset: name, JobID: running.String}
-		}
+		id := e.id
 		for _, q := range []string{
 			`DELETE FROM sensor_statistics WHERE job IN (SELECT seq FROM jobs WHERE dataset = ?)`,
 			`DELETE FROM jobs WHERE dataset = ?`,
@@ -257,7 +277,7 @@ func (s *Store) DeleteDataset(ctx context.Context, name string) error {
 				return err
 			}
 		}
-		tx.after(func(x *datasetIndex) { x.remove(name) })
+		tx.del(name)
 		return nil
 	})
 }

@@ -132,3 +132,50 @@ func allDatasets(t *testing.T, s *Store) []Dataset {
 	}
 	return out
 }
+
+// TestIndexWithinBatch: changes that arrive together (committed in one
+// batch) see each other through the index: one dataset of a name, the
+// quotas of datasets and of jobs running kept exactly.
+func TestIndexWithinBatch(t *testing.T) {
+	t.Parallel()
+	opts := testOptions()
+	opts.MaxDatasets, opts.MaxPending = 15, 5
+	s := openMemory(t, opts)
+	ctx := context.Background()
+	count := func(fn func(i int) error) int {
+		var g errgroup
+		var n atomic.Int32
+		for i := range 64 {
+			g.Go(func() error {
+				if err := fn(i); err != nil {
+					return nil
+				}
+				n.Add(1)
+				return nil
+			})
+		}
+		require.NoError(t, g.Wait())
+		return int(n.Load())
+	}
+	same := count(func(int) error {
+		_, _, err := s.CreateDataset(ctx, NewDataset{Name: "same"})
+		return err
+	})
+	assert.Equal(t, 1, same)
+	created := count(func(i int) error {
+		_, _, err := s.CreateDataset(ctx, NewDataset{Name: fmt.Sprintf("d%02d", i)})
+		return err
+	})
+	assert.Equal(t, 14, created, "the quota of 15, one taken")
+	list, _, err := s.ListDatasets(ctx, DatasetFilter{}, Page{Limit: MaxPageSize})
+	require.NoError(t, err)
+	require.Len(t, list, 15)
+	started := count(func(i int) error {
+		_, _, err := s.StartJob(ctx, NewJob{Dataset: list[i%15].Name, Input: input("b")})
+		return err
+	})
+	assert.Equal(t, 5, started, "the quota of 5 jobs running")
+	running, _, err := s.ListJobs(ctx, JobFilter{Status: JobInProgress}, Page{})
+	require.NoError(t, err)
+	assert.Len(t, running, 5)
+}

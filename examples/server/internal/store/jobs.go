@@ -25,28 +25,16 @@ func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, e
 		// dataset refuses the job or the insert finds the token taken, so
 		// that a new job costs three statements. A replay wins over the
 		// dataset's refusal, as it would were the token looked up first.
-		var (
-			dataset int64
-			arn     string
-			running sql.NullString
-		)
-		err := tx.QueryRowContext(ctx, `SELECT d.id, d.arn, r.id FROM datasets d LEFT JOIN jobs r ON r.seq = d.running_job
-			WHERE d.name = ?`, j.Dataset).Scan(&dataset, &arn, &running)
+		// The rules read the index.
+		e, exists := tx.lookup(j.Dataset)
 		var refused error
 		switch {
-		case errors.Is(err, sql.ErrNoRows):
+		case !exists:
 			refused = &NotFoundError{Resource: ResourceDataset, Name: j.Dataset}
-		case err != nil:
-			return err
-		case running.Valid:
-			refused = &ConflictError{Reason: ReasonIngestionInProgress, Dataset: j.Dataset, JobID: running.String}
+		case e.running != "":
+			refused = &ConflictError{Reason: ReasonIngestionInProgress, Dataset: j.Dataset, JobID: e.running}
 		case s.opts.MaxPending > 0:
-			var n int
-			err := tx.QueryRowContext(ctx, `SELECT count(*) FROM datasets WHERE running_job IS NOT NULL`).Scan(&n)
-			if err != nil {
-				return err
-			}
-			if n >= s.opts.MaxPending {
+			if _, n := tx.counts(); n >= s.opts.MaxPending {
 				refused = &QuotaError{Limit: LimitPendingJobs, Max: s.opts.MaxPending}
 			}
 		}
@@ -61,7 +49,7 @@ func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, e
 		job = Job{
 			ID:          newJobID(),
 			DatasetName: j.Dataset,
-			DatasetARN:  arn,
+			DatasetARN:  e.ds.ARN,
 			ClientToken: j.ClientToken,
 			Input:       j.Input,
 			Status:      JobInProgress,
@@ -73,7 +61,7 @@ func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, e
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO jobs(id, dataset, client_token, bucket, prefix, key_pattern, role_arn, status, created)
 			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(client_token) DO NOTHING`,
-			job.ID, dataset, token, j.Input.Bucket, nullable(j.Input.Prefix), nullable(j.Input.KeyPattern), j.Input.RoleARN,
+			job.ID, e.id, token, j.Input.Bucket, nullable(j.Input.Prefix), nullable(j.Input.KeyPattern), j.Input.RoleARN,
 			string(JobInProgress), now.UnixNano())
 		if err != nil {
 			return err
@@ -96,13 +84,13 @@ func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, e
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE datasets SET status = ?, updated = ?, running_job = ? WHERE id = ?`,
-			string(DatasetIngestionInProgress), now.UnixNano(), seq, dataset)
+			string(DatasetIngestionInProgress), now.UnixNano(), seq, e.id)
 		if err != nil {
 			return err
 		}
-		tx.after(func(x *datasetIndex) {
-			x.update(j.Dataset, func(d *Dataset) { d.Status, d.UpdatedAt = DatasetIngestionInProgress, now })
-		})
+		ds := e.ds.clone()
+		ds.Status, ds.UpdatedAt = DatasetIngestionInProgress, now
+		tx.set(&indexed{id: e.id, running: job.ID, ds: ds})
 		return nil
 	})
 	if err != nil {
@@ -205,20 +193,22 @@ func (s *Store) FinishJob(ctx context.Context, id string, o Outcome) (Job, error
 		if len(result) > 0 {
 			job.Result = result
 		}
-		updated, last, name := time.Unix(0, now).UTC(), job.clone(), job.DatasetName
-		tx.after(func(x *datasetIndex) {
-			x.update(name, func(d *Dataset) {
-				d.UpdatedAt = updated
-				switch {
-				case o.Status == JobSuccess:
-					d.Status, d.LastIngestion = DatasetActive, &last
-				case d.LastIngestion == nil:
-					d.Status = DatasetCreated
-				default:
-					d.Status = DatasetActive
-				}
-			})
-		})
+		e, ok := tx.lookup(job.DatasetName)
+		if !ok {
+			return errors.New("store: the dataset of a job is not in the index")
+		}
+		ds := e.ds.clone()
+		ds.UpdatedAt = time.Unix(0, now).UTC()
+		switch {
+		case o.Status == JobSuccess:
+			last := job.clone()
+			ds.Status, ds.LastIngestion = DatasetActive, &last
+		case ds.LastIngestion == nil:
+			ds.Status = DatasetCreated
+		default:
+			ds.Status = DatasetActive
+		}
+		tx.set(&indexed{id: e.id, ds: ds})
 		return nil
 	})
 	if err != nil {

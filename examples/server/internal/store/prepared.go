@@ -64,12 +64,9 @@ type wtx struct {
 	tx      *sql.Tx
 	st      *statements
 	missed  map[string]struct{}
-	records []func(*datasetIndex) // see after
+	index   *datasetIndex
+	overlay map[string]*indexed // the batch's datasets; see datasetIndex
 }
-
-// after records what the change does to the datasets' index, to be applied
-// once the batch is committed (see datasetIndex).
-func (w *wtx) after(record func(*datasetIndex)) { w.records = append(w.records, record) }
 
 func (w *wtx) stmt(q string) *sql.Stmt {
 	if st, ok := w.st.m.Load(q); ok {

@@ -348,17 +348,13 @@ func (s *Store) commit(batch []*change, errs []error) (int, error) {
 	if err != nil {
 		return -1, fmt.Errorf("store: begin: %w", err)
 	}
-	w := &wtx{ctx: ctx, tx: tx, st: &s.ws, missed: s.missed}
+	w := &wtx{ctx: ctx, tx: tx, st: &s.ws, missed: s.missed, index: s.index}
 	defer w.prepareMissed()
 	for i, c := range batch {
-		mark := len(w.records)
 		errs[i] = c.fn(w)
-		if errs[i] != nil {
-			if !isRule(errs[i]) {
-				tx.Rollback()
-				return i, errs[i]
-			}
-			w.records = w.records[:mark] // a rule's verdict changes nothing
+		if errs[i] != nil && !isRule(errs[i]) {
+			tx.Rollback()
+			return i, errs[i]
 		}
 	}
 	if hook := s.opts.BeforeCommit; hook != nil {
@@ -370,7 +366,7 @@ func (s *Store) commit(batch []*change, errs []error) (int, error) {
 	if err := tx.Commit(); err != nil {
 		return -1, fmt.Errorf("store: commit: %w", err)
 	}
-	s.index.apply(w.records) // before any change of the batch is acknowledged
+	s.index.apply(w.overlay) // before any change of the batch is acknowledged
 	return -1, nil
 }
 
