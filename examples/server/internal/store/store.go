@@ -180,7 +180,10 @@ CREATE TABLE IF NOT EXISTS datasets(
 	running_job INTEGER,
 	last_job INTEGER
 );
-CREATE INDEX IF NOT EXISTS datasets_running ON datasets(running_job) WHERE running_job IS NOT NULL;
+-- The datasets with a job running are counted in memory (datasetIndex):
+-- the index that counted them cost a page written by every start and end
+-- of a job.
+DROP INDEX IF EXISTS datasets_running;
 CREATE TABLE IF NOT EXISTS jobs(
 	seq INTEGER PRIMARY KEY AUTOINCREMENT,
 	id TEXT NOT NULL UNIQUE,
