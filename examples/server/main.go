@@ -100,7 +100,9 @@
 // any moment loses nothing it acknowledged. Jobs that were IN_PROGRESS when
 // the server stopped (killed, or shut down while they ran) run again when
 // it starts (the check only reads). Memory does not grow with the jobs kept:
-// they are in the database, with a bounded cache of recent ones.
+// they are in the database, with bounded caches of recent ones and of the
+// pages of ListDataIngestionJobs last read; the datasets, which are few,
+// are held in memory as well.
 //
 // The default -db is lookout.db in the directory of the binary, so that the
 // state follows the program wherever it is started from; a binary built by
