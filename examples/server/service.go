@@ -315,7 +315,8 @@ type timestamps struct {
 	ts *[4]lookout.Timestamp
 }
 
-// of is timestamp(t), from the array; it panics beyond 4.
+// of returns the wire's time of t, from the array, or nil for the zero
+// time; it panics beyond 4.
 func (a *timestamps) of(t time.Time) *lookout.Timestamp {
 	if t.IsZero() {
 		return nil
@@ -327,15 +328,6 @@ func (a *timestamps) of(t time.Time) *lookout.Timestamp {
 	a.n++
 	*p = lookout.TimestampOf(t)
 	return p
-}
-
-// timestamp is the wire's time of t; nil for the zero time.
-func timestamp(t time.Time) *lookout.Timestamp {
-	if t.IsZero() {
-		return nil
-	}
-	ts := lookout.TimestampOf(t)
-	return &ts
 }
 
 func clonePtr(p *string) *string {

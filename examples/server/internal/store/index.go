@@ -60,17 +60,6 @@ func (x *datasetIndex) get(name string) (Dataset, int64, bool) {
 	return e.ds.clone(), e.id, true
 }
 
-// key returns the ARN and the row id of the dataset named.
-func (x *datasetIndex) key(name string) (arn string, id int64, ok bool) {
-	x.mu.RLock()
-	e, ok := x.byName[name]
-	x.mu.RUnlock()
-	if !ok {
-		return "", 0, false
-	}
-	return e.ds.ARN, e.id, true
-}
-
 // jobsKey returns the ARN and the row id of the dataset named and the
 // generation of its jobs (see jobPages); for name "", the generation of
 // every job.

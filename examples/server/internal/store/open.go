@@ -116,7 +116,7 @@ func lock(path string) (*lockFile, error) {
 		f.Close()
 		return nil, &InUseError{Path: path, LockFile: name, PID: pid}
 	}
-	if err := f.Truncate(0); err == nil {
+	if err = f.Truncate(0); err == nil {
 		_, err = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
 	}
 	if err != nil {
