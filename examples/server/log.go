@@ -142,6 +142,9 @@ func bodyFailure(err error) (status int, outcome string, ok bool) {
 // unambiguously. A result longer than maxLoggedValue bytes is cut at a
 // character's boundary and followed by "…[cut: N bytes]", N the length of s.
 func logValue(s string) string {
+	if len(s) <= maxLoggedValue && plainASCII(s) {
+		return s // the common case: nothing to escape or cut
+	}
 	clean := true
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -181,6 +184,16 @@ func logValue(s string) string {
 		i += size
 	}
 	return b.String()
+}
+
+// plainASCII reports whether s is printable ASCII without a backslash.
+func plainASCII(s string) bool {
+	for i := range len(s) {
+		if c := s[i]; c < ' ' || c > '~' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 func hex2(c byte) string {
