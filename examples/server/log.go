@@ -15,8 +15,9 @@ import (
 	"unicode/utf8"
 )
 
-// errorTypeHeader is the header that names the error of an error response.
-const errorTypeHeader = "X-Amzn-ErrorType"
+// errorTypeHeader is the header that names the error of an error response,
+// in its canonical form (as http.Header keeps it).
+const errorTypeHeader = "X-Amzn-Errortype"
 
 // requestIDHeader is the header in which lookout.NewHandler sends the id it
 // gave the request (lookout.RequestID in the operation's context).
@@ -83,7 +84,7 @@ func logRequests(logger *slog.Logger, now func() time.Time, next http.Handler) h
 		var buf [9]slog.Attr
 		attrs := append(buf[:0],
 			slog.String("method", logValue(r.Method)),
-			slog.String("target", logValue(r.Header.Get("X-Amz-Target"))),
+			slog.String("target", logValue(headerValue(r.Header, "X-Amz-Target"))),
 		)
 		readErr := body.failure()
 		if failed, outcome, ok := bodyFailure(readErr); ok {
@@ -96,11 +97,11 @@ func logRequests(logger *slog.Logger, now func() time.Time, next http.Handler) h
 		} else {
 			attrs = append(attrs,
 				slog.Int("status", status),
-				slog.String("error", logValue(rec.Header().Get(errorTypeHeader))),
+				slog.String("error", logValue(headerValue(rec.Header(), errorTypeHeader))),
 			)
 		}
 		attrs = append(attrs,
-			slog.String("request_id", logValue(rec.Header().Get(requestIDHeader))),
+			slog.String("request_id", logValue(headerValue(rec.Header(), requestIDHeader))),
 			slog.Duration("duration", now().Sub(start)),
 			slog.String("remote", logValue(r.RemoteAddr)),
 		)
@@ -111,6 +112,16 @@ func logRequests(logger *slog.Logger, now func() time.Time, next http.Handler) h
 		line.AddAttrs(attrs...)
 		_ = logger.Handler().Handle(r.Context(), line) // a failed write has nowhere to be reported
 	})
+}
+
+// headerValue returns the first value of the header whose canonical key
+// is key, as h.Get does, without canonicalizing key again on every
+// request.
+func headerValue(h http.Header, key string) string {
+	if v := h[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }
 
 // bodyFailure says why a request's body could not be read, from the read
