@@ -96,7 +96,7 @@ type lockFile struct{ f *os.File }
 // name.
 func lock(path string) (*lockFile, error) {
 	name := path + LockFileSuffix
-	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+	f, held, err := openLock(name)
 	if err != nil {
 		if notWritable(err) {
 			return nil, &NotWritableError{Path: name, Dir: filepath.Dir(name), Err: err}
@@ -104,11 +104,6 @@ func lock(path string) (*lockFile, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("opening %s: the folder %s does not exist: %w", path, filepath.Dir(path), err)
 		}
-		return nil, err
-	}
-	held, err := tryLock(f)
-	if err != nil {
-		f.Close()
 		return nil, fmt.Errorf("locking %s: %w", name, err)
 	}
 	if held {
