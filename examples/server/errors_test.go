@@ -193,7 +193,7 @@ func TestErrors(t *testing.T) {
 
 			assert.Equal(t, tt.want(jobs), got)
 			for _, j := range jobs {
-				assert.NotContains(t, got.Body, j.JobId, "an error names no other caller's job")
+				assert.NotContains(t, got.Body, *j.JobId, "an error names no other caller's job")
 			}
 			assert.Equal(t, jobsBefore, jobCount(t, a), "a failed request starts no job")
 		})

@@ -9,8 +9,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/clock"
+	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/store"
 )
 
 // config is the server's configuration, from its flags.
@@ -28,7 +32,16 @@ type config struct {
 	rate        float64 // requests per second; 0: no limit
 	burst       int     // >= 1 when rate > 0
 	timeouts    timeouts
-	src         sources // tests: the buckets, in place of -data or -s3
+	// checkHosts: the server listens on loopback, and refuses the requests
+	// whose Host names another machine (see checkHost).
+	checkHosts bool
+	// clock is the clock asked by -time-origin and -time-scale: its zero
+	// values are the flags left out.
+	clock store.ClockRequest
+	src   sources // tests: the buckets, in place of -data or -s3
+	// beforeCommit, for tests, fails the store's commits as a full disk
+	// would (store.Options.BeforeCommit).
+	beforeCommit func() error
 }
 
 // timeouts are the server's bounds on slow clients and on its shutdown.
@@ -87,10 +100,31 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, code int, ok bool)
 	fs.TextVar(&cfg.logLevel, "log-level", slog.LevelInfo, "the least `level` logged: DEBUG, INFO, WARN or ERROR")
 	fs.Float64Var(&cfg.rate, "rate", 0, "requests per second beyond which requests are throttled (0: no limit)")
 	fs.IntVar(&cfg.burst, "burst", 0, "requests allowed at once before -rate applies (0: rate rounded up, at least 1)")
+	fs.Func("time-origin", "the clock's `time` (RFC 3339) when a new database is created; "+
+		"default: the wall clock's; the database keeps it", func(v string) error {
+		t, err := clock.ParseOrigin(v)
+		if err != nil {
+			return errors.New("not an RFC 3339 time such as 2024-01-01T00:00:00Z")
+		}
+		cfg.clock.Origin = t
+		return nil
+	})
+	fs.Func("time-scale", "the clock's seconds per wall second, `N` from 0.001 to 1e6, for a new database; "+
+		"default: 1; the database keeps it", func(v string) error {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return errors.New("not a number")
+		}
+		if err := (clock.Settings{Scale: f}).Check(); err != nil {
+			return err
+		}
+		cfg.clock.Scale = f
+		return nil
+	})
 	fs.DurationVar(&cfg.timeouts.shutdown, "grace", defaultTimeouts.shutdown,
 		"on SIGINT or SIGTERM, how long the requests in progress may take before their connections are closed")
 	usage := func() {
-		fmt.Fprintln(stderr, "usage: server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N] [-max-datasets N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D]")
+		fmt.Fprintln(stderr, "usage: server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N] [-max-datasets N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D] [-time-origin T] [-time-scale N]")
 		fs.SetOutput(stderr)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)

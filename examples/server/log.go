@@ -15,8 +15,9 @@ import (
 	"unicode/utf8"
 )
 
-// errorTypeHeader is the header that names the error of an error response.
-const errorTypeHeader = "X-Amzn-ErrorType"
+// errorTypeHeader is the header that names the error of an error response,
+// in its canonical form (as http.Header keeps it).
+const errorTypeHeader = "X-Amzn-Errortype"
 
 // requestIDHeader is the header in which lookout.NewHandler sends the id it
 // gave the request (lookout.RequestID in the operation's context).
@@ -60,10 +61,16 @@ func logRequests(logger *slog.Logger, now func() time.Time, next http.Handler) h
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := now()
-		rec := &statusRecorder{ResponseWriter: w}
+		// The recorders of a request, in one allocation.
+		recs := &struct {
+			status statusRecorder
+			body   bodyRecorder
+		}{status: statusRecorder{ResponseWriter: w}}
+		rec := &recs.status
 		var body *bodyRecorder
 		if r.Body != nil && r.Body != http.NoBody {
-			body = &bodyRecorder{ReadCloser: r.Body}
+			recs.body.ReadCloser = r.Body
+			body = &recs.body
 			r.Body = body
 		}
 		next.ServeHTTP(rec, r)
@@ -74,10 +81,10 @@ func logRequests(logger *slog.Logger, now func() time.Time, next http.Handler) h
 		if !logger.Enabled(r.Context(), slog.LevelInfo) {
 			return
 		}
-		attrs := make([]slog.Attr, 0, 8)
-		attrs = append(attrs,
+		var buf [9]slog.Attr
+		attrs := append(buf[:0],
 			slog.String("method", logValue(r.Method)),
-			slog.String("target", logValue(r.Header.Get("X-Amz-Target"))),
+			slog.String("target", logValue(headerValue(r.Header, "X-Amz-Target"))),
 		)
 		readErr := body.failure()
 		if failed, outcome, ok := bodyFailure(readErr); ok {
@@ -90,11 +97,11 @@ func logRequests(logger *slog.Logger, now func() time.Time, next http.Handler) h
 		} else {
 			attrs = append(attrs,
 				slog.Int("status", status),
-				slog.String("error", logValue(rec.Header().Get(errorTypeHeader))),
+				slog.String("error", logValue(headerValue(rec.Header(), errorTypeHeader))),
 			)
 		}
 		attrs = append(attrs,
-			slog.String("request_id", logValue(rec.Header().Get(requestIDHeader))),
+			slog.String("request_id", logValue(headerValue(rec.Header(), requestIDHeader))),
 			slog.Duration("duration", now().Sub(start)),
 			slog.String("remote", logValue(r.RemoteAddr)),
 		)
@@ -105,6 +112,16 @@ func logRequests(logger *slog.Logger, now func() time.Time, next http.Handler) h
 		line.AddAttrs(attrs...)
 		_ = logger.Handler().Handle(r.Context(), line) // a failed write has nowhere to be reported
 	})
+}
+
+// headerValue returns the first value of the header whose canonical key
+// is key, as h.Get does, without canonicalizing key again on every
+// request.
+func headerValue(h http.Header, key string) string {
+	if v := h[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }
 
 // bodyFailure says why a request's body could not be read, from the read
@@ -136,6 +153,9 @@ func bodyFailure(err error) (status int, outcome string, ok bool) {
 // unambiguously. A result longer than maxLoggedValue bytes is cut at a
 // character's boundary and followed by "…[cut: N bytes]", N the length of s.
 func logValue(s string) string {
+	if len(s) <= maxLoggedValue && plainASCII(s) {
+		return s // the common case: nothing to escape or cut
+	}
 	clean := true
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -175,6 +195,16 @@ func logValue(s string) string {
 		i += size
 	}
 	return b.String()
+}
+
+// plainASCII reports whether s is printable ASCII without a backslash.
+func plainASCII(s string) bool {
+	for i := range len(s) {
+		if c := s[i]; c < ' ' || c > '~' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 func hex2(c byte) string {

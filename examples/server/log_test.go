@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -226,5 +227,44 @@ func TestLogValue(t *testing.T) {
 			assert.LessOrEqual(t, len(body), maxLoggedValue)
 			assert.True(t, utf8.ValidString(got))
 		})
+	}
+}
+
+// BenchmarkRequestLog measures what logging a request costs: the handler
+// stack of logRequests over a handler that answers 200 with a request id,
+// the line written by a slog.TextHandler to io.Discard, beside the same
+// handler alone.
+//
+//	go test -run '^$' -bench BenchmarkRequestLog ./examples/server
+func BenchmarkRequestLog(b *testing.B) {
+	inner := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set(requestIDHeader, "6ba7b810-9dad-41d1-80b4-00c04fd430c8")
+		w.WriteHeader(http.StatusOK)
+	})
+	logged := logRequests(slog.New(slog.NewTextHandler(io.Discard, nil)), nil, inner)
+	req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader("{}"))
+	req.Header.Set("X-Amz-Target", lookout.TargetStartDataIngestionJob)
+	req.RemoteAddr = "127.0.0.1:54321"
+	for _, bc := range []struct {
+		name string
+		h    http.Handler
+	}{{"baseline", inner}, {"logged", logged}} {
+		b.Run(bc.name, func(b *testing.B) {
+			w := httptest.NewRecorder()
+			b.ReportAllocs()
+			for b.Loop() {
+				clear(w.Header())
+				bc.h.ServeHTTP(w, req)
+			}
+		})
+	}
+}
+
+// TestHeaderKeysCanonical: the keys headerValue is given are those
+// http.Header keeps.
+func TestHeaderKeysCanonical(t *testing.T) {
+	t.Parallel()
+	for _, k := range []string{errorTypeHeader, requestIDHeader, "X-Amz-Target"} {
+		assert.Equal(t, http.CanonicalHeaderKey(k), k)
 	}
 }

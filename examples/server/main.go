@@ -10,6 +10,7 @@
 //
 //	go run ./examples/server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N]
 //	    [-max-datasets N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D]
+//	    [-time-origin T] [-time-scale N]
 //
 // Flags:
 //
@@ -37,6 +38,11 @@
 //	-grace D          on SIGINT or SIGTERM, how long the requests in progress
 //	                  may take before their connections are closed
 //	                  (default 10s)
+//	-time-origin T    the clock's time, RFC 3339 (2024-01-01T00:00:00Z), when
+//	                  a new database is created (default: the wall clock's);
+//	                  see "The clock"
+//	-time-scale N     the clock's seconds per wall second, from 0.001 to
+//	                  1e6, for a new database (default 1)
 //
 // # Operations
 //
@@ -94,7 +100,9 @@
 // any moment loses nothing it acknowledged. Jobs that were IN_PROGRESS when
 // the server stopped (killed, or shut down while they ran) run again when
 // it starts (the check only reads). Memory does not grow with the jobs kept:
-// they are in the database, with a bounded cache of recent ones.
+// they are in the database, with bounded caches of recent ones and of the
+// pages of ListDataIngestionJobs last read; the datasets, which are few,
+// are held in memory as well.
 //
 // The default -db is lookout.db in the directory of the binary, so that the
 // state follows the program wherever it is started from; a binary built by
@@ -102,6 +110,50 @@
 // then the default is lookout.db in the working directory. A -db given is a
 // path as usual: relative to the working directory. The log's first line
 // names the database.
+//
+// # The database
+//
+// One server has a database at a time: the server locks the file
+// FILE.lock beside it (the lock is the operating system's, flock, and the
+// file holds the server's process id), and a second server started on the
+// same -db exits with status 1, naming the database and the process that
+// holds it. The lock ends with the process however it ends, so that the
+// lock file a killed server leaves behind locks nothing. At start, the
+// server reads every page of the database (SQLite's quick_check) and
+// refuses a damaged one, exit status 1, naming the first damage; a
+// database that its folder cannot hold (read-only, not the server's) is
+// refused with the file and the folder named.
+//
+// A job's outcome that the database fails to store (a full disk, a
+// database another program keeps busy) is logged and stored again, after
+// a wait that doubles from 20 ms up to 5 s, until it is: the job does not
+// stay IN_PROGRESS. A server stopped meanwhile leaves the job IN_PROGRESS,
+// to run again at the next start.
+//
+// # The clock
+//
+// Every time the server reports (CreatedAt, LastUpdatedAt, a job's times)
+// follows one clock: the wall clock, or, with -time-origin T and
+// -time-scale N, T + N × (the wall time elapsed since the database was
+// created), so that a test runs months of schedule in seconds. The origin
+// and the scale are stored in the database when it is created: the clock
+// goes on across restarts, counting the time the server was down. A later
+// start without the flags goes on with the stored clock; with values other
+// than the stored ones it is refused (exit status 1), the stored clock
+// named. The log's first line shows the clock and its time.
+//
+// # Who may call it
+//
+// The server checks no credentials (any signature is accepted). Listening
+// on loopback (the default, 127.0.0.1), it answers only requests whose
+// Host is localhost, an address of 127.0.0.0/8 or [::1], with any port: a
+// request with another Host gets 403 and an AccessDeniedException naming
+// it. A web page that makes its own name resolve to 127.0.0.1 (DNS
+// rebinding) could otherwise call the server from the browser of the
+// machine it runs on. Listening on another address (-addr :8080,
+// 0.0.0.0:8080), the server logs a warning at start: whoever reaches it
+// can change and delete the datasets. Every answer carries an
+// x-amzn-RequestId, a refused or throttled one included.
 //
 // # Logging
 //
@@ -162,6 +214,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/clock"
 	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/store"
 	"github.com/lookout-equipment/lookoutequipment/lookout"
 	"github.com/lookout-equipment/lookoutequipment/lookout/ingest/s3source"
@@ -184,21 +237,28 @@ func run(args []string, stderr io.Writer, signals <-chan os.Signal) int {
 		return code
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.logLevel}))
-	a, err := newApp(context.Background(), cfg, logger, nil)
-	if err != nil {
-		logger.Error("cannot start", "error", err)
-		return 1
-	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		logger.Error("cannot listen", "addr", cfg.addr, "error", err)
-		a.close()
+		return 1
+	}
+	cfg.checkHosts = isLoopback(ln.Addr())
+	a, err := newApp(context.Background(), cfg, logger, nil)
+	if err != nil {
+		ln.Close()
+		logger.Error("cannot start", "error", err)
 		return 1
 	}
 	logger.Info("listening", "addr", ln.Addr().String(), "db", cfg.db, "data", cfg.dataDir, "s3", cfg.s3,
 		"workers", cfg.workers, "max_pending", cfg.maxPending, "max_datasets", cfg.maxDatasets,
 		"account", cfg.account, "region", cfg.region, "rate", cfg.rate, "burst", cfg.burst,
-		"grace", cfg.timeouts.shutdown)
+		"grace", cfg.timeouts.shutdown, "clock", a.st.Clock().Settings().String(),
+		"clock_now", a.st.Clock().Now().Format(time.RFC3339))
+	if !cfg.checkHosts {
+		logger.Warn("listening beyond loopback: whoever reaches this address can read, change and delete the "+
+			"datasets, since the server checks no credentials; listen on 127.0.0.1 unless other machines must call it",
+			"addr", ln.Addr().String())
+	}
 	err = serve(newHTTPServer(cfg, a.handler, logger), ln, cfg.timeouts.shutdown, signals, logger)
 	if cerr := a.close(); cerr != nil {
 		logger.Error("closing the database failed", "error", cerr)
@@ -228,8 +288,8 @@ type app struct {
 
 // newApp opens the database, starts the runner (which queues the jobs that
 // were running when the server last stopped) and builds the handler stack
-// over the service (see newStack). now nil means time.Now; it is the clock
-// of the store, the rate limiter and the log.
+// over the service (see newStack). now nil means time.Now; it is the wall
+// clock of the store's clock, the rate limiter and the log.
 func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() time.Time) (*app, error) {
 	src := cfg.src
 	switch {
@@ -250,9 +310,15 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 		}
 		src = dirSources{dir: cfg.dataDir}
 	}
+	var wall clock.Wall
+	if now != nil {
+		wall = funcWall{now: now}
+	}
 	st, err := store.Open(cfg.db, store.Options{
 		Region: cfg.region, Account: cfg.account,
-		MaxDatasets: cfg.maxDatasets, MaxPending: cfg.maxPending, Now: now,
+		MaxDatasets: cfg.maxDatasets, MaxPending: cfg.maxPending,
+		Clock: cfg.clock, Wall: wall,
+		BeforeCommit: cfg.beforeCommit,
 	})
 	if err != nil {
 		return nil, err
@@ -265,6 +331,14 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 	svc := &service{st: st, run: run, log: logger}
 	return &app{st: st, run: run, svc: svc, handler: newStack(cfg, logger, now, svc.operations())}, nil
 }
+
+// funcWall is a wall clock read from now, for tests, whose timers are the
+// system's.
+type funcWall struct{ now func() time.Time }
+
+func (w funcWall) Now() time.Time { return w.now() }
+
+func (w funcWall) NewTimer(d time.Duration) clock.Timer { return clock.Real.NewTimer(d) }
 
 // close stops the runner, leaving the jobs it was running IN_PROGRESS for
 // the next start, and closes the database.
@@ -287,14 +361,18 @@ func (s *service) operations() lookout.Service {
 	}
 }
 
-// newStack returns the handler stack: logging, then throttling (when
-// cfg.rate is set), then lookout.NewHandler over svc. A panic in an
-// operation is logged to logger, with its stack, and answered with an
-// InternalServerException that says nothing of it.
+// newStack returns the handler stack: logging, then the check of the Host
+// (when cfg.checkHosts is set), then throttling (when cfg.rate is set),
+// then lookout.NewHandler over svc. A panic in an operation is logged to
+// logger, with its stack, and answered with an InternalServerException
+// that says nothing of it.
 func newStack(cfg config, logger *slog.Logger, now func() time.Time, svc lookout.Service) http.Handler {
 	h := lookout.NewHandler(svc, lookout.WithLogger(logger))
 	if cfg.rate > 0 {
 		h = throttle(newTokenBucket(cfg.rate, cfg.burst, now), h)
+	}
+	if cfg.checkHosts {
+		h = checkHost(h)
 	}
 	return logRequests(logger, now, h)
 }

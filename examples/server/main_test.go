@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/store"
 	"github.com/lookout-equipment/lookoutequipment/lookout"
 )
 
@@ -53,11 +54,12 @@ func TestParseFlags(t *testing.T) {
 			name: "every flag",
 			args: []string{"-addr", ":9000", "-db", ":memory:", "-workers", "8", "-max-pending", "0",
 				"-max-datasets", "100", "-account", "210987654321", "-region", "eu-west-3", "-log-level", "debug",
-				"-rate", "10", "-burst", "3", "-grace", "2s"},
+				"-rate", "10", "-burst", "3", "-grace", "2s", "-time-origin", "2024-01-01T00:00:00Z", "-time-scale", "3600"},
 			want: with(func(c *config) {
 				c.addr, c.db, c.workers, c.maxPending, c.maxDatasets = ":9000", ":memory:", 8, 0, 100
 				c.account, c.region, c.logLevel = "210987654321", "eu-west-3", slog.LevelDebug
 				c.rate, c.burst, c.timeouts.shutdown = 10, 3, 2*time.Second
+				c.clock = store.ClockRequest{Origin: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Scale: 3600}
 			}),
 		},
 		{
@@ -116,6 +118,18 @@ func TestParseFlagsErrors(t *testing.T) {
 		{"negative burst", []string{"-rate", "1", "-burst", "-1"}, "server: invalid flags: -burst must not be negative"},
 		{"burst without rate", []string{"-burst", "2"}, "server: invalid flags: -burst needs -rate"},
 		{"negative grace", []string{"-grace", "-1s"}, "server: invalid flags: -grace must not be negative"},
+		{"origin not RFC 3339", []string{"-time-origin", "2024-01-01"},
+			`server: invalid value "2024-01-01" for flag -time-origin: not an RFC 3339 time such as 2024-01-01T00:00:00Z`},
+		{"empty origin", []string{"-time-origin", ""},
+			`server: invalid value "" for flag -time-origin: not an RFC 3339 time such as 2024-01-01T00:00:00Z`},
+		{"scale not a number", []string{"-time-scale", "fast"},
+			`server: invalid value "fast" for flag -time-scale: not a number`},
+		{"scale 0", []string{"-time-scale", "0"},
+			`server: invalid value "0" for flag -time-scale: the time scale 0 is not between 0.001 and 1e+06`},
+		{"scale too large", []string{"-time-scale", "1e7"},
+			`server: invalid value "1e7" for flag -time-scale: the time scale 1e+07 is not between 0.001 and 1e+06`},
+		{"scale NaN", []string{"-time-scale", "NaN"},
+			`server: invalid value "NaN" for flag -time-scale: the time scale NaN is not between 0.001 and 1e+06`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -53,10 +53,14 @@ func (b *tokenBucket) allow() bool {
 const throttleMessage = "Rate exceeded"
 
 // throttle answers ThrottlingException to the requests that find b empty,
-// before reading them, and passes the others to next.
+// before reading them, with a request id of their own in x-amzn-RequestId,
+// and passes the others to next.
 func throttle(b *tokenBucket, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !b.allow() {
+			// Every answer carries a request id, as lookout's handler
+			// gives its own.
+			w.Header().Set(requestIDHeader, lookout.NewClientToken())
 			lookout.WriteError(w, &lookout.ThrottlingException{Message: throttleMessage})
 			return
 		}

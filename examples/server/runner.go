@@ -177,14 +177,8 @@ func (r *runner) runJob(id string) {
 	if job.Status != store.JobInProgress {
 		return // deleted with its dataset, or already finished
 	}
-	// The outcome is stored even when the runner is stopping: the check
-	// is done.
-	if _, err := r.st.FinishJob(context.Background(), id, out); err != nil {
-		var nf *store.NotFoundError
-		if !errors.As(err, &nf) {
-			r.log.Error("job outcome not stored", "job_id", id, "error", err)
-		}
-		return
+	if _, err := r.finish(id, out); err != nil {
+		return // logged by finish
 	}
 	r.log.Info("job finished", "job_id", id, "dataset", job.DatasetName, "status", string(out.Status),
 		"failed_reason", logValue(out.FailedReason), "duration", time.Since(start))

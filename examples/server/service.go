@@ -55,12 +55,13 @@ func (s *service) DescribeDataset(ctx context.Context, req *lookout.DescribeData
 	if err != nil {
 		return nil, serviceError(err)
 	}
+	var ts timestamps
 	resp := &lookout.DescribeDatasetResponse{
 		DatasetArn:    ds.ARN,
 		DatasetName:   ds.Name,
 		Status:        lookout.DatasetStatus(ds.Status),
-		CreatedAt:     timestamp(ds.CreatedAt),
-		LastUpdatedAt: timestamp(ds.UpdatedAt),
+		CreatedAt:     ts.of(ds.CreatedAt),
+		LastUpdatedAt: ts.of(ds.UpdatedAt),
 	}
 	if ds.Schema != nil {
 		resp.Schema = *ds.Schema
@@ -75,7 +76,7 @@ func (s *service) DescribeDataset(ctx context.Context, req *lookout.DescribeData
 		}
 		resp.IngestionInputConfiguration = inputOf(j.Input)
 		resp.RoleArn = j.Input.RoleARN
-		resp.DataStartTime, resp.DataEndTime = timestamp(j.DataStartTime), timestamp(j.DataEndTime)
+		resp.DataStartTime, resp.DataEndTime = ts.of(j.DataStartTime), ts.of(j.DataEndTime)
 		resp.DataQualitySummary = fig.DataQualitySummary
 		resp.IngestedFilesSummary = fig.IngestedFilesSummary
 	}
@@ -90,9 +91,15 @@ func (s *service) ListDatasets(ctx context.Context, req *lookout.ListDatasetsReq
 		return nil, serviceError(err)
 	}
 	resp := &lookout.ListDatasetsResponse{NextToken: optional(next), DatasetSummaries: make([]lookout.DatasetSummary, 0, len(list))}
-	for _, d := range list {
+	ts := make([]lookout.Timestamp, len(list)) // one allocation for the page's times
+	for i, d := range list {
+		var created *lookout.Timestamp
+		if !d.CreatedAt.IsZero() {
+			ts[i] = lookout.TimestampOf(d.CreatedAt)
+			created = &ts[i]
+		}
 		resp.DatasetSummaries = append(resp.DatasetSummaries, lookout.DatasetSummary{
-			DatasetName: d.Name, DatasetArn: d.ARN, Status: lookout.DatasetStatus(d.Status), CreatedAt: timestamp(d.CreatedAt),
+			DatasetName: d.Name, DatasetArn: d.ARN, Status: lookout.DatasetStatus(d.Status), CreatedAt: created,
 		})
 	}
 	return resp, nil
@@ -137,16 +144,17 @@ func (s *service) DescribeDataIngestionJob(ctx context.Context, req *lookout.Des
 	if err != nil {
 		return nil, serviceError(err)
 	}
+	var ts timestamps
 	resp := &lookout.DescribeDataIngestionJobResponse{
 		JobId:                       &j.ID,
 		DatasetArn:                  j.DatasetARN,
 		Status:                      lookout.IngestionJobStatus(j.Status),
 		FailedReason:                j.FailedReason,
-		CreatedAt:                   timestamp(j.CreatedAt),
+		CreatedAt:                   ts.of(j.CreatedAt),
 		IngestionInputConfiguration: inputOf(j.Input),
 		RoleArn:                     j.Input.RoleARN,
-		DataStartTime:               timestamp(j.DataStartTime),
-		DataEndTime:                 timestamp(j.DataEndTime),
+		DataStartTime:               ts.of(j.DataStartTime),
+		DataEndTime:                 ts.of(j.DataEndTime),
 	}
 	if len(j.Result) > 0 {
 		fig, err := s.figs.of(j.ID, j.Result)
@@ -291,9 +299,13 @@ func pageOf(maxResults *int32, token string) store.Page {
 
 // inputOf is the IngestionInputConfiguration of a stored input.
 func inputOf(in store.JobInput) *lookout.IngestionInputConfiguration {
-	return &lookout.IngestionInputConfiguration{S3InputConfiguration: &lookout.IngestionS3InputConfiguration{
-		Bucket: in.Bucket, Prefix: in.Prefix, KeyPattern: deref(in.KeyPattern),
-	}}
+	// One allocation for both.
+	both := &struct {
+		c  lookout.IngestionInputConfiguration
+		s3 lookout.IngestionS3InputConfiguration
+	}{s3: lookout.IngestionS3InputConfiguration{Bucket: in.Bucket, Prefix: in.Prefix, KeyPattern: deref(in.KeyPattern)}}
+	both.c.S3InputConfiguration = &both.s3
+	return &both.c
 }
 
 // deref is *p, or "" for a nil p.
@@ -312,13 +324,26 @@ func optional(s string) *string {
 	return &s
 }
 
-// timestamp is the wire's time of t; nil for the zero time.
-func timestamp(t time.Time) *lookout.Timestamp {
+// timestamps hands out up to 4 wire times (those of a response) from one
+// allocation.
+type timestamps struct {
+	n  int
+	ts *[4]lookout.Timestamp
+}
+
+// of returns the wire's time of t, from the array, or nil for the zero
+// time; it panics beyond 4.
+func (a *timestamps) of(t time.Time) *lookout.Timestamp {
 	if t.IsZero() {
 		return nil
 	}
-	ts := lookout.TimestampOf(t)
-	return &ts
+	if a.ts == nil {
+		a.ts = new([4]lookout.Timestamp)
+	}
+	p := &a.ts[a.n]
+	a.n++
+	*p = lookout.TimestampOf(t)
+	return p
 }
 
 func clonePtr(p *string) *string {

@@ -160,7 +160,7 @@ func TestSameJobAsTheServiceReadsIt(t *testing.T) {
 				got := read(t, post(t, a.handler, tt.second))
 				assert.Equal(t, answer{http.StatusBadRequest, lookout.CodeConflict,
 					errorBody(t, lookout.CodeConflict, conflictMessage)}, got)
-				assert.NotContains(t, got.Body, first.JobId, "the conflict names no job")
+				assert.NotContains(t, got.Body, *first.JobId, "the conflict names no job")
 			}
 			assert.Equal(t, 1, jobCount(t, a))
 		})

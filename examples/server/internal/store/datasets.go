@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // querier is a *sql.DB or a *sql.Tx.
@@ -27,42 +28,25 @@ func (s *Store) CreateDataset(ctx context.Context, d NewDataset) (ds Dataset, re
 	}
 	err = s.write(ctx, func(tx *wtx) error {
 		ds, replay = Dataset{}, false
-		if d.ClientToken != "" {
-			var name string
-			var schema, kms sql.NullString
-			var oldTags []byte
-			err := tx.QueryRowContext(ctx, `SELECT name, schema, kms_key_id, tags FROM datasets WHERE client_token = ?`,
-				d.ClientToken).Scan(&name, &schema, &kms, &oldTags)
-			switch {
-			case err == nil:
-				if name != d.Name || !sameString(optional(schema), d.Schema) || !sameString(optional(kms), d.KMSKeyID) ||
-					!bytes.Equal(oldTags, tags) {
-					return &ConflictError{Reason: ReasonTokenReused, Dataset: name}
-				}
-				replay = true
-				ds, err = s.dataset(ctx, tx, name)
-				return err
-			case !errors.Is(err, sql.ErrNoRows):
+		// The rules read the index; a new dataset's token is new: it is
+		// looked up only when a rule refuses the dataset or the insert
+		// finds the token taken, so that a new dataset costs one
+		// statement. A replay wins over a rule's refusal, as it would were
+		// the token looked up first.
+		var refused error
+		if _, exists := tx.lookup(d.Name); exists {
+			refused = &ConflictError{Reason: ReasonDatasetExists, Dataset: d.Name}
+		} else if n, _ := tx.counts(); s.opts.MaxDatasets > 0 && n >= s.opts.MaxDatasets {
+			refused = &QuotaError{Limit: LimitDatasets, Max: s.opts.MaxDatasets}
+		}
+		if refused != nil {
+			if found, err := s.replayDataset(ctx, tx, d, tags, &ds); found || err != nil {
+				replay = found
 				return err
 			}
+			return refused
 		}
-		var n int
-		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM datasets WHERE name = ?`, d.Name).Scan(&n)
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			return &ConflictError{Reason: ReasonDatasetExists, Dataset: d.Name}
-		}
-		if s.opts.MaxDatasets > 0 {
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM datasets`).Scan(&n); err != nil {
-				return err
-			}
-			if n >= s.opts.MaxDatasets {
-				return &QuotaError{Limit: LimitDatasets, Max: s.opts.MaxDatasets}
-			}
-		}
-		now := s.now().UTC()
+		now := timeOf(nullTime(s.now()))
 		ds = Dataset{
 			Name:      d.Name,
 			ARN:       "arn:aws:lookoutequipment:" + s.opts.Region + ":" + s.opts.Account + ":dataset/" + d.Name + "/" + newUUID(),
@@ -71,16 +55,40 @@ func (s *Store) CreateDataset(ctx context.Context, d NewDataset) (ds Dataset, re
 			UpdatedAt: now,
 			Schema:    d.Schema,
 			KMSKeyID:  d.KMSKeyID,
-			Tags:      d.Tags,
+			Tags:      slices.Clone(d.Tags),
+		}
+		if len(ds.Tags) == 0 {
+			ds.Tags = nil // as the database gives them back
 		}
 		var token any
 		if d.ClientToken != "" {
 			token = d.ClientToken
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO datasets(name, arn, status, created, updated, schema, kms_key_id, tags, client_token)
-			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		res, err := tx.ExecContext(ctx, `INSERT INTO datasets(name, arn, status, created, updated, schema, kms_key_id, tags, client_token)
+			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(client_token) DO NOTHING`,
 			ds.Name, ds.ARN, string(ds.Status), now.UnixNano(), now.UnixNano(), nullable(d.Schema), nullable(d.KMSKeyID), tags, token)
-		return err
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			if err != nil {
+				return err
+			}
+			// The token made another dataset (this one's name is free).
+			ds = Dataset{}
+			found, err := s.replayDataset(ctx, tx, d, tags, &ds)
+			if err == nil && !found {
+				err = errors.New("store: a dataset's client token was taken, and its dataset cannot be found")
+			}
+			replay = found
+			return err
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		tx.set(&indexed{id: id, ds: ds.clone()})
+		return nil
 	})
 	if err != nil {
 		return Dataset{}, false, err
@@ -88,12 +96,47 @@ func (s *Store) CreateDataset(ctx context.Context, d NewDataset) (ds Dataset, re
 	return ds, replay, nil
 }
 
-// Dataset returns the dataset of that name, or a *NotFoundError.
+// replayDataset looks up the dataset that d's client token made, if any:
+// found reports whether there is one, in *ds, with the same parameters (a
+// *ConflictError ReasonTokenReused when they differ).
+func (s *Store) replayDataset(ctx context.Context, tx *wtx, d NewDataset, tags []byte, ds *Dataset) (found bool, err error) {
+	if d.ClientToken == "" {
+		return false, nil
+	}
+	var name string
+	var schema, kms sql.NullString
+	var oldTags []byte
+	err = tx.QueryRowContext(ctx, `SELECT name, schema, kms_key_id, tags FROM datasets WHERE client_token = ?`,
+		d.ClientToken).Scan(&name, &schema, &kms, &oldTags)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	if name != d.Name || !sameString(optional(schema), d.Schema) || !sameString(optional(kms), d.KMSKeyID) ||
+		!bytes.Equal(oldTags, tags) {
+		return false, &ConflictError{Reason: ReasonTokenReused, Dataset: name}
+	}
+	e, ok := tx.lookup(name)
+	if !ok {
+		return false, errors.New("store: the dataset of a client token is not in the index")
+	}
+	*ds = e.ds.clone()
+	return true, nil
+}
+
+// Dataset returns the dataset of that name, or a *NotFoundError. It reads
+// the datasets' index in memory, which holds every committed change.
 func (s *Store) Dataset(ctx context.Context, name string) (Dataset, error) {
 	if err := s.readable(); err != nil {
 		return Dataset{}, err
 	}
-	return s.dataset(ctx, &s.rs, name)
+	ds, _, ok := s.index.get(name)
+	if !ok {
+		return Dataset{}, &NotFoundError{Resource: ResourceDataset, Name: name}
+	}
+	return ds, nil
 }
 
 const jobColumns = `j.id, d.name, d.arn, j.client_token, j.bucket, j.prefix, j.key_pattern, j.role_arn,
@@ -131,36 +174,56 @@ func (r *jobRow) job() Job {
 	}
 }
 
+// datasetColumns are the columns of a dataset and its last ingestion, of
+// datasets d LEFT JOIN jobs j ON j.seq = d.last_job.
+const datasetColumns = `d.name, d.arn, d.status, d.created, d.updated, d.schema, d.kms_key_id, d.tags, ` + jobColumns
+
+// datasetRow holds the scanned columns of datasetColumns.
+type datasetRow struct {
+	name, arn, status string
+	created, updated  int64
+	schema, kms       sql.NullString
+	tags              []byte
+	j                 jobRow
+}
+
+func (r *datasetRow) dest() []any {
+	return append([]any{&r.name, &r.arn, &r.status, &r.created, &r.updated, &r.schema, &r.kms, &r.tags}, r.j.dest()...)
+}
+
+func (r *datasetRow) dataset() (Dataset, error) {
+	ds := Dataset{
+		Name:      r.name,
+		ARN:       r.arn,
+		Status:    DatasetStatus(r.status),
+		CreatedAt: timeOf(sql.NullInt64{Int64: r.created, Valid: true}),
+		UpdatedAt: timeOf(sql.NullInt64{Int64: r.updated, Valid: true}),
+		Schema:    optional(r.schema),
+		KMSKeyID:  optional(r.kms),
+	}
+	var err error
+	if ds.Tags, err = decodeTags(r.tags); err != nil {
+		return Dataset{}, err
+	}
+	if r.j.id.Valid {
+		job := r.j.job()
+		ds.LastIngestion = &job
+	}
+	return ds, nil
+}
+
+// dataset reads a dataset from the database (the writer's transaction).
 func (s *Store) dataset(ctx context.Context, q querier, name string) (Dataset, error) {
-	var (
-		ds               Dataset
-		status           string
-		created, updated int64
-		schema, kms      sql.NullString
-		tags             []byte
-		j                jobRow
-	)
-	dest := append([]any{&ds.Name, &ds.ARN, &status, &created, &updated, &schema, &kms, &tags}, j.dest()...)
-	err := q.QueryRowContext(ctx, `SELECT d.name, d.arn, d.status, d.created, d.updated, d.schema, d.kms_key_id, d.tags, `+
-		jobColumns+` FROM datasets d LEFT JOIN jobs j ON j.seq = d.last_job WHERE d.name = ?`, name).Scan(dest...)
+	var r datasetRow
+	err := q.QueryRowContext(ctx, `SELECT `+datasetColumns+` FROM datasets d LEFT JOIN jobs j ON j.seq = d.last_job
+		WHERE d.name = ?`, name).Scan(r.dest()...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Dataset{}, &NotFoundError{Resource: ResourceDataset, Name: name}
 	}
 	if err != nil {
 		return Dataset{}, err
 	}
-	ds.Status = DatasetStatus(status)
-	ds.CreatedAt = timeOf(sql.NullInt64{Int64: created, Valid: true})
-	ds.UpdatedAt = timeOf(sql.NullInt64{Int64: updated, Valid: true})
-	ds.Schema, ds.KMSKeyID = optional(schema), optional(kms)
-	if ds.Tags, err = decodeTags(tags); err != nil {
-		return Dataset{}, err
-	}
-	if j.id.Valid {
-		job := j.job()
-		ds.LastIngestion = &job
-	}
-	return ds, nil
+	return r.dataset()
 }
 
 // ListDatasets returns a page of the datasets that f selects, in the order
@@ -174,46 +237,20 @@ func (s *Store) ListDatasets(ctx context.Context, f DatasetFilter, p Page) ([]Da
 	if err != nil {
 		return nil, "", err
 	}
-	query := `SELECT name, arn, status, created FROM datasets WHERE name >= ?`
-	args := []any{f.NameBeginsWith}
+	var after string
 	if p.Token != "" {
 		pos, err := s.unseal(p.Token, listDatasets, f.NameBeginsWith)
 		if err != nil {
 			return nil, "", err
 		}
-		query += ` AND name > ?`
-		args = append(args, string(pos))
-	}
-	if end, ok := prefixEnd(f.NameBeginsWith); ok {
-		query += ` AND name < ?`
-		args = append(args, end)
-	}
-	query += ` ORDER BY name LIMIT ?`
-	args = append(args, limit+1)
-	rows, err := s.rs.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, "", err
-	}
-	defer rows.Close()
-	var out []DatasetSummary
-	for rows.Next() {
-		var d DatasetSummary
-		var status string
-		var created int64
-		if err := rows.Scan(&d.Name, &d.ARN, &status, &created); err != nil {
-			return nil, "", err
+		if after = string(pos); after == "" {
+			return nil, "", &InvalidTokenError{Reason: "malformed"}
 		}
-		d.Status = DatasetStatus(status)
-		d.CreatedAt = timeOf(sql.NullInt64{Int64: created, Valid: true})
-		out = append(out, d)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, "", err
-	}
-	if len(out) <= limit {
+	out, more := s.index.list(f.NameBeginsWith, after, limit)
+	if !more {
 		return out, "", nil
 	}
-	out = out[:limit]
 	return out, s.seal([]byte(out[limit-1].Name), listDatasets, f.NameBeginsWith), nil
 }
 
@@ -223,19 +260,14 @@ func (s *Store) ListDatasets(ctx context.Context, f DatasetFilter, p Page) ([]Da
 func (s *Store) DeleteDataset(ctx context.Context, name string) error {
 	defer s.jobs.purge() // after the commit, or after nothing was deleted
 	return s.write(ctx, func(tx *wtx) error {
-		var id int64
-		var running sql.NullString
-		err := tx.QueryRowContext(ctx, `SELECT d.id, j.id FROM datasets d LEFT JOIN jobs j ON j.seq = d.running_job
-			WHERE d.name = ?`, name).Scan(&id, &running)
-		if errors.Is(err, sql.ErrNoRows) {
+		e, ok := tx.lookup(name)
+		if !ok {
 			return &NotFoundError{Resource: ResourceDataset, Name: name}
 		}
-		if err != nil {
-			return err
+		if e.running != "" {
+			return &ConflictError{Reason: ReasonIngestionInProgress, Dataset: name, JobID: e.running}
 		}
-		if running.Valid {
-			return &ConflictError{Reason: ReasonIngestionInProgress, Dataset: name, JobID: running.String}
-		}
+		id := e.id
 		for _, q := range []string{
 			`DELETE FROM sensor_statistics WHERE job IN (SELECT seq FROM jobs WHERE dataset = ?)`,
 			`DELETE FROM jobs WHERE dataset = ?`,
@@ -245,6 +277,7 @@ func (s *Store) DeleteDataset(ctx context.Context, name string) error {
 				return err
 			}
 		}
+		tx.del(name)
 		return nil
 	})
 }

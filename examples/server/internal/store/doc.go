@@ -15,10 +15,28 @@
 // while writing rolls the transaction back, and the others run again
 // without it.
 //
-// Nothing is kept in Go memory per job or per dataset beyond a cache of the
-// 8,192 jobs last written or read (clients poll the jobs they started):
-// reads go to the database through a small pool of read-only connections,
-// each with SQLite's bounded page cache.
+// Datasets, which are few (a quota of 15 by default), are all held in
+// memory besides the database: an index that the writer owns and updates
+// once a batch is committed, before any of its changes is acknowledged
+// (nothing when it is rolled back), which Dataset and ListDatasets read and
+// the writer's rules check. Nothing is kept in Go memory per job beyond a
+// cache of the 8,192 jobs last written or read (clients poll the jobs they
+// started) and one of the ListJobs pages last read (16,384 summaries at
+// most, each page dropped once a job of its list changes): other reads go
+// to the database through a small pool of read-only connections, each with
+// SQLite's bounded page cache.
+//
+// A database is open in one Store at a time, held by a lock file beside
+// it; Open refuses a database in use (*InUseError), a damaged one
+// (*DamagedError, from SQLite's quick_check of every page) and one its
+// folder cannot hold (*NotWritableError).
+//
+// # The clock
+//
+// Every time the store records follows its Clock (package clock): the wall
+// clock, or an origin and a scale asked by Options.Clock, kept in the
+// database at its creation so that the clock goes on across reopenings;
+// asking another later gives a *ClockMismatchError.
 //
 // The path Memory opens a database held in memory (SQLite's memdb VFS), for
 // tests; it is gone when the Store is closed.

@@ -25,28 +25,16 @@ func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, e
 		// dataset refuses the job or the insert finds the token taken, so
 		// that a new job costs three statements. A replay wins over the
 		// dataset's refusal, as it would were the token looked up first.
-		var (
-			dataset int64
-			arn     string
-			running sql.NullString
-		)
-		err := tx.QueryRowContext(ctx, `SELECT d.id, d.arn, r.id FROM datasets d LEFT JOIN jobs r ON r.seq = d.running_job
-			WHERE d.name = ?`, j.Dataset).Scan(&dataset, &arn, &running)
+		// The rules read the index.
+		e, exists := tx.lookup(j.Dataset)
 		var refused error
 		switch {
-		case errors.Is(err, sql.ErrNoRows):
+		case !exists:
 			refused = &NotFoundError{Resource: ResourceDataset, Name: j.Dataset}
-		case err != nil:
-			return err
-		case running.Valid:
-			refused = &ConflictError{Reason: ReasonIngestionInProgress, Dataset: j.Dataset, JobID: running.String}
+		case e.running != "":
+			refused = &ConflictError{Reason: ReasonIngestionInProgress, Dataset: j.Dataset, JobID: e.running}
 		case s.opts.MaxPending > 0:
-			var n int
-			err := tx.QueryRowContext(ctx, `SELECT count(*) FROM datasets WHERE running_job IS NOT NULL`).Scan(&n)
-			if err != nil {
-				return err
-			}
-			if n >= s.opts.MaxPending {
+			if _, n := tx.counts(); n >= s.opts.MaxPending {
 				refused = &QuotaError{Limit: LimitPendingJobs, Max: s.opts.MaxPending}
 			}
 		}
@@ -57,11 +45,11 @@ func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, e
 			}
 			return refused
 		}
-		now := s.now().UTC()
+		now := timeOf(nullTime(s.now()))
 		job = Job{
 			ID:          newJobID(),
 			DatasetName: j.Dataset,
-			DatasetARN:  arn,
+			DatasetARN:  e.ds.ARN,
 			ClientToken: j.ClientToken,
 			Input:       j.Input,
 			Status:      JobInProgress,
@@ -73,7 +61,7 @@ func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, e
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO jobs(id, dataset, client_token, bucket, prefix, key_pattern, role_arn, status, created)
 			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(client_token) DO NOTHING`,
-			job.ID, dataset, token, j.Input.Bucket, nullable(j.Input.Prefix), nullable(j.Input.KeyPattern), j.Input.RoleARN,
+			job.ID, e.id, token, j.Input.Bucket, nullable(j.Input.Prefix), nullable(j.Input.KeyPattern), j.Input.RoleARN,
 			string(JobInProgress), now.UnixNano())
 		if err != nil {
 			return err
@@ -96,8 +84,14 @@ func (s *Store) StartJob(ctx context.Context, j NewJob) (job Job, replay bool, e
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE datasets SET status = ?, updated = ?, running_job = ? WHERE id = ?`,
-			string(DatasetIngestionInProgress), now.UnixNano(), seq, dataset)
-		return err
+			string(DatasetIngestionInProgress), now.UnixNano(), seq, e.id)
+		if err != nil {
+			return err
+		}
+		ds := e.ds.clone()
+		ds.Status, ds.UpdatedAt = DatasetIngestionInProgress, now
+		tx.set(&indexed{id: e.id, running: job.ID, ds: ds})
+		return nil
 	})
 	if err != nil {
 		return Job{}, false, err
@@ -199,6 +193,22 @@ func (s *Store) FinishJob(ctx context.Context, id string, o Outcome) (Job, error
 		if len(result) > 0 {
 			job.Result = result
 		}
+		e, ok := tx.lookup(job.DatasetName)
+		if !ok {
+			return errors.New("store: the dataset of a job is not in the index")
+		}
+		ds := e.ds.clone()
+		ds.UpdatedAt = time.Unix(0, now).UTC()
+		switch {
+		case o.Status == JobSuccess:
+			last := job.clone()
+			ds.Status, ds.LastIngestion = DatasetActive, &last
+		case ds.LastIngestion == nil:
+			ds.Status = DatasetCreated
+		default:
+			ds.Status = DatasetActive
+		}
+		tx.set(&indexed{id: e.id, ds: ds})
 		return nil
 	})
 	if err != nil {
@@ -282,20 +292,33 @@ func (s *Store) ListJobs(ctx context.Context, f JobFilter, p Page) ([]JobSummary
 			return nil, "", err
 		}
 	}
+	arn, id, gen, ok := s.index.jobsKey(f.Dataset)
+	if !ok {
+		return nil, "", &NotFoundError{Resource: ResourceDataset, Name: f.Dataset}
+	}
+	key := pageKey{dataset: f.Dataset, status: f.Status, after: after, limit: limit}
+	if out, next, ok := s.pages.get(key, gen); ok {
+		return out, next, nil
+	}
+	out, next, err := s.listJobs(ctx, f, after, limit, arn, id)
+	if err == nil {
+		s.pages.fill(key, gen, out, next)
+	}
+	return out, next, err
+}
+
+// listJobs reads a page of ListJobs from the database; arn and id are the
+// filter's dataset's.
+func (s *Store) listJobs(ctx context.Context, f JobFilter, after int64, limit int, arn string, id int64) ([]JobSummary, string, error) {
+	// With a dataset, its name and ARN are the index's, and the query
+	// reads the jobs alone, by the index of their dataset.
 	query := `SELECT j.seq, j.id, d.name, d.arn, j.bucket, j.prefix, j.key_pattern, j.role_arn, j.status, j.created
 		FROM jobs j JOIN datasets d ON d.id = j.dataset WHERE j.seq > ?`
 	args := []any{after}
 	if f.Dataset != "" {
-		var id int64
-		err := s.rs.QueryRowContext(ctx, `SELECT id FROM datasets WHERE name = ?`, f.Dataset).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, "", &NotFoundError{Resource: ResourceDataset, Name: f.Dataset}
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		query += ` AND j.dataset = ?`
-		args = append(args, id)
+		query = `SELECT j.seq, j.id, ?, ?, j.bucket, j.prefix, j.key_pattern, j.role_arn, j.status, j.created
+		FROM jobs j WHERE j.dataset = ? AND j.seq > ?`
+		args = []any{f.Dataset, arn, id, after}
 	}
 	if f.Status != "" {
 		query += ` AND j.status = ?`

@@ -60,10 +60,12 @@ func (p *statements) close() {
 // writer prepares once the transaction is over (the connection is the
 // transaction's until then).
 type wtx struct {
-	ctx    context.Context // the writer's: a caller's end does not cut a batch
-	tx     *sql.Tx
-	st     *statements
-	missed map[string]struct{}
+	ctx     context.Context // the writer's: a caller's end does not cut a batch
+	tx      *sql.Tx
+	st      *statements
+	missed  map[string]struct{}
+	index   *datasetIndex
+	overlay map[string]*indexed // the batch's datasets; see datasetIndex
 }
 
 func (w *wtx) stmt(q string) *sql.Stmt {

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+
+	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/clock"
 )
 
 // Memory is the path that opens a database held in memory, for tests: it
@@ -31,21 +33,34 @@ type Options struct {
 	MaxDatasets int
 	// MaxPending bounds the jobs IN_PROGRESS; 0 or less means no bound.
 	MaxPending int
-	// Now reads the clock; nil means time.Now.
-	Now func() time.Time
+	// Clock asks for the clock of a new database (see OpenClock); for a
+	// database that has one, it must be the same or left out.
+	Clock ClockRequest
+	// Wall is the wall clock the clock follows; nil means clock.Real.
+	Wall clock.Wall
+	// BeforeCommit, for tests, is called by the writer before it commits
+	// each batch: an error it returns fails the commit as a full disk or a
+	// busy database would (the batch is rolled back and each of its
+	// changes gets the error).
+	BeforeCommit func() error
 }
 
 // Store is the durable state. Its methods are safe for concurrent use.
 type Store struct {
-	opts Options
-	now  func() time.Time
-	aead cipher.AEAD
+	opts  Options
+	now   func() time.Time // clock.Now
+	clock *clock.Clock
+	aead  cipher.AEAD
 
-	w    *sql.DB    // the writer's one connection
-	r    *sql.DB    // read-only connections
-	ws   statements // on w
-	rs   statements // on r
-	jobs *jobCache
+	w     *sql.DB    // the writer's one connection
+	r     *sql.DB    // read-only connections
+	ws    statements // on w
+	rs    statements // on r
+	jobs  *jobCache
+	index *datasetIndex // every dataset; see datasetIndex
+	pages jobPages
+
+	lock *lockFile // nil for Memory
 
 	mu      sync.RWMutex // guards closed against queue's close
 	closed  bool
@@ -64,6 +79,16 @@ type change struct {
 
 // Open opens the database at path, creating it when it does not exist, or
 // a database in memory when path is Memory.
+//
+// A database is open in one Store at a time: Open takes the lock of the
+// lock file beside it (path + LockFileSuffix, holding the process's id),
+// and refuses a database whose lock another Store holds, in this process or
+// another, with an *InUseError naming that process. The lock is the
+// operating system's: it ends with its process, so that the lock file of a
+// process that was killed locks nothing. Open then checks every page of
+// the database (SQLite's quick_check) and refuses a damaged database with a
+// *DamagedError naming the first damage. A database, or a lock file, that
+// cannot be made or written in its folder gets a *NotWritableError.
 func Open(path string, opts Options) (*Store, error) {
 	if opts.Region == "" || opts.Account == "" {
 		return nil, errors.New("store: Options.Region and Options.Account are required")
@@ -73,14 +98,14 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	s := &Store{
 		opts:    opts,
-		now:     opts.Now,
 		queue:   make(chan *change, maxBatch),
 		stopped: make(chan struct{}),
 		missed:  make(map[string]struct{}),
 		jobs:    newJobCache(jobCacheSize),
+		index:   newDatasetIndex(),
 	}
-	if s.now == nil {
-		s.now = time.Now
+	if s.opts.Wall == nil {
+		s.opts.Wall = clock.Real
 	}
 	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(0)"
 	var (
@@ -93,11 +118,16 @@ func Open(path string, opts Options) (*Store, error) {
 		// open (the writer's always is).
 		dsn = "file:/lookout-store-" + newJobID() + "?vfs=memdb&" + pragmas
 	} else {
-		dsn = "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas +
-			"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)"
+		if s.lock, err = lock(path); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		// journal_mode(WAL) comes after the integrity check (see init):
+		// on a damaged file, it would fail with less to say.
+		dsn = "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas + "&_pragma=synchronous(FULL)"
 	}
 	s.w, err = sql.Open("sqlite", dsn)
 	if err != nil {
+		s.lock.unlock()
 		return nil, fmt.Errorf("store: %w", err)
 	}
 	s.w.SetMaxOpenConns(1)
@@ -107,14 +137,23 @@ func Open(path string, opts Options) (*Store, error) {
 	s.r, err = sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
 	if err != nil {
 		s.w.Close()
+		s.lock.unlock()
 		return nil, fmt.Errorf("store: %w", err)
 	}
 	n := max(2, runtime.GOMAXPROCS(0))
 	s.r.SetMaxOpenConns(n)
 	s.r.SetMaxIdleConns(n)
 	s.ws.db, s.rs.db = s.w, s.r
-	if err := s.init(); err != nil {
+	if err := s.init(path); err != nil {
 		s.closeDBs()
+		var (
+			damaged  *DamagedError
+			readOnly *NotWritableError
+			mismatch *ClockMismatchError
+		)
+		if errors.As(err, &damaged) || errors.As(err, &readOnly) || errors.As(err, &mismatch) {
+			return nil, fmt.Errorf("store: %w", err)
+		}
 		return nil, fmt.Errorf("store: opening %s: %w", path, err)
 	}
 	go s.run()
@@ -141,7 +180,10 @@ CREATE TABLE IF NOT EXISTS datasets(
 	running_job INTEGER,
 	last_job INTEGER
 );
-CREATE INDEX IF NOT EXISTS datasets_running ON datasets(running_job) WHERE running_job IS NOT NULL;
+-- The datasets with a job running are counted in memory (datasetIndex):
+-- the index that counted them cost a page written by every start and end
+-- of a job.
+DROP INDEX IF EXISTS datasets_running;
 CREATE TABLE IF NOT EXISTS jobs(
 	seq INTEGER PRIMARY KEY AUTOINCREMENT,
 	id TEXT NOT NULL UNIQUE,
@@ -169,11 +211,25 @@ CREATE TABLE IF NOT EXISTS sensor_statistics(
 ) WITHOUT ROWID;
 `
 
-// init creates the schema and the page-token key on first use, and reads
-// the key.
-func (s *Store) init() error {
+// init checks the database's pages (see Open), puts it in WAL mode,
+// creates the schema and the page-token key on first use, and reads the
+// key.
+func (s *Store) init(path string) error {
+	if path != Memory {
+		ctx := context.Background()
+		if err := checkIntegrity(ctx, s.w, path); err != nil {
+			return err
+		}
+		var mode string
+		if err := s.w.QueryRow(`PRAGMA journal_mode=WAL`).Scan(&mode); err != nil {
+			return explain(path, err)
+		}
+		if mode != "wal" {
+			return fmt.Errorf("the database cannot be put in WAL mode (it stays in mode %q)", mode)
+		}
+	}
 	if _, err := s.w.Exec(schema); err != nil {
-		return err
+		return explain(path, err)
 	}
 	key := make([]byte, 32)
 	rand.Read(key) // never fails since Go 1.24: it crashes the program instead
@@ -182,6 +238,12 @@ func (s *Store) init() error {
 	}
 	if err := s.w.QueryRow(`SELECT value FROM meta WHERE key = 'page_token_key'`).Scan(&key); err != nil {
 		return err
+	}
+	if err := s.initClock(path); err != nil {
+		return err
+	}
+	if err := s.loadDatasets(context.Background()); err != nil {
+		return explain(path, err)
 	}
 	block, err := aes.NewCipher(key)
 	if err != nil {
@@ -209,7 +271,10 @@ func (s *Store) Close() error {
 func (s *Store) closeDBs() error {
 	s.rs.close()
 	s.ws.close()
-	return errors.Join(s.r.Close(), s.w.Close())
+	err := errors.Join(s.r.Close(), s.w.Close())
+	// The lock is released once the database is closed: the next Store
+	// finds no connection of this one.
+	return errors.Join(err, s.lock.unlock())
 }
 
 // write runs fn in the writer's next batch and returns once that batch is
@@ -286,7 +351,7 @@ func (s *Store) commit(batch []*change, errs []error) (int, error) {
 	if err != nil {
 		return -1, fmt.Errorf("store: begin: %w", err)
 	}
-	w := &wtx{ctx: ctx, tx: tx, st: &s.ws, missed: s.missed}
+	w := &wtx{ctx: ctx, tx: tx, st: &s.ws, missed: s.missed, index: s.index}
 	defer w.prepareMissed()
 	for i, c := range batch {
 		errs[i] = c.fn(w)
@@ -295,9 +360,16 @@ func (s *Store) commit(batch []*change, errs []error) (int, error) {
 			return i, errs[i]
 		}
 	}
+	if hook := s.opts.BeforeCommit; hook != nil {
+		if err := hook(); err != nil {
+			tx.Rollback()
+			return -1, fmt.Errorf("store: commit: %w", err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return -1, fmt.Errorf("store: commit: %w", err)
 	}
+	s.index.apply(w.overlay) // before any change of the batch is acknowledged
 	return -1, nil
 }
 

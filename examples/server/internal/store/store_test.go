@@ -13,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/clock"
 )
 
 func testOptions() Options {
@@ -73,7 +75,7 @@ func TestCreateDataset(t *testing.T) {
 	t.Parallel()
 	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
 	opts := testOptions()
-	opts.Now = func() time.Time { return now }
+	opts.Wall = clock.NewManual(now)
 	s := openMemory(t, opts)
 	ctx := context.Background()
 
@@ -153,9 +155,8 @@ func TestMaxDatasets(t *testing.T) {
 
 func TestJobLifecycle(t *testing.T) {
 	t.Parallel()
-	clock := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
 	opts := testOptions()
-	opts.Now = func() time.Time { clock = clock.Add(time.Second); return clock }
+	opts.Wall = &steppingWall{t: time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC), step: time.Second}
 	s := openMemory(t, opts)
 	ctx := context.Background()
 	ds, _, err := s.CreateDataset(ctx, NewDataset{Name: "pump", ClientToken: "c"})
@@ -551,3 +552,19 @@ func TestReadYourWrites(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// steppingWall is a wall clock that moves on by step each time it is read.
+type steppingWall struct {
+	mu   sync.Mutex
+	t    time.Time
+	step time.Duration
+}
+
+func (w *steppingWall) Now() time.Time {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.t = w.t.Add(w.step)
+	return w.t
+}
+
+func (w *steppingWall) NewTimer(d time.Duration) clock.Timer { return clock.Real.NewTimer(d) }
