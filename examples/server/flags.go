@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/lookout-equipment/lookoutequipment/lookout"
 	"io"
 	"log/slog"
 	"math"
@@ -32,6 +33,11 @@ type config struct {
 	rate        float64 // requests per second; 0: no limit
 	burst       int     // >= 1 when rate > 0
 	timeouts    timeouts
+	// credentials, from -auth FILE: the access keys whose signed requests
+	// are let in, and auth the handler's option that checks them; nil lets
+	// every request in, signed or not.
+	credentials map[string]string
+	auth        lookout.HandlerOption
 	// checkHosts: the server listens on loopback, and refuses the requests
 	// whose Host names another machine (see checkHost).
 	checkHosts bool
@@ -121,10 +127,28 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, code int, ok bool)
 		cfg.clock.Scale = f
 		return nil
 	})
+	fs.Func("auth", "an AWS shared credentials `file` (the format of ~/.aws/credentials): only requests signed "+
+		"(SigV4) with one of its profiles' keys, for -region, are let in (default: every request, signed or not)",
+		func(path string) error {
+			f, err := os.Open(path)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			creds, err := lookout.ParseCredentialsFile(f)
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			if len(creds) == 0 {
+				return fmt.Errorf("%s: no profile holds both aws_access_key_id and aws_secret_access_key", path)
+			}
+			cfg.credentials = creds
+			return nil
+		})
 	fs.DurationVar(&cfg.timeouts.shutdown, "grace", defaultTimeouts.shutdown,
 		"on SIGINT or SIGTERM, how long the requests in progress may take before their connections are closed")
 	usage := func() {
-		fmt.Fprintln(stderr, "usage: server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N] [-max-datasets N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D] [-time-origin T] [-time-scale N]")
+		fmt.Fprintln(stderr, "usage: server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N] [-max-datasets N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D] [-time-origin T] [-time-scale N] [-auth FILE]")
 		fs.SetOutput(stderr)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
@@ -173,6 +197,12 @@ func finish(cfg *config, extra []string) error {
 		return fmt.Errorf("%w: -grace must not be negative", errUsage)
 	case cfg.burst > 0 && cfg.rate == 0:
 		return fmt.Errorf("%w: -burst needs -rate", errUsage)
+	case cfg.credentials != nil:
+		auth, err := lookout.WithSignatures(cfg.credentials, cfg.region)
+		if err != nil {
+			return fmt.Errorf("%w: -auth: %v", errUsage, err)
+		}
+		cfg.auth = auth
 	}
 	if cfg.db == "" {
 		db, err := defaultDBPath()

@@ -43,6 +43,14 @@
 //	                  see "The clock"
 //	-time-scale N     the clock's seconds per wall second, from 0.001 to
 //	                  1e6, for a new database (default 1)
+//	-auth FILE        an AWS shared credentials file (the format of
+//	                  ~/.aws/credentials): only the requests signed (SigV4,
+//	                  for -region, within 15 minutes of the wall clock) with
+//	                  one of its profiles' keys are let in; the others get
+//	                  403 MissingAuthenticationTokenException,
+//	                  UnrecognizedClientException or InvalidSignatureException,
+//	                  as AWS answers. Without it every request is let in, and
+//	                  the server says so at start
 //
 // # Operations
 //
@@ -254,6 +262,12 @@ func run(args []string, stderr io.Writer, signals <-chan os.Signal) int {
 		"account", cfg.account, "region", cfg.region, "rate", cfg.rate, "burst", cfg.burst,
 		"grace", cfg.timeouts.shutdown, "clock", a.st.Clock().Settings().String(),
 		"clock_now", a.st.Clock().Now().Format(time.RFC3339))
+	if cfg.credentials == nil {
+		logger.Warn("no -auth: every request is let in, signed or not; give an AWS credentials file with -auth " +
+			"to let in only the requests signed with its keys")
+	} else {
+		logger.Info("signatures checked", "access_keys", len(cfg.credentials), "region", cfg.region)
+	}
 	if !cfg.checkHosts {
 		logger.Warn("listening beyond loopback: whoever reaches this address can read, change and delete the "+
 			"datasets, since the server checks no credentials; listen on 127.0.0.1 unless other machines must call it",
@@ -367,7 +381,11 @@ func (s *service) operations() lookout.Service {
 // logger, with its stack, and answered with an InternalServerException
 // that says nothing of it.
 func newStack(cfg config, logger *slog.Logger, now func() time.Time, svc lookout.Service) http.Handler {
-	h := lookout.NewHandler(svc, lookout.WithLogger(logger))
+	opts := []lookout.HandlerOption{lookout.WithLogger(logger)}
+	if cfg.auth != nil {
+		opts = append(opts, cfg.auth)
+	}
+	h := lookout.NewHandler(svc, opts...)
 	if cfg.rate > 0 {
 		h = throttle(newTokenBucket(cfg.rate, cfg.burst, now), h)
 	}
