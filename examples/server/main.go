@@ -10,7 +10,7 @@
 //
 //	go run ./examples/server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N]
 //	    [-max-datasets N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D]
-//	    [-time-origin T] [-time-scale N]
+//	    [-time-origin T] [-time-scale N] [-auth FILE]
 //
 // Flags:
 //
