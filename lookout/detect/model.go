@@ -226,8 +226,11 @@ func Train(f *Frame, opts Options) (*Model, error) {
 			rhs[u] = g[cu*q+j]
 		}
 		if !cholSolve(a, rhs, q-1) {
-			// Only a degenerate Gram matrix (impossible with the ridge and
-			// finite data) lands here: predict the median.
+			// The matrix is positive definite (the ridge on every
+			// coefficient but the intercept's, whose diagonal is the row
+			// count); rounding can break that only with standardised values
+			// near the clamp, some 1e100 apart. The sensor is then
+			// predicted by its median alone, as an infinite ridge would.
 			clear(rhs)
 		}
 		for u, cu := range idx {
