@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/lookout-equipment/lookoutequipment/lookout/detect"
 	"github.com/lookout-equipment/lookoutequipment/lookout/detect/internal/synth"
@@ -137,4 +138,39 @@ func zScore(mean, sd, row, shares []float64) float64 {
 		shares[j] /= sum
 	}
 	return top / (top + 25)
+}
+
+// BenchmarkResample resamples a year of 30 sensors' records (each 7 s past
+// its 5-minute point) onto the grid, beside the baseline: the loop that
+// puts each record at its grid index and nothing more.
+func BenchmarkResample(b *testing.B) {
+	d := yearData()
+	series := make([]detect.Series, len(d.Sensors))
+	times := make([]int64, d.Rows())
+	for i := range times {
+		times[i] = (d.Time(i) - 7) * 1e9
+	}
+	for j := range series {
+		series[j] = detect.Series{Sensor: d.Sensors[j], Times: times, Values: d.Columns[j]}
+	}
+	from, to := time.Unix(d.Start, 0), time.Unix(d.Time(d.Rows()-1), 0)
+	b.Run("baseline", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, s := range series {
+				col := make([]float64, d.Rows())
+				for i, t := range s.Times {
+					col[(t/1e9-d.Start+d.Step-1)/d.Step] = s.Values[i]
+				}
+			}
+		}
+	})
+	b.Run("detect", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := detect.Resample(series, from, to, 5*time.Minute); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

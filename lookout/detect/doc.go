@@ -71,7 +71,16 @@
 //
 //	go run ./lookout/detect/internal/detectbench
 //
-// and a smaller variant by the tests.
+// and a smaller variant by the tests (TestQuality). On its three data sets
+// (seeds 18 to 20: 180 days of evaluation, 12 anomalies of each kind) this
+// detector finds 12 of 12 of every kind, with the injected sensor first in
+// the diagnostics of all 48; it flags 0.18% of normal time (0.44% counting
+// the tails of the ranges that found an anomaly) and makes no false event.
+// A per-sensor z-score, calibrated by the same rule, finds 7 spikes, 5
+// drifts, no stuck sensor and no broken relation; scikit-learn's
+// IsolationForest (200 trees, on the sensor values) finds 1 drift and
+// nothing else at its training's 99.9th percentile, while making 10.8 false
+// events per 30 days.
 //
 // # Results and metrics
 //

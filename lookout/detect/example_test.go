@@ -2,6 +2,7 @@ package detect_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math"
 	"time"
@@ -70,4 +71,73 @@ func Example() {
 	// Output:
 	// rate 5m0s rows 288
 	// anomaly 2026-01-21T09:05:00.000000 to 2026-01-21T13:45:00.000000, first pump\power
+}
+
+// ExampleEvaluate compares the ranges a model predicted with labelled ones
+// and writes the ModelMetrics document.
+func ExampleEvaluate() {
+	results := []detect.Result{
+		{Time: 1617235200, Score: 0.2, Shares: []float64{0.5, 0.5}},
+		{Time: 1617235500, Score: 0.7, Prediction: 1, Shares: []float64{0.9, 0.1}},
+		{Time: 1617235800, Score: 0.8, Prediction: 1, Shares: []float64{0.7, 0.3}},
+		{Time: 1617236100, Score: 0.1, Shares: []float64{0.5, 0.5}},
+		{Time: 1617236400, Score: 0.6, Prediction: 1, Shares: []float64{0.2, 0.8}},
+	}
+	sensors := []string{`pump\flow`, `pump\power`}
+	ranges := detect.Ranges(results, sensors, 300)
+	labels := []detect.Label{{Start: 1617235800, End: 1617236000}}
+	m := detect.Evaluate(labels, ranges, 1617235200, 1617236400)
+	doc, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(string(doc))
+	// Output:
+	// {
+	//   "labeled_ranges": [
+	//     {
+	//       "start": "2021-04-01T00:10:00.000000",
+	//       "end": "2021-04-01T00:13:20.000000"
+	//     }
+	//   ],
+	//   "labeled_event_metrics": {
+	//     "num_labeled": 1,
+	//     "num_identified": 1,
+	//     "total_warning_time_in_seconds": 300
+	//   },
+	//   "predicted_ranges": [
+	//     {
+	//       "start": "2021-04-01T00:05:00.000000",
+	//       "end": "2021-04-01T00:10:00.000000",
+	//       "diagnostics": [
+	//         {
+	//           "name": "pump\\flow",
+	//           "value": 0.8
+	//         },
+	//         {
+	//           "name": "pump\\power",
+	//           "value": 0.2
+	//         }
+	//       ]
+	//     },
+	//     {
+	//       "start": "2021-04-01T00:20:00.000000",
+	//       "end": "2021-04-01T00:20:00.000000",
+	//       "diagnostics": [
+	//         {
+	//           "name": "pump\\power",
+	//           "value": 0.8
+	//         },
+	//         {
+	//           "name": "pump\\flow",
+	//           "value": 0.2
+	//         }
+	//       ]
+	//     }
+	//   ],
+	//   "unknown_event_metrics": {
+	//     "num_identified": 1,
+	//     "total_duration_in_seconds": 0
+	//   }
+	// }
 }

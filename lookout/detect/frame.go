@@ -190,9 +190,9 @@ func Resample(series []Series, from, to time.Time, rate time.Duration) (*Frame, 
 	// Interval (t - rate, t] of point k = first + k*step, in nanoseconds.
 	lo := (first - step) * int64(time.Second) // exclusive lower bound of point 0
 	hi := last * int64(time.Second)           // inclusive upper bound of the last point
+	at := make([]int64, rows)                 // time of the value col holds, read only where col is not NaN: shared by the sensors
 	for j, s := range series {
 		col := make([]float64, rows)
-		at := make([]int64, rows) // time of the value held, valid where !isNaN(col)
 		for i := range col {
 			col[i] = math.NaN()
 		}

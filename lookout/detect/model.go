@@ -45,11 +45,21 @@ func (m *Model) Sensors() []string { return slices.Clone(m.sensors) }
 // data on the same step.
 func (m *Model) Step() int64 { return m.step }
 
-// Warmup is how many rows a Scorer needs before its scores use every part
-// of the detector: until then the drift part is left out. A caller that
-// scores short windows (an inference run) feeds a Scorer at least this many
-// rows before the window, or keeps one Scorer across windows.
-func (m *Model) Warmup() int { return m.window }
+// Warmup is how many rows a Scorer needs before its predictions are those
+// of a Scorer that saw the whole stream: the drift window, or the longest
+// run that is not stuck, plus one (whichever is more). Until it has seen a
+// drift window of rows, a Scorer leaves the drift part out; a stuck run
+// longer than the rows it has seen is found, but scored as that shorter
+// run. A caller that scores short windows (an inference run) feeds a
+// Scorer at least this many rows before the window, or keeps one Scorer
+// across windows.
+func (m *Model) Warmup() int {
+	w := int64(m.window)
+	for _, l := range m.stuckLen {
+		w = max(w, l)
+	}
+	return int(w) + 1
+}
 
 // Threshold is the combined statistic that scores exactly 0.5.
 func (m *Model) Threshold() float64 { return m.threshold }
@@ -216,8 +226,11 @@ func Train(f *Frame, opts Options) (*Model, error) {
 			rhs[u] = g[cu*q+j]
 		}
 		if !cholSolve(a, rhs, q-1) {
-			// Only a degenerate Gram matrix (impossible with the ridge and
-			// finite data) lands here: predict the median.
+			// The matrix is positive definite (the ridge on every
+			// coefficient but the intercept's, whose diagonal is the row
+			// count); rounding can break that only with standardised values
+			// near the clamp, some 1e100 apart. The sensor is then
+			// predicted by its median alone, as an infinite ridge would.
 			clear(rhs)
 		}
 		for u, cu := range idx {

@@ -1,6 +1,7 @@
 package detect_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,4 +59,31 @@ func TestQualityMetrics(t *testing.T) {
 	assert.Equal(t, len(d.Events), met.LabeledEvents.NumLabeled)
 	assert.Equal(t, len(d.Events), met.LabeledEvents.NumIdentified)
 	assert.LessOrEqual(t, met.UnknownEvents.NumIdentified, 1)
+}
+
+// TestBenchmarkRelationInRange: the benchmark's broken relations keep their
+// sensor within its training range from the 1st to the 99th percentile.
+func TestBenchmarkRelationInRange(t *testing.T) {
+	t.Parallel()
+	d := small()
+	n := 0
+	for _, e := range d.Events {
+		if e.Kind != synth.Relation {
+			continue
+		}
+		n++
+		var tr []float64
+		for _, v := range d.Columns[e.Sensor][:d.Train] {
+			if v == v {
+				tr = append(tr, v)
+			}
+		}
+		slices.Sort(tr)
+		lo, hi := synth.Percentile(tr, 1), synth.Percentile(tr, 99)
+		for r := e.Row; r < e.Row+e.Rows; r++ {
+			v := d.Columns[e.Sensor][r]
+			require.True(t, v >= lo && v <= hi, "row %d: %v outside [%v, %v]", r, v, lo, hi)
+		}
+	}
+	require.Equal(t, synth.Small.EventsPerKind, n)
 }

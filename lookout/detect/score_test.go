@@ -203,3 +203,39 @@ func TestScorerBoundedMemory(t *testing.T) {
 	})
 	assert.Zero(t, allocs)
 }
+
+// TestScorerStreams: one Scorer fed a stream in pieces gives the results of
+// Score on the whole; a fresh Scorer fed Warmup rows before a window gives
+// the whole stream's predictions in the window.
+func TestScorerStreams(t *testing.T) {
+	t.Parallel()
+	d, m := small(), smallModel()
+	f := frameOf(d, d.Train, d.Rows())
+	whole, err := m.Score(f)
+	require.NoError(t, err)
+	p := len(d.Sensors)
+	row := make([]float64, p)
+	feed := func(s *detect.Scorer, i int) detect.Result {
+		for j := range p {
+			row[j] = f.Columns[j][i]
+		}
+		var r detect.Result
+		require.NoError(t, s.Next(f.Time(i), row, &r))
+		return r
+	}
+	s := m.NewScorer()
+	for i := range f.Rows() {
+		require.Equal(t, whole[i], feed(s, i), "row %d", i)
+	}
+	// Windows of 12 rows every 500 rows, each with its own Scorer.
+	w := m.Warmup()
+	for start := w; start+12 <= f.Rows(); start += 500 {
+		s := m.NewScorer()
+		for i := start - w; i < start; i++ {
+			feed(s, i)
+		}
+		for i := start; i < start+12; i++ {
+			assert.Equal(t, whole[i].Prediction, feed(s, i).Prediction, "row %d", i)
+		}
+	}
+}

@@ -100,8 +100,8 @@ func main() {
 // zscore is the baseline: each sensor standardised by its training mean and
 // standard deviation (missing values carried forward), the row's statistic
 // the largest squared z, its threshold by the detector's own rule (the
-// 99.9th percentile of the training statistic plus twice its distance from
-// the 99th), shares z²/Σz².
+// 99.9th percentile of the training statistic plus three times its distance
+// from the 99th), shares z²/Σz².
 func zscore(d *synth.Data) ([]int, [][]float64) {
 	f := d
 	p := len(f.Sensors)
@@ -158,7 +158,7 @@ func zscore(d *synth.Data) ([]int, [][]float64) {
 	}
 	slices.Sort(tr)
 	q99, q999 := tr[len(tr)*99/100], tr[len(tr)*999/1000]
-	thr := q999 + 2*(q999-q99)
+	thr := q999 + 3*(q999-q99)
 	n := f.Rows() - d.Train
 	pred := make([]int, n)
 	shares := make([][]float64, n)

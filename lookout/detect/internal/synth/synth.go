@@ -181,6 +181,13 @@ func Generate(cfg Config) *Data {
 			cols[j][i] = s.base + s.scale*v
 		}
 	}
+	// Values are written with two decimals; the training statistics of the
+	// injections are those of the written values.
+	for j := range p {
+		for i, v := range cols[j] {
+			cols[j][i] = math.Round(v*100) / 100
+		}
+	}
 	// Training statistics of each sensor, for the injections.
 	sd := make([]float64, p)
 	med, p1, p99 := make([]float64, p), make([]float64, p), make([]float64, p)
@@ -196,7 +203,7 @@ func Generate(cfg Config) *Data {
 		}
 		sd[j] = math.Sqrt(sd[j] / float64(len(tr)))
 		slices.Sort(tr)
-		med[j], p1[j], p99[j] = tr[len(tr)/2], tr[len(tr)/100], tr[len(tr)*99/100]
+		med[j], p1[j], p99[j] = tr[len(tr)/2], Percentile(tr, 1), Percentile(tr, 99)
 	}
 	// Events: one per slot of the evaluation part, kinds in a shuffled order.
 	kinds := make([]Kind, 0, int(NumKinds)*cfg.EventsPerKind)
@@ -239,7 +246,8 @@ func Generate(cfg Config) *Data {
 			}
 		}
 	}
-	// Rounding, then gaps.
+	// Rounding (a mirrored value clipped to two-decimal bounds stays
+	// within them), then gaps.
 	for j := range p {
 		for i, v := range cols[j] {
 			cols[j][i] = math.Round(v*100) / 100
@@ -273,6 +281,13 @@ func Generate(cfg Config) *Data {
 		Train:   train,
 		Events:  events,
 	}
+}
+
+// Percentile is the k-th percentile of sorted, the order statistic at
+// k/100 of the way (the lower one): the bound the relation anomaly keeps
+// its sensor within.
+func Percentile(sorted []float64, k int) float64 {
+	return sorted[(len(sorted)-1)*k/100]
 }
 
 func sign(rng *rand.Rand) float64 {
