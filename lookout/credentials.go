@@ -16,4 +16,6 @@ type CredentialsFileError = sigv4.CredentialsFileError
 // [WithSignatures] lets in. A profile with neither key (a role profile) is
 // skipped; a malformed file, a profile with only one of the two keys, or
 // one key given two secrets is a *[CredentialsFileError] naming the line.
-func ParseCredentialsFile(r io.Reader) (map[string]string, error) { return sigv4.ParseCredentialsFile(r) }
+func ParseCredentialsFile(r io.Reader) (map[string]string, error) {
+	return sigv4.ParseCredentialsFile(r)
+}
