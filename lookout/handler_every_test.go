@@ -154,10 +154,7 @@ func tcMinimal(op string, typ reflect.Type) Request {
 		}
 		parent := ""
 		if i := strings.LastIndex(m.path, "."); i >= 0 {
-			parent = m.path[:i]
-			if strings.HasSuffix(parent, ".member") {
-				parent = strings.TrimSuffix(parent, ".member")
-			}
+			parent = strings.TrimSuffix(m.path[:i], ".member")
 		}
 		if !m.required || !included[parent] {
 			continue
