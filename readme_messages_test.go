@@ -32,7 +32,7 @@ func isMessage(s string) bool {
 	return false
 }
 
-// messageSources are the errors whose texts the README and the doc
+// messageSources are the errors whose texts the README, docs/ and the doc
 // comments show. A message shown that none of them produces fails
 // TestShownMessagesAreProduced: correct the text, or add here the error
 // that produces it.
