@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -34,7 +35,8 @@ var inlineCommand = regexp.MustCompile("`(go [^`]+)`")
 // that begin with "go ". A word names a file when, quotes removed, it begins
 // with "./" or "../", begins with one of top (the repository's top-level
 // entries) followed by "/", or is a bare name with one of fileExtensions.
-// URLs, assignments (=), module versions (@), ARNs and flags are not files.
+// A file:// argument names the file after it; other URLs, assignments (=),
+// module versions (@), ARNs and flags are not files.
 // A file that a command of the same code block writes ("-o FILE",
 // "> FILE") may be named by the commands after it.
 func commandFileRefs(doc string, top map[string]bool) []fileRef {
@@ -91,6 +93,7 @@ func wordRefs(line int, cmd string, top, produced map[string]bool) []fileRef {
 			produced[path.Clean(strings.TrimPrefix(rest, ">"))] = true
 			continue
 		}
+		w = strings.TrimPrefix(w, "file://") // the AWS CLI's file arguments name local files
 		if !namesFile(w, top) || produced[path.Clean(w)] {
 			continue
 		}
@@ -175,18 +178,125 @@ func topLevel(t *testing.T) map[string]bool {
 	return top
 }
 
+// documents returns the Markdown documents whose commands, messages and
+// links are checked: README.md and those under docs/, whose commands run
+// from the repository's root too.
+func documents(t *testing.T) []string {
+	t.Helper()
+	docs, err := filepath.Glob(filepath.Join("docs", "*.md"))
+	require.NoError(t, err)
+	require.NotEmpty(t, docs, "the README's tables are under docs/")
+	return append([]string{"README.md"}, docs...)
+}
+
 // TestReadmeCommandsNameFilesThatExist checks that every file or directory
-// that a command of README.md names is in the repository.
+// that a command of README.md or of a document under docs/ names is in the
+// repository.
 func TestReadmeCommandsNameFilesThatExist(t *testing.T) {
 	t.Parallel()
-	raw, err := os.ReadFile("README.md")
-	require.NoError(t, err)
-	refs := commandFileRefs(string(raw), topLevel(t))
-	require.NotEmpty(t, refs, "the README shows commands that name files")
-	for _, r := range refs {
-		assert.True(t, exists(r.Path), "README.md line %d: %q names %s, which is not in the repository",
-			r.Line, r.Command, r.Path)
+	top := topLevel(t)
+	for _, doc := range documents(t) {
+		raw, err := os.ReadFile(doc)
+		require.NoError(t, err)
+		refs := commandFileRefs(string(raw), top)
+		if doc == "README.md" || doc == filepath.Join("docs", "performance.md") {
+			require.NotEmpty(t, refs, "%s shows commands that name files", doc)
+		}
+		for _, r := range refs {
+			assert.True(t, exists(r.Path), "%s line %d: %q names %s, which is not in the repository",
+				doc, r.Line, r.Command, r.Path)
+		}
 	}
+}
+
+// mdLink finds the targets of Markdown links: [text](target).
+var mdLink = regexp.MustCompile(`\]\(([^)\s]+)\)`)
+
+// headingAnchor returns the anchor GitHub gives a heading's text: lower
+// case, spaces as "-", and only letters, digits, "-" and "_" kept.
+func headingAnchor(heading string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(heading) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// anchors returns the anchors of a Markdown document's headings, outside
+// its code blocks.
+func anchors(doc string) map[string]bool {
+	out := map[string]bool{}
+	fenced := false
+	for _, line := range strings.Split(doc, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "```") {
+			fenced = !fenced
+		}
+		if hashes, text, ok := strings.Cut(line, " "); !fenced && ok && hashes != "" && strings.Trim(hashes, "#") == "" {
+			out[headingAnchor(text)] = true
+		}
+	}
+	return out
+}
+
+// TestDocumentLinksResolve: every relative link of README.md and of the
+// documents under docs/ names a file of the repository, and a link with a
+// fragment a heading of the document it names.
+func TestDocumentLinksResolve(t *testing.T) {
+	t.Parallel()
+	texts := map[string]string{}
+	docs := documents(t)
+	for _, doc := range docs {
+		raw, err := os.ReadFile(doc)
+		require.NoError(t, err)
+		texts[filepath.ToSlash(doc)] = string(raw)
+	}
+	links := 0
+	for _, doc := range docs {
+		for _, m := range mdLink.FindAllStringSubmatch(texts[filepath.ToSlash(doc)], -1) {
+			target := m[1]
+			if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
+				continue
+			}
+			links++
+			file, fragment, _ := strings.Cut(target, "#")
+			name := filepath.ToSlash(doc)
+			if file != "" {
+				name = path.Clean(path.Join(path.Dir(filepath.ToSlash(doc)), file))
+				_, err := os.Stat(filepath.FromSlash(name))
+				if !assert.NoError(t, err, "%s links %s, which is not in the repository", doc, target) {
+					continue
+				}
+			}
+			if fragment == "" {
+				continue
+			}
+			text, ok := texts[name]
+			if !assert.True(t, ok, "%s links %s: a fragment of a document that is not checked", doc, target) {
+				continue
+			}
+			assert.True(t, anchors(text)[fragment], "%s links %s: %s has no such heading", doc, target, name)
+		}
+	}
+	require.NotZero(t, links, "the documents link each other")
+}
+
+// TestHeadingAnchor checks the anchors the link check expects.
+func TestHeadingAnchor(t *testing.T) {
+	t.Parallel()
+	for heading, want := range map[string]string{
+		"Exactly what valid means":                                "exactly-what-valid-means",
+		"Using the AWS CLI and boto3 after they drop the service": "using-the-aws-cli-and-boto3-after-they-drop-the-service",
+		"Linear time, no recursion.":                              "linear-time-no-recursion",
+		"The `validate` package":                                  "the-validate-package",
+	} {
+		assert.Equal(t, want, headingAnchor(heading), heading)
+	}
+	assert.Equal(t, map[string]bool{"a-b": true, "c": true}, anchors("# A b\n```sh\n# not a heading\n```\n## C\n#x\n"))
 }
 
 // TestCommandFileRefs checks what the README check reads as a file.
@@ -212,7 +322,7 @@ func TestCommandFileRefs(t *testing.T) {
 				"    --role-arn arn:aws:iam::123456789012:role/R --cli-input-json file://input.json\n" +
 				"go get github.com/lookout-equipment/lookoutequipment\n" +
 				"go run golang.org/x/perf/cmd/benchstat@latest a.txt\n```\n",
-			[]string{"a.txt"}},
+			[]string{"input.json", "a.txt"}},
 		{"files a command writes, named after it",
 			"```sh\ngo build -o preflight ./examples/preflight\n./preflight x.json\ngo test ./lookout > lookout.txt\n" +
 				"benchstat lookout.txt\n```\n\n```sh\ncat lookout.txt\n```\n",

@@ -32,7 +32,7 @@ func isMessage(s string) bool {
 	return false
 }
 
-// messageSources are the errors whose texts the README and the doc
+// messageSources are the errors whose texts the README, docs/ and the doc
 // comments show. A message shown that none of them produces fails
 // TestShownMessagesAreProduced: correct the text, or add here the error
 // that produces it.
@@ -204,14 +204,17 @@ func matches(shown string, texts []string) bool {
 }
 
 // TestShownMessagesAreProduced checks every message, and every piece of
-// one, that the README and the comments of packages lookout and validate
-// show against what the code produces, so that no document shows a message
+// one, that the README, the documents under docs/ and the comments of
+// packages lookout and validate show against what the code produces, so that no document shows a message
 // the code does not write.
 func TestShownMessagesAreProduced(t *testing.T) {
 	t.Parallel()
-	readme, err := os.ReadFile("README.md")
-	require.NoError(t, err)
-	shown := markdownMessages("README.md", string(readme))
+	var shown []shownMessage
+	for _, doc := range documents(t) {
+		raw, err := os.ReadFile(doc)
+		require.NoError(t, err)
+		shown = append(shown, markdownMessages(filepath.ToSlash(doc), string(raw))...)
+	}
 	var goFiles []string
 	for _, dir := range []string{".", "lookout", "validate"} {
 		require.NoError(t, filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {

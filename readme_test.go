@@ -1,25 +1,30 @@
 package lookoutequipment_test
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/lookout-equipment/lookoutequipment/lookout"
 )
 
-var update = flag.Bool("update", false, "rewrite README.md's rule table from lookout.Rules")
+var update = flag.Bool("update", false, "rewrite "+rulesFile+"'s rule tables from lookout.Rules")
 
 const (
+	// rulesFile holds the rule tables that the README links.
+	rulesFile  = "docs/rules.md"
 	beginRules = "<!-- rules:begin (generated from lookout.Rules by go test . -update) -->\n"
 	endRules   = "<!-- rules:end -->\n"
 )
 
-// rulesTable renders the README's rule tables from the declarations, so
+// rulesTable renders the rule tables of rulesFile from the declarations, so
 // that the documentation cannot drift from the checks: one table per
 // operation (its request's members, then its response's), then the notes
 // of the members and of the kinds.
@@ -87,43 +92,133 @@ func rulesTable() string {
 	return b.String()
 }
 
+// TestReadmeRulesTable: rulesFile holds the rule tables that the
+// declarations give (go test . -update rewrites them).
 func TestReadmeRulesTable(t *testing.T) {
-	raw, err := os.ReadFile("README.md")
+	raw, err := os.ReadFile(rulesFile)
 	require.NoError(t, err)
-	readme := string(raw)
-	begin := strings.Index(readme, beginRules)
-	end := strings.Index(readme, endRules)
-	require.True(t, begin >= 0 && end > begin, "README.md must hold the rule table between %q and %q", beginRules, endRules)
+	doc := string(raw)
+	begin := strings.Index(doc, beginRules)
+	end := strings.Index(doc, endRules)
+	require.True(t, begin >= 0 && end > begin, "%s must hold the rule tables between %q and %q", rulesFile, beginRules, endRules)
 	want := rulesTable()
-	got := readme[begin+len(beginRules) : end]
+	got := doc[begin+len(beginRules) : end]
 	if *update {
-		readme = readme[:begin+len(beginRules)] + want + readme[end:]
-		require.NoError(t, os.WriteFile("README.md", []byte(readme), 0o644))
+		doc = doc[:begin+len(beginRules)] + want + doc[end:]
+		require.NoError(t, os.WriteFile(rulesFile, []byte(doc), 0o644))
 		return
 	}
-	require.Equal(t, want, got, "README.md's rule table is stale: run go test . -update")
+	require.Equal(t, want, got, "%s's rule tables are stale: run go test . -update", rulesFile)
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	assert.Contains(t, string(readme), "]("+rulesFile+")", "the README links the rule tables")
 }
 
-const (
-	beginOpFile = "<!-- op-file:begin (lookout/op_delete_dataset.go, checked by go test .) -->\n```go\n"
-	endOpFile   = "```\n<!-- op-file:end -->\n"
-)
+// section returns the text of the section of doc that heading begins, up
+// to the next heading of the same level or a higher one.
+func section(t *testing.T, doc, heading string) string {
+	t.Helper()
+	_, text, ok := strings.Cut(doc, "\n"+heading+"\n")
+	require.True(t, ok, "no section %q", heading)
+	level, _, _ := strings.Cut(heading, " ")
+	for i := 0; i < len(text); {
+		line, _, _ := strings.Cut(text[i:], "\n")
+		if hashes, _, ok := strings.Cut(line, " "); ok && hashes != "" && strings.Trim(hashes, "#") == "" && len(hashes) <= len(level) {
+			return text[:i]
+		}
+		i += len(line) + 1
+	}
+	return text
+}
 
-// TestReadmeOperationFile: the README's "Adding an operation" shows the
-// file of declarations as it is.
-func TestReadmeOperationFile(t *testing.T) {
+// repoPaths returns the paths of the repository that the inline code spans
+// of text name: those whose first element is a top-level entry.
+func repoPaths(text string, top map[string]bool) []string {
+	var paths []string
+	for _, m := range inlineCode.FindAllStringSubmatch(text, -1) {
+		if first, _, ok := strings.Cut(m[1], "/"); ok && top[first] && !strings.ContainsAny(m[1], " (") {
+			paths = append(paths, m[1])
+		}
+	}
+	return paths
+}
+
+// modelFile is the facts-only copy of AWS's service model.
+const modelFile = "lookout/internal/model/lookoutequipment-2020-12-15.json"
+
+// TestReadmeSaysHowTheAPIIsMade: the README's section on how the API is
+// made names the files it is made from, which exist; the generated files
+// it names say they are generated; go generate ./lookout runs the
+// generator, and CI fails on stale generated code, as it says.
+func TestReadmeSaysHowTheAPIIsMade(t *testing.T) {
+	t.Parallel()
 	raw, err := os.ReadFile("README.md")
 	require.NoError(t, err)
-	readme := string(raw)
-	begin := strings.Index(readme, beginOpFile)
-	end := strings.Index(readme, endOpFile)
-	require.True(t, begin >= 0 && end > begin, "README.md must show the file between %q and %q", beginOpFile, endOpFile)
-	file, err := os.ReadFile("lookout/op_delete_dataset.go")
-	require.NoError(t, err)
-	if *update {
-		readme = readme[:begin+len(beginOpFile)] + string(file) + readme[end:]
-		require.NoError(t, os.WriteFile("README.md", []byte(readme), 0o644))
-		return
+	text := section(t, string(raw), "## How the API is made")
+	paths := repoPaths(text, topLevel(t))
+	for _, p := range []string{modelFile, "lookout/internal/gen/overlay.go", "lookout/match.go", "lookout/internal/model/stripdoc"} {
+		assert.Contains(t, paths, p, "the section names %s", p)
 	}
-	require.Equal(t, string(file), readme[begin+len(beginOpFile):end], "README.md's operation file is stale: run go test . -update")
+	generated := 0
+	for _, p := range paths {
+		matches, err := filepath.Glob(filepath.FromSlash(p))
+		require.NoError(t, err)
+		require.NotEmpty(t, matches, "the section names %s, which is not in the repository", p)
+		if !strings.HasSuffix(p, "_gen.go") {
+			continue
+		}
+		for _, m := range matches {
+			src, err := os.ReadFile(m)
+			require.NoError(t, err)
+			assert.Regexp(t, `(?m)^// Code generated .* DO NOT EDIT\.$`, string(src), "%s is generated", m)
+			generated++
+		}
+	}
+	assert.NotZero(t, generated, "the section names the generated files")
+
+	assert.Contains(t, text, "go generate ./lookout")
+	directives, err := os.ReadFile("lookout/generate.go")
+	require.NoError(t, err)
+	assert.Contains(t, string(directives), "//go:generate go run ./internal/gen\n", "go generate ./lookout runs the generator")
+	ci, err := os.ReadFile(".ci/run")
+	require.NoError(t, err)
+	assert.Contains(t, string(ci), "go generate ./...\nif ! git diff --quiet --exit-code; then", "CI fails on stale generated code")
+}
+
+// TestReadmeAddModel: the README's command that gives the AWS CLI and boto3
+// the model names the model's file and the service's name, and the file is a
+// model of every operation of the service, under that name, for the AWS
+// JSON 1.0 protocol and API version 2020-12-15.
+func TestReadmeAddModel(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	text := section(t, string(raw), "## Using the AWS CLI and boto3 after they drop the service")
+	assert.Contains(t, text, "```sh\naws configure add-model --service-name lookoutequipment --service-model file://"+modelFile+"\n")
+	assert.Contains(t, text, "49 operations")
+
+	data, err := os.ReadFile(modelFile)
+	require.NoError(t, err)
+	var model struct {
+		Metadata struct {
+			APIVersion     string `json:"apiVersion"`
+			EndpointPrefix string `json:"endpointPrefix"`
+			JSONVersion    string `json:"jsonVersion"`
+			Protocol       string `json:"protocol"`
+			TargetPrefix   string `json:"targetPrefix"`
+		} `json:"metadata"`
+		Operations map[string]json.RawMessage `json:"operations"`
+	}
+	require.NoError(t, json.Unmarshal(data, &model))
+	assert.Equal(t, "2020-12-15", model.Metadata.APIVersion)
+	assert.Equal(t, "lookoutequipment", model.Metadata.EndpointPrefix)
+	assert.Equal(t, "1.0", model.Metadata.JSONVersion)
+	assert.Equal(t, "json", model.Metadata.Protocol)
+	assert.Equal(t, "AWSLookoutEquipmentFrontendService", model.Metadata.TargetPrefix)
+	var ops []string
+	for op := range model.Operations {
+		ops = append(ops, op)
+	}
+	assert.Len(t, ops, 49)
+	assert.ElementsMatch(t, lookout.Operations(), ops)
 }
