@@ -47,9 +47,9 @@
 // [CheckRoleArn], [CheckTagKey], ...) check a value against its kind alone.
 // [Rules] lists every member of every operation, [Kinds] the kinds: the
 // declarations every check, message and document derives from. Each
-// operation is one file of declarations (op_<operation>.go): its request and
-// response types, their members, its body limit and the errors its model
-// lists ([OperationErrors]).
+// operation's declaration (its request and response types, their members,
+// its body limit ([RequestBodyLimit]) and the errors its model lists
+// ([OperationErrors])) is generated, as said above.
 //
 // The checks are hand-written: no regular expressions, one pass over a valid
 // value (a fixed number over an invalid one, to say why), no allocation when

@@ -11,7 +11,7 @@
 // Validate methods share one set of checks. A tag is named after its kind:
 // lookout_dataset_name (DatasetName), lookout_role_arn (IamRoleArn),
 // lookout_max_results (MaxResults), lookout_tag_list (TagList), ...; Kind.Tag
-// says each, and the README's tables give each member's.
+// says each, and the tables of docs/rules.md give each member's.
 //
 // A string kind's tag applies to a field of a string kind (named string
 // types included), an integer kind's to a field of an integer kind, a list
