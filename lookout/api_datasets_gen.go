@@ -24,7 +24,7 @@ type CreateDatasetRequest struct {
 	ServerSideKmsKeyId string `json:"ServerSideKmsKeyId,omitempty" validate:"omitempty,lookout_name_or_arn"`
 
 	// Tags: A TagList: a list of [Tag], at most 200 elements. Nil means absent.
-	Tags []Tag `json:"Tags" validate:"omitempty,lookout_tag_list,dive"`
+	Tags []Tag `json:"Tags,omitzero" validate:"omitempty,lookout_tag_list,dive"`
 }
 
 // Validate reports whether r satisfies every constraint of the service
@@ -822,7 +822,7 @@ func (v *ListDatasetsRequest) appendJSON(b []byte) ([]byte, error) {
 // ListDatasetsResponse is the output of ListDatasets. Field and JSON names are the wire's.
 type ListDatasetsResponse struct {
 	// DatasetSummaries: A DatasetSummaries: a list of [DatasetSummary]. Nil means absent.
-	DatasetSummaries []DatasetSummary `json:"DatasetSummaries" validate:"omitempty,dive"`
+	DatasetSummaries []DatasetSummary `json:"DatasetSummaries,omitzero" validate:"omitempty,dive"`
 
 	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
@@ -1811,7 +1811,7 @@ func (v *ListDataIngestionJobsRequest) appendJSON(b []byte) ([]byte, error) {
 type ListDataIngestionJobsResponse struct {
 	// DataIngestionJobSummaries: A DataIngestionJobSummaries: a list of [DataIngestionJobSummary].
 	// Nil means absent.
-	DataIngestionJobSummaries []DataIngestionJobSummary `json:"DataIngestionJobSummaries" validate:"omitempty,dive"`
+	DataIngestionJobSummaries []DataIngestionJobSummary `json:"DataIngestionJobSummaries,omitzero" validate:"omitempty,dive"`
 
 	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
@@ -2056,7 +2056,7 @@ type ListSensorStatisticsResponse struct {
 
 	// SensorStatisticsSummaries: A SensorStatisticsSummaries: a list of [SensorStatisticsSummary].
 	// Nil means absent.
-	SensorStatisticsSummaries []SensorStatisticsSummary `json:"SensorStatisticsSummaries" validate:"omitempty,dive"`
+	SensorStatisticsSummaries []SensorStatisticsSummary `json:"SensorStatisticsSummaries,omitzero" validate:"omitempty,dive"`
 }
 
 // Validate reports whether r satisfies every constraint of the service
@@ -2185,7 +2185,7 @@ type ImportDatasetRequest struct {
 	SourceDatasetArn string `json:"SourceDatasetArn,omitempty" validate:"required,lookout_dataset_arn"`
 
 	// Tags: A TagList: a list of [Tag], at most 200 elements. Nil means absent.
-	Tags []Tag `json:"Tags" validate:"omitempty,lookout_tag_list,dive"`
+	Tags []Tag `json:"Tags,omitzero" validate:"omitempty,lookout_tag_list,dive"`
 }
 
 // Validate reports whether r satisfies every constraint of the service

@@ -41,7 +41,7 @@ type CreateInferenceSchedulerRequest struct {
 	ServerSideKmsKeyId string `json:"ServerSideKmsKeyId,omitempty" validate:"omitempty,lookout_name_or_arn"`
 
 	// Tags: A TagList: a list of [Tag], at most 200 elements. Nil means absent.
-	Tags []Tag `json:"Tags" validate:"omitempty,lookout_tag_list,dive"`
+	Tags []Tag `json:"Tags,omitzero" validate:"omitempty,lookout_tag_list,dive"`
 }
 
 // Validate reports whether r satisfies every constraint of the service
@@ -994,7 +994,7 @@ func (v *ListInferenceSchedulersRequest) appendJSON(b []byte) ([]byte, error) {
 type ListInferenceSchedulersResponse struct {
 	// InferenceSchedulerSummaries: A InferenceSchedulerSummaries: a list of
 	// [InferenceSchedulerSummary]. Nil means absent.
-	InferenceSchedulerSummaries []InferenceSchedulerSummary `json:"InferenceSchedulerSummaries" validate:"omitempty,dive"`
+	InferenceSchedulerSummaries []InferenceSchedulerSummary `json:"InferenceSchedulerSummaries,omitzero" validate:"omitempty,dive"`
 
 	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
@@ -2061,7 +2061,7 @@ func (v *ListInferenceExecutionsRequest) appendJSON(b []byte) ([]byte, error) {
 type ListInferenceExecutionsResponse struct {
 	// InferenceExecutionSummaries: A InferenceExecutionSummaries: a list of
 	// [InferenceExecutionSummary]. Nil means absent.
-	InferenceExecutionSummaries []InferenceExecutionSummary `json:"InferenceExecutionSummaries" validate:"omitempty,dive"`
+	InferenceExecutionSummaries []InferenceExecutionSummary `json:"InferenceExecutionSummaries,omitzero" validate:"omitempty,dive"`
 
 	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
@@ -2320,7 +2320,7 @@ func (v *ListInferenceEventsRequest) appendJSON(b []byte) ([]byte, error) {
 type ListInferenceEventsResponse struct {
 	// InferenceEventSummaries: A InferenceEventSummaries: a list of [InferenceEventSummary]. Nil
 	// means absent.
-	InferenceEventSummaries []InferenceEventSummary `json:"InferenceEventSummaries" validate:"omitempty,dive"`
+	InferenceEventSummaries []InferenceEventSummary `json:"InferenceEventSummaries,omitzero" validate:"omitempty,dive"`
 
 	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.

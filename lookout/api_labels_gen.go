@@ -13,14 +13,14 @@ type CreateLabelGroupRequest struct {
 	ClientToken string `json:"ClientToken,omitempty" validate:"required,lookout_client_token"`
 
 	// FaultCodes: A FaultCodes: a list of FaultCode, at most 50 elements. Nil means absent.
-	FaultCodes []string `json:"FaultCodes" validate:"omitempty,lookout_fault_codes,dive,lookout_fault_code"`
+	FaultCodes []string `json:"FaultCodes,omitzero" validate:"omitempty,lookout_fault_codes,dive,lookout_fault_code"`
 
 	// LabelGroupName: A LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
 	LabelGroupName string `json:"LabelGroupName,omitempty" validate:"required,lookout_label_group_name"`
 
 	// Tags: A TagList: a list of [Tag], at most 200 elements. Nil means absent.
-	Tags []Tag `json:"Tags" validate:"omitempty,lookout_tag_list,dive"`
+	Tags []Tag `json:"Tags,omitzero" validate:"omitempty,lookout_tag_list,dive"`
 }
 
 // Validate reports whether r satisfies every constraint of the service
@@ -371,7 +371,7 @@ type DescribeLabelGroupResponse struct {
 	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
 
 	// FaultCodes: A FaultCodes: a list of FaultCode, at most 50 elements. Nil means absent.
-	FaultCodes []string `json:"FaultCodes" validate:"omitempty,lookout_fault_codes,dive,lookout_fault_code"`
+	FaultCodes []string `json:"FaultCodes,omitzero" validate:"omitempty,lookout_fault_codes,dive,lookout_fault_code"`
 
 	// LabelGroupArn: A LabelGroupArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:label-group\/.+. Empty means absent.
@@ -643,7 +643,7 @@ func (v *ListLabelGroupsRequest) appendJSON(b []byte) ([]byte, error) {
 // ListLabelGroupsResponse is the output of ListLabelGroups. Field and JSON names are the wire's.
 type ListLabelGroupsResponse struct {
 	// LabelGroupSummaries: A LabelGroupSummaries: a list of [LabelGroupSummary]. Nil means absent.
-	LabelGroupSummaries []LabelGroupSummary `json:"LabelGroupSummaries" validate:"omitempty,dive"`
+	LabelGroupSummaries []LabelGroupSummary `json:"LabelGroupSummaries,omitzero" validate:"omitempty,dive"`
 
 	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
@@ -760,7 +760,7 @@ const TargetUpdateLabelGroup = targetPrefix + "UpdateLabelGroup"
 // UpdateLabelGroupRequest is the input of UpdateLabelGroup. Field and JSON names are the wire's.
 type UpdateLabelGroupRequest struct {
 	// FaultCodes: A FaultCodes: a list of FaultCode, at most 50 elements. Nil means absent.
-	FaultCodes []string `json:"FaultCodes" validate:"omitempty,lookout_fault_codes,dive,lookout_fault_code"`
+	FaultCodes []string `json:"FaultCodes,omitzero" validate:"omitempty,lookout_fault_codes,dive,lookout_fault_code"`
 
 	// LabelGroupName: A LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
@@ -1808,7 +1808,7 @@ func (v *ListLabelsRequest) appendJSON(b []byte) ([]byte, error) {
 // ListLabelsResponse is the output of ListLabels. Field and JSON names are the wire's.
 type ListLabelsResponse struct {
 	// LabelSummaries: A LabelSummaries: a list of [LabelSummary]. Nil means absent.
-	LabelSummaries []LabelSummary `json:"LabelSummaries" validate:"omitempty,dive"`
+	LabelSummaries []LabelSummary `json:"LabelSummaries,omitzero" validate:"omitempty,dive"`
 
 	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.

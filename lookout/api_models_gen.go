@@ -50,7 +50,7 @@ type CreateModelRequest struct {
 	ServerSideKmsKeyId string `json:"ServerSideKmsKeyId,omitempty" validate:"omitempty,lookout_name_or_arn"`
 
 	// Tags: A TagList: a list of [Tag], at most 200 elements. Nil means absent.
-	Tags []Tag `json:"Tags" validate:"omitempty,lookout_tag_list,dive"`
+	Tags []Tag `json:"Tags,omitzero" validate:"omitempty,lookout_tag_list,dive"`
 
 	// TrainingDataEndTime: A time, sent as seconds since the epoch. Nil means absent.
 	TrainingDataEndTime *Timestamp `json:"TrainingDataEndTime,omitempty"`
@@ -1448,7 +1448,7 @@ func (v *ListModelsRequest) appendJSON(b []byte) ([]byte, error) {
 // ListModelsResponse is the output of ListModels. Field and JSON names are the wire's.
 type ListModelsResponse struct {
 	// ModelSummaries: A ModelSummaries: a list of [ModelSummary]. Nil means absent.
-	ModelSummaries []ModelSummary `json:"ModelSummaries" validate:"omitempty,dive"`
+	ModelSummaries []ModelSummary `json:"ModelSummaries,omitzero" validate:"omitempty,dive"`
 
 	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
@@ -2806,7 +2806,7 @@ func (v *ListModelVersionsRequest) appendJSON(b []byte) ([]byte, error) {
 type ListModelVersionsResponse struct {
 	// ModelVersionSummaries: A ModelVersionSummaries: a list of [ModelVersionSummary]. Nil means
 	// absent.
-	ModelVersionSummaries []ModelVersionSummary `json:"ModelVersionSummaries" validate:"omitempty,dive"`
+	ModelVersionSummaries []ModelVersionSummary `json:"ModelVersionSummaries,omitzero" validate:"omitempty,dive"`
 
 	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
@@ -3225,7 +3225,7 @@ type ImportModelVersionRequest struct {
 	SourceModelVersionArn string `json:"SourceModelVersionArn,omitempty" validate:"required,lookout_model_version_arn"`
 
 	// Tags: A TagList: a list of [Tag], at most 200 elements. Nil means absent.
-	Tags []Tag `json:"Tags" validate:"omitempty,lookout_tag_list,dive"`
+	Tags []Tag `json:"Tags,omitzero" validate:"omitempty,lookout_tag_list,dive"`
 }
 
 // Validate reports whether r satisfies every constraint of the service

@@ -565,7 +565,7 @@ type TagResourceRequest struct {
 	ResourceArn string `json:"ResourceArn,omitempty" validate:"required,lookout_amazon_resource_arn"`
 
 	// Tags: A TagList: a list of [Tag], at most 200 elements. Required.
-	Tags []Tag `json:"Tags" validate:"required,lookout_tag_list,dive"`
+	Tags []Tag `json:"Tags,omitzero" validate:"required,lookout_tag_list,dive"`
 }
 
 // Validate reports whether r satisfies every constraint of the service
@@ -740,7 +740,7 @@ type UntagResourceRequest struct {
 	ResourceArn string `json:"ResourceArn,omitempty" validate:"required,lookout_amazon_resource_arn"`
 
 	// TagKeys: A TagKeyList: a list of TagKey, at most 200 elements. Required.
-	TagKeys []string `json:"TagKeys" validate:"required,lookout_tag_key_list,dive,lookout_tag_key"`
+	TagKeys []string `json:"TagKeys,omitzero" validate:"required,lookout_tag_key_list,dive,lookout_tag_key"`
 }
 
 // Validate reports whether r satisfies every constraint of the service
@@ -982,7 +982,7 @@ func (v *ListTagsForResourceRequest) appendJSON(b []byte) ([]byte, error) {
 // ListTagsForResourceResponse is the output of ListTagsForResource. Field and JSON names are the wire's.
 type ListTagsForResourceResponse struct {
 	// Tags: A TagList: a list of [Tag], at most 200 elements. Nil means absent.
-	Tags []Tag `json:"Tags" validate:"omitempty,lookout_tag_list,dive"`
+	Tags []Tag `json:"Tags,omitzero" validate:"omitempty,lookout_tag_list,dive"`
 }
 
 // Validate reports whether r satisfies every constraint of the service

@@ -735,7 +735,7 @@ type ListRetrainingSchedulersResponse struct {
 
 	// RetrainingSchedulerSummaries: A RetrainingSchedulerSummaries: a list of
 	// [RetrainingSchedulerSummary]. Nil means absent.
-	RetrainingSchedulerSummaries []RetrainingSchedulerSummary `json:"RetrainingSchedulerSummaries" validate:"omitempty,dive"`
+	RetrainingSchedulerSummaries []RetrainingSchedulerSummary `json:"RetrainingSchedulerSummaries,omitzero" validate:"omitempty,dive"`
 }
 
 // Validate reports whether r satisfies every constraint of the service

@@ -28,7 +28,8 @@
 // set is sent, zero included. The figures of an ingestion (counts of
 // files, records and sensors) are *int64 where the model says Integer: a
 // check of 50 GB of records can count past 2^31. A list is a slice: nil is
-// absent, an empty non-nil slice is a list of no element; a response's
+// absent, an empty non-nil slice is a list of no element (its json tag has
+// omitzero, so encoding/json writes it so too); a response's
 // lists are written [] when nil, as the service sends them. Requests read
 // timestamps as botocore sends them: a JSON number of seconds since the
 // epoch, fraction allowed.

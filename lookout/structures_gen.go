@@ -1701,7 +1701,7 @@ func (v *InferenceSchedulerSummary) appendJSON(b []byte) ([]byte, error) {
 // IngestedFilesSummary is the service model's IngestedFilesSummary structure.
 type IngestedFilesSummary struct {
 	// DiscardedFiles: A ListOfDiscardedFiles: a list of [S3Object]. Nil means absent.
-	DiscardedFiles []S3Object `json:"DiscardedFiles" validate:"omitempty,dive"`
+	DiscardedFiles []S3Object `json:"DiscardedFiles,omitzero" validate:"omitempty,dive"`
 
 	// IngestedNumberOfFiles: An integer. Required.
 	IngestedNumberOfFiles *int64 `json:"IngestedNumberOfFiles,omitempty" validate:"required"`

@@ -715,7 +715,9 @@ func (g *gen) fields(s *shape) []field {
 func (g *gen) fieldTags(f field) string {
 	js := f.name + ",omitempty"
 	if f.how == "list" || f.how == "strlist" {
-		js = f.name
+		// A nil list is absent and left out; an empty one is a list
+		// of no element, and sent.
+		js = f.name + ",omitzero"
 	}
 	var v []string
 	if f.required {
