@@ -9,21 +9,23 @@ const TargetCreateDataset = targetPrefix + "CreateDataset"
 
 // CreateDatasetRequest is the input of CreateDataset. Field and JSON names are the wire's.
 type CreateDatasetRequest struct {
-	// ClientToken: A IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}. Required.
+	// ClientToken is an IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}.
+	// Required. Required on the wire; the AWS SDKs fill in a UUIDv4 when it is absent (see
+	// NewClientToken and EnsureClientToken).
 	ClientToken string `json:"ClientToken,omitempty" validate:"required,lookout_client_token"`
 
-	// DatasetName: A DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// DatasetName is a DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
 	DatasetName string `json:"DatasetName,omitempty" validate:"required,lookout_dataset_name"`
 
-	// DatasetSchema: See [DatasetSchema]. Nil means absent.
+	// DatasetSchema is a [DatasetSchema]. Nil means absent.
 	DatasetSchema *DatasetSchema `json:"DatasetSchema,omitempty"`
 
-	// ServerSideKmsKeyId: A NameOrArn: 1 to 2048 characters fully matching
+	// ServerSideKmsKeyId is a NameOrArn: 1 to 2048 characters fully matching
 	// ^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$. Empty means absent.
 	ServerSideKmsKeyId string `json:"ServerSideKmsKeyId,omitempty" validate:"omitempty,lookout_name_or_arn"`
 
-	// Tags: A TagList: a list of [Tag], at most 200 elements. Nil means absent.
+	// Tags is a TagList: a list of [Tag], at most 200 elements. Nil means absent.
 	Tags []Tag `json:"Tags,omitzero" validate:"omitempty,lookout_tag_list,dive"`
 }
 
@@ -182,16 +184,16 @@ func (v *CreateDatasetRequest) appendJSON(b []byte) ([]byte, error) {
 
 // CreateDatasetResponse is the output of CreateDataset. Field and JSON names are the wire's.
 type CreateDatasetResponse struct {
-	// DatasetArn: A DatasetArn: 20 to 2048 characters fully matching
+	// DatasetArn is a DatasetArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:dataset\/[0-9a-zA-Z_-]{1,200}\/.+.
 	// Empty means absent.
 	DatasetArn string `json:"DatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 
-	// DatasetName: A DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// DatasetName is a DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
 	// means absent.
 	DatasetName string `json:"DatasetName,omitempty" validate:"omitempty,lookout_dataset_name"`
 
-	// Status: One of the values of [DatasetStatus]. Empty means absent.
+	// Status is one of the values of [DatasetStatus]. Empty means absent.
 	Status DatasetStatus `json:"Status,omitempty" validate:"omitempty,lookout_dataset_status"`
 }
 
@@ -319,7 +321,7 @@ const TargetDescribeDataset = targetPrefix + "DescribeDataset"
 
 // DescribeDatasetRequest is the input of DescribeDataset. Field and JSON names are the wire's.
 type DescribeDatasetRequest struct {
-	// DatasetName: A DatasetIdentifier: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// DatasetName is a DatasetIdentifier: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
 	DatasetName string `json:"DatasetName,omitempty" validate:"required,lookout_dataset_identifier"`
 }
@@ -392,53 +394,53 @@ func (v *DescribeDatasetRequest) appendJSON(b []byte) ([]byte, error) {
 
 // DescribeDatasetResponse is the output of DescribeDataset. Field and JSON names are the wire's.
 type DescribeDatasetResponse struct {
-	// CreatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// CreatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
 
-	// DataEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// DataEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	DataEndTime *Timestamp `json:"DataEndTime,omitempty"`
 
-	// DataQualitySummary: See [DataQualitySummary]. Nil means absent.
+	// DataQualitySummary is a [DataQualitySummary]. Nil means absent.
 	DataQualitySummary *DataQualitySummary `json:"DataQualitySummary,omitempty"`
 
-	// DataStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// DataStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	DataStartTime *Timestamp `json:"DataStartTime,omitempty"`
 
-	// DatasetArn: A DatasetArn: 20 to 2048 characters fully matching
+	// DatasetArn is a DatasetArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:dataset\/[0-9a-zA-Z_-]{1,200}\/.+.
 	// Empty means absent.
 	DatasetArn string `json:"DatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 
-	// DatasetName: A DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// DatasetName is a DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
 	// means absent.
 	DatasetName string `json:"DatasetName,omitempty" validate:"omitempty,lookout_dataset_name"`
 
-	// IngestedFilesSummary: See [IngestedFilesSummary]. Nil means absent.
+	// IngestedFilesSummary is an [IngestedFilesSummary]. Nil means absent.
 	IngestedFilesSummary *IngestedFilesSummary `json:"IngestedFilesSummary,omitempty"`
 
-	// IngestionInputConfiguration: See [IngestionInputConfiguration]. Nil means absent.
+	// IngestionInputConfiguration is an [IngestionInputConfiguration]. Nil means absent.
 	IngestionInputConfiguration *IngestionInputConfiguration `json:"IngestionInputConfiguration,omitempty"`
 
-	// LastUpdatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// LastUpdatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	LastUpdatedAt *Timestamp `json:"LastUpdatedAt,omitempty"`
 
-	// RoleArn: A IamRoleArn: 20 to 2048 characters fully matching
+	// RoleArn is an IamRoleArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+. Empty means absent.
 	RoleArn string `json:"RoleArn,omitempty" validate:"omitempty,lookout_role_arn"`
 
-	// Schema: A InlineDataSchema: 1 to 1000000 characters. Empty means absent.
+	// Schema is an InlineDataSchema: 1 to 1000000 characters. Empty means absent.
 	Schema string `json:"Schema,omitempty" validate:"omitempty,lookout_inline_data_schema"`
 
-	// ServerSideKmsKeyId: A KmsKeyArn: 1 to 1024 characters fully matching
+	// ServerSideKmsKeyId is a KmsKeyArn: 1 to 1024 characters fully matching
 	// arn:aws[a-z\-]*:kms:[a-z0-9\-]*:\d{12}:[\w\-\/]+. Empty means absent.
 	ServerSideKmsKeyId string `json:"ServerSideKmsKeyId,omitempty" validate:"omitempty,lookout_kms_key_arn"`
 
-	// SourceDatasetArn: A DatasetArn: 20 to 2048 characters fully matching
+	// SourceDatasetArn is a DatasetArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:dataset\/[0-9a-zA-Z_-]{1,200}\/.+.
 	// Empty means absent.
 	SourceDatasetArn string `json:"SourceDatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 
-	// Status: One of the values of [DatasetStatus]. Empty means absent.
+	// Status is one of the values of [DatasetStatus]. Empty means absent.
 	Status DatasetStatus `json:"Status,omitempty" validate:"omitempty,lookout_dataset_status"`
 }
 
@@ -712,14 +714,14 @@ const TargetListDatasets = targetPrefix + "ListDatasets"
 
 // ListDatasetsRequest is the input of ListDatasets. Field and JSON names are the wire's.
 type ListDatasetsRequest struct {
-	// DatasetNameBeginsWith: A DatasetName: 1 to 200 characters fully matching
+	// DatasetNameBeginsWith is a DatasetName: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Empty means absent.
 	DatasetNameBeginsWith string `json:"DatasetNameBeginsWith,omitempty" validate:"omitempty,lookout_dataset_name"`
 
-	// MaxResults: A MaxResults: an integer from 1 to 500. Nil means absent.
+	// MaxResults is a MaxResults: an integer from 1 to 500. Nil means absent.
 	MaxResults *int32 `json:"MaxResults,omitempty" validate:"omitempty,lookout_max_results"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
@@ -821,10 +823,10 @@ func (v *ListDatasetsRequest) appendJSON(b []byte) ([]byte, error) {
 
 // ListDatasetsResponse is the output of ListDatasets. Field and JSON names are the wire's.
 type ListDatasetsResponse struct {
-	// DatasetSummaries: A DatasetSummaries: a list of [DatasetSummary]. Nil means absent.
+	// DatasetSummaries is a DatasetSummaries: a list of [DatasetSummary]. Nil means absent.
 	DatasetSummaries []DatasetSummary `json:"DatasetSummaries,omitzero" validate:"omitempty,dive"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
@@ -938,7 +940,7 @@ const TargetDeleteDataset = targetPrefix + "DeleteDataset"
 
 // DeleteDatasetRequest is the input of DeleteDataset. Field and JSON names are the wire's.
 type DeleteDatasetRequest struct {
-	// DatasetName: A DatasetIdentifier: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// DatasetName is a DatasetIdentifier: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
 	DatasetName string `json:"DatasetName,omitempty" validate:"required,lookout_dataset_identifier"`
 }
@@ -1043,17 +1045,19 @@ const TargetStartDataIngestionJob = targetPrefix + "StartDataIngestionJob"
 
 // StartDataIngestionJobRequest is the input of StartDataIngestionJob. Field and JSON names are the wire's.
 type StartDataIngestionJobRequest struct {
-	// ClientToken: A IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}. Required.
+	// ClientToken is an IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}.
+	// Required. Required on the wire; the AWS SDKs fill in a UUIDv4 when it is absent (see
+	// NewClientToken and EnsureClientToken).
 	ClientToken string `json:"ClientToken,omitempty" validate:"required,lookout_client_token"`
 
-	// DatasetName: A DatasetIdentifier: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// DatasetName is a DatasetIdentifier: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
 	DatasetName string `json:"DatasetName,omitempty" validate:"required,lookout_dataset_identifier"`
 
-	// IngestionInputConfiguration: See [IngestionInputConfiguration]. Required.
+	// IngestionInputConfiguration is an [IngestionInputConfiguration]. Required.
 	IngestionInputConfiguration *IngestionInputConfiguration `json:"IngestionInputConfiguration,omitempty" validate:"required"`
 
-	// RoleArn: A IamRoleArn: 20 to 2048 characters fully matching
+	// RoleArn is an IamRoleArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+. Required.
 	RoleArn string `json:"RoleArn,omitempty" validate:"required,lookout_role_arn"`
 }
@@ -1175,11 +1179,11 @@ func (v *StartDataIngestionJobRequest) appendJSON(b []byte) ([]byte, error) {
 
 // StartDataIngestionJobResponse is the output of StartDataIngestionJob. Field and JSON names are the wire's.
 type StartDataIngestionJobResponse struct {
-	// JobId: A IngestionJobId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Nil means
+	// JobId is an IngestionJobId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Nil means
 	// absent.
 	JobId *string `json:"JobId,omitempty" validate:"omitempty,lookout_job_id"`
 
-	// Status: One of the values of [IngestionJobStatus]. Empty means absent.
+	// Status is one of the values of [IngestionJobStatus]. Empty means absent.
 	Status IngestionJobStatus `json:"Status,omitempty" validate:"omitempty,lookout_job_status"`
 }
 
@@ -1286,7 +1290,7 @@ const TargetDescribeDataIngestionJob = targetPrefix + "DescribeDataIngestionJob"
 
 // DescribeDataIngestionJobRequest is the input of DescribeDataIngestionJob. Field and JSON names are the wire's.
 type DescribeDataIngestionJobRequest struct {
-	// JobId: A IngestionJobId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Required.
+	// JobId is an IngestionJobId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Required.
 	JobId *string `json:"JobId,omitempty" validate:"required,lookout_job_id"`
 }
 
@@ -1358,54 +1362,54 @@ func (v *DescribeDataIngestionJobRequest) appendJSON(b []byte) ([]byte, error) {
 
 // DescribeDataIngestionJobResponse is the output of DescribeDataIngestionJob. Field and JSON names are the wire's.
 type DescribeDataIngestionJobResponse struct {
-	// CreatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// CreatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
 
-	// DataEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// DataEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	DataEndTime *Timestamp `json:"DataEndTime,omitempty"`
 
-	// DataQualitySummary: See [DataQualitySummary]. Nil means absent.
+	// DataQualitySummary is a [DataQualitySummary]. Nil means absent.
 	DataQualitySummary *DataQualitySummary `json:"DataQualitySummary,omitempty"`
 
-	// DataStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// DataStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	DataStartTime *Timestamp `json:"DataStartTime,omitempty"`
 
-	// DatasetArn: A DatasetArn: 20 to 2048 characters fully matching
+	// DatasetArn is a DatasetArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:dataset\/[0-9a-zA-Z_-]{1,200}\/.+.
 	// Empty means absent.
 	DatasetArn string `json:"DatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 
-	// FailedReason: A BoundedLengthString: 1 to 5000 characters fully matching [\P{M}\p{M}]{1,5000}.
-	// Empty means absent.
+	// FailedReason is a BoundedLengthString: 1 to 5000 characters fully matching
+	// [\P{M}\p{M}]{1,5000}. Empty means absent.
 	FailedReason string `json:"FailedReason,omitempty" validate:"omitempty,lookout_bounded_length_string"`
 
-	// IngestedDataSize: A DataSizeInBytes: an integer of at least 0. Nil means absent.
+	// IngestedDataSize is a DataSizeInBytes: an integer of at least 0. Nil means absent.
 	IngestedDataSize *int64 `json:"IngestedDataSize,omitempty" validate:"omitempty,lookout_data_size_in_bytes"`
 
-	// IngestedFilesSummary: See [IngestedFilesSummary]. Nil means absent.
+	// IngestedFilesSummary is an [IngestedFilesSummary]. Nil means absent.
 	IngestedFilesSummary *IngestedFilesSummary `json:"IngestedFilesSummary,omitempty"`
 
-	// IngestionInputConfiguration: See [IngestionInputConfiguration]. Nil means absent.
+	// IngestionInputConfiguration is an [IngestionInputConfiguration]. Nil means absent.
 	IngestionInputConfiguration *IngestionInputConfiguration `json:"IngestionInputConfiguration,omitempty"`
 
-	// JobId: A IngestionJobId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Nil means
+	// JobId is an IngestionJobId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Nil means
 	// absent.
 	JobId *string `json:"JobId,omitempty" validate:"omitempty,lookout_job_id"`
 
-	// RoleArn: A IamRoleArn: 20 to 2048 characters fully matching
+	// RoleArn is an IamRoleArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+. Empty means absent.
 	RoleArn string `json:"RoleArn,omitempty" validate:"omitempty,lookout_role_arn"`
 
-	// SourceDatasetArn: A DatasetArn: 20 to 2048 characters fully matching
+	// SourceDatasetArn is a DatasetArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:dataset\/[0-9a-zA-Z_-]{1,200}\/.+.
 	// Empty means absent.
 	SourceDatasetArn string `json:"SourceDatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 
-	// Status: One of the values of [IngestionJobStatus]. Empty means absent.
+	// Status is one of the values of [IngestionJobStatus]. Empty means absent.
 	Status IngestionJobStatus `json:"Status,omitempty" validate:"omitempty,lookout_job_status"`
 
-	// StatusDetail: A BoundedLengthString: 1 to 5000 characters fully matching [\P{M}\p{M}]{1,5000}.
-	// Empty means absent.
+	// StatusDetail is a BoundedLengthString: 1 to 5000 characters fully matching
+	// [\P{M}\p{M}]{1,5000}. Empty means absent.
 	StatusDetail string `json:"StatusDetail,omitempty" validate:"omitempty,lookout_bounded_length_string"`
 }
 
@@ -1680,18 +1684,18 @@ const TargetListDataIngestionJobs = targetPrefix + "ListDataIngestionJobs"
 
 // ListDataIngestionJobsRequest is the input of ListDataIngestionJobs. Field and JSON names are the wire's.
 type ListDataIngestionJobsRequest struct {
-	// DatasetName: A DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// DatasetName is a DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
 	// means absent.
 	DatasetName string `json:"DatasetName,omitempty" validate:"omitempty,lookout_dataset_name"`
 
-	// MaxResults: A MaxResults: an integer from 1 to 500. Nil means absent.
+	// MaxResults is a MaxResults: an integer from 1 to 500. Nil means absent.
 	MaxResults *int32 `json:"MaxResults,omitempty" validate:"omitempty,lookout_max_results"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 
-	// Status: One of the values of [IngestionJobStatus]. Empty means absent.
+	// Status is one of the values of [IngestionJobStatus]. Empty means absent.
 	Status IngestionJobStatus `json:"Status,omitempty" validate:"omitempty,lookout_job_status"`
 }
 
@@ -1809,11 +1813,11 @@ func (v *ListDataIngestionJobsRequest) appendJSON(b []byte) ([]byte, error) {
 
 // ListDataIngestionJobsResponse is the output of ListDataIngestionJobs. Field and JSON names are the wire's.
 type ListDataIngestionJobsResponse struct {
-	// DataIngestionJobSummaries: A DataIngestionJobSummaries: a list of [DataIngestionJobSummary].
+	// DataIngestionJobSummaries is a DataIngestionJobSummaries: a list of [DataIngestionJobSummary].
 	// Nil means absent.
 	DataIngestionJobSummaries []DataIngestionJobSummary `json:"DataIngestionJobSummaries,omitzero" validate:"omitempty,dive"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
@@ -1927,18 +1931,18 @@ const TargetListSensorStatistics = targetPrefix + "ListSensorStatistics"
 
 // ListSensorStatisticsRequest is the input of ListSensorStatistics. Field and JSON names are the wire's.
 type ListSensorStatisticsRequest struct {
-	// DatasetName: A DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// DatasetName is a DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
 	DatasetName string `json:"DatasetName,omitempty" validate:"required,lookout_dataset_name"`
 
-	// IngestionJobId: A IngestionJobId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Nil
-	// means absent.
+	// IngestionJobId is an IngestionJobId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}.
+	// Nil means absent.
 	IngestionJobId *string `json:"IngestionJobId,omitempty" validate:"omitempty,lookout_job_id"`
 
-	// MaxResults: A MaxResults: an integer from 1 to 500. Nil means absent.
+	// MaxResults is a MaxResults: an integer from 1 to 500. Nil means absent.
 	MaxResults *int32 `json:"MaxResults,omitempty" validate:"omitempty,lookout_max_results"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
@@ -2050,11 +2054,11 @@ func (v *ListSensorStatisticsRequest) appendJSON(b []byte) ([]byte, error) {
 
 // ListSensorStatisticsResponse is the output of ListSensorStatistics. Field and JSON names are the wire's.
 type ListSensorStatisticsResponse struct {
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 
-	// SensorStatisticsSummaries: A SensorStatisticsSummaries: a list of [SensorStatisticsSummary].
+	// SensorStatisticsSummaries is a SensorStatisticsSummaries: a list of [SensorStatisticsSummary].
 	// Nil means absent.
 	SensorStatisticsSummaries []SensorStatisticsSummary `json:"SensorStatisticsSummaries,omitzero" validate:"omitempty,dive"`
 }
@@ -2168,23 +2172,25 @@ const TargetImportDataset = targetPrefix + "ImportDataset"
 
 // ImportDatasetRequest is the input of ImportDataset. Field and JSON names are the wire's.
 type ImportDatasetRequest struct {
-	// ClientToken: A IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}. Required.
+	// ClientToken is an IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}.
+	// Required. Required on the wire; the AWS SDKs fill in a UUIDv4 when it is absent (see
+	// NewClientToken and EnsureClientToken).
 	ClientToken string `json:"ClientToken,omitempty" validate:"required,lookout_client_token"`
 
-	// DatasetName: A DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// DatasetName is a DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
 	// means absent.
 	DatasetName string `json:"DatasetName,omitempty" validate:"omitempty,lookout_dataset_name"`
 
-	// ServerSideKmsKeyId: A NameOrArn: 1 to 2048 characters fully matching
+	// ServerSideKmsKeyId is a NameOrArn: 1 to 2048 characters fully matching
 	// ^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$. Empty means absent.
 	ServerSideKmsKeyId string `json:"ServerSideKmsKeyId,omitempty" validate:"omitempty,lookout_name_or_arn"`
 
-	// SourceDatasetArn: A DatasetArn: 20 to 2048 characters fully matching
+	// SourceDatasetArn is a DatasetArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:dataset\/[0-9a-zA-Z_-]{1,200}\/.+.
 	// Required.
 	SourceDatasetArn string `json:"SourceDatasetArn,omitempty" validate:"required,lookout_dataset_arn"`
 
-	// Tags: A TagList: a list of [Tag], at most 200 elements. Nil means absent.
+	// Tags is a TagList: a list of [Tag], at most 200 elements. Nil means absent.
 	Tags []Tag `json:"Tags,omitzero" validate:"omitempty,lookout_tag_list,dive"`
 }
 
@@ -2342,20 +2348,20 @@ func (v *ImportDatasetRequest) appendJSON(b []byte) ([]byte, error) {
 
 // ImportDatasetResponse is the output of ImportDataset. Field and JSON names are the wire's.
 type ImportDatasetResponse struct {
-	// DatasetArn: A DatasetArn: 20 to 2048 characters fully matching
+	// DatasetArn is a DatasetArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:dataset\/[0-9a-zA-Z_-]{1,200}\/.+.
 	// Empty means absent.
 	DatasetArn string `json:"DatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 
-	// DatasetName: A DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// DatasetName is a DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
 	// means absent.
 	DatasetName string `json:"DatasetName,omitempty" validate:"omitempty,lookout_dataset_name"`
 
-	// JobId: A IngestionJobId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Nil means
+	// JobId is an IngestionJobId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Nil means
 	// absent.
 	JobId *string `json:"JobId,omitempty" validate:"omitempty,lookout_job_id"`
 
-	// Status: One of the values of [DatasetStatus]. Empty means absent.
+	// Status is one of the values of [DatasetStatus]. Empty means absent.
 	Status DatasetStatus `json:"Status,omitempty" validate:"omitempty,lookout_dataset_status"`
 }
 

@@ -9,38 +9,40 @@ const TargetCreateInferenceScheduler = targetPrefix + "CreateInferenceScheduler"
 
 // CreateInferenceSchedulerRequest is the input of CreateInferenceScheduler. Field and JSON names are the wire's.
 type CreateInferenceSchedulerRequest struct {
-	// ClientToken: A IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}. Required.
+	// ClientToken is an IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}.
+	// Required. Required on the wire; the AWS SDKs fill in a UUIDv4 when it is absent (see
+	// NewClientToken and EnsureClientToken).
 	ClientToken string `json:"ClientToken,omitempty" validate:"required,lookout_client_token"`
 
-	// DataDelayOffsetInMinutes: A DataDelayOffsetInMinutes: an integer from 0 to 60. Nil means
+	// DataDelayOffsetInMinutes is a DataDelayOffsetInMinutes: an integer from 0 to 60. Nil means
 	// absent.
 	DataDelayOffsetInMinutes *int64 `json:"DataDelayOffsetInMinutes,omitempty" validate:"omitempty,lookout_data_delay_offset_in_minutes"`
 
-	// DataInputConfiguration: See [InferenceInputConfiguration]. Required.
+	// DataInputConfiguration is an [InferenceInputConfiguration]. Required.
 	DataInputConfiguration *InferenceInputConfiguration `json:"DataInputConfiguration,omitempty" validate:"required"`
 
-	// DataOutputConfiguration: See [InferenceOutputConfiguration]. Required.
+	// DataOutputConfiguration is an [InferenceOutputConfiguration]. Required.
 	DataOutputConfiguration *InferenceOutputConfiguration `json:"DataOutputConfiguration,omitempty" validate:"required"`
 
-	// DataUploadFrequency: One of the values of [DataUploadFrequency]. Required.
+	// DataUploadFrequency is one of the values of [DataUploadFrequency]. Required.
 	DataUploadFrequency DataUploadFrequency `json:"DataUploadFrequency,omitempty" validate:"required,lookout_data_upload_frequency"`
 
-	// InferenceSchedulerName: A InferenceSchedulerName: 1 to 200 characters fully matching
+	// InferenceSchedulerName is an InferenceSchedulerName: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Required.
 	InferenceSchedulerName string `json:"InferenceSchedulerName,omitempty" validate:"required,lookout_inference_scheduler_name"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
 	ModelName string `json:"ModelName,omitempty" validate:"required,lookout_model_name"`
 
-	// RoleArn: A IamRoleArn: 20 to 2048 characters fully matching
+	// RoleArn is an IamRoleArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+. Required.
 	RoleArn string `json:"RoleArn,omitempty" validate:"required,lookout_role_arn"`
 
-	// ServerSideKmsKeyId: A NameOrArn: 1 to 2048 characters fully matching
+	// ServerSideKmsKeyId is a NameOrArn: 1 to 2048 characters fully matching
 	// ^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$. Empty means absent.
 	ServerSideKmsKeyId string `json:"ServerSideKmsKeyId,omitempty" validate:"omitempty,lookout_name_or_arn"`
 
-	// Tags: A TagList: a list of [Tag], at most 200 elements. Nil means absent.
+	// Tags is a TagList: a list of [Tag], at most 200 elements. Nil means absent.
 	Tags []Tag `json:"Tags,omitzero" validate:"omitempty,lookout_tag_list,dive"`
 }
 
@@ -274,19 +276,19 @@ func (v *CreateInferenceSchedulerRequest) appendJSON(b []byte) ([]byte, error) {
 
 // CreateInferenceSchedulerResponse is the output of CreateInferenceScheduler. Field and JSON names are the wire's.
 type CreateInferenceSchedulerResponse struct {
-	// InferenceSchedulerArn: A InferenceSchedulerArn: 20 to 2048 characters fully matching
+	// InferenceSchedulerArn is an InferenceSchedulerArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:inference-scheduler\/.+. Empty means
 	// absent.
 	InferenceSchedulerArn string `json:"InferenceSchedulerArn,omitempty" validate:"omitempty,lookout_inference_scheduler_arn"`
 
-	// InferenceSchedulerName: A InferenceSchedulerName: 1 to 200 characters fully matching
+	// InferenceSchedulerName is an InferenceSchedulerName: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Empty means absent.
 	InferenceSchedulerName string `json:"InferenceSchedulerName,omitempty" validate:"omitempty,lookout_inference_scheduler_name"`
 
-	// ModelQuality: One of the values of [ModelQuality]. Empty means absent.
+	// ModelQuality is one of the values of [ModelQuality]. Empty means absent.
 	ModelQuality ModelQuality `json:"ModelQuality,omitempty" validate:"omitempty,lookout_model_quality"`
 
-	// Status: One of the values of [InferenceSchedulerStatus]. Empty means absent.
+	// Status is one of the values of [InferenceSchedulerStatus]. Empty means absent.
 	Status InferenceSchedulerStatus `json:"Status,omitempty" validate:"omitempty,lookout_inference_scheduler_status"`
 }
 
@@ -431,7 +433,7 @@ const TargetDescribeInferenceScheduler = targetPrefix + "DescribeInferenceSchedu
 
 // DescribeInferenceSchedulerRequest is the input of DescribeInferenceScheduler. Field and JSON names are the wire's.
 type DescribeInferenceSchedulerRequest struct {
-	// InferenceSchedulerName: A InferenceSchedulerIdentifier: 1 to 200 characters fully matching
+	// InferenceSchedulerName is an InferenceSchedulerIdentifier: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Required.
 	InferenceSchedulerName string `json:"InferenceSchedulerName,omitempty" validate:"required,lookout_inference_scheduler_identifier"`
 }
@@ -504,54 +506,54 @@ func (v *DescribeInferenceSchedulerRequest) appendJSON(b []byte) ([]byte, error)
 
 // DescribeInferenceSchedulerResponse is the output of DescribeInferenceScheduler. Field and JSON names are the wire's.
 type DescribeInferenceSchedulerResponse struct {
-	// CreatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// CreatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
 
-	// DataDelayOffsetInMinutes: A DataDelayOffsetInMinutes: an integer from 0 to 60. Nil means
+	// DataDelayOffsetInMinutes is a DataDelayOffsetInMinutes: an integer from 0 to 60. Nil means
 	// absent.
 	DataDelayOffsetInMinutes *int64 `json:"DataDelayOffsetInMinutes,omitempty" validate:"omitempty,lookout_data_delay_offset_in_minutes"`
 
-	// DataInputConfiguration: See [InferenceInputConfiguration]. Nil means absent.
+	// DataInputConfiguration is an [InferenceInputConfiguration]. Nil means absent.
 	DataInputConfiguration *InferenceInputConfiguration `json:"DataInputConfiguration,omitempty"`
 
-	// DataOutputConfiguration: See [InferenceOutputConfiguration]. Nil means absent.
+	// DataOutputConfiguration is an [InferenceOutputConfiguration]. Nil means absent.
 	DataOutputConfiguration *InferenceOutputConfiguration `json:"DataOutputConfiguration,omitempty"`
 
-	// DataUploadFrequency: One of the values of [DataUploadFrequency]. Empty means absent.
+	// DataUploadFrequency is one of the values of [DataUploadFrequency]. Empty means absent.
 	DataUploadFrequency DataUploadFrequency `json:"DataUploadFrequency,omitempty" validate:"omitempty,lookout_data_upload_frequency"`
 
-	// InferenceSchedulerArn: A InferenceSchedulerArn: 20 to 2048 characters fully matching
+	// InferenceSchedulerArn is an InferenceSchedulerArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:inference-scheduler\/.+. Empty means
 	// absent.
 	InferenceSchedulerArn string `json:"InferenceSchedulerArn,omitempty" validate:"omitempty,lookout_inference_scheduler_arn"`
 
-	// InferenceSchedulerName: A InferenceSchedulerName: 1 to 200 characters fully matching
+	// InferenceSchedulerName is an InferenceSchedulerName: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Empty means absent.
 	InferenceSchedulerName string `json:"InferenceSchedulerName,omitempty" validate:"omitempty,lookout_inference_scheduler_name"`
 
-	// LatestInferenceResult: One of the values of [LatestInferenceResult]. Empty means absent.
+	// LatestInferenceResult is one of the values of [LatestInferenceResult]. Empty means absent.
 	LatestInferenceResult LatestInferenceResult `json:"LatestInferenceResult,omitempty" validate:"omitempty,lookout_latest_inference_result"`
 
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// RoleArn: A IamRoleArn: 20 to 2048 characters fully matching
+	// RoleArn is an IamRoleArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+. Empty means absent.
 	RoleArn string `json:"RoleArn,omitempty" validate:"omitempty,lookout_role_arn"`
 
-	// ServerSideKmsKeyId: A KmsKeyArn: 1 to 1024 characters fully matching
+	// ServerSideKmsKeyId is a KmsKeyArn: 1 to 1024 characters fully matching
 	// arn:aws[a-z\-]*:kms:[a-z0-9\-]*:\d{12}:[\w\-\/]+. Empty means absent.
 	ServerSideKmsKeyId string `json:"ServerSideKmsKeyId,omitempty" validate:"omitempty,lookout_kms_key_arn"`
 
-	// Status: One of the values of [InferenceSchedulerStatus]. Empty means absent.
+	// Status is one of the values of [InferenceSchedulerStatus]. Empty means absent.
 	Status InferenceSchedulerStatus `json:"Status,omitempty" validate:"omitempty,lookout_inference_scheduler_status"`
 
-	// UpdatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// UpdatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
 }
 
@@ -842,22 +844,22 @@ const TargetListInferenceSchedulers = targetPrefix + "ListInferenceSchedulers"
 
 // ListInferenceSchedulersRequest is the input of ListInferenceSchedulers. Field and JSON names are the wire's.
 type ListInferenceSchedulersRequest struct {
-	// InferenceSchedulerNameBeginsWith: A InferenceSchedulerIdentifier: 1 to 200 characters fully
+	// InferenceSchedulerNameBeginsWith is an InferenceSchedulerIdentifier: 1 to 200 characters fully
 	// matching ^[0-9a-zA-Z_-]{1,200}$. Empty means absent.
 	InferenceSchedulerNameBeginsWith string `json:"InferenceSchedulerNameBeginsWith,omitempty" validate:"omitempty,lookout_inference_scheduler_identifier"`
 
-	// MaxResults: A MaxResults: an integer from 1 to 500. Nil means absent.
+	// MaxResults is a MaxResults: an integer from 1 to 500. Nil means absent.
 	MaxResults *int32 `json:"MaxResults,omitempty" validate:"omitempty,lookout_max_results"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 
-	// Status: One of the values of [InferenceSchedulerStatus]. Empty means absent.
+	// Status is one of the values of [InferenceSchedulerStatus]. Empty means absent.
 	Status InferenceSchedulerStatus `json:"Status,omitempty" validate:"omitempty,lookout_inference_scheduler_status"`
 }
 
@@ -992,11 +994,11 @@ func (v *ListInferenceSchedulersRequest) appendJSON(b []byte) ([]byte, error) {
 
 // ListInferenceSchedulersResponse is the output of ListInferenceSchedulers. Field and JSON names are the wire's.
 type ListInferenceSchedulersResponse struct {
-	// InferenceSchedulerSummaries: A InferenceSchedulerSummaries: a list of
+	// InferenceSchedulerSummaries is an InferenceSchedulerSummaries: a list of
 	// [InferenceSchedulerSummary]. Nil means absent.
 	InferenceSchedulerSummaries []InferenceSchedulerSummary `json:"InferenceSchedulerSummaries,omitzero" validate:"omitempty,dive"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
@@ -1110,24 +1112,24 @@ const TargetUpdateInferenceScheduler = targetPrefix + "UpdateInferenceScheduler"
 
 // UpdateInferenceSchedulerRequest is the input of UpdateInferenceScheduler. Field and JSON names are the wire's.
 type UpdateInferenceSchedulerRequest struct {
-	// DataDelayOffsetInMinutes: A DataDelayOffsetInMinutes: an integer from 0 to 60. Nil means
+	// DataDelayOffsetInMinutes is a DataDelayOffsetInMinutes: an integer from 0 to 60. Nil means
 	// absent.
 	DataDelayOffsetInMinutes *int64 `json:"DataDelayOffsetInMinutes,omitempty" validate:"omitempty,lookout_data_delay_offset_in_minutes"`
 
-	// DataInputConfiguration: See [InferenceInputConfiguration]. Nil means absent.
+	// DataInputConfiguration is an [InferenceInputConfiguration]. Nil means absent.
 	DataInputConfiguration *InferenceInputConfiguration `json:"DataInputConfiguration,omitempty"`
 
-	// DataOutputConfiguration: See [InferenceOutputConfiguration]. Nil means absent.
+	// DataOutputConfiguration is an [InferenceOutputConfiguration]. Nil means absent.
 	DataOutputConfiguration *InferenceOutputConfiguration `json:"DataOutputConfiguration,omitempty"`
 
-	// DataUploadFrequency: One of the values of [DataUploadFrequency]. Empty means absent.
+	// DataUploadFrequency is one of the values of [DataUploadFrequency]. Empty means absent.
 	DataUploadFrequency DataUploadFrequency `json:"DataUploadFrequency,omitempty" validate:"omitempty,lookout_data_upload_frequency"`
 
-	// InferenceSchedulerName: A InferenceSchedulerIdentifier: 1 to 200 characters fully matching
+	// InferenceSchedulerName is an InferenceSchedulerIdentifier: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Required.
 	InferenceSchedulerName string `json:"InferenceSchedulerName,omitempty" validate:"required,lookout_inference_scheduler_identifier"`
 
-	// RoleArn: A IamRoleArn: 20 to 2048 characters fully matching
+	// RoleArn is an IamRoleArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+. Empty means absent.
 	RoleArn string `json:"RoleArn,omitempty" validate:"omitempty,lookout_role_arn"`
 }
@@ -1319,7 +1321,7 @@ const TargetStartInferenceScheduler = targetPrefix + "StartInferenceScheduler"
 
 // StartInferenceSchedulerRequest is the input of StartInferenceScheduler. Field and JSON names are the wire's.
 type StartInferenceSchedulerRequest struct {
-	// InferenceSchedulerName: A InferenceSchedulerIdentifier: 1 to 200 characters fully matching
+	// InferenceSchedulerName is an InferenceSchedulerIdentifier: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Required.
 	InferenceSchedulerName string `json:"InferenceSchedulerName,omitempty" validate:"required,lookout_inference_scheduler_identifier"`
 }
@@ -1392,24 +1394,24 @@ func (v *StartInferenceSchedulerRequest) appendJSON(b []byte) ([]byte, error) {
 
 // StartInferenceSchedulerResponse is the output of StartInferenceScheduler. Field and JSON names are the wire's.
 type StartInferenceSchedulerResponse struct {
-	// InferenceSchedulerArn: A InferenceSchedulerArn: 20 to 2048 characters fully matching
+	// InferenceSchedulerArn is an InferenceSchedulerArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:inference-scheduler\/.+. Empty means
 	// absent.
 	InferenceSchedulerArn string `json:"InferenceSchedulerArn,omitempty" validate:"omitempty,lookout_inference_scheduler_arn"`
 
-	// InferenceSchedulerName: A InferenceSchedulerName: 1 to 200 characters fully matching
+	// InferenceSchedulerName is an InferenceSchedulerName: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Empty means absent.
 	InferenceSchedulerName string `json:"InferenceSchedulerName,omitempty" validate:"omitempty,lookout_inference_scheduler_name"`
 
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// Status: One of the values of [InferenceSchedulerStatus]. Empty means absent.
+	// Status is one of the values of [InferenceSchedulerStatus]. Empty means absent.
 	Status InferenceSchedulerStatus `json:"Status,omitempty" validate:"omitempty,lookout_inference_scheduler_status"`
 }
 
@@ -1561,7 +1563,7 @@ const TargetStopInferenceScheduler = targetPrefix + "StopInferenceScheduler"
 
 // StopInferenceSchedulerRequest is the input of StopInferenceScheduler. Field and JSON names are the wire's.
 type StopInferenceSchedulerRequest struct {
-	// InferenceSchedulerName: A InferenceSchedulerIdentifier: 1 to 200 characters fully matching
+	// InferenceSchedulerName is an InferenceSchedulerIdentifier: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Required.
 	InferenceSchedulerName string `json:"InferenceSchedulerName,omitempty" validate:"required,lookout_inference_scheduler_identifier"`
 }
@@ -1634,24 +1636,24 @@ func (v *StopInferenceSchedulerRequest) appendJSON(b []byte) ([]byte, error) {
 
 // StopInferenceSchedulerResponse is the output of StopInferenceScheduler. Field and JSON names are the wire's.
 type StopInferenceSchedulerResponse struct {
-	// InferenceSchedulerArn: A InferenceSchedulerArn: 20 to 2048 characters fully matching
+	// InferenceSchedulerArn is an InferenceSchedulerArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:inference-scheduler\/.+. Empty means
 	// absent.
 	InferenceSchedulerArn string `json:"InferenceSchedulerArn,omitempty" validate:"omitempty,lookout_inference_scheduler_arn"`
 
-	// InferenceSchedulerName: A InferenceSchedulerName: 1 to 200 characters fully matching
+	// InferenceSchedulerName is an InferenceSchedulerName: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Empty means absent.
 	InferenceSchedulerName string `json:"InferenceSchedulerName,omitempty" validate:"omitempty,lookout_inference_scheduler_name"`
 
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// Status: One of the values of [InferenceSchedulerStatus]. Empty means absent.
+	// Status is one of the values of [InferenceSchedulerStatus]. Empty means absent.
 	Status InferenceSchedulerStatus `json:"Status,omitempty" validate:"omitempty,lookout_inference_scheduler_status"`
 }
 
@@ -1803,7 +1805,7 @@ const TargetDeleteInferenceScheduler = targetPrefix + "DeleteInferenceScheduler"
 
 // DeleteInferenceSchedulerRequest is the input of DeleteInferenceScheduler. Field and JSON names are the wire's.
 type DeleteInferenceSchedulerRequest struct {
-	// InferenceSchedulerName: A InferenceSchedulerIdentifier: 1 to 200 characters fully matching
+	// InferenceSchedulerName is an InferenceSchedulerIdentifier: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Required.
 	InferenceSchedulerName string `json:"InferenceSchedulerName,omitempty" validate:"required,lookout_inference_scheduler_identifier"`
 }
@@ -1910,24 +1912,24 @@ const TargetListInferenceExecutions = targetPrefix + "ListInferenceExecutions"
 
 // ListInferenceExecutionsRequest is the input of ListInferenceExecutions. Field and JSON names are the wire's.
 type ListInferenceExecutionsRequest struct {
-	// DataEndTimeBefore: A time, sent as seconds since the epoch. Nil means absent.
+	// DataEndTimeBefore is a time, sent as seconds since the epoch. Nil means absent.
 	DataEndTimeBefore *Timestamp `json:"DataEndTimeBefore,omitempty"`
 
-	// DataStartTimeAfter: A time, sent as seconds since the epoch. Nil means absent.
+	// DataStartTimeAfter is a time, sent as seconds since the epoch. Nil means absent.
 	DataStartTimeAfter *Timestamp `json:"DataStartTimeAfter,omitempty"`
 
-	// InferenceSchedulerName: A InferenceSchedulerIdentifier: 1 to 200 characters fully matching
+	// InferenceSchedulerName is an InferenceSchedulerIdentifier: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Required.
 	InferenceSchedulerName string `json:"InferenceSchedulerName,omitempty" validate:"required,lookout_inference_scheduler_identifier"`
 
-	// MaxResults: A MaxResults: an integer from 1 to 500. Nil means absent.
+	// MaxResults is a MaxResults: an integer from 1 to 500. Nil means absent.
 	MaxResults *int32 `json:"MaxResults,omitempty" validate:"omitempty,lookout_max_results"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 
-	// Status: One of the values of [InferenceExecutionStatus]. Empty means absent.
+	// Status is one of the values of [InferenceExecutionStatus]. Empty means absent.
 	Status InferenceExecutionStatus `json:"Status,omitempty" validate:"omitempty,lookout_inference_execution_status"`
 }
 
@@ -2059,11 +2061,11 @@ func (v *ListInferenceExecutionsRequest) appendJSON(b []byte) ([]byte, error) {
 
 // ListInferenceExecutionsResponse is the output of ListInferenceExecutions. Field and JSON names are the wire's.
 type ListInferenceExecutionsResponse struct {
-	// InferenceExecutionSummaries: A InferenceExecutionSummaries: a list of
+	// InferenceExecutionSummaries is an InferenceExecutionSummaries: a list of
 	// [InferenceExecutionSummary]. Nil means absent.
 	InferenceExecutionSummaries []InferenceExecutionSummary `json:"InferenceExecutionSummaries,omitzero" validate:"omitempty,dive"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
@@ -2177,20 +2179,20 @@ const TargetListInferenceEvents = targetPrefix + "ListInferenceEvents"
 
 // ListInferenceEventsRequest is the input of ListInferenceEvents. Field and JSON names are the wire's.
 type ListInferenceEventsRequest struct {
-	// InferenceSchedulerName: A InferenceSchedulerIdentifier: 1 to 200 characters fully matching
+	// InferenceSchedulerName is an InferenceSchedulerIdentifier: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Required.
 	InferenceSchedulerName string `json:"InferenceSchedulerName,omitempty" validate:"required,lookout_inference_scheduler_identifier"`
 
-	// IntervalEndTime: A time, sent as seconds since the epoch. Required.
+	// IntervalEndTime is a time, sent as seconds since the epoch. Required.
 	IntervalEndTime *Timestamp `json:"IntervalEndTime,omitempty" validate:"required"`
 
-	// IntervalStartTime: A time, sent as seconds since the epoch. Required.
+	// IntervalStartTime is a time, sent as seconds since the epoch. Required.
 	IntervalStartTime *Timestamp `json:"IntervalStartTime,omitempty" validate:"required"`
 
-	// MaxResults: A MaxResults: an integer from 1 to 500. Nil means absent.
+	// MaxResults is a MaxResults: an integer from 1 to 500. Nil means absent.
 	MaxResults *int32 `json:"MaxResults,omitempty" validate:"omitempty,lookout_max_results"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
@@ -2318,11 +2320,11 @@ func (v *ListInferenceEventsRequest) appendJSON(b []byte) ([]byte, error) {
 
 // ListInferenceEventsResponse is the output of ListInferenceEvents. Field and JSON names are the wire's.
 type ListInferenceEventsResponse struct {
-	// InferenceEventSummaries: A InferenceEventSummaries: a list of [InferenceEventSummary]. Nil
+	// InferenceEventSummaries is an InferenceEventSummaries: a list of [InferenceEventSummary]. Nil
 	// means absent.
 	InferenceEventSummaries []InferenceEventSummary `json:"InferenceEventSummaries,omitzero" validate:"omitempty,dive"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }

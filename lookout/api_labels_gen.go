@@ -9,17 +9,19 @@ const TargetCreateLabelGroup = targetPrefix + "CreateLabelGroup"
 
 // CreateLabelGroupRequest is the input of CreateLabelGroup. Field and JSON names are the wire's.
 type CreateLabelGroupRequest struct {
-	// ClientToken: A IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}. Required.
+	// ClientToken is an IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}.
+	// Required. Required on the wire; the AWS SDKs fill in a UUIDv4 when it is absent (see
+	// NewClientToken and EnsureClientToken).
 	ClientToken string `json:"ClientToken,omitempty" validate:"required,lookout_client_token"`
 
-	// FaultCodes: A FaultCodes: a list of FaultCode, at most 50 elements. Nil means absent.
+	// FaultCodes is a FaultCodes: a list of FaultCode, at most 50 elements. Nil means absent.
 	FaultCodes []string `json:"FaultCodes,omitzero" validate:"omitempty,lookout_fault_codes,dive,lookout_fault_code"`
 
-	// LabelGroupName: A LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// LabelGroupName is a LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
 	LabelGroupName string `json:"LabelGroupName,omitempty" validate:"required,lookout_label_group_name"`
 
-	// Tags: A TagList: a list of [Tag], at most 200 elements. Nil means absent.
+	// Tags is a TagList: a list of [Tag], at most 200 elements. Nil means absent.
 	Tags []Tag `json:"Tags,omitzero" validate:"omitempty,lookout_tag_list,dive"`
 }
 
@@ -178,11 +180,11 @@ func (v *CreateLabelGroupRequest) appendJSON(b []byte) ([]byte, error) {
 
 // CreateLabelGroupResponse is the output of CreateLabelGroup. Field and JSON names are the wire's.
 type CreateLabelGroupResponse struct {
-	// LabelGroupArn: A LabelGroupArn: 20 to 2048 characters fully matching
+	// LabelGroupArn is a LabelGroupArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:label-group\/.+. Empty means absent.
 	LabelGroupArn string `json:"LabelGroupArn,omitempty" validate:"omitempty,lookout_label_group_arn"`
 
-	// LabelGroupName: A LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// LabelGroupName is a LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Empty means absent.
 	LabelGroupName string `json:"LabelGroupName,omitempty" validate:"omitempty,lookout_label_group_name"`
 }
@@ -294,7 +296,7 @@ const TargetDescribeLabelGroup = targetPrefix + "DescribeLabelGroup"
 
 // DescribeLabelGroupRequest is the input of DescribeLabelGroup. Field and JSON names are the wire's.
 type DescribeLabelGroupRequest struct {
-	// LabelGroupName: A LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// LabelGroupName is a LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
 	LabelGroupName string `json:"LabelGroupName,omitempty" validate:"required,lookout_label_group_name"`
 }
@@ -367,21 +369,21 @@ func (v *DescribeLabelGroupRequest) appendJSON(b []byte) ([]byte, error) {
 
 // DescribeLabelGroupResponse is the output of DescribeLabelGroup. Field and JSON names are the wire's.
 type DescribeLabelGroupResponse struct {
-	// CreatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// CreatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
 
-	// FaultCodes: A FaultCodes: a list of FaultCode, at most 50 elements. Nil means absent.
+	// FaultCodes is a FaultCodes: a list of FaultCode, at most 50 elements. Nil means absent.
 	FaultCodes []string `json:"FaultCodes,omitzero" validate:"omitempty,lookout_fault_codes,dive,lookout_fault_code"`
 
-	// LabelGroupArn: A LabelGroupArn: 20 to 2048 characters fully matching
+	// LabelGroupArn is a LabelGroupArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:label-group\/.+. Empty means absent.
 	LabelGroupArn string `json:"LabelGroupArn,omitempty" validate:"omitempty,lookout_label_group_arn"`
 
-	// LabelGroupName: A LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// LabelGroupName is a LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Empty means absent.
 	LabelGroupName string `json:"LabelGroupName,omitempty" validate:"omitempty,lookout_label_group_name"`
 
-	// UpdatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// UpdatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
 }
 
@@ -533,14 +535,14 @@ const TargetListLabelGroups = targetPrefix + "ListLabelGroups"
 
 // ListLabelGroupsRequest is the input of ListLabelGroups. Field and JSON names are the wire's.
 type ListLabelGroupsRequest struct {
-	// LabelGroupNameBeginsWith: A LabelGroupName: 1 to 200 characters fully matching
+	// LabelGroupNameBeginsWith is a LabelGroupName: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Empty means absent.
 	LabelGroupNameBeginsWith string `json:"LabelGroupNameBeginsWith,omitempty" validate:"omitempty,lookout_label_group_name"`
 
-	// MaxResults: A MaxResults: an integer from 1 to 500. Nil means absent.
+	// MaxResults is a MaxResults: an integer from 1 to 500. Nil means absent.
 	MaxResults *int32 `json:"MaxResults,omitempty" validate:"omitempty,lookout_max_results"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
@@ -642,10 +644,10 @@ func (v *ListLabelGroupsRequest) appendJSON(b []byte) ([]byte, error) {
 
 // ListLabelGroupsResponse is the output of ListLabelGroups. Field and JSON names are the wire's.
 type ListLabelGroupsResponse struct {
-	// LabelGroupSummaries: A LabelGroupSummaries: a list of [LabelGroupSummary]. Nil means absent.
+	// LabelGroupSummaries is a LabelGroupSummaries: a list of [LabelGroupSummary]. Nil means absent.
 	LabelGroupSummaries []LabelGroupSummary `json:"LabelGroupSummaries,omitzero" validate:"omitempty,dive"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
@@ -759,10 +761,10 @@ const TargetUpdateLabelGroup = targetPrefix + "UpdateLabelGroup"
 
 // UpdateLabelGroupRequest is the input of UpdateLabelGroup. Field and JSON names are the wire's.
 type UpdateLabelGroupRequest struct {
-	// FaultCodes: A FaultCodes: a list of FaultCode, at most 50 elements. Nil means absent.
+	// FaultCodes is a FaultCodes: a list of FaultCode, at most 50 elements. Nil means absent.
 	FaultCodes []string `json:"FaultCodes,omitzero" validate:"omitempty,lookout_fault_codes,dive,lookout_fault_code"`
 
-	// LabelGroupName: A LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// LabelGroupName is a LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
 	LabelGroupName string `json:"LabelGroupName,omitempty" validate:"required,lookout_label_group_name"`
 }
@@ -905,7 +907,7 @@ const TargetDeleteLabelGroup = targetPrefix + "DeleteLabelGroup"
 
 // DeleteLabelGroupRequest is the input of DeleteLabelGroup. Field and JSON names are the wire's.
 type DeleteLabelGroupRequest struct {
-	// LabelGroupName: A LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// LabelGroupName is a LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
 	LabelGroupName string `json:"LabelGroupName,omitempty" validate:"required,lookout_label_group_name"`
 }
@@ -1012,32 +1014,34 @@ const TargetCreateLabel = targetPrefix + "CreateLabel"
 
 // CreateLabelRequest is the input of CreateLabel. Field and JSON names are the wire's.
 type CreateLabelRequest struct {
-	// ClientToken: A IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}. Required.
+	// ClientToken is an IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}.
+	// Required. Required on the wire; the AWS SDKs fill in a UUIDv4 when it is absent (see
+	// NewClientToken and EnsureClientToken).
 	ClientToken string `json:"ClientToken,omitempty" validate:"required,lookout_client_token"`
 
-	// EndTime: A time, sent as seconds since the epoch. Required.
+	// EndTime is a time, sent as seconds since the epoch. Required.
 	EndTime *Timestamp `json:"EndTime,omitempty" validate:"required"`
 
-	// Equipment: A Equipment: 1 to 200 characters fully matching [\P{M}\p{M}]{1,200}. Empty means
+	// Equipment is an Equipment: 1 to 200 characters fully matching [\P{M}\p{M}]{1,200}. Empty means
 	// absent.
 	Equipment string `json:"Equipment,omitempty" validate:"omitempty,lookout_equipment"`
 
-	// FaultCode: A FaultCode: 1 to 100 characters fully matching [\P{M}\p{M}]{1,100}. Empty means
+	// FaultCode is a FaultCode: 1 to 100 characters fully matching [\P{M}\p{M}]{1,100}. Empty means
 	// absent.
 	FaultCode string `json:"FaultCode,omitempty" validate:"omitempty,lookout_fault_code"`
 
-	// LabelGroupName: A LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// LabelGroupName is a LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
 	LabelGroupName string `json:"LabelGroupName,omitempty" validate:"required,lookout_label_group_name"`
 
-	// Notes: A Comments: 1 to 2560 characters fully matching [\P{M}\p{M}]{1,2560}. Empty means
+	// Notes is a Comments: 1 to 2560 characters fully matching [\P{M}\p{M}]{1,2560}. Empty means
 	// absent.
 	Notes string `json:"Notes,omitempty" validate:"omitempty,lookout_comments"`
 
-	// Rating: One of the values of [LabelRating]. Required.
+	// Rating is one of the values of [LabelRating]. Required.
 	Rating LabelRating `json:"Rating,omitempty" validate:"required,lookout_label_rating"`
 
-	// StartTime: A time, sent as seconds since the epoch. Required.
+	// StartTime is a time, sent as seconds since the epoch. Required.
 	StartTime *Timestamp `json:"StartTime,omitempty" validate:"required"`
 }
 
@@ -1217,7 +1221,7 @@ func (v *CreateLabelRequest) appendJSON(b []byte) ([]byte, error) {
 
 // CreateLabelResponse is the output of CreateLabel. Field and JSON names are the wire's.
 type CreateLabelResponse struct {
-	// LabelId: A LabelId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Nil means absent.
+	// LabelId is a LabelId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Nil means absent.
 	LabelId *string `json:"LabelId,omitempty" validate:"omitempty,lookout_label_id"`
 }
 
@@ -1307,11 +1311,11 @@ const TargetDescribeLabel = targetPrefix + "DescribeLabel"
 
 // DescribeLabelRequest is the input of DescribeLabel. Field and JSON names are the wire's.
 type DescribeLabelRequest struct {
-	// LabelGroupName: A LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// LabelGroupName is a LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
 	LabelGroupName string `json:"LabelGroupName,omitempty" validate:"required,lookout_label_group_name"`
 
-	// LabelId: A LabelId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Required.
+	// LabelId is a LabelId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Required.
 	LabelId *string `json:"LabelId,omitempty" validate:"required,lookout_label_id"`
 }
 
@@ -1397,39 +1401,39 @@ func (v *DescribeLabelRequest) appendJSON(b []byte) ([]byte, error) {
 
 // DescribeLabelResponse is the output of DescribeLabel. Field and JSON names are the wire's.
 type DescribeLabelResponse struct {
-	// CreatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// CreatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
 
-	// EndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// EndTime is a time, sent as seconds since the epoch. Nil means absent.
 	EndTime *Timestamp `json:"EndTime,omitempty"`
 
-	// Equipment: A Equipment: 1 to 200 characters fully matching [\P{M}\p{M}]{1,200}. Empty means
+	// Equipment is an Equipment: 1 to 200 characters fully matching [\P{M}\p{M}]{1,200}. Empty means
 	// absent.
 	Equipment string `json:"Equipment,omitempty" validate:"omitempty,lookout_equipment"`
 
-	// FaultCode: A FaultCode: 1 to 100 characters fully matching [\P{M}\p{M}]{1,100}. Empty means
+	// FaultCode is a FaultCode: 1 to 100 characters fully matching [\P{M}\p{M}]{1,100}. Empty means
 	// absent.
 	FaultCode string `json:"FaultCode,omitempty" validate:"omitempty,lookout_fault_code"`
 
-	// LabelGroupArn: A LabelGroupArn: 20 to 2048 characters fully matching
+	// LabelGroupArn is a LabelGroupArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:label-group\/.+. Empty means absent.
 	LabelGroupArn string `json:"LabelGroupArn,omitempty" validate:"omitempty,lookout_label_group_arn"`
 
-	// LabelGroupName: A LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// LabelGroupName is a LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Empty means absent.
 	LabelGroupName string `json:"LabelGroupName,omitempty" validate:"omitempty,lookout_label_group_name"`
 
-	// LabelId: A LabelId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Nil means absent.
+	// LabelId is a LabelId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Nil means absent.
 	LabelId *string `json:"LabelId,omitempty" validate:"omitempty,lookout_label_id"`
 
-	// Notes: A Comments: 1 to 2560 characters fully matching [\P{M}\p{M}]{1,2560}. Empty means
+	// Notes is a Comments: 1 to 2560 characters fully matching [\P{M}\p{M}]{1,2560}. Empty means
 	// absent.
 	Notes string `json:"Notes,omitempty" validate:"omitempty,lookout_comments"`
 
-	// Rating: One of the values of [LabelRating]. Empty means absent.
+	// Rating is one of the values of [LabelRating]. Empty means absent.
 	Rating LabelRating `json:"Rating,omitempty" validate:"omitempty,lookout_label_rating"`
 
-	// StartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// StartTime is a time, sent as seconds since the epoch. Nil means absent.
 	StartTime *Timestamp `json:"StartTime,omitempty"`
 }
 
@@ -1636,28 +1640,28 @@ const TargetListLabels = targetPrefix + "ListLabels"
 
 // ListLabelsRequest is the input of ListLabels. Field and JSON names are the wire's.
 type ListLabelsRequest struct {
-	// Equipment: A Equipment: 1 to 200 characters fully matching [\P{M}\p{M}]{1,200}. Empty means
+	// Equipment is an Equipment: 1 to 200 characters fully matching [\P{M}\p{M}]{1,200}. Empty means
 	// absent.
 	Equipment string `json:"Equipment,omitempty" validate:"omitempty,lookout_equipment"`
 
-	// FaultCode: A FaultCode: 1 to 100 characters fully matching [\P{M}\p{M}]{1,100}. Empty means
+	// FaultCode is a FaultCode: 1 to 100 characters fully matching [\P{M}\p{M}]{1,100}. Empty means
 	// absent.
 	FaultCode string `json:"FaultCode,omitempty" validate:"omitempty,lookout_fault_code"`
 
-	// IntervalEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// IntervalEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	IntervalEndTime *Timestamp `json:"IntervalEndTime,omitempty"`
 
-	// IntervalStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// IntervalStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	IntervalStartTime *Timestamp `json:"IntervalStartTime,omitempty"`
 
-	// LabelGroupName: A LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// LabelGroupName is a LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
 	LabelGroupName string `json:"LabelGroupName,omitempty" validate:"required,lookout_label_group_name"`
 
-	// MaxResults: A MaxResults: an integer from 1 to 500. Nil means absent.
+	// MaxResults is a MaxResults: an integer from 1 to 500. Nil means absent.
 	MaxResults *int32 `json:"MaxResults,omitempty" validate:"omitempty,lookout_max_results"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
@@ -1807,10 +1811,10 @@ func (v *ListLabelsRequest) appendJSON(b []byte) ([]byte, error) {
 
 // ListLabelsResponse is the output of ListLabels. Field and JSON names are the wire's.
 type ListLabelsResponse struct {
-	// LabelSummaries: A LabelSummaries: a list of [LabelSummary]. Nil means absent.
+	// LabelSummaries is a LabelSummaries: a list of [LabelSummary]. Nil means absent.
 	LabelSummaries []LabelSummary `json:"LabelSummaries,omitzero" validate:"omitempty,dive"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
@@ -1924,11 +1928,11 @@ const TargetDeleteLabel = targetPrefix + "DeleteLabel"
 
 // DeleteLabelRequest is the input of DeleteLabel. Field and JSON names are the wire's.
 type DeleteLabelRequest struct {
-	// LabelGroupName: A LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// LabelGroupName is a LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
 	LabelGroupName string `json:"LabelGroupName,omitempty" validate:"required,lookout_label_group_name"`
 
-	// LabelId: A LabelId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Required.
+	// LabelId is a LabelId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Required.
 	LabelId *string `json:"LabelId,omitempty" validate:"required,lookout_label_id"`
 }
 

@@ -9,53 +9,55 @@ const TargetCreateModel = targetPrefix + "CreateModel"
 
 // CreateModelRequest is the input of CreateModel. Field and JSON names are the wire's.
 type CreateModelRequest struct {
-	// ClientToken: A IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}. Required.
+	// ClientToken is an IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}.
+	// Required. Required on the wire; the AWS SDKs fill in a UUIDv4 when it is absent (see
+	// NewClientToken and EnsureClientToken).
 	ClientToken string `json:"ClientToken,omitempty" validate:"required,lookout_client_token"`
 
-	// DataPreProcessingConfiguration: See [DataPreProcessingConfiguration]. Nil means absent.
+	// DataPreProcessingConfiguration is a [DataPreProcessingConfiguration]. Nil means absent.
 	DataPreProcessingConfiguration *DataPreProcessingConfiguration `json:"DataPreProcessingConfiguration,omitempty"`
 
-	// DatasetName: A DatasetIdentifier: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// DatasetName is a DatasetIdentifier: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
 	DatasetName string `json:"DatasetName,omitempty" validate:"required,lookout_dataset_identifier"`
 
-	// DatasetSchema: See [DatasetSchema]. Nil means absent.
+	// DatasetSchema is a [DatasetSchema]. Nil means absent.
 	DatasetSchema *DatasetSchema `json:"DatasetSchema,omitempty"`
 
-	// EvaluationDataEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// EvaluationDataEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	EvaluationDataEndTime *Timestamp `json:"EvaluationDataEndTime,omitempty"`
 
-	// EvaluationDataStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// EvaluationDataStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	EvaluationDataStartTime *Timestamp `json:"EvaluationDataStartTime,omitempty"`
 
-	// LabelsInputConfiguration: See [LabelsInputConfiguration]. Nil means absent.
+	// LabelsInputConfiguration is a [LabelsInputConfiguration]. Nil means absent.
 	LabelsInputConfiguration *LabelsInputConfiguration `json:"LabelsInputConfiguration,omitempty"`
 
-	// ModelDiagnosticsOutputConfiguration: See [ModelDiagnosticsOutputConfiguration]. Nil means
+	// ModelDiagnosticsOutputConfiguration is a [ModelDiagnosticsOutputConfiguration]. Nil means
 	// absent.
 	ModelDiagnosticsOutputConfiguration *ModelDiagnosticsOutputConfiguration `json:"ModelDiagnosticsOutputConfiguration,omitempty"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
 	ModelName string `json:"ModelName,omitempty" validate:"required,lookout_model_name"`
 
-	// OffCondition: A OffCondition: 1 to 2048 characters. Empty means absent.
+	// OffCondition is an OffCondition: 1 to 2048 characters. Empty means absent.
 	OffCondition string `json:"OffCondition,omitempty" validate:"omitempty,lookout_off_condition"`
 
-	// RoleArn: A IamRoleArn: 20 to 2048 characters fully matching
+	// RoleArn is an IamRoleArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+. Empty means absent.
 	RoleArn string `json:"RoleArn,omitempty" validate:"omitempty,lookout_role_arn"`
 
-	// ServerSideKmsKeyId: A NameOrArn: 1 to 2048 characters fully matching
+	// ServerSideKmsKeyId is a NameOrArn: 1 to 2048 characters fully matching
 	// ^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$. Empty means absent.
 	ServerSideKmsKeyId string `json:"ServerSideKmsKeyId,omitempty" validate:"omitempty,lookout_name_or_arn"`
 
-	// Tags: A TagList: a list of [Tag], at most 200 elements. Nil means absent.
+	// Tags is a TagList: a list of [Tag], at most 200 elements. Nil means absent.
 	Tags []Tag `json:"Tags,omitzero" validate:"omitempty,lookout_tag_list,dive"`
 
-	// TrainingDataEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// TrainingDataEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	TrainingDataEndTime *Timestamp `json:"TrainingDataEndTime,omitempty"`
 
-	// TrainingDataStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// TrainingDataStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	TrainingDataStartTime *Timestamp `json:"TrainingDataStartTime,omitempty"`
 }
 
@@ -348,11 +350,11 @@ func (v *CreateModelRequest) appendJSON(b []byte) ([]byte, error) {
 
 // CreateModelResponse is the output of CreateModel. Field and JSON names are the wire's.
 type CreateModelResponse struct {
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// Status: One of the values of [ModelStatus]. Empty means absent.
+	// Status is one of the values of [ModelStatus]. Empty means absent.
 	Status ModelStatus `json:"Status,omitempty" validate:"omitempty,lookout_model_status"`
 }
 
@@ -463,7 +465,7 @@ const TargetDescribeModel = targetPrefix + "DescribeModel"
 
 // DescribeModelRequest is the input of DescribeModel. Field and JSON names are the wire's.
 type DescribeModelRequest struct {
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
 	ModelName string `json:"ModelName,omitempty" validate:"required,lookout_model_name"`
 }
 
@@ -535,148 +537,150 @@ func (v *DescribeModelRequest) appendJSON(b []byte) ([]byte, error) {
 
 // DescribeModelResponse is the output of DescribeModel. Field and JSON names are the wire's.
 type DescribeModelResponse struct {
-	// AccumulatedInferenceDataEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// AccumulatedInferenceDataEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	AccumulatedInferenceDataEndTime *Timestamp `json:"AccumulatedInferenceDataEndTime,omitempty"`
 
-	// AccumulatedInferenceDataStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// AccumulatedInferenceDataStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	AccumulatedInferenceDataStartTime *Timestamp `json:"AccumulatedInferenceDataStartTime,omitempty"`
 
-	// ActiveModelVersion: A ModelVersion: an integer of at least 1. Nil means absent.
+	// ActiveModelVersion is a ModelVersion: an integer of at least 1. Nil means absent.
 	ActiveModelVersion *int64 `json:"ActiveModelVersion,omitempty" validate:"omitempty,lookout_model_version"`
 
-	// ActiveModelVersionArn: A ModelVersionArn: 20 to 2048 characters fully matching
+	// ActiveModelVersionArn is a ModelVersionArn: 20 to 2048 characters fully matching
 	// ^arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/[0-9a-zA-Z_-]{1,200}\/.+\/model-version\/[0-9]{1,}$.
 	// Empty means absent.
 	ActiveModelVersionArn string `json:"ActiveModelVersionArn,omitempty" validate:"omitempty,lookout_model_version_arn"`
 
-	// CreatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// CreatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
 
-	// DataPreProcessingConfiguration: See [DataPreProcessingConfiguration]. Nil means absent.
+	// DataPreProcessingConfiguration is a [DataPreProcessingConfiguration]. Nil means absent.
 	DataPreProcessingConfiguration *DataPreProcessingConfiguration `json:"DataPreProcessingConfiguration,omitempty"`
 
-	// DatasetArn: A DatasetArn: 20 to 2048 characters fully matching
+	// DatasetArn is a DatasetArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:dataset\/[0-9a-zA-Z_-]{1,200}\/.+.
 	// Empty means absent.
 	DatasetArn string `json:"DatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 
-	// DatasetName: A DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// DatasetName is a DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
 	// means absent.
 	DatasetName string `json:"DatasetName,omitempty" validate:"omitempty,lookout_dataset_name"`
 
-	// EvaluationDataEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// EvaluationDataEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	EvaluationDataEndTime *Timestamp `json:"EvaluationDataEndTime,omitempty"`
 
-	// EvaluationDataStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// EvaluationDataStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	EvaluationDataStartTime *Timestamp `json:"EvaluationDataStartTime,omitempty"`
 
-	// FailedReason: A BoundedLengthString: 1 to 5000 characters fully matching [\P{M}\p{M}]{1,5000}.
-	// Empty means absent.
+	// FailedReason is a BoundedLengthString: 1 to 5000 characters fully matching
+	// [\P{M}\p{M}]{1,5000}. Empty means absent.
 	FailedReason string `json:"FailedReason,omitempty" validate:"omitempty,lookout_bounded_length_string"`
 
-	// ImportJobEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// ImportJobEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	ImportJobEndTime *Timestamp `json:"ImportJobEndTime,omitempty"`
 
-	// ImportJobStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// ImportJobStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	ImportJobStartTime *Timestamp `json:"ImportJobStartTime,omitempty"`
 
-	// LabelsInputConfiguration: See [LabelsInputConfiguration]. Nil means absent.
+	// LabelsInputConfiguration is a [LabelsInputConfiguration]. Nil means absent.
 	LabelsInputConfiguration *LabelsInputConfiguration `json:"LabelsInputConfiguration,omitempty"`
 
-	// LastUpdatedTime: A time, sent as seconds since the epoch. Nil means absent.
+	// LastUpdatedTime is a time, sent as seconds since the epoch. Nil means absent.
 	LastUpdatedTime *Timestamp `json:"LastUpdatedTime,omitempty"`
 
-	// LatestScheduledRetrainingAvailableDataInDays: An integer. Nil means absent.
+	// LatestScheduledRetrainingAvailableDataInDays is an integer. Nil means absent.
 	LatestScheduledRetrainingAvailableDataInDays *int32 `json:"LatestScheduledRetrainingAvailableDataInDays,omitempty"`
 
-	// LatestScheduledRetrainingFailedReason: A BoundedLengthString: 1 to 5000 characters fully
+	// LatestScheduledRetrainingFailedReason is a BoundedLengthString: 1 to 5000 characters fully
 	// matching [\P{M}\p{M}]{1,5000}. Empty means absent.
 	LatestScheduledRetrainingFailedReason string `json:"LatestScheduledRetrainingFailedReason,omitempty" validate:"omitempty,lookout_bounded_length_string"`
 
-	// LatestScheduledRetrainingModelVersion: A ModelVersion: an integer of at least 1. Nil means
+	// LatestScheduledRetrainingModelVersion is a ModelVersion: an integer of at least 1. Nil means
 	// absent.
 	LatestScheduledRetrainingModelVersion *int64 `json:"LatestScheduledRetrainingModelVersion,omitempty" validate:"omitempty,lookout_model_version"`
 
-	// LatestScheduledRetrainingStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// LatestScheduledRetrainingStartTime is a time, sent as seconds since the epoch. Nil means
+	// absent.
 	LatestScheduledRetrainingStartTime *Timestamp `json:"LatestScheduledRetrainingStartTime,omitempty"`
 
-	// LatestScheduledRetrainingStatus: One of the values of [ModelVersionStatus]. Empty means absent.
+	// LatestScheduledRetrainingStatus is one of the values of [ModelVersionStatus]. Empty means
+	// absent.
 	LatestScheduledRetrainingStatus ModelVersionStatus `json:"LatestScheduledRetrainingStatus,omitempty" validate:"omitempty,lookout_model_version_status"`
 
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// ModelDiagnosticsOutputConfiguration: See [ModelDiagnosticsOutputConfiguration]. Nil means
+	// ModelDiagnosticsOutputConfiguration is a [ModelDiagnosticsOutputConfiguration]. Nil means
 	// absent.
 	ModelDiagnosticsOutputConfiguration *ModelDiagnosticsOutputConfiguration `json:"ModelDiagnosticsOutputConfiguration,omitempty"`
 
-	// ModelMetrics: A ModelMetrics: 1 to 50000 characters. Empty means absent.
+	// ModelMetrics is a ModelMetrics: 1 to 50000 characters. Empty means absent.
 	ModelMetrics string `json:"ModelMetrics,omitempty" validate:"omitempty,lookout_model_metrics"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// ModelQuality: One of the values of [ModelQuality]. Empty means absent.
+	// ModelQuality is one of the values of [ModelQuality]. Empty means absent.
 	ModelQuality ModelQuality `json:"ModelQuality,omitempty" validate:"omitempty,lookout_model_quality"`
 
-	// ModelVersionActivatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// ModelVersionActivatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	ModelVersionActivatedAt *Timestamp `json:"ModelVersionActivatedAt,omitempty"`
 
-	// NextScheduledRetrainingStartDate: A time, sent as seconds since the epoch. Nil means absent.
+	// NextScheduledRetrainingStartDate is a time, sent as seconds since the epoch. Nil means absent.
 	NextScheduledRetrainingStartDate *Timestamp `json:"NextScheduledRetrainingStartDate,omitempty"`
 
-	// OffCondition: A OffCondition: 1 to 2048 characters. Empty means absent.
+	// OffCondition is an OffCondition: 1 to 2048 characters. Empty means absent.
 	OffCondition string `json:"OffCondition,omitempty" validate:"omitempty,lookout_off_condition"`
 
-	// PreviousActiveModelVersion: A ModelVersion: an integer of at least 1. Nil means absent.
+	// PreviousActiveModelVersion is a ModelVersion: an integer of at least 1. Nil means absent.
 	PreviousActiveModelVersion *int64 `json:"PreviousActiveModelVersion,omitempty" validate:"omitempty,lookout_model_version"`
 
-	// PreviousActiveModelVersionArn: A ModelVersionArn: 20 to 2048 characters fully matching
+	// PreviousActiveModelVersionArn is a ModelVersionArn: 20 to 2048 characters fully matching
 	// ^arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/[0-9a-zA-Z_-]{1,200}\/.+\/model-version\/[0-9]{1,}$.
 	// Empty means absent.
 	PreviousActiveModelVersionArn string `json:"PreviousActiveModelVersionArn,omitempty" validate:"omitempty,lookout_model_version_arn"`
 
-	// PreviousModelVersionActivatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// PreviousModelVersionActivatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	PreviousModelVersionActivatedAt *Timestamp `json:"PreviousModelVersionActivatedAt,omitempty"`
 
-	// PriorModelMetrics: A ModelMetrics: 1 to 50000 characters. Empty means absent.
+	// PriorModelMetrics is a ModelMetrics: 1 to 50000 characters. Empty means absent.
 	PriorModelMetrics string `json:"PriorModelMetrics,omitempty" validate:"omitempty,lookout_model_metrics"`
 
-	// RetrainingSchedulerStatus: One of the values of [RetrainingSchedulerStatus]. Empty means
+	// RetrainingSchedulerStatus is one of the values of [RetrainingSchedulerStatus]. Empty means
 	// absent.
 	RetrainingSchedulerStatus RetrainingSchedulerStatus `json:"RetrainingSchedulerStatus,omitempty" validate:"omitempty,lookout_retraining_scheduler_status"`
 
-	// RoleArn: A IamRoleArn: 20 to 2048 characters fully matching
+	// RoleArn is an IamRoleArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+. Empty means absent.
 	RoleArn string `json:"RoleArn,omitempty" validate:"omitempty,lookout_role_arn"`
 
-	// Schema: A InlineDataSchema: 1 to 1000000 characters. Empty means absent.
+	// Schema is an InlineDataSchema: 1 to 1000000 characters. Empty means absent.
 	Schema string `json:"Schema,omitempty" validate:"omitempty,lookout_inline_data_schema"`
 
-	// ServerSideKmsKeyId: A KmsKeyArn: 1 to 1024 characters fully matching
+	// ServerSideKmsKeyId is a KmsKeyArn: 1 to 1024 characters fully matching
 	// arn:aws[a-z\-]*:kms:[a-z0-9\-]*:\d{12}:[\w\-\/]+. Empty means absent.
 	ServerSideKmsKeyId string `json:"ServerSideKmsKeyId,omitempty" validate:"omitempty,lookout_kms_key_arn"`
 
-	// SourceModelVersionArn: A ModelVersionArn: 20 to 2048 characters fully matching
+	// SourceModelVersionArn is a ModelVersionArn: 20 to 2048 characters fully matching
 	// ^arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/[0-9a-zA-Z_-]{1,200}\/.+\/model-version\/[0-9]{1,}$.
 	// Empty means absent.
 	SourceModelVersionArn string `json:"SourceModelVersionArn,omitempty" validate:"omitempty,lookout_model_version_arn"`
 
-	// Status: One of the values of [ModelStatus]. Empty means absent.
+	// Status is one of the values of [ModelStatus]. Empty means absent.
 	Status ModelStatus `json:"Status,omitempty" validate:"omitempty,lookout_model_status"`
 
-	// TrainingDataEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// TrainingDataEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	TrainingDataEndTime *Timestamp `json:"TrainingDataEndTime,omitempty"`
 
-	// TrainingDataStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// TrainingDataStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	TrainingDataStartTime *Timestamp `json:"TrainingDataStartTime,omitempty"`
 
-	// TrainingExecutionEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// TrainingExecutionEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	TrainingExecutionEndTime *Timestamp `json:"TrainingExecutionEndTime,omitempty"`
 
-	// TrainingExecutionStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// TrainingExecutionStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	TrainingExecutionStartTime *Timestamp `json:"TrainingExecutionStartTime,omitempty"`
 }
 
@@ -1297,22 +1301,22 @@ const TargetListModels = targetPrefix + "ListModels"
 
 // ListModelsRequest is the input of ListModels. Field and JSON names are the wire's.
 type ListModelsRequest struct {
-	// DatasetNameBeginsWith: A DatasetName: 1 to 200 characters fully matching
+	// DatasetNameBeginsWith is a DatasetName: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Empty means absent.
 	DatasetNameBeginsWith string `json:"DatasetNameBeginsWith,omitempty" validate:"omitempty,lookout_dataset_name"`
 
-	// MaxResults: A MaxResults: an integer from 1 to 500. Nil means absent.
+	// MaxResults is a MaxResults: an integer from 1 to 500. Nil means absent.
 	MaxResults *int32 `json:"MaxResults,omitempty" validate:"omitempty,lookout_max_results"`
 
-	// ModelNameBeginsWith: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// ModelNameBeginsWith is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Empty means absent.
 	ModelNameBeginsWith string `json:"ModelNameBeginsWith,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 
-	// Status: One of the values of [ModelStatus]. Empty means absent.
+	// Status is one of the values of [ModelStatus]. Empty means absent.
 	Status ModelStatus `json:"Status,omitempty" validate:"omitempty,lookout_model_status"`
 }
 
@@ -1447,10 +1451,10 @@ func (v *ListModelsRequest) appendJSON(b []byte) ([]byte, error) {
 
 // ListModelsResponse is the output of ListModels. Field and JSON names are the wire's.
 type ListModelsResponse struct {
-	// ModelSummaries: A ModelSummaries: a list of [ModelSummary]. Nil means absent.
+	// ModelSummaries is a ModelSummaries: a list of [ModelSummary]. Nil means absent.
 	ModelSummaries []ModelSummary `json:"ModelSummaries,omitzero" validate:"omitempty,dive"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
@@ -1564,17 +1568,17 @@ const TargetUpdateModel = targetPrefix + "UpdateModel"
 
 // UpdateModelRequest is the input of UpdateModel. Field and JSON names are the wire's.
 type UpdateModelRequest struct {
-	// LabelsInputConfiguration: See [LabelsInputConfiguration]. Nil means absent.
+	// LabelsInputConfiguration is a [LabelsInputConfiguration]. Nil means absent.
 	LabelsInputConfiguration *LabelsInputConfiguration `json:"LabelsInputConfiguration,omitempty"`
 
-	// ModelDiagnosticsOutputConfiguration: See [ModelDiagnosticsOutputConfiguration]. Nil means
+	// ModelDiagnosticsOutputConfiguration is a [ModelDiagnosticsOutputConfiguration]. Nil means
 	// absent.
 	ModelDiagnosticsOutputConfiguration *ModelDiagnosticsOutputConfiguration `json:"ModelDiagnosticsOutputConfiguration,omitempty"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
 	ModelName string `json:"ModelName,omitempty" validate:"required,lookout_model_name"`
 
-	// RoleArn: A IamRoleArn: 20 to 2048 characters fully matching
+	// RoleArn is an IamRoleArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+. Empty means absent.
 	RoleArn string `json:"RoleArn,omitempty" validate:"omitempty,lookout_role_arn"`
 }
@@ -1734,7 +1738,7 @@ const TargetDeleteModel = targetPrefix + "DeleteModel"
 
 // DeleteModelRequest is the input of DeleteModel. Field and JSON names are the wire's.
 type DeleteModelRequest struct {
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
 	ModelName string `json:"ModelName,omitempty" validate:"required,lookout_model_name"`
 }
 
@@ -1838,10 +1842,10 @@ const TargetDescribeModelVersion = targetPrefix + "DescribeModelVersion"
 
 // DescribeModelVersionRequest is the input of DescribeModelVersion. Field and JSON names are the wire's.
 type DescribeModelVersionRequest struct {
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
 	ModelName string `json:"ModelName,omitempty" validate:"required,lookout_model_name"`
 
-	// ModelVersion: A ModelVersion: an integer of at least 1. Required.
+	// ModelVersion is a ModelVersion: an integer of at least 1. Required.
 	ModelVersion *int64 `json:"ModelVersion,omitempty" validate:"required,lookout_model_version"`
 }
 
@@ -1927,123 +1931,123 @@ func (v *DescribeModelVersionRequest) appendJSON(b []byte) ([]byte, error) {
 
 // DescribeModelVersionResponse is the output of DescribeModelVersion. Field and JSON names are the wire's.
 type DescribeModelVersionResponse struct {
-	// AutoPromotionResult: One of the values of [AutoPromotionResult]. Empty means absent.
+	// AutoPromotionResult is one of the values of [AutoPromotionResult]. Empty means absent.
 	AutoPromotionResult AutoPromotionResult `json:"AutoPromotionResult,omitempty" validate:"omitempty,lookout_auto_promotion_result"`
 
-	// AutoPromotionResultReason: A AutoPromotionResultReason: 1 to 256 characters. Empty means
+	// AutoPromotionResultReason is an AutoPromotionResultReason: 1 to 256 characters. Empty means
 	// absent.
 	AutoPromotionResultReason string `json:"AutoPromotionResultReason,omitempty" validate:"omitempty,lookout_auto_promotion_result_reason"`
 
-	// CreatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// CreatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
 
-	// DataPreProcessingConfiguration: See [DataPreProcessingConfiguration]. Nil means absent.
+	// DataPreProcessingConfiguration is a [DataPreProcessingConfiguration]. Nil means absent.
 	DataPreProcessingConfiguration *DataPreProcessingConfiguration `json:"DataPreProcessingConfiguration,omitempty"`
 
-	// DatasetArn: A DatasetArn: 20 to 2048 characters fully matching
+	// DatasetArn is a DatasetArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:dataset\/[0-9a-zA-Z_-]{1,200}\/.+.
 	// Empty means absent.
 	DatasetArn string `json:"DatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 
-	// DatasetName: A DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// DatasetName is a DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
 	// means absent.
 	DatasetName string `json:"DatasetName,omitempty" validate:"omitempty,lookout_dataset_name"`
 
-	// EvaluationDataEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// EvaluationDataEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	EvaluationDataEndTime *Timestamp `json:"EvaluationDataEndTime,omitempty"`
 
-	// EvaluationDataStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// EvaluationDataStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	EvaluationDataStartTime *Timestamp `json:"EvaluationDataStartTime,omitempty"`
 
-	// FailedReason: A BoundedLengthString: 1 to 5000 characters fully matching [\P{M}\p{M}]{1,5000}.
-	// Empty means absent.
+	// FailedReason is a BoundedLengthString: 1 to 5000 characters fully matching
+	// [\P{M}\p{M}]{1,5000}. Empty means absent.
 	FailedReason string `json:"FailedReason,omitempty" validate:"omitempty,lookout_bounded_length_string"`
 
-	// ImportJobEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// ImportJobEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	ImportJobEndTime *Timestamp `json:"ImportJobEndTime,omitempty"`
 
-	// ImportJobStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// ImportJobStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	ImportJobStartTime *Timestamp `json:"ImportJobStartTime,omitempty"`
 
-	// ImportedDataSizeInBytes: A DataSizeInBytes: an integer of at least 0. Nil means absent.
+	// ImportedDataSizeInBytes is a DataSizeInBytes: an integer of at least 0. Nil means absent.
 	ImportedDataSizeInBytes *int64 `json:"ImportedDataSizeInBytes,omitempty" validate:"omitempty,lookout_data_size_in_bytes"`
 
-	// LabelsInputConfiguration: See [LabelsInputConfiguration]. Nil means absent.
+	// LabelsInputConfiguration is a [LabelsInputConfiguration]. Nil means absent.
 	LabelsInputConfiguration *LabelsInputConfiguration `json:"LabelsInputConfiguration,omitempty"`
 
-	// LastUpdatedTime: A time, sent as seconds since the epoch. Nil means absent.
+	// LastUpdatedTime is a time, sent as seconds since the epoch. Nil means absent.
 	LastUpdatedTime *Timestamp `json:"LastUpdatedTime,omitempty"`
 
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// ModelDiagnosticsOutputConfiguration: See [ModelDiagnosticsOutputConfiguration]. Nil means
+	// ModelDiagnosticsOutputConfiguration is a [ModelDiagnosticsOutputConfiguration]. Nil means
 	// absent.
 	ModelDiagnosticsOutputConfiguration *ModelDiagnosticsOutputConfiguration `json:"ModelDiagnosticsOutputConfiguration,omitempty"`
 
-	// ModelDiagnosticsResultsObject: See [S3Object]. Nil means absent.
+	// ModelDiagnosticsResultsObject is a [S3Object]. Nil means absent.
 	ModelDiagnosticsResultsObject *S3Object `json:"ModelDiagnosticsResultsObject,omitempty"`
 
-	// ModelMetrics: A ModelMetrics: 1 to 50000 characters. Empty means absent.
+	// ModelMetrics is a ModelMetrics: 1 to 50000 characters. Empty means absent.
 	ModelMetrics string `json:"ModelMetrics,omitempty" validate:"omitempty,lookout_model_metrics"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// ModelQuality: One of the values of [ModelQuality]. Empty means absent.
+	// ModelQuality is one of the values of [ModelQuality]. Empty means absent.
 	ModelQuality ModelQuality `json:"ModelQuality,omitempty" validate:"omitempty,lookout_model_quality"`
 
-	// ModelVersion: A ModelVersion: an integer of at least 1. Nil means absent.
+	// ModelVersion is a ModelVersion: an integer of at least 1. Nil means absent.
 	ModelVersion *int64 `json:"ModelVersion,omitempty" validate:"omitempty,lookout_model_version"`
 
-	// ModelVersionArn: A ModelVersionArn: 20 to 2048 characters fully matching
+	// ModelVersionArn is a ModelVersionArn: 20 to 2048 characters fully matching
 	// ^arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/[0-9a-zA-Z_-]{1,200}\/.+\/model-version\/[0-9]{1,}$.
 	// Empty means absent.
 	ModelVersionArn string `json:"ModelVersionArn,omitempty" validate:"omitempty,lookout_model_version_arn"`
 
-	// OffCondition: A OffCondition: 1 to 2048 characters. Empty means absent.
+	// OffCondition is an OffCondition: 1 to 2048 characters. Empty means absent.
 	OffCondition string `json:"OffCondition,omitempty" validate:"omitempty,lookout_off_condition"`
 
-	// PriorModelMetrics: A ModelMetrics: 1 to 50000 characters. Empty means absent.
+	// PriorModelMetrics is a ModelMetrics: 1 to 50000 characters. Empty means absent.
 	PriorModelMetrics string `json:"PriorModelMetrics,omitempty" validate:"omitempty,lookout_model_metrics"`
 
-	// RetrainingAvailableDataInDays: An integer. Nil means absent.
+	// RetrainingAvailableDataInDays is an integer. Nil means absent.
 	RetrainingAvailableDataInDays *int32 `json:"RetrainingAvailableDataInDays,omitempty"`
 
-	// RoleArn: A IamRoleArn: 20 to 2048 characters fully matching
+	// RoleArn is an IamRoleArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+. Empty means absent.
 	RoleArn string `json:"RoleArn,omitempty" validate:"omitempty,lookout_role_arn"`
 
-	// Schema: A InlineDataSchema: 1 to 1000000 characters. Empty means absent.
+	// Schema is an InlineDataSchema: 1 to 1000000 characters. Empty means absent.
 	Schema string `json:"Schema,omitempty" validate:"omitempty,lookout_inline_data_schema"`
 
-	// ServerSideKmsKeyId: A KmsKeyArn: 1 to 1024 characters fully matching
+	// ServerSideKmsKeyId is a KmsKeyArn: 1 to 1024 characters fully matching
 	// arn:aws[a-z\-]*:kms:[a-z0-9\-]*:\d{12}:[\w\-\/]+. Empty means absent.
 	ServerSideKmsKeyId string `json:"ServerSideKmsKeyId,omitempty" validate:"omitempty,lookout_kms_key_arn"`
 
-	// SourceModelVersionArn: A ModelVersionArn: 20 to 2048 characters fully matching
+	// SourceModelVersionArn is a ModelVersionArn: 20 to 2048 characters fully matching
 	// ^arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/[0-9a-zA-Z_-]{1,200}\/.+\/model-version\/[0-9]{1,}$.
 	// Empty means absent.
 	SourceModelVersionArn string `json:"SourceModelVersionArn,omitempty" validate:"omitempty,lookout_model_version_arn"`
 
-	// SourceType: One of the values of [ModelVersionSourceType]. Empty means absent.
+	// SourceType is one of the values of [ModelVersionSourceType]. Empty means absent.
 	SourceType ModelVersionSourceType `json:"SourceType,omitempty" validate:"omitempty,lookout_model_version_source_type"`
 
-	// Status: One of the values of [ModelVersionStatus]. Empty means absent.
+	// Status is one of the values of [ModelVersionStatus]. Empty means absent.
 	Status ModelVersionStatus `json:"Status,omitempty" validate:"omitempty,lookout_model_version_status"`
 
-	// TrainingDataEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// TrainingDataEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	TrainingDataEndTime *Timestamp `json:"TrainingDataEndTime,omitempty"`
 
-	// TrainingDataStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// TrainingDataStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	TrainingDataStartTime *Timestamp `json:"TrainingDataStartTime,omitempty"`
 
-	// TrainingExecutionEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// TrainingExecutionEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	TrainingExecutionEndTime *Timestamp `json:"TrainingExecutionEndTime,omitempty"`
 
-	// TrainingExecutionStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// TrainingExecutionStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	TrainingExecutionStartTime *Timestamp `json:"TrainingExecutionStartTime,omitempty"`
 }
 
@@ -2604,32 +2608,32 @@ const TargetListModelVersions = targetPrefix + "ListModelVersions"
 
 // ListModelVersionsRequest is the input of ListModelVersions. Field and JSON names are the wire's.
 type ListModelVersionsRequest struct {
-	// CreatedAtEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// CreatedAtEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	CreatedAtEndTime *Timestamp `json:"CreatedAtEndTime,omitempty"`
 
-	// CreatedAtStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// CreatedAtStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	CreatedAtStartTime *Timestamp `json:"CreatedAtStartTime,omitempty"`
 
-	// MaxModelVersion: A ModelVersion: an integer of at least 1. Nil means absent.
+	// MaxModelVersion is a ModelVersion: an integer of at least 1. Nil means absent.
 	MaxModelVersion *int64 `json:"MaxModelVersion,omitempty" validate:"omitempty,lookout_model_version"`
 
-	// MaxResults: A MaxResults: an integer from 1 to 500. Nil means absent.
+	// MaxResults is a MaxResults: an integer from 1 to 500. Nil means absent.
 	MaxResults *int32 `json:"MaxResults,omitempty" validate:"omitempty,lookout_max_results"`
 
-	// MinModelVersion: A ModelVersion: an integer of at least 1. Nil means absent.
+	// MinModelVersion is a ModelVersion: an integer of at least 1. Nil means absent.
 	MinModelVersion *int64 `json:"MinModelVersion,omitempty" validate:"omitempty,lookout_model_version"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
 	ModelName string `json:"ModelName,omitempty" validate:"required,lookout_model_name"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 
-	// SourceType: One of the values of [ModelVersionSourceType]. Empty means absent.
+	// SourceType is one of the values of [ModelVersionSourceType]. Empty means absent.
 	SourceType ModelVersionSourceType `json:"SourceType,omitempty" validate:"omitempty,lookout_model_version_source_type"`
 
-	// Status: One of the values of [ModelVersionStatus]. Empty means absent.
+	// Status is one of the values of [ModelVersionStatus]. Empty means absent.
 	Status ModelVersionStatus `json:"Status,omitempty" validate:"omitempty,lookout_model_version_status"`
 }
 
@@ -2804,11 +2808,11 @@ func (v *ListModelVersionsRequest) appendJSON(b []byte) ([]byte, error) {
 
 // ListModelVersionsResponse is the output of ListModelVersions. Field and JSON names are the wire's.
 type ListModelVersionsResponse struct {
-	// ModelVersionSummaries: A ModelVersionSummaries: a list of [ModelVersionSummary]. Nil means
+	// ModelVersionSummaries is a ModelVersionSummaries: a list of [ModelVersionSummary]. Nil means
 	// absent.
 	ModelVersionSummaries []ModelVersionSummary `json:"ModelVersionSummaries,omitzero" validate:"omitempty,dive"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 }
@@ -2922,10 +2926,10 @@ const TargetUpdateActiveModelVersion = targetPrefix + "UpdateActiveModelVersion"
 
 // UpdateActiveModelVersionRequest is the input of UpdateActiveModelVersion. Field and JSON names are the wire's.
 type UpdateActiveModelVersionRequest struct {
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
 	ModelName string `json:"ModelName,omitempty" validate:"required,lookout_model_name"`
 
-	// ModelVersion: A ModelVersion: an integer of at least 1. Required.
+	// ModelVersion is a ModelVersion: an integer of at least 1. Required.
 	ModelVersion *int64 `json:"ModelVersion,omitempty" validate:"required,lookout_model_version"`
 }
 
@@ -3011,26 +3015,26 @@ func (v *UpdateActiveModelVersionRequest) appendJSON(b []byte) ([]byte, error) {
 
 // UpdateActiveModelVersionResponse is the output of UpdateActiveModelVersion. Field and JSON names are the wire's.
 type UpdateActiveModelVersionResponse struct {
-	// CurrentActiveVersion: A ModelVersion: an integer of at least 1. Nil means absent.
+	// CurrentActiveVersion is a ModelVersion: an integer of at least 1. Nil means absent.
 	CurrentActiveVersion *int64 `json:"CurrentActiveVersion,omitempty" validate:"omitempty,lookout_model_version"`
 
-	// CurrentActiveVersionArn: A ModelVersionArn: 20 to 2048 characters fully matching
+	// CurrentActiveVersionArn is a ModelVersionArn: 20 to 2048 characters fully matching
 	// ^arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/[0-9a-zA-Z_-]{1,200}\/.+\/model-version\/[0-9]{1,}$.
 	// Empty means absent.
 	CurrentActiveVersionArn string `json:"CurrentActiveVersionArn,omitempty" validate:"omitempty,lookout_model_version_arn"`
 
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// PreviousActiveVersion: A ModelVersion: an integer of at least 1. Nil means absent.
+	// PreviousActiveVersion is a ModelVersion: an integer of at least 1. Nil means absent.
 	PreviousActiveVersion *int64 `json:"PreviousActiveVersion,omitempty" validate:"omitempty,lookout_model_version"`
 
-	// PreviousActiveVersionArn: A ModelVersionArn: 20 to 2048 characters fully matching
+	// PreviousActiveVersionArn is a ModelVersionArn: 20 to 2048 characters fully matching
 	// ^arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/[0-9a-zA-Z_-]{1,200}\/.+\/model-version\/[0-9]{1,}$.
 	// Empty means absent.
 	PreviousActiveVersionArn string `json:"PreviousActiveVersionArn,omitempty" validate:"omitempty,lookout_model_version_arn"`
@@ -3193,38 +3197,40 @@ const TargetImportModelVersion = targetPrefix + "ImportModelVersion"
 
 // ImportModelVersionRequest is the input of ImportModelVersion. Field and JSON names are the wire's.
 type ImportModelVersionRequest struct {
-	// ClientToken: A IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}. Required.
+	// ClientToken is an IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}.
+	// Required. Required on the wire; the AWS SDKs fill in a UUIDv4 when it is absent (see
+	// NewClientToken and EnsureClientToken).
 	ClientToken string `json:"ClientToken,omitempty" validate:"required,lookout_client_token"`
 
-	// DatasetName: A DatasetIdentifier: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// DatasetName is a DatasetIdentifier: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Required.
 	DatasetName string `json:"DatasetName,omitempty" validate:"required,lookout_dataset_identifier"`
 
-	// InferenceDataImportStrategy: One of the values of [InferenceDataImportStrategy]. Empty means
+	// InferenceDataImportStrategy is one of the values of [InferenceDataImportStrategy]. Empty means
 	// absent.
 	InferenceDataImportStrategy InferenceDataImportStrategy `json:"InferenceDataImportStrategy,omitempty" validate:"omitempty,lookout_inference_data_import_strategy"`
 
-	// LabelsInputConfiguration: See [LabelsInputConfiguration]. Nil means absent.
+	// LabelsInputConfiguration is a [LabelsInputConfiguration]. Nil means absent.
 	LabelsInputConfiguration *LabelsInputConfiguration `json:"LabelsInputConfiguration,omitempty"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// RoleArn: A IamRoleArn: 20 to 2048 characters fully matching
+	// RoleArn is an IamRoleArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+. Empty means absent.
 	RoleArn string `json:"RoleArn,omitempty" validate:"omitempty,lookout_role_arn"`
 
-	// ServerSideKmsKeyId: A NameOrArn: 1 to 2048 characters fully matching
+	// ServerSideKmsKeyId is a NameOrArn: 1 to 2048 characters fully matching
 	// ^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$. Empty means absent.
 	ServerSideKmsKeyId string `json:"ServerSideKmsKeyId,omitempty" validate:"omitempty,lookout_name_or_arn"`
 
-	// SourceModelVersionArn: A ModelVersionArn: 20 to 2048 characters fully matching
+	// SourceModelVersionArn is a ModelVersionArn: 20 to 2048 characters fully matching
 	// ^arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/[0-9a-zA-Z_-]{1,200}\/.+\/model-version\/[0-9]{1,}$.
 	// Required.
 	SourceModelVersionArn string `json:"SourceModelVersionArn,omitempty" validate:"required,lookout_model_version_arn"`
 
-	// Tags: A TagList: a list of [Tag], at most 200 elements. Nil means absent.
+	// Tags is a TagList: a list of [Tag], at most 200 elements. Nil means absent.
 	Tags []Tag `json:"Tags,omitzero" validate:"omitempty,lookout_tag_list,dive"`
 }
 
@@ -3448,23 +3454,23 @@ func (v *ImportModelVersionRequest) appendJSON(b []byte) ([]byte, error) {
 
 // ImportModelVersionResponse is the output of ImportModelVersion. Field and JSON names are the wire's.
 type ImportModelVersionResponse struct {
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// ModelVersion: A ModelVersion: an integer of at least 1. Nil means absent.
+	// ModelVersion is a ModelVersion: an integer of at least 1. Nil means absent.
 	ModelVersion *int64 `json:"ModelVersion,omitempty" validate:"omitempty,lookout_model_version"`
 
-	// ModelVersionArn: A ModelVersionArn: 20 to 2048 characters fully matching
+	// ModelVersionArn is a ModelVersionArn: 20 to 2048 characters fully matching
 	// ^arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/[0-9a-zA-Z_-]{1,200}\/.+\/model-version\/[0-9]{1,}$.
 	// Empty means absent.
 	ModelVersionArn string `json:"ModelVersionArn,omitempty" validate:"omitempty,lookout_model_version_arn"`
 
-	// Status: One of the values of [ModelVersionStatus]. Empty means absent.
+	// Status is one of the values of [ModelVersionStatus]. Empty means absent.
 	Status ModelVersionStatus `json:"Status,omitempty" validate:"omitempty,lookout_model_version_status"`
 }
 

@@ -7,18 +7,20 @@ const TargetPutResourcePolicy = targetPrefix + "PutResourcePolicy"
 
 // PutResourcePolicyRequest is the input of PutResourcePolicy. Field and JSON names are the wire's.
 type PutResourcePolicyRequest struct {
-	// ClientToken: A IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}. Required.
+	// ClientToken is an IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}.
+	// Required. Required on the wire; the AWS SDKs fill in a UUIDv4 when it is absent (see
+	// NewClientToken and EnsureClientToken).
 	ClientToken string `json:"ClientToken,omitempty" validate:"required,lookout_client_token"`
 
-	// PolicyRevisionId: A PolicyRevisionId: at most 50 characters fully matching [0-9A-Fa-f]+. Empty
-	// means absent.
+	// PolicyRevisionId is a PolicyRevisionId: at most 50 characters fully matching [0-9A-Fa-f]+.
+	// Empty means absent.
 	PolicyRevisionId string `json:"PolicyRevisionId,omitempty" validate:"omitempty,lookout_policy_revision_id"`
 
-	// ResourceArn: A ResourceArn: 20 to 2048 characters fully matching
+	// ResourceArn is a ResourceArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:.+. Required.
 	ResourceArn string `json:"ResourceArn,omitempty" validate:"required,lookout_resource_arn"`
 
-	// ResourcePolicy: A Policy: 1 to 20000 characters fully matching
+	// ResourcePolicy is a Policy: 1 to 20000 characters fully matching
 	// [\u0009\u000A\u000D\u0020-\u00FF]+. Required.
 	ResourcePolicy string `json:"ResourcePolicy,omitempty" validate:"required,lookout_policy"`
 }
@@ -136,11 +138,11 @@ func (v *PutResourcePolicyRequest) appendJSON(b []byte) ([]byte, error) {
 
 // PutResourcePolicyResponse is the output of PutResourcePolicy. Field and JSON names are the wire's.
 type PutResourcePolicyResponse struct {
-	// PolicyRevisionId: A PolicyRevisionId: at most 50 characters fully matching [0-9A-Fa-f]+. Empty
-	// means absent.
+	// PolicyRevisionId is a PolicyRevisionId: at most 50 characters fully matching [0-9A-Fa-f]+.
+	// Empty means absent.
 	PolicyRevisionId string `json:"PolicyRevisionId,omitempty" validate:"omitempty,lookout_policy_revision_id"`
 
-	// ResourceArn: A ResourceArn: 20 to 2048 characters fully matching
+	// ResourceArn is a ResourceArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:.+. Empty means absent.
 	ResourceArn string `json:"ResourceArn,omitempty" validate:"omitempty,lookout_resource_arn"`
 }
@@ -252,7 +254,7 @@ const TargetDescribeResourcePolicy = targetPrefix + "DescribeResourcePolicy"
 
 // DescribeResourcePolicyRequest is the input of DescribeResourcePolicy. Field and JSON names are the wire's.
 type DescribeResourcePolicyRequest struct {
-	// ResourceArn: A ResourceArn: 20 to 2048 characters fully matching
+	// ResourceArn is a ResourceArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:.+. Required.
 	ResourceArn string `json:"ResourceArn,omitempty" validate:"required,lookout_resource_arn"`
 }
@@ -325,17 +327,17 @@ func (v *DescribeResourcePolicyRequest) appendJSON(b []byte) ([]byte, error) {
 
 // DescribeResourcePolicyResponse is the output of DescribeResourcePolicy. Field and JSON names are the wire's.
 type DescribeResourcePolicyResponse struct {
-	// CreationTime: A time, sent as seconds since the epoch. Nil means absent.
+	// CreationTime is a time, sent as seconds since the epoch. Nil means absent.
 	CreationTime *Timestamp `json:"CreationTime,omitempty"`
 
-	// LastModifiedTime: A time, sent as seconds since the epoch. Nil means absent.
+	// LastModifiedTime is a time, sent as seconds since the epoch. Nil means absent.
 	LastModifiedTime *Timestamp `json:"LastModifiedTime,omitempty"`
 
-	// PolicyRevisionId: A PolicyRevisionId: at most 50 characters fully matching [0-9A-Fa-f]+. Empty
-	// means absent.
+	// PolicyRevisionId is a PolicyRevisionId: at most 50 characters fully matching [0-9A-Fa-f]+.
+	// Empty means absent.
 	PolicyRevisionId string `json:"PolicyRevisionId,omitempty" validate:"omitempty,lookout_policy_revision_id"`
 
-	// ResourcePolicy: A Policy: 1 to 20000 characters fully matching
+	// ResourcePolicy is a Policy: 1 to 20000 characters fully matching
 	// [\u0009\u000A\u000D\u0020-\u00FF]+. Empty means absent.
 	ResourcePolicy string `json:"ResourcePolicy,omitempty" validate:"omitempty,lookout_policy"`
 }
@@ -454,7 +456,7 @@ const TargetDeleteResourcePolicy = targetPrefix + "DeleteResourcePolicy"
 
 // DeleteResourcePolicyRequest is the input of DeleteResourcePolicy. Field and JSON names are the wire's.
 type DeleteResourcePolicyRequest struct {
-	// ResourceArn: A ResourceArn: 20 to 2048 characters fully matching
+	// ResourceArn is a ResourceArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:.+. Required.
 	ResourceArn string `json:"ResourceArn,omitempty" validate:"required,lookout_resource_arn"`
 }
@@ -561,10 +563,10 @@ const TargetTagResource = targetPrefix + "TagResource"
 
 // TagResourceRequest is the input of TagResource. Field and JSON names are the wire's.
 type TagResourceRequest struct {
-	// ResourceArn: A AmazonResourceArn: 1 to 1011 characters. Required.
+	// ResourceArn is an AmazonResourceArn: 1 to 1011 characters. Required.
 	ResourceArn string `json:"ResourceArn,omitempty" validate:"required,lookout_amazon_resource_arn"`
 
-	// Tags: A TagList: a list of [Tag], at most 200 elements. Required.
+	// Tags is a TagList: a list of [Tag], at most 200 elements. Required.
 	Tags []Tag `json:"Tags,omitzero" validate:"required,lookout_tag_list,dive"`
 }
 
@@ -736,10 +738,10 @@ const TargetUntagResource = targetPrefix + "UntagResource"
 
 // UntagResourceRequest is the input of UntagResource. Field and JSON names are the wire's.
 type UntagResourceRequest struct {
-	// ResourceArn: A AmazonResourceArn: 1 to 1011 characters. Required.
+	// ResourceArn is an AmazonResourceArn: 1 to 1011 characters. Required.
 	ResourceArn string `json:"ResourceArn,omitempty" validate:"required,lookout_amazon_resource_arn"`
 
-	// TagKeys: A TagKeyList: a list of TagKey, at most 200 elements. Required.
+	// TagKeys is a TagKeyList: a list of TagKey, at most 200 elements. Required.
 	TagKeys []string `json:"TagKeys,omitzero" validate:"required,lookout_tag_key_list,dive,lookout_tag_key"`
 }
 
@@ -909,7 +911,7 @@ const TargetListTagsForResource = targetPrefix + "ListTagsForResource"
 
 // ListTagsForResourceRequest is the input of ListTagsForResource. Field and JSON names are the wire's.
 type ListTagsForResourceRequest struct {
-	// ResourceArn: A AmazonResourceArn: 1 to 1011 characters. Required.
+	// ResourceArn is an AmazonResourceArn: 1 to 1011 characters. Required.
 	ResourceArn string `json:"ResourceArn,omitempty" validate:"required,lookout_amazon_resource_arn"`
 }
 
@@ -981,7 +983,7 @@ func (v *ListTagsForResourceRequest) appendJSON(b []byte) ([]byte, error) {
 
 // ListTagsForResourceResponse is the output of ListTagsForResource. Field and JSON names are the wire's.
 type ListTagsForResourceResponse struct {
-	// Tags: A TagList: a list of [Tag], at most 200 elements. Nil means absent.
+	// Tags is a TagList: a list of [Tag], at most 200 elements. Nil means absent.
 	Tags []Tag `json:"Tags,omitzero" validate:"omitempty,lookout_tag_list,dive"`
 }
 

@@ -9,24 +9,26 @@ const TargetCreateRetrainingScheduler = targetPrefix + "CreateRetrainingSchedule
 
 // CreateRetrainingSchedulerRequest is the input of CreateRetrainingScheduler. Field and JSON names are the wire's.
 type CreateRetrainingSchedulerRequest struct {
-	// ClientToken: A IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}. Required.
+	// ClientToken is an IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}.
+	// Required. Required on the wire; the AWS SDKs fill in a UUIDv4 when it is absent (see
+	// NewClientToken and EnsureClientToken).
 	ClientToken string `json:"ClientToken,omitempty" validate:"required,lookout_client_token"`
 
-	// LookbackWindow: A LookbackWindow: a value fully matching ^P180D$|^P360D$|^P540D$|^P720D$.
+	// LookbackWindow is a LookbackWindow: a value fully matching ^P180D$|^P360D$|^P540D$|^P720D$.
 	// Required.
 	LookbackWindow string `json:"LookbackWindow,omitempty" validate:"required,lookout_lookback_window"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
 	ModelName string `json:"ModelName,omitempty" validate:"required,lookout_model_name"`
 
-	// PromoteMode: One of the values of [ModelPromoteMode]. Empty means absent.
+	// PromoteMode is one of the values of [ModelPromoteMode]. Empty means absent.
 	PromoteMode ModelPromoteMode `json:"PromoteMode,omitempty" validate:"omitempty,lookout_model_promote_mode"`
 
-	// RetrainingFrequency: A RetrainingFrequency: 1 to 10 characters fully matching
+	// RetrainingFrequency is a RetrainingFrequency: 1 to 10 characters fully matching
 	// ^P(\dY)?(\d{1,2}M)?(\d{1,3}D)?$. Required.
 	RetrainingFrequency string `json:"RetrainingFrequency,omitempty" validate:"required,lookout_retraining_frequency"`
 
-	// RetrainingStartDate: A time, sent as seconds since the epoch. Nil means absent.
+	// RetrainingStartDate is a time, sent as seconds since the epoch. Nil means absent.
 	RetrainingStartDate *Timestamp `json:"RetrainingStartDate,omitempty"`
 }
 
@@ -166,15 +168,15 @@ func (v *CreateRetrainingSchedulerRequest) appendJSON(b []byte) ([]byte, error) 
 
 // CreateRetrainingSchedulerResponse is the output of CreateRetrainingScheduler. Field and JSON names are the wire's.
 type CreateRetrainingSchedulerResponse struct {
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// Status: One of the values of [RetrainingSchedulerStatus]. Empty means absent.
+	// Status is one of the values of [RetrainingSchedulerStatus]. Empty means absent.
 	Status RetrainingSchedulerStatus `json:"Status,omitempty" validate:"omitempty,lookout_retraining_scheduler_status"`
 }
 
@@ -302,7 +304,7 @@ const TargetDescribeRetrainingScheduler = targetPrefix + "DescribeRetrainingSche
 
 // DescribeRetrainingSchedulerRequest is the input of DescribeRetrainingScheduler. Field and JSON names are the wire's.
 type DescribeRetrainingSchedulerRequest struct {
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
 	ModelName string `json:"ModelName,omitempty" validate:"required,lookout_model_name"`
 }
 
@@ -374,35 +376,35 @@ func (v *DescribeRetrainingSchedulerRequest) appendJSON(b []byte) ([]byte, error
 
 // DescribeRetrainingSchedulerResponse is the output of DescribeRetrainingScheduler. Field and JSON names are the wire's.
 type DescribeRetrainingSchedulerResponse struct {
-	// CreatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// CreatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
 
-	// LookbackWindow: A LookbackWindow: a value fully matching ^P180D$|^P360D$|^P540D$|^P720D$. Empty
-	// means absent.
+	// LookbackWindow is a LookbackWindow: a value fully matching ^P180D$|^P360D$|^P540D$|^P720D$.
+	// Empty means absent.
 	LookbackWindow string `json:"LookbackWindow,omitempty" validate:"omitempty,lookout_lookback_window"`
 
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// PromoteMode: One of the values of [ModelPromoteMode]. Empty means absent.
+	// PromoteMode is one of the values of [ModelPromoteMode]. Empty means absent.
 	PromoteMode ModelPromoteMode `json:"PromoteMode,omitempty" validate:"omitempty,lookout_model_promote_mode"`
 
-	// RetrainingFrequency: A RetrainingFrequency: 1 to 10 characters fully matching
+	// RetrainingFrequency is a RetrainingFrequency: 1 to 10 characters fully matching
 	// ^P(\dY)?(\d{1,2}M)?(\d{1,3}D)?$. Empty means absent.
 	RetrainingFrequency string `json:"RetrainingFrequency,omitempty" validate:"omitempty,lookout_retraining_frequency"`
 
-	// RetrainingStartDate: A time, sent as seconds since the epoch. Nil means absent.
+	// RetrainingStartDate is a time, sent as seconds since the epoch. Nil means absent.
 	RetrainingStartDate *Timestamp `json:"RetrainingStartDate,omitempty"`
 
-	// Status: One of the values of [RetrainingSchedulerStatus]. Empty means absent.
+	// Status is one of the values of [RetrainingSchedulerStatus]. Empty means absent.
 	Status RetrainingSchedulerStatus `json:"Status,omitempty" validate:"omitempty,lookout_retraining_scheduler_status"`
 
-	// UpdatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// UpdatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
 }
 
@@ -600,18 +602,18 @@ const TargetListRetrainingSchedulers = targetPrefix + "ListRetrainingSchedulers"
 
 // ListRetrainingSchedulersRequest is the input of ListRetrainingSchedulers. Field and JSON names are the wire's.
 type ListRetrainingSchedulersRequest struct {
-	// MaxResults: A MaxResults: an integer from 1 to 500. Nil means absent.
+	// MaxResults is a MaxResults: an integer from 1 to 500. Nil means absent.
 	MaxResults *int32 `json:"MaxResults,omitempty" validate:"omitempty,lookout_max_results"`
 
-	// ModelNameBeginsWith: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// ModelNameBeginsWith is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Empty means absent.
 	ModelNameBeginsWith string `json:"ModelNameBeginsWith,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 
-	// Status: One of the values of [RetrainingSchedulerStatus]. Empty means absent.
+	// Status is one of the values of [RetrainingSchedulerStatus]. Empty means absent.
 	Status RetrainingSchedulerStatus `json:"Status,omitempty" validate:"omitempty,lookout_retraining_scheduler_status"`
 }
 
@@ -729,11 +731,11 @@ func (v *ListRetrainingSchedulersRequest) appendJSON(b []byte) ([]byte, error) {
 
 // ListRetrainingSchedulersResponse is the output of ListRetrainingSchedulers. Field and JSON names are the wire's.
 type ListRetrainingSchedulersResponse struct {
-	// NextToken: A NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
+	// NextToken is a NextToken: at most 8192 characters fully matching \p{ASCII}{0,8192}. Nil means
 	// absent.
 	NextToken *string `json:"NextToken,omitempty" validate:"omitempty,lookout_next_token"`
 
-	// RetrainingSchedulerSummaries: A RetrainingSchedulerSummaries: a list of
+	// RetrainingSchedulerSummaries is a RetrainingSchedulerSummaries: a list of
 	// [RetrainingSchedulerSummary]. Nil means absent.
 	RetrainingSchedulerSummaries []RetrainingSchedulerSummary `json:"RetrainingSchedulerSummaries,omitzero" validate:"omitempty,dive"`
 }
@@ -847,21 +849,21 @@ const TargetUpdateRetrainingScheduler = targetPrefix + "UpdateRetrainingSchedule
 
 // UpdateRetrainingSchedulerRequest is the input of UpdateRetrainingScheduler. Field and JSON names are the wire's.
 type UpdateRetrainingSchedulerRequest struct {
-	// LookbackWindow: A LookbackWindow: a value fully matching ^P180D$|^P360D$|^P540D$|^P720D$. Empty
-	// means absent.
+	// LookbackWindow is a LookbackWindow: a value fully matching ^P180D$|^P360D$|^P540D$|^P720D$.
+	// Empty means absent.
 	LookbackWindow string `json:"LookbackWindow,omitempty" validate:"omitempty,lookout_lookback_window"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
 	ModelName string `json:"ModelName,omitempty" validate:"required,lookout_model_name"`
 
-	// PromoteMode: One of the values of [ModelPromoteMode]. Empty means absent.
+	// PromoteMode is one of the values of [ModelPromoteMode]. Empty means absent.
 	PromoteMode ModelPromoteMode `json:"PromoteMode,omitempty" validate:"omitempty,lookout_model_promote_mode"`
 
-	// RetrainingFrequency: A RetrainingFrequency: 1 to 10 characters fully matching
+	// RetrainingFrequency is a RetrainingFrequency: 1 to 10 characters fully matching
 	// ^P(\dY)?(\d{1,2}M)?(\d{1,3}D)?$. Empty means absent.
 	RetrainingFrequency string `json:"RetrainingFrequency,omitempty" validate:"omitempty,lookout_retraining_frequency"`
 
-	// RetrainingStartDate: A time, sent as seconds since the epoch. Nil means absent.
+	// RetrainingStartDate is a time, sent as seconds since the epoch. Nil means absent.
 	RetrainingStartDate *Timestamp `json:"RetrainingStartDate,omitempty"`
 }
 
@@ -1027,7 +1029,7 @@ const TargetStartRetrainingScheduler = targetPrefix + "StartRetrainingScheduler"
 
 // StartRetrainingSchedulerRequest is the input of StartRetrainingScheduler. Field and JSON names are the wire's.
 type StartRetrainingSchedulerRequest struct {
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
 	ModelName string `json:"ModelName,omitempty" validate:"required,lookout_model_name"`
 }
 
@@ -1099,15 +1101,15 @@ func (v *StartRetrainingSchedulerRequest) appendJSON(b []byte) ([]byte, error) {
 
 // StartRetrainingSchedulerResponse is the output of StartRetrainingScheduler. Field and JSON names are the wire's.
 type StartRetrainingSchedulerResponse struct {
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// Status: One of the values of [RetrainingSchedulerStatus]. Empty means absent.
+	// Status is one of the values of [RetrainingSchedulerStatus]. Empty means absent.
 	Status RetrainingSchedulerStatus `json:"Status,omitempty" validate:"omitempty,lookout_retraining_scheduler_status"`
 }
 
@@ -1225,7 +1227,7 @@ const TargetStopRetrainingScheduler = targetPrefix + "StopRetrainingScheduler"
 
 // StopRetrainingSchedulerRequest is the input of StopRetrainingScheduler. Field and JSON names are the wire's.
 type StopRetrainingSchedulerRequest struct {
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
 	ModelName string `json:"ModelName,omitempty" validate:"required,lookout_model_name"`
 }
 
@@ -1297,15 +1299,15 @@ func (v *StopRetrainingSchedulerRequest) appendJSON(b []byte) ([]byte, error) {
 
 // StopRetrainingSchedulerResponse is the output of StopRetrainingScheduler. Field and JSON names are the wire's.
 type StopRetrainingSchedulerResponse struct {
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// Status: One of the values of [RetrainingSchedulerStatus]. Empty means absent.
+	// Status is one of the values of [RetrainingSchedulerStatus]. Empty means absent.
 	Status RetrainingSchedulerStatus `json:"Status,omitempty" validate:"omitempty,lookout_retraining_scheduler_status"`
 }
 
@@ -1423,7 +1425,7 @@ const TargetDeleteRetrainingScheduler = targetPrefix + "DeleteRetrainingSchedule
 
 // DeleteRetrainingSchedulerRequest is the input of DeleteRetrainingScheduler. Field and JSON names are the wire's.
 type DeleteRetrainingSchedulerRequest struct {
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Required.
 	ModelName string `json:"ModelName,omitempty" validate:"required,lookout_model_name"`
 }
 

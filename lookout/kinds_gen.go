@@ -728,7 +728,7 @@ func okAmazonResourceArn(s string) bool {
 	return ok && valid && n >= 1 && n <= 1011
 }
 
-// CheckAmazonResourceArn checks v against a AmazonResourceArn: 1 to 1011 characters.
+// CheckAmazonResourceArn checks v against an AmazonResourceArn: 1 to 1011 characters.
 func CheckAmazonResourceArn(v string) error {
 	if okAmazonResourceArn(v) {
 		return nil
@@ -756,7 +756,7 @@ func okAutoPromotionResultReason(s string) bool {
 	return ok && valid && n >= 1 && n <= 256
 }
 
-// CheckAutoPromotionResultReason checks v against a AutoPromotionResultReason: 1 to 256 characters.
+// CheckAutoPromotionResultReason checks v against an AutoPromotionResultReason: 1 to 256 characters.
 func CheckAutoPromotionResultReason(v string) error {
 	if okAutoPromotionResultReason(v) {
 		return nil
@@ -909,7 +909,7 @@ func okEquipment(s string) bool {
 	return ok && valid && n >= 1 && n <= 200
 }
 
-// CheckEquipment checks s against a Equipment: 1 to 200 characters fully matching [\P{M}\p{M}]{1,200}.
+// CheckEquipment checks s against an Equipment: 1 to 200 characters fully matching [\P{M}\p{M}]{1,200}.
 // [\P{M}\p{M}] is any character, line terminators included.
 func CheckEquipment(s string) error {
 	if okEquipment(s) {
@@ -918,7 +918,7 @@ func CheckEquipment(s string) error {
 	return kindEquipment.checkValue(s)
 }
 
-// CheckEventDurationInSeconds checks v against a EventDurationInSeconds: an integer of at least 0.
+// CheckEventDurationInSeconds checks v against an EventDurationInSeconds: an integer of at least 0.
 func CheckEventDurationInSeconds(v int64) error {
 	return kindEventDurationInSeconds.checkIntValue(int64(v))
 }
@@ -969,7 +969,7 @@ func okIamRoleArn(s string) bool {
 	return ok && valid && n >= 20 && n <= 2048
 }
 
-// CheckRoleArn checks arn against a IamRoleArn: 20 to 2048 characters fully matching arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+.
+// CheckRoleArn checks arn against an IamRoleArn: 20 to 2048 characters fully matching arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+.
 // Full match with Java's semantics: [^:] matches any character but ":" (line terminators included); "." matches any character but \n, \r, U+0085, U+2028 and U+2029.
 func CheckRoleArn(arn string) error {
 	if okIamRoleArn(arn) {
@@ -984,7 +984,7 @@ func okIdempotenceToken(s string) bool {
 	return ok && valid && n >= 1 && n <= 256
 }
 
-// CheckClientToken checks token against a IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}.
+// CheckClientToken checks token against an IdempotenceToken: 1 to 256 characters fully matching \p{ASCII}{1,256}.
 // Java's \p{ASCII} is U+0000..U+007F, control characters included.
 func CheckClientToken(token string) error {
 	if okIdempotenceToken(token) {
@@ -1027,7 +1027,7 @@ func okInferenceSchedulerArn(s string) bool {
 	return ok && valid && n >= 20 && n <= 2048
 }
 
-// CheckInferenceSchedulerArn checks arn against a InferenceSchedulerArn: 20 to 2048 characters fully matching arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:inference-scheduler\/.+.
+// CheckInferenceSchedulerArn checks arn against an InferenceSchedulerArn: 20 to 2048 characters fully matching arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:inference-scheduler\/.+.
 // Java's semantics, as for IamRoleArn: after the resource type and "/", at least one character that is not a line terminator.
 func CheckInferenceSchedulerArn(arn string) error {
 	if okInferenceSchedulerArn(arn) {
@@ -1042,7 +1042,7 @@ func okInferenceSchedulerIdentifier(s string) bool {
 	return ok && valid && n >= 1 && n <= 200
 }
 
-// CheckInferenceSchedulerIdentifier checks v against a InferenceSchedulerIdentifier: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+// CheckInferenceSchedulerIdentifier checks v against an InferenceSchedulerIdentifier: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 func CheckInferenceSchedulerIdentifier(v string) error {
 	if okInferenceSchedulerIdentifier(v) {
 		return nil
@@ -1056,7 +1056,7 @@ func okInferenceSchedulerName(s string) bool {
 	return ok && valid && n >= 1 && n <= 200
 }
 
-// CheckInferenceSchedulerName checks v against a InferenceSchedulerName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+// CheckInferenceSchedulerName checks v against an InferenceSchedulerName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 func CheckInferenceSchedulerName(v string) error {
 	if okInferenceSchedulerName(v) {
 		return nil
@@ -1084,7 +1084,7 @@ func okIngestionJobId(s string) bool {
 	return ok && valid && n <= 32
 }
 
-// CheckJobId checks id against a IngestionJobId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}.
+// CheckJobId checks id against an IngestionJobId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}.
 // Read as a full match: unanchored, this pattern would match every string.
 func CheckJobId(id string) error {
 	if okIngestionJobId(id) {
@@ -1113,7 +1113,7 @@ func okInlineDataSchema(s string) bool {
 	return ok && valid && n >= 1 && n <= 1000000 && schemaDocumentOK(s)
 }
 
-// CheckInlineDataSchema checks doc against a InlineDataSchema: 1 to 1000000 characters.
+// CheckInlineDataSchema checks doc against an InlineDataSchema: 1 to 1000000 characters.
 // A JSON document in a string (jsonvalue): the length counts the document's characters, not those of its escaped form on the wire. A value of the right length is then read as a data schema (ParseDataSchema): each of its violations is reported at the member, with its path in the document.
 func CheckInlineDataSchema(doc string) error {
 	if okInlineDataSchema(doc) {
@@ -1424,7 +1424,7 @@ func okOffCondition(s string) bool {
 	return ok && valid && n >= 1 && n <= 2048
 }
 
-// CheckOffCondition checks v against a OffCondition: 1 to 2048 characters.
+// CheckOffCondition checks v against an OffCondition: 1 to 2048 characters.
 func CheckOffCondition(v string) error {
 	if okOffCondition(v) {
 		return nil

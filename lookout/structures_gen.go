@@ -6,10 +6,10 @@ import "strconv"
 
 // CategoricalValues is the service model's CategoricalValues structure.
 type CategoricalValues struct {
-	// NumberOfCategory: An integer. Nil means absent.
+	// NumberOfCategory is an integer. Nil means absent.
 	NumberOfCategory *int32 `json:"NumberOfCategory,omitempty"`
 
-	// Status: One of the values of [StatisticalIssueStatus]. Required.
+	// Status is one of the values of [StatisticalIssueStatus]. Required.
 	Status StatisticalIssueStatus `json:"Status,omitempty" validate:"required,lookout_statistical_issue_status"`
 }
 
@@ -68,10 +68,10 @@ func (v *CategoricalValues) appendJSON(b []byte) ([]byte, error) {
 
 // CountPercent is the service model's CountPercent structure.
 type CountPercent struct {
-	// Count: An integer. Required.
+	// Count is an integer. Required.
 	Count *int64 `json:"Count,omitempty" validate:"required"`
 
-	// Percentage: A number. Required.
+	// Percentage is a number. Required.
 	Percentage *float64 `json:"Percentage,omitempty" validate:"required"`
 }
 
@@ -135,23 +135,23 @@ func (v *CountPercent) appendJSON(b []byte) ([]byte, error) {
 
 // DataIngestionJobSummary is the service model's DataIngestionJobSummary structure.
 type DataIngestionJobSummary struct {
-	// DatasetArn: A DatasetArn: 20 to 2048 characters fully matching
+	// DatasetArn is a DatasetArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:dataset\/[0-9a-zA-Z_-]{1,200}\/.+.
 	// Empty means absent.
 	DatasetArn string `json:"DatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 
-	// DatasetName: A DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// DatasetName is a DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
 	// means absent.
 	DatasetName string `json:"DatasetName,omitempty" validate:"omitempty,lookout_dataset_name"`
 
-	// IngestionInputConfiguration: See [IngestionInputConfiguration]. Nil means absent.
+	// IngestionInputConfiguration is an [IngestionInputConfiguration]. Nil means absent.
 	IngestionInputConfiguration *IngestionInputConfiguration `json:"IngestionInputConfiguration,omitempty"`
 
-	// JobId: A IngestionJobId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Nil means
+	// JobId is an IngestionJobId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Nil means
 	// absent.
 	JobId *string `json:"JobId,omitempty" validate:"omitempty,lookout_job_id"`
 
-	// Status: One of the values of [IngestionJobStatus]. Empty means absent.
+	// Status is one of the values of [IngestionJobStatus]. Empty means absent.
 	Status IngestionJobStatus `json:"Status,omitempty" validate:"omitempty,lookout_job_status"`
 }
 
@@ -272,7 +272,7 @@ func (v *DataIngestionJobSummary) appendJSON(b []byte) ([]byte, error) {
 
 // DataPreProcessingConfiguration is the service model's DataPreProcessingConfiguration structure.
 type DataPreProcessingConfiguration struct {
-	// TargetSamplingRate: One of the values of [TargetSamplingRate]. Empty means absent.
+	// TargetSamplingRate is one of the values of [TargetSamplingRate]. Empty means absent.
 	TargetSamplingRate TargetSamplingRate `json:"TargetSamplingRate,omitempty" validate:"omitempty,lookout_target_sampling_rate"`
 }
 
@@ -326,19 +326,19 @@ func (v *DataPreProcessingConfiguration) appendJSON(b []byte) ([]byte, error) {
 
 // DataQualitySummary is the service model's DataQualitySummary structure.
 type DataQualitySummary struct {
-	// DuplicateTimestamps: See [DuplicateTimestamps]. Required.
+	// DuplicateTimestamps is a [DuplicateTimestamps]. Required.
 	DuplicateTimestamps *DuplicateTimestamps `json:"DuplicateTimestamps,omitempty" validate:"required"`
 
-	// InsufficientSensorData: See [InsufficientSensorData]. Required.
+	// InsufficientSensorData is an [InsufficientSensorData]. Required.
 	InsufficientSensorData *InsufficientSensorData `json:"InsufficientSensorData,omitempty" validate:"required"`
 
-	// InvalidSensorData: See [InvalidSensorData]. Required.
+	// InvalidSensorData is an [InvalidSensorData]. Required.
 	InvalidSensorData *InvalidSensorData `json:"InvalidSensorData,omitempty" validate:"required"`
 
-	// MissingSensorData: See [MissingSensorData]. Required.
+	// MissingSensorData is a [MissingSensorData]. Required.
 	MissingSensorData *MissingSensorData `json:"MissingSensorData,omitempty" validate:"required"`
 
-	// UnsupportedTimestamps: See [UnsupportedTimestamps]. Required.
+	// UnsupportedTimestamps is an [UnsupportedTimestamps]. Required.
 	UnsupportedTimestamps *UnsupportedTimestamps `json:"UnsupportedTimestamps,omitempty" validate:"required"`
 }
 
@@ -472,7 +472,7 @@ func (v *DataQualitySummary) appendJSON(b []byte) ([]byte, error) {
 
 // DatasetSchema is the service model's DatasetSchema structure.
 type DatasetSchema struct {
-	// InlineDataSchema: A InlineDataSchema: 1 to 1000000 characters. Empty means absent.
+	// InlineDataSchema is an InlineDataSchema: 1 to 1000000 characters. Empty means absent.
 	InlineDataSchema string `json:"InlineDataSchema,omitempty" validate:"omitempty,lookout_inline_data_schema"`
 }
 
@@ -526,19 +526,19 @@ func (v *DatasetSchema) appendJSON(b []byte) ([]byte, error) {
 
 // DatasetSummary is the service model's DatasetSummary structure.
 type DatasetSummary struct {
-	// CreatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// CreatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
 
-	// DatasetArn: A DatasetArn: 20 to 2048 characters fully matching
+	// DatasetArn is a DatasetArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:dataset\/[0-9a-zA-Z_-]{1,200}\/.+.
 	// Empty means absent.
 	DatasetArn string `json:"DatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 
-	// DatasetName: A DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// DatasetName is a DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
 	// means absent.
 	DatasetName string `json:"DatasetName,omitempty" validate:"omitempty,lookout_dataset_name"`
 
-	// Status: One of the values of [DatasetStatus]. Empty means absent.
+	// Status is one of the values of [DatasetStatus]. Empty means absent.
 	Status DatasetStatus `json:"Status,omitempty" validate:"omitempty,lookout_dataset_status"`
 }
 
@@ -635,7 +635,7 @@ func (v *DatasetSummary) appendJSON(b []byte) ([]byte, error) {
 
 // DuplicateTimestamps is the service model's DuplicateTimestamps structure.
 type DuplicateTimestamps struct {
-	// TotalNumberOfDuplicateTimestamps: An integer. Required.
+	// TotalNumberOfDuplicateTimestamps is an integer. Required.
 	TotalNumberOfDuplicateTimestamps *int64 `json:"TotalNumberOfDuplicateTimestamps,omitempty" validate:"required"`
 }
 
@@ -684,24 +684,25 @@ func (v *DuplicateTimestamps) appendJSON(b []byte) ([]byte, error) {
 
 // InferenceEventSummary is the service model's InferenceEventSummary structure.
 type InferenceEventSummary struct {
-	// Diagnostics: A ModelMetrics: 1 to 50000 characters. Empty means absent.
+	// Diagnostics is a ModelMetrics: 1 to 50000 characters. Empty means absent.
 	Diagnostics string `json:"Diagnostics,omitempty" validate:"omitempty,lookout_model_metrics"`
 
-	// EventDurationInSeconds: A EventDurationInSeconds: an integer of at least 0. Nil means absent.
+	// EventDurationInSeconds is an EventDurationInSeconds: an integer of at least 0. Nil means
+	// absent.
 	EventDurationInSeconds *int64 `json:"EventDurationInSeconds,omitempty" validate:"omitempty,lookout_event_duration_in_seconds"`
 
-	// EventEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// EventEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	EventEndTime *Timestamp `json:"EventEndTime,omitempty"`
 
-	// EventStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// EventStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	EventStartTime *Timestamp `json:"EventStartTime,omitempty"`
 
-	// InferenceSchedulerArn: A InferenceSchedulerArn: 20 to 2048 characters fully matching
+	// InferenceSchedulerArn is an InferenceSchedulerArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:inference-scheduler\/.+. Empty means
 	// absent.
 	InferenceSchedulerArn string `json:"InferenceSchedulerArn,omitempty" validate:"omitempty,lookout_inference_scheduler_arn"`
 
-	// InferenceSchedulerName: A InferenceSchedulerName: 1 to 200 characters fully matching
+	// InferenceSchedulerName is an InferenceSchedulerName: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Empty means absent.
 	InferenceSchedulerName string `json:"InferenceSchedulerName,omitempty" validate:"omitempty,lookout_inference_scheduler_name"`
 }
@@ -820,54 +821,54 @@ func (v *InferenceEventSummary) appendJSON(b []byte) ([]byte, error) {
 
 // InferenceExecutionSummary is the service model's InferenceExecutionSummary structure.
 type InferenceExecutionSummary struct {
-	// CustomerResultObject: See [S3Object]. Nil means absent.
+	// CustomerResultObject is a [S3Object]. Nil means absent.
 	CustomerResultObject *S3Object `json:"CustomerResultObject,omitempty"`
 
-	// DataEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// DataEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	DataEndTime *Timestamp `json:"DataEndTime,omitempty"`
 
-	// DataInputConfiguration: See [InferenceInputConfiguration]. Nil means absent.
+	// DataInputConfiguration is an [InferenceInputConfiguration]. Nil means absent.
 	DataInputConfiguration *InferenceInputConfiguration `json:"DataInputConfiguration,omitempty"`
 
-	// DataOutputConfiguration: See [InferenceOutputConfiguration]. Nil means absent.
+	// DataOutputConfiguration is an [InferenceOutputConfiguration]. Nil means absent.
 	DataOutputConfiguration *InferenceOutputConfiguration `json:"DataOutputConfiguration,omitempty"`
 
-	// DataStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// DataStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	DataStartTime *Timestamp `json:"DataStartTime,omitempty"`
 
-	// FailedReason: A BoundedLengthString: 1 to 5000 characters fully matching [\P{M}\p{M}]{1,5000}.
-	// Empty means absent.
+	// FailedReason is a BoundedLengthString: 1 to 5000 characters fully matching
+	// [\P{M}\p{M}]{1,5000}. Empty means absent.
 	FailedReason string `json:"FailedReason,omitempty" validate:"omitempty,lookout_bounded_length_string"`
 
-	// InferenceSchedulerArn: A InferenceSchedulerArn: 20 to 2048 characters fully matching
+	// InferenceSchedulerArn is an InferenceSchedulerArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:inference-scheduler\/.+. Empty means
 	// absent.
 	InferenceSchedulerArn string `json:"InferenceSchedulerArn,omitempty" validate:"omitempty,lookout_inference_scheduler_arn"`
 
-	// InferenceSchedulerName: A InferenceSchedulerName: 1 to 200 characters fully matching
+	// InferenceSchedulerName is an InferenceSchedulerName: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Empty means absent.
 	InferenceSchedulerName string `json:"InferenceSchedulerName,omitempty" validate:"omitempty,lookout_inference_scheduler_name"`
 
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// ModelVersion: A ModelVersion: an integer of at least 1. Nil means absent.
+	// ModelVersion is a ModelVersion: an integer of at least 1. Nil means absent.
 	ModelVersion *int64 `json:"ModelVersion,omitempty" validate:"omitempty,lookout_model_version"`
 
-	// ModelVersionArn: A ModelVersionArn: 20 to 2048 characters fully matching
+	// ModelVersionArn is a ModelVersionArn: 20 to 2048 characters fully matching
 	// ^arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/[0-9a-zA-Z_-]{1,200}\/.+\/model-version\/[0-9]{1,}$.
 	// Empty means absent.
 	ModelVersionArn string `json:"ModelVersionArn,omitempty" validate:"omitempty,lookout_model_version_arn"`
 
-	// ScheduledStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// ScheduledStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	ScheduledStartTime *Timestamp `json:"ScheduledStartTime,omitempty"`
 
-	// Status: One of the values of [InferenceExecutionStatus]. Empty means absent.
+	// Status is one of the values of [InferenceExecutionStatus]. Empty means absent.
 	Status InferenceExecutionStatus `json:"Status,omitempty" validate:"omitempty,lookout_inference_execution_status"`
 }
 
@@ -1116,14 +1117,14 @@ func (v *InferenceExecutionSummary) appendJSON(b []byte) ([]byte, error) {
 
 // InferenceInputConfiguration is the service model's InferenceInputConfiguration structure.
 type InferenceInputConfiguration struct {
-	// InferenceInputNameConfiguration: See [InferenceInputNameConfiguration]. Nil means absent.
+	// InferenceInputNameConfiguration is an [InferenceInputNameConfiguration]. Nil means absent.
 	InferenceInputNameConfiguration *InferenceInputNameConfiguration `json:"InferenceInputNameConfiguration,omitempty"`
 
-	// InputTimeZoneOffset: A TimeZoneOffset: a value fully matching ^(\+|\-)[0-9]{2}\:[0-9]{2}$.
+	// InputTimeZoneOffset is a TimeZoneOffset: a value fully matching ^(\+|\-)[0-9]{2}\:[0-9]{2}$.
 	// Empty means absent.
 	InputTimeZoneOffset string `json:"InputTimeZoneOffset,omitempty" validate:"omitempty,lookout_time_zone_offset"`
 
-	// S3InputConfiguration: See [InferenceS3InputConfiguration]. Nil means absent.
+	// S3InputConfiguration is an [InferenceS3InputConfiguration]. Nil means absent.
 	S3InputConfiguration *InferenceS3InputConfiguration `json:"S3InputConfiguration,omitempty"`
 }
 
@@ -1215,11 +1216,11 @@ func (v *InferenceInputConfiguration) appendJSON(b []byte) ([]byte, error) {
 
 // InferenceInputNameConfiguration is the service model's InferenceInputNameConfiguration structure.
 type InferenceInputNameConfiguration struct {
-	// ComponentTimestampDelimiter: A ComponentTimestampDelimiter: 0 to 1 characters fully matching
+	// ComponentTimestampDelimiter is a ComponentTimestampDelimiter: 0 to 1 characters fully matching
 	// ^(\-|\_|\s)?$. Nil means absent.
 	ComponentTimestampDelimiter *string `json:"ComponentTimestampDelimiter,omitempty" validate:"omitempty,lookout_component_timestamp_delimiter"`
 
-	// TimestampFormat: A FileNameTimestampFormat: a value fully matching
+	// TimestampFormat is a FileNameTimestampFormat: a value fully matching
 	// ^EPOCH|yyyy-MM-dd-HH-mm-ss|yyyyMMddHHmmss$. Empty means absent.
 	TimestampFormat string `json:"TimestampFormat,omitempty" validate:"omitempty,lookout_file_name_timestamp_format"`
 }
@@ -1287,11 +1288,11 @@ func (v *InferenceInputNameConfiguration) appendJSON(b []byte) ([]byte, error) {
 
 // InferenceOutputConfiguration is the service model's InferenceOutputConfiguration structure.
 type InferenceOutputConfiguration struct {
-	// KmsKeyId: A NameOrArn: 1 to 2048 characters fully matching
+	// KmsKeyId is a NameOrArn: 1 to 2048 characters fully matching
 	// ^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$. Empty means absent.
 	KmsKeyId string `json:"KmsKeyId,omitempty" validate:"omitempty,lookout_name_or_arn"`
 
-	// S3OutputConfiguration: See [InferenceS3OutputConfiguration]. Required.
+	// S3OutputConfiguration is an [InferenceS3OutputConfiguration]. Required.
 	S3OutputConfiguration *InferenceS3OutputConfiguration `json:"S3OutputConfiguration,omitempty" validate:"required"`
 }
 
@@ -1366,11 +1367,11 @@ func (v *InferenceOutputConfiguration) appendJSON(b []byte) ([]byte, error) {
 
 // InferenceS3InputConfiguration is the service model's InferenceS3InputConfiguration structure.
 type InferenceS3InputConfiguration struct {
-	// Bucket: A S3Bucket: 3 to 63 characters fully matching ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$.
+	// Bucket is a S3Bucket: 3 to 63 characters fully matching ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$.
 	// Required.
 	Bucket string `json:"Bucket,omitempty" validate:"required,lookout_s3_bucket"`
 
-	// Prefix: A S3Prefix: 0 to 1024 characters fully matching
+	// Prefix is a S3Prefix: 0 to 1024 characters fully matching
 	// (^$)|([\u0009\u000A\u000D\u0020-\u00FF]{1,1023}/$). Nil means absent.
 	Prefix *string `json:"Prefix,omitempty" validate:"omitempty,lookout_s3_prefix"`
 }
@@ -1435,11 +1436,11 @@ func (v *InferenceS3InputConfiguration) appendJSON(b []byte) ([]byte, error) {
 
 // InferenceS3OutputConfiguration is the service model's InferenceS3OutputConfiguration structure.
 type InferenceS3OutputConfiguration struct {
-	// Bucket: A S3Bucket: 3 to 63 characters fully matching ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$.
+	// Bucket is a S3Bucket: 3 to 63 characters fully matching ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$.
 	// Required.
 	Bucket string `json:"Bucket,omitempty" validate:"required,lookout_s3_bucket"`
 
-	// Prefix: A S3Prefix: 0 to 1024 characters fully matching
+	// Prefix is a S3Prefix: 0 to 1024 characters fully matching
 	// (^$)|([\u0009\u000A\u000D\u0020-\u00FF]{1,1023}/$). Nil means absent.
 	Prefix *string `json:"Prefix,omitempty" validate:"omitempty,lookout_s3_prefix"`
 }
@@ -1504,34 +1505,34 @@ func (v *InferenceS3OutputConfiguration) appendJSON(b []byte) ([]byte, error) {
 
 // InferenceSchedulerSummary is the service model's InferenceSchedulerSummary structure.
 type InferenceSchedulerSummary struct {
-	// DataDelayOffsetInMinutes: A DataDelayOffsetInMinutes: an integer from 0 to 60. Nil means
+	// DataDelayOffsetInMinutes is a DataDelayOffsetInMinutes: an integer from 0 to 60. Nil means
 	// absent.
 	DataDelayOffsetInMinutes *int64 `json:"DataDelayOffsetInMinutes,omitempty" validate:"omitempty,lookout_data_delay_offset_in_minutes"`
 
-	// DataUploadFrequency: One of the values of [DataUploadFrequency]. Empty means absent.
+	// DataUploadFrequency is one of the values of [DataUploadFrequency]. Empty means absent.
 	DataUploadFrequency DataUploadFrequency `json:"DataUploadFrequency,omitempty" validate:"omitempty,lookout_data_upload_frequency"`
 
-	// InferenceSchedulerArn: A InferenceSchedulerArn: 20 to 2048 characters fully matching
+	// InferenceSchedulerArn is an InferenceSchedulerArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:inference-scheduler\/.+. Empty means
 	// absent.
 	InferenceSchedulerArn string `json:"InferenceSchedulerArn,omitempty" validate:"omitempty,lookout_inference_scheduler_arn"`
 
-	// InferenceSchedulerName: A InferenceSchedulerName: 1 to 200 characters fully matching
+	// InferenceSchedulerName is an InferenceSchedulerName: 1 to 200 characters fully matching
 	// ^[0-9a-zA-Z_-]{1,200}$. Empty means absent.
 	InferenceSchedulerName string `json:"InferenceSchedulerName,omitempty" validate:"omitempty,lookout_inference_scheduler_name"`
 
-	// LatestInferenceResult: One of the values of [LatestInferenceResult]. Empty means absent.
+	// LatestInferenceResult is one of the values of [LatestInferenceResult]. Empty means absent.
 	LatestInferenceResult LatestInferenceResult `json:"LatestInferenceResult,omitempty" validate:"omitempty,lookout_latest_inference_result"`
 
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// Status: One of the values of [InferenceSchedulerStatus]. Empty means absent.
+	// Status is one of the values of [InferenceSchedulerStatus]. Empty means absent.
 	Status InferenceSchedulerStatus `json:"Status,omitempty" validate:"omitempty,lookout_inference_scheduler_status"`
 }
 
@@ -1700,13 +1701,13 @@ func (v *InferenceSchedulerSummary) appendJSON(b []byte) ([]byte, error) {
 
 // IngestedFilesSummary is the service model's IngestedFilesSummary structure.
 type IngestedFilesSummary struct {
-	// DiscardedFiles: A ListOfDiscardedFiles: a list of [S3Object]. Nil means absent.
+	// DiscardedFiles is a ListOfDiscardedFiles: a list of [S3Object]. Nil means absent.
 	DiscardedFiles []S3Object `json:"DiscardedFiles,omitzero" validate:"omitempty,dive"`
 
-	// IngestedNumberOfFiles: An integer. Required.
+	// IngestedNumberOfFiles is an integer. Required.
 	IngestedNumberOfFiles *int64 `json:"IngestedNumberOfFiles,omitempty" validate:"required"`
 
-	// TotalNumberOfFiles: An integer. Required.
+	// TotalNumberOfFiles is an integer. Required.
 	TotalNumberOfFiles *int64 `json:"TotalNumberOfFiles,omitempty" validate:"required"`
 }
 
@@ -1800,7 +1801,7 @@ func (v *IngestedFilesSummary) appendJSON(b []byte) ([]byte, error) {
 
 // IngestionInputConfiguration is the service model's IngestionInputConfiguration structure.
 type IngestionInputConfiguration struct {
-	// S3InputConfiguration: See [IngestionS3InputConfiguration]. Required.
+	// S3InputConfiguration is an [IngestionS3InputConfiguration]. Required.
 	S3InputConfiguration *IngestionS3InputConfiguration `json:"S3InputConfiguration,omitempty" validate:"required"`
 }
 
@@ -1858,16 +1859,16 @@ func (v *IngestionInputConfiguration) appendJSON(b []byte) ([]byte, error) {
 
 // IngestionS3InputConfiguration is the service model's IngestionS3InputConfiguration structure.
 type IngestionS3InputConfiguration struct {
-	// Bucket: A S3Bucket: 3 to 63 characters fully matching ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$.
+	// Bucket is a S3Bucket: 3 to 63 characters fully matching ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$.
 	// Required.
 	Bucket string `json:"Bucket,omitempty" validate:"required,lookout_s3_bucket"`
 
-	// KeyPattern: A KeyPattern: one of the documented values, 1 to 2048 characters. Empty means
+	// KeyPattern is a KeyPattern: one of the documented values, 1 to 2048 characters. Empty means
 	// absent. The service requires it on a dataset's first ingestion, which a request alone cannot
 	// tell.
 	KeyPattern string `json:"KeyPattern,omitempty" validate:"omitempty,lookout_key_pattern"`
 
-	// Prefix: A S3Prefix: 0 to 1024 characters fully matching
+	// Prefix is a S3Prefix: 0 to 1024 characters fully matching
 	// (^$)|([\u0009\u000A\u000D\u0020-\u00FF]{1,1023}/$). Nil means absent.
 	Prefix *string `json:"Prefix,omitempty" validate:"omitempty,lookout_s3_prefix"`
 }
@@ -1949,10 +1950,10 @@ func (v *IngestionS3InputConfiguration) appendJSON(b []byte) ([]byte, error) {
 
 // InsufficientSensorData is the service model's InsufficientSensorData structure.
 type InsufficientSensorData struct {
-	// MissingCompleteSensorData: See [MissingCompleteSensorData]. Required.
+	// MissingCompleteSensorData is a [MissingCompleteSensorData]. Required.
 	MissingCompleteSensorData *MissingCompleteSensorData `json:"MissingCompleteSensorData,omitempty" validate:"required"`
 
-	// SensorsWithShortDateRange: See [SensorsWithShortDateRange]. Required.
+	// SensorsWithShortDateRange is a [SensorsWithShortDateRange]. Required.
 	SensorsWithShortDateRange *SensorsWithShortDateRange `json:"SensorsWithShortDateRange,omitempty" validate:"required"`
 }
 
@@ -2029,10 +2030,10 @@ func (v *InsufficientSensorData) appendJSON(b []byte) ([]byte, error) {
 
 // InvalidSensorData is the service model's InvalidSensorData structure.
 type InvalidSensorData struct {
-	// AffectedSensorCount: An integer. Required.
+	// AffectedSensorCount is an integer. Required.
 	AffectedSensorCount *int64 `json:"AffectedSensorCount,omitempty" validate:"required"`
 
-	// TotalNumberOfInvalidValues: An integer. Required.
+	// TotalNumberOfInvalidValues is an integer. Required.
 	TotalNumberOfInvalidValues *int64 `json:"TotalNumberOfInvalidValues,omitempty" validate:"required"`
 }
 
@@ -2093,18 +2094,18 @@ func (v *InvalidSensorData) appendJSON(b []byte) ([]byte, error) {
 
 // LabelGroupSummary is the service model's LabelGroupSummary structure.
 type LabelGroupSummary struct {
-	// CreatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// CreatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
 
-	// LabelGroupArn: A LabelGroupArn: 20 to 2048 characters fully matching
+	// LabelGroupArn is a LabelGroupArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:label-group\/.+. Empty means absent.
 	LabelGroupArn string `json:"LabelGroupArn,omitempty" validate:"omitempty,lookout_label_group_arn"`
 
-	// LabelGroupName: A LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// LabelGroupName is a LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Empty means absent.
 	LabelGroupName string `json:"LabelGroupName,omitempty" validate:"omitempty,lookout_label_group_name"`
 
-	// UpdatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// UpdatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
 }
 
@@ -2192,35 +2193,35 @@ func (v *LabelGroupSummary) appendJSON(b []byte) ([]byte, error) {
 
 // LabelSummary is the service model's LabelSummary structure.
 type LabelSummary struct {
-	// CreatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// CreatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
 
-	// EndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// EndTime is a time, sent as seconds since the epoch. Nil means absent.
 	EndTime *Timestamp `json:"EndTime,omitempty"`
 
-	// Equipment: A Equipment: 1 to 200 characters fully matching [\P{M}\p{M}]{1,200}. Empty means
+	// Equipment is an Equipment: 1 to 200 characters fully matching [\P{M}\p{M}]{1,200}. Empty means
 	// absent.
 	Equipment string `json:"Equipment,omitempty" validate:"omitempty,lookout_equipment"`
 
-	// FaultCode: A FaultCode: 1 to 100 characters fully matching [\P{M}\p{M}]{1,100}. Empty means
+	// FaultCode is a FaultCode: 1 to 100 characters fully matching [\P{M}\p{M}]{1,100}. Empty means
 	// absent.
 	FaultCode string `json:"FaultCode,omitempty" validate:"omitempty,lookout_fault_code"`
 
-	// LabelGroupArn: A LabelGroupArn: 20 to 2048 characters fully matching
+	// LabelGroupArn is a LabelGroupArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:label-group\/.+. Empty means absent.
 	LabelGroupArn string `json:"LabelGroupArn,omitempty" validate:"omitempty,lookout_label_group_arn"`
 
-	// LabelGroupName: A LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// LabelGroupName is a LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Empty means absent.
 	LabelGroupName string `json:"LabelGroupName,omitempty" validate:"omitempty,lookout_label_group_name"`
 
-	// LabelId: A LabelId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Nil means absent.
+	// LabelId is a LabelId: at most 32 characters fully matching [A-Fa-f0-9]{0,32}. Nil means absent.
 	LabelId *string `json:"LabelId,omitempty" validate:"omitempty,lookout_label_id"`
 
-	// Rating: One of the values of [LabelRating]. Empty means absent.
+	// Rating is one of the values of [LabelRating]. Empty means absent.
 	Rating LabelRating `json:"Rating,omitempty" validate:"omitempty,lookout_label_rating"`
 
-	// StartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// StartTime is a time, sent as seconds since the epoch. Nil means absent.
 	StartTime *Timestamp `json:"StartTime,omitempty"`
 }
 
@@ -2380,11 +2381,11 @@ func (v *LabelSummary) appendJSON(b []byte) ([]byte, error) {
 
 // LabelsInputConfiguration is the service model's LabelsInputConfiguration structure.
 type LabelsInputConfiguration struct {
-	// LabelGroupName: A LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
+	// LabelGroupName is a LabelGroupName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$.
 	// Empty means absent.
 	LabelGroupName string `json:"LabelGroupName,omitempty" validate:"omitempty,lookout_label_group_name"`
 
-	// S3InputConfiguration: See [LabelsS3InputConfiguration]. Nil means absent.
+	// S3InputConfiguration is a [LabelsS3InputConfiguration]. Nil means absent.
 	S3InputConfiguration *LabelsS3InputConfiguration `json:"S3InputConfiguration,omitempty"`
 }
 
@@ -2458,11 +2459,11 @@ func (v *LabelsInputConfiguration) appendJSON(b []byte) ([]byte, error) {
 
 // LabelsS3InputConfiguration is the service model's LabelsS3InputConfiguration structure.
 type LabelsS3InputConfiguration struct {
-	// Bucket: A S3Bucket: 3 to 63 characters fully matching ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$.
+	// Bucket is a S3Bucket: 3 to 63 characters fully matching ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$.
 	// Required.
 	Bucket string `json:"Bucket,omitempty" validate:"required,lookout_s3_bucket"`
 
-	// Prefix: A S3Prefix: 0 to 1024 characters fully matching
+	// Prefix is a S3Prefix: 0 to 1024 characters fully matching
 	// (^$)|([\u0009\u000A\u000D\u0020-\u00FF]{1,1023}/$). Nil means absent.
 	Prefix *string `json:"Prefix,omitempty" validate:"omitempty,lookout_s3_prefix"`
 }
@@ -2527,13 +2528,13 @@ func (v *LabelsS3InputConfiguration) appendJSON(b []byte) ([]byte, error) {
 
 // LargeTimestampGaps is the service model's LargeTimestampGaps structure.
 type LargeTimestampGaps struct {
-	// MaxTimestampGapInDays: An integer. Nil means absent.
+	// MaxTimestampGapInDays is an integer. Nil means absent.
 	MaxTimestampGapInDays *int32 `json:"MaxTimestampGapInDays,omitempty"`
 
-	// NumberOfLargeTimestampGaps: An integer. Nil means absent.
+	// NumberOfLargeTimestampGaps is an integer. Nil means absent.
 	NumberOfLargeTimestampGaps *int32 `json:"NumberOfLargeTimestampGaps,omitempty"`
 
-	// Status: One of the values of [StatisticalIssueStatus]. Required.
+	// Status is one of the values of [StatisticalIssueStatus]. Required.
 	Status StatisticalIssueStatus `json:"Status,omitempty" validate:"required,lookout_statistical_issue_status"`
 }
 
@@ -2600,7 +2601,7 @@ func (v *LargeTimestampGaps) appendJSON(b []byte) ([]byte, error) {
 
 // MissingCompleteSensorData is the service model's MissingCompleteSensorData structure.
 type MissingCompleteSensorData struct {
-	// AffectedSensorCount: An integer. Required.
+	// AffectedSensorCount is an integer. Required.
 	AffectedSensorCount *int64 `json:"AffectedSensorCount,omitempty" validate:"required"`
 }
 
@@ -2649,10 +2650,10 @@ func (v *MissingCompleteSensorData) appendJSON(b []byte) ([]byte, error) {
 
 // MissingSensorData is the service model's MissingSensorData structure.
 type MissingSensorData struct {
-	// AffectedSensorCount: An integer. Required.
+	// AffectedSensorCount is an integer. Required.
 	AffectedSensorCount *int64 `json:"AffectedSensorCount,omitempty" validate:"required"`
 
-	// TotalNumberOfMissingValues: An integer. Required.
+	// TotalNumberOfMissingValues is an integer. Required.
 	TotalNumberOfMissingValues *int64 `json:"TotalNumberOfMissingValues,omitempty" validate:"required"`
 }
 
@@ -2713,11 +2714,11 @@ func (v *MissingSensorData) appendJSON(b []byte) ([]byte, error) {
 
 // ModelDiagnosticsOutputConfiguration is the service model's ModelDiagnosticsOutputConfiguration structure.
 type ModelDiagnosticsOutputConfiguration struct {
-	// KmsKeyId: A NameOrArn: 1 to 2048 characters fully matching
+	// KmsKeyId is a NameOrArn: 1 to 2048 characters fully matching
 	// ^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$. Empty means absent.
 	KmsKeyId string `json:"KmsKeyId,omitempty" validate:"omitempty,lookout_name_or_arn"`
 
-	// S3OutputConfiguration: See [ModelDiagnosticsS3OutputConfiguration]. Required.
+	// S3OutputConfiguration is a [ModelDiagnosticsS3OutputConfiguration]. Required.
 	S3OutputConfiguration *ModelDiagnosticsS3OutputConfiguration `json:"S3OutputConfiguration,omitempty" validate:"required"`
 }
 
@@ -2792,11 +2793,11 @@ func (v *ModelDiagnosticsOutputConfiguration) appendJSON(b []byte) ([]byte, erro
 
 // ModelDiagnosticsS3OutputConfiguration is the service model's ModelDiagnosticsS3OutputConfiguration structure.
 type ModelDiagnosticsS3OutputConfiguration struct {
-	// Bucket: A S3Bucket: 3 to 63 characters fully matching ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$.
+	// Bucket is a S3Bucket: 3 to 63 characters fully matching ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$.
 	// Required.
 	Bucket string `json:"Bucket,omitempty" validate:"required,lookout_s3_bucket"`
 
-	// Prefix: A S3Prefix: 0 to 1024 characters fully matching
+	// Prefix is a S3Prefix: 0 to 1024 characters fully matching
 	// (^$)|([\u0009\u000A\u000D\u0020-\u00FF]{1,1023}/$). Nil means absent.
 	Prefix *string `json:"Prefix,omitempty" validate:"omitempty,lookout_s3_prefix"`
 }
@@ -2861,59 +2862,61 @@ func (v *ModelDiagnosticsS3OutputConfiguration) appendJSON(b []byte) ([]byte, er
 
 // ModelSummary is the service model's ModelSummary structure.
 type ModelSummary struct {
-	// ActiveModelVersion: A ModelVersion: an integer of at least 1. Nil means absent.
+	// ActiveModelVersion is a ModelVersion: an integer of at least 1. Nil means absent.
 	ActiveModelVersion *int64 `json:"ActiveModelVersion,omitempty" validate:"omitempty,lookout_model_version"`
 
-	// ActiveModelVersionArn: A ModelVersionArn: 20 to 2048 characters fully matching
+	// ActiveModelVersionArn is a ModelVersionArn: 20 to 2048 characters fully matching
 	// ^arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/[0-9a-zA-Z_-]{1,200}\/.+\/model-version\/[0-9]{1,}$.
 	// Empty means absent.
 	ActiveModelVersionArn string `json:"ActiveModelVersionArn,omitempty" validate:"omitempty,lookout_model_version_arn"`
 
-	// CreatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// CreatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
 
-	// DatasetArn: A DatasetArn: 20 to 2048 characters fully matching
+	// DatasetArn is a DatasetArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:dataset\/[0-9a-zA-Z_-]{1,200}\/.+.
 	// Empty means absent.
 	DatasetArn string `json:"DatasetArn,omitempty" validate:"omitempty,lookout_dataset_arn"`
 
-	// DatasetName: A DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// DatasetName is a DatasetName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
 	// means absent.
 	DatasetName string `json:"DatasetName,omitempty" validate:"omitempty,lookout_dataset_name"`
 
-	// LatestScheduledRetrainingModelVersion: A ModelVersion: an integer of at least 1. Nil means
+	// LatestScheduledRetrainingModelVersion is a ModelVersion: an integer of at least 1. Nil means
 	// absent.
 	LatestScheduledRetrainingModelVersion *int64 `json:"LatestScheduledRetrainingModelVersion,omitempty" validate:"omitempty,lookout_model_version"`
 
-	// LatestScheduledRetrainingStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// LatestScheduledRetrainingStartTime is a time, sent as seconds since the epoch. Nil means
+	// absent.
 	LatestScheduledRetrainingStartTime *Timestamp `json:"LatestScheduledRetrainingStartTime,omitempty"`
 
-	// LatestScheduledRetrainingStatus: One of the values of [ModelVersionStatus]. Empty means absent.
+	// LatestScheduledRetrainingStatus is one of the values of [ModelVersionStatus]. Empty means
+	// absent.
 	LatestScheduledRetrainingStatus ModelVersionStatus `json:"LatestScheduledRetrainingStatus,omitempty" validate:"omitempty,lookout_model_version_status"`
 
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// ModelDiagnosticsOutputConfiguration: See [ModelDiagnosticsOutputConfiguration]. Nil means
+	// ModelDiagnosticsOutputConfiguration is a [ModelDiagnosticsOutputConfiguration]. Nil means
 	// absent.
 	ModelDiagnosticsOutputConfiguration *ModelDiagnosticsOutputConfiguration `json:"ModelDiagnosticsOutputConfiguration,omitempty"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// ModelQuality: One of the values of [ModelQuality]. Empty means absent.
+	// ModelQuality is one of the values of [ModelQuality]. Empty means absent.
 	ModelQuality ModelQuality `json:"ModelQuality,omitempty" validate:"omitempty,lookout_model_quality"`
 
-	// NextScheduledRetrainingStartDate: A time, sent as seconds since the epoch. Nil means absent.
+	// NextScheduledRetrainingStartDate is a time, sent as seconds since the epoch. Nil means absent.
 	NextScheduledRetrainingStartDate *Timestamp `json:"NextScheduledRetrainingStartDate,omitempty"`
 
-	// RetrainingSchedulerStatus: One of the values of [RetrainingSchedulerStatus]. Empty means
+	// RetrainingSchedulerStatus is one of the values of [RetrainingSchedulerStatus]. Empty means
 	// absent.
 	RetrainingSchedulerStatus RetrainingSchedulerStatus `json:"RetrainingSchedulerStatus,omitempty" validate:"omitempty,lookout_retraining_scheduler_status"`
 
-	// Status: One of the values of [ModelStatus]. Empty means absent.
+	// Status is one of the values of [ModelStatus]. Empty means absent.
 	Status ModelStatus `json:"Status,omitempty" validate:"omitempty,lookout_model_status"`
 }
 
@@ -3173,32 +3176,32 @@ func (v *ModelSummary) appendJSON(b []byte) ([]byte, error) {
 
 // ModelVersionSummary is the service model's ModelVersionSummary structure.
 type ModelVersionSummary struct {
-	// CreatedAt: A time, sent as seconds since the epoch. Nil means absent.
+	// CreatedAt is a time, sent as seconds since the epoch. Nil means absent.
 	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
 
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// ModelQuality: One of the values of [ModelQuality]. Empty means absent.
+	// ModelQuality is one of the values of [ModelQuality]. Empty means absent.
 	ModelQuality ModelQuality `json:"ModelQuality,omitempty" validate:"omitempty,lookout_model_quality"`
 
-	// ModelVersion: A ModelVersion: an integer of at least 1. Nil means absent.
+	// ModelVersion is a ModelVersion: an integer of at least 1. Nil means absent.
 	ModelVersion *int64 `json:"ModelVersion,omitempty" validate:"omitempty,lookout_model_version"`
 
-	// ModelVersionArn: A ModelVersionArn: 20 to 2048 characters fully matching
+	// ModelVersionArn is a ModelVersionArn: 20 to 2048 characters fully matching
 	// ^arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/[0-9a-zA-Z_-]{1,200}\/.+\/model-version\/[0-9]{1,}$.
 	// Empty means absent.
 	ModelVersionArn string `json:"ModelVersionArn,omitempty" validate:"omitempty,lookout_model_version_arn"`
 
-	// SourceType: One of the values of [ModelVersionSourceType]. Empty means absent.
+	// SourceType is one of the values of [ModelVersionSourceType]. Empty means absent.
 	SourceType ModelVersionSourceType `json:"SourceType,omitempty" validate:"omitempty,lookout_model_version_source_type"`
 
-	// Status: One of the values of [ModelVersionStatus]. Empty means absent.
+	// Status is one of the values of [ModelVersionStatus]. Empty means absent.
 	Status ModelVersionStatus `json:"Status,omitempty" validate:"omitempty,lookout_model_version_status"`
 }
 
@@ -3359,10 +3362,10 @@ func (v *ModelVersionSummary) appendJSON(b []byte) ([]byte, error) {
 
 // MonotonicValues is the service model's MonotonicValues structure.
 type MonotonicValues struct {
-	// Monotonicity: One of the values of [Monotonicity]. Empty means absent.
+	// Monotonicity is one of the values of [Monotonicity]. Empty means absent.
 	Monotonicity Monotonicity `json:"Monotonicity,omitempty" validate:"omitempty,lookout_monotonicity"`
 
-	// Status: One of the values of [StatisticalIssueStatus]. Required.
+	// Status is one of the values of [StatisticalIssueStatus]. Required.
 	Status StatisticalIssueStatus `json:"Status,omitempty" validate:"required,lookout_statistical_issue_status"`
 }
 
@@ -3430,7 +3433,7 @@ func (v *MonotonicValues) appendJSON(b []byte) ([]byte, error) {
 
 // MultipleOperatingModes is the service model's MultipleOperatingModes structure.
 type MultipleOperatingModes struct {
-	// Status: One of the values of [StatisticalIssueStatus]. Required.
+	// Status is one of the values of [StatisticalIssueStatus]. Required.
 	Status StatisticalIssueStatus `json:"Status,omitempty" validate:"required,lookout_statistical_issue_status"`
 }
 
@@ -3481,26 +3484,26 @@ func (v *MultipleOperatingModes) appendJSON(b []byte) ([]byte, error) {
 
 // RetrainingSchedulerSummary is the service model's RetrainingSchedulerSummary structure.
 type RetrainingSchedulerSummary struct {
-	// LookbackWindow: A LookbackWindow: a value fully matching ^P180D$|^P360D$|^P540D$|^P720D$. Empty
-	// means absent.
+	// LookbackWindow is a LookbackWindow: a value fully matching ^P180D$|^P360D$|^P540D$|^P720D$.
+	// Empty means absent.
 	LookbackWindow string `json:"LookbackWindow,omitempty" validate:"omitempty,lookout_lookback_window"`
 
-	// ModelArn: A ModelArn: 20 to 2048 characters fully matching
+	// ModelArn is a ModelArn: 20 to 2048 characters fully matching
 	// arn:aws(-[^:]+)?:lookoutequipment:[a-zA-Z0-9\-]*:[0-9]{12}:model\/.+. Empty means absent.
 	ModelArn string `json:"ModelArn,omitempty" validate:"omitempty,lookout_model_arn"`
 
-	// ModelName: A ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty means
-	// absent.
+	// ModelName is a ModelName: 1 to 200 characters fully matching ^[0-9a-zA-Z_-]{1,200}$. Empty
+	// means absent.
 	ModelName string `json:"ModelName,omitempty" validate:"omitempty,lookout_model_name"`
 
-	// RetrainingFrequency: A RetrainingFrequency: 1 to 10 characters fully matching
+	// RetrainingFrequency is a RetrainingFrequency: 1 to 10 characters fully matching
 	// ^P(\dY)?(\d{1,2}M)?(\d{1,3}D)?$. Empty means absent.
 	RetrainingFrequency string `json:"RetrainingFrequency,omitempty" validate:"omitempty,lookout_retraining_frequency"`
 
-	// RetrainingStartDate: A time, sent as seconds since the epoch. Nil means absent.
+	// RetrainingStartDate is a time, sent as seconds since the epoch. Nil means absent.
 	RetrainingStartDate *Timestamp `json:"RetrainingStartDate,omitempty"`
 
-	// Status: One of the values of [RetrainingSchedulerStatus]. Empty means absent.
+	// Status is one of the values of [RetrainingSchedulerStatus]. Empty means absent.
 	Status RetrainingSchedulerStatus `json:"Status,omitempty" validate:"omitempty,lookout_retraining_scheduler_status"`
 }
 
@@ -3631,11 +3634,11 @@ func (v *RetrainingSchedulerSummary) appendJSON(b []byte) ([]byte, error) {
 
 // S3Object is the service model's S3Object structure.
 type S3Object struct {
-	// Bucket: A S3Bucket: 3 to 63 characters fully matching ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$.
+	// Bucket is a S3Bucket: 3 to 63 characters fully matching ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$.
 	// Required.
 	Bucket string `json:"Bucket,omitempty" validate:"required,lookout_s3_bucket"`
 
-	// Key: A S3Key: 1 to 1024 characters fully matching [\P{M}\p{M}]{1,1024}[^/]$. Required.
+	// Key is a S3Key: 1 to 1024 characters fully matching [\P{M}\p{M}]{1,1024}[^/]$. Required.
 	Key string `json:"Key,omitempty" validate:"required,lookout_s3_key"`
 }
 
@@ -3700,45 +3703,45 @@ func (v *S3Object) appendJSON(b []byte) ([]byte, error) {
 
 // SensorStatisticsSummary is the service model's SensorStatisticsSummary structure.
 type SensorStatisticsSummary struct {
-	// CategoricalValues: See [CategoricalValues]. Nil means absent.
+	// CategoricalValues is a [CategoricalValues]. Nil means absent.
 	CategoricalValues *CategoricalValues `json:"CategoricalValues,omitempty"`
 
-	// ComponentName: A ComponentName: 1 to 200 characters fully matching ^[0-9a-zA-Z._\-]{1,200}$.
+	// ComponentName is a ComponentName: 1 to 200 characters fully matching ^[0-9a-zA-Z._\-]{1,200}$.
 	// Empty means absent.
 	ComponentName string `json:"ComponentName,omitempty" validate:"omitempty,lookout_component_name"`
 
-	// DataEndTime: A time, sent as seconds since the epoch. Nil means absent.
+	// DataEndTime is a time, sent as seconds since the epoch. Nil means absent.
 	DataEndTime *Timestamp `json:"DataEndTime,omitempty"`
 
-	// DataExists: A boolean. Nil means absent.
+	// DataExists is a boolean. Nil means absent.
 	DataExists *bool `json:"DataExists,omitempty"`
 
-	// DataStartTime: A time, sent as seconds since the epoch. Nil means absent.
+	// DataStartTime is a time, sent as seconds since the epoch. Nil means absent.
 	DataStartTime *Timestamp `json:"DataStartTime,omitempty"`
 
-	// DuplicateTimestamps: See [CountPercent]. Nil means absent.
+	// DuplicateTimestamps is a [CountPercent]. Nil means absent.
 	DuplicateTimestamps *CountPercent `json:"DuplicateTimestamps,omitempty"`
 
-	// InvalidDateEntries: See [CountPercent]. Nil means absent.
+	// InvalidDateEntries is a [CountPercent]. Nil means absent.
 	InvalidDateEntries *CountPercent `json:"InvalidDateEntries,omitempty"`
 
-	// InvalidValues: See [CountPercent]. Nil means absent.
+	// InvalidValues is a [CountPercent]. Nil means absent.
 	InvalidValues *CountPercent `json:"InvalidValues,omitempty"`
 
-	// LargeTimestampGaps: See [LargeTimestampGaps]. Nil means absent.
+	// LargeTimestampGaps is a [LargeTimestampGaps]. Nil means absent.
 	LargeTimestampGaps *LargeTimestampGaps `json:"LargeTimestampGaps,omitempty"`
 
-	// MissingValues: See [CountPercent]. Nil means absent.
+	// MissingValues is a [CountPercent]. Nil means absent.
 	MissingValues *CountPercent `json:"MissingValues,omitempty"`
 
-	// MonotonicValues: See [MonotonicValues]. Nil means absent.
+	// MonotonicValues is a [MonotonicValues]. Nil means absent.
 	MonotonicValues *MonotonicValues `json:"MonotonicValues,omitempty"`
 
-	// MultipleOperatingModes: See [MultipleOperatingModes]. Nil means absent.
+	// MultipleOperatingModes is a [MultipleOperatingModes]. Nil means absent.
 	MultipleOperatingModes *MultipleOperatingModes `json:"MultipleOperatingModes,omitempty"`
 
-	// SensorName: A SensorName: 1 to 200 characters fully matching ^[0-9a-zA-Z:#$.\-_]{1,200}$. Empty
-	// means absent.
+	// SensorName is a SensorName: 1 to 200 characters fully matching ^[0-9a-zA-Z:#$.\-_]{1,200}$.
+	// Empty means absent.
 	SensorName string `json:"SensorName,omitempty" validate:"omitempty,lookout_sensor_name"`
 }
 
@@ -3977,7 +3980,7 @@ func (v *SensorStatisticsSummary) appendJSON(b []byte) ([]byte, error) {
 
 // SensorsWithShortDateRange is the service model's SensorsWithShortDateRange structure.
 type SensorsWithShortDateRange struct {
-	// AffectedSensorCount: An integer. Required.
+	// AffectedSensorCount is an integer. Required.
 	AffectedSensorCount *int64 `json:"AffectedSensorCount,omitempty" validate:"required"`
 }
 
@@ -4026,10 +4029,10 @@ func (v *SensorsWithShortDateRange) appendJSON(b []byte) ([]byte, error) {
 
 // Tag is the service model's Tag structure.
 type Tag struct {
-	// Key: A TagKey: 1 to 128 characters fully matching ^(?!aws:)[a-zA-Z+-=._:/]+$. Required.
+	// Key is a TagKey: 1 to 128 characters fully matching ^(?!aws:)[a-zA-Z+-=._:/]+$. Required.
 	Key string `json:"Key,omitempty" validate:"required,lookout_tag_key"`
 
-	// Value: A TagValue: 0 to 256 characters fully matching [\s\w+-=\.:/@]*. Required.
+	// Value is a TagValue: 0 to 256 characters fully matching [\s\w+-=\.:/@]*. Required.
 	Value *string `json:"Value,omitempty" validate:"required,lookout_tag_value"`
 }
 
@@ -4094,7 +4097,7 @@ func (v *Tag) appendJSON(b []byte) ([]byte, error) {
 
 // UnsupportedTimestamps is the service model's UnsupportedTimestamps structure.
 type UnsupportedTimestamps struct {
-	// TotalNumberOfUnsupportedTimestamps: An integer. Required.
+	// TotalNumberOfUnsupportedTimestamps is an integer. Required.
 	TotalNumberOfUnsupportedTimestamps *int64 `json:"TotalNumberOfUnsupportedTimestamps,omitempty" validate:"required"`
 }
 

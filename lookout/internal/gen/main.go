@@ -566,7 +566,7 @@ func (g *gen) describe(s *shape) string {
 		}
 		parts = append(parts, what)
 	}
-	return "a " + s.name + ": " + strings.Join(parts, ", ")
+	return article(s.name) + " " + s.name + ": " + strings.Join(parts, ", ")
 }
 
 func (g *gen) writeCheck(b *bytes.Buffer, s *shape) {
@@ -749,20 +749,20 @@ func (g *gen) fieldDoc(st *shape, f field) string {
 	var what string
 	switch f.how {
 	case "struct":
-		what = "See [" + f.shape.name + "]."
+		what = article(f.shape.name) + " [" + f.shape.name + "]."
 	case "time":
-		what = "A time, sent as seconds since the epoch."
+		what = "a time, sent as seconds since the epoch."
 	case "bool":
-		what = "A boolean."
+		what = "a boolean."
 	case "float":
-		what = "A number."
+		what = "a number."
 	case "int32", "int64":
-		what = capitalize(g.describe(f.shape)) + "."
+		what = g.describe(f.shape) + "."
 		if !f.shape.constrained() {
-			what = "An integer."
+			what = "an integer."
 		}
 	default:
-		what = capitalize(g.describe(f.shape)) + "."
+		what = g.describe(f.shape) + "."
 	}
 	var presence string
 	switch {
@@ -770,16 +770,25 @@ func (g *gen) fieldDoc(st *shape, f field) string {
 		presence = " Required."
 	case f.how == "plain":
 		presence = " Empty means absent."
-	case f.how == "list" || f.how == "strlist":
-		presence = " Nil means absent."
 	default:
 		presence = " Nil means absent."
 	}
-	doc := f.name + ": " + what + presence
+	doc := f.name + " is " + what + presence
 	if note := memberNotes[st.name+"."+f.name]; note != "" {
+		doc += " " + note
+	} else if note := memberNotes[f.name]; note != "" {
 		doc += " " + note
 	}
 	return wrap(doc, "\t// ")
+}
+
+// article returns "an" before a name that starts with a vowel, "a" before
+// any other.
+func article(name string) string {
+	if strings.ContainsAny(name[:1], "AEIOU") {
+		return "an"
+	}
+	return "a"
 }
 
 func capitalize(s string) string {
