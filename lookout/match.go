@@ -149,6 +149,17 @@ func scanS3Key(s string) (ok, valid bool, n int) {
 
 // scanPrefix matches (^$)|([\u0009\u000A\u000D\u0020-\u00FF]{1,1023}/$).
 func scanPrefix(s string) (ok, valid bool, n int) {
+	n, ok = latin1Run(s)
+	if !ok {
+		return fail(s)
+	}
+	return n == 0 || (n >= 2 && n <= 1024 && s[len(s)-1] == '/'), true, n
+}
+
+// latin1Run reports whether every character of s is in
+// [\u0009\u000A\u000D\u0020-\u00FF] (the class of S3Prefix and Policy),
+// and when it is, their number.
+func latin1Run(s string) (n int, ok bool) {
 	for i := 0; i < len(s); n++ {
 		if i+8 <= len(s) {
 			// Eight bytes of U+0020..U+007F at once.
@@ -166,10 +177,10 @@ func scanPrefix(s string) (ok, valid bool, n int) {
 			// U+0080..U+00FF, two bytes in UTF-8.
 			i += 2
 		default:
-			return fail(s)
+			return 0, false
 		}
 	}
-	return n == 0 || (n >= 2 && n <= 1024 && s[len(s)-1] == '/'), true, n
+	return n, true
 }
 
 // arnPattern matches an ARN of the form
@@ -493,25 +504,9 @@ func scanTimeZoneOffset(s string) (ok, valid bool, n int) {
 // character, each of them \t, \n, \r or U+0020..U+00FF (scanPrefix's
 // class), without a bound of its own.
 func scanPolicy(s string) (ok, valid bool, n int) {
-	for i := 0; i < len(s); n++ {
-		if i+8 <= len(s) {
-			// Eight bytes of U+0020..U+007F at once.
-			if w := load64(s[i:]); w&swarHi == 0 && !swarHasLess(w, 0x20) {
-				i += 8
-				n += 7
-				continue
-			}
-		}
-		c := s[i]
-		switch {
-		case prefixASCIIClass.in(c):
-			i++
-		case (c == 0xC2 || c == 0xC3) && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			// U+0080..U+00FF, two bytes in UTF-8.
-			i += 2
-		default:
-			return fail(s)
-		}
+	n, ok = latin1Run(s)
+	if !ok {
+		return fail(s)
 	}
 	return n >= 1, true, n
 }
