@@ -70,6 +70,9 @@ type config struct {
 	partSize int64
 	maxField int // the longest field held whole (tests make it small)
 	bufSize  int // the parser's first buffer size (tests make it small)
+	// onComponent, when set, sees each component's figures once summed
+	// (tests compare them between runs).
+	onComponent func(*compResult)
 }
 
 // WithProgress has Check call fn with its progress from one goroutine: about

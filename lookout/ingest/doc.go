@@ -66,6 +66,40 @@
 // span less than 14 days has a short date range; one without a valid value
 // (a schema sensor without a file included) lacks complete data.
 //
+// # 4b. The four sensor heuristics
+//
+// Every sensor's summary has CategoricalValues, MonotonicValues,
+// MultipleOperatingModes and LargeTimestampGaps, each with a Status
+// POTENTIAL_ISSUE_DETECTED or NO_ISSUE_DETECTED, by these rules (the
+// guide gives one sentence each; the rest is this package's declared
+// reading). A sensor's valid values are its valid cells in the records of
+// the ingested files, duplicates included, in read order: files in key
+// order, records in file order.
+//   - LargeTimestampGaps: over the sorted distinct timestamps of the
+//     sensor's records (whatever their cells), a gap longer than 30 days
+//     (2,592,000 s) is large; NumberOfLargeTimestampGaps counts them,
+//     MaxTimestampGapInDays is the longest gap in whole days, rounded down
+//     (0 with fewer than two timestamps).
+//   - CategoricalValues: N distinct valid values as float64 (-0 and 0 are
+//     one); detected when 1 <= N <= 10, with NumberOfCategory N.
+//   - MonotonicValues, with at least two valid values: STATIC when max -
+//     min <= 0.001 * max(|max|, |min|); else INCREASING when no value is
+//     below the one before it, DECREASING when none is above it; detected
+//     with Monotonicity when one holds.
+//   - MultipleOperatingModes: Sarle's bimodality coefficient BC = (G1^2 +
+//     1) / (G2 + 3(n-1)^2 / ((n-2)(n-3))) of the n valid values, G1 and G2
+//     the bias-corrected sample skewness and excess kurtosis; detected when
+//     n >= 4, the sensor is neither categorical nor STATIC, and BC > 5/9.
+//
+// A sensor without an ingested file (a schema sensor) has every status
+// NO_ISSUE_DETECTED and no other member. The figures take O(1) memory a
+// sensor (at most 11 distinct values, the first and last values, the
+// central moments); the gaps come from the timestamps kept for duplicates.
+// They are gathered per part of a file and merged in read order (the
+// moments by Pebay's formulas), at split points set by the data and the
+// part size alone ([WithPartSize]), never by the number of workers: the
+// result is the same on any number of cores.
+//
 // # 5. Failures
 //
 // The job fails ([Failure]) when the listing cannot be read, no key
@@ -83,7 +117,10 @@
 // again from there). Each part is read by a byte-level CSV reader into
 // figures that add up (counts, first and last times, the timestamps in
 // chunks); a component's figures, its duplicates among them, are summed
-// once its last file is read, and its timestamps dropped. Memory is bounded
+// once its last file is read, and its timestamps dropped. A file of at
+// least two parts is read in parts with one worker too, so that the
+// heuristics' moments are merged at the same points whatever the
+// concurrency. Memory is bounded
 // by the sensors, a few buffers per worker and 8 bytes per record of the
 // components being read; a field longer than 1 MiB is read piece by piece,
 // never held whole.

@@ -185,8 +185,8 @@ func TestKeyRules(t *testing.T) {
 		names = append(names, s.ComponentName+"/"+s.SensorName)
 	}
 	assert.Equal(t, []string{"fan/speed", "pump/a", "pump/z"}, names)
-	none := lookout.SensorStatisticsSummary{ComponentName: "fan", SensorName: "speed", MissingValues: cp(0, 0), InvalidValues: cp(0, 0),
-		InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(0, 0)}
+	none := noHeur(lookout.SensorStatisticsSummary{ComponentName: "fan", SensorName: "speed", MissingValues: cp(0, 0), InvalidValues: cp(0, 0),
+		InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(0, 0)})
 	assert.Equal(t, none, res.SensorStatisticsSummaries[0])
 	assert.Equal(t, int64(2), res.DataQualitySummary.InsufficientSensorData.MissingCompleteSensorData.AffectedSensorCount)
 }

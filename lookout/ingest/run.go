@@ -68,6 +68,7 @@ func (f *fileFigures) add(p *part) {
 			c.valid += d.valid
 			c.minT = min(c.minT, d.minT)
 			c.maxT = max(c.maxT, d.maxT)
+			c.vals.merge(&d.vals)
 		}
 	}
 	f.ts = append(f.ts, p.ts...)
@@ -188,7 +189,10 @@ func (r *run) run() error {
 		f.parts = make([]*part, 1)
 		f.gen = make([]int, 1)
 		t := &task{f: f, limit: math.MaxInt64}
-		if r.cfg.workers > 1 && f.size >= 2*r.cfg.partSize {
+		// The parts do not depend on the number of workers (one reads
+		// them in turn): the heuristics' moments, merged part by part,
+		// are then the same on any number of cores (section 4b).
+		if f.size >= 2*r.cfg.partSize {
 			n := int((f.size + r.cfg.partSize - 1) / r.cfg.partSize)
 			f.bounds = make([]int64, n+1)
 			for k := range n {
@@ -410,6 +414,10 @@ func (r *run) fileDone(f *fileState) {
 	f.decide(r.sc)
 	r.left[f.comp]--
 	if r.left[f.comp] == 0 {
-		r.comps = append(r.comps, r.component(f.comp))
+		c := r.component(f.comp)
+		if r.cfg.onComponent != nil {
+			r.cfg.onComponent(c)
+		}
+		r.comps = append(r.comps, c)
 	}
 }

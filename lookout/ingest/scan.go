@@ -16,6 +16,8 @@ type colFigures struct {
 	// minT and maxT are the earliest and latest timestamps of the valid
 	// values (meaningful when valid > 0).
 	minT, maxT int64
+	// vals are the valid values in read order, for the heuristics.
+	vals valueStats
 }
 
 // maxHeaderNames is how many header names a parser keeps: one more than a
@@ -479,7 +481,17 @@ func (p *parser) cell(b []byte) {
 	if c >= p.ncols || !p.tsOK {
 		return
 	}
-	p.value(c, Classify(trim(b)))
+	p.cellValue(c, trim(b))
+}
+
+// cellValue counts a trimmed sensor cell in column c (0-based).
+func (p *parser) cellValue(c int, b []byte) {
+	k := Classify(b)
+	var v float64
+	if k == Valid {
+		v = validValue(b)
+	}
+	p.value(c, k, v)
 }
 
 // cellLong takes a field read through p.lc.
@@ -503,15 +515,22 @@ func (p *parser) cellLong() {
 	if c >= p.ncols || !p.tsOK {
 		return
 	}
-	p.value(c, p.lc.kind())
+	k := p.lc.kind()
+	var v float64
+	if k == Valid {
+		v = p.lc.value()
+	}
+	p.value(c, k, v)
 }
 
-// value counts a sensor value of kind k in column c (0-based).
-func (p *parser) value(c int, k Kind) {
+// value counts a sensor value of kind k in column c (0-based), of value v
+// when valid.
+func (p *parser) value(c int, k Kind, v float64) {
 	f := &p.p.cols[c-1]
 	switch k {
 	case Valid:
 		f.valid++
+		f.vals.add(v)
 		if p.ts < f.minT {
 			f.minT = p.ts
 		}
@@ -648,24 +667,36 @@ func (p *parser) fastRecord(line []byte) {
 	for more && col < p.ncols {
 		// A plain decimal number ends at a comma or the end.
 		j := pos
+		neg := false
 		if j < n && (line[j] == '-' || line[j] == '+') {
+			neg = line[j] == '-'
 			j++
 		}
 		ds := j
+		var mant uint64 // wraps past 19 digits: then unused
 		for j < n && line[j]-'0' < 10 {
+			mant = mant*10 + uint64(line[j]-'0')
 			j++
 		}
 		nd := j - ds
+		frac := 0
 		if j < n && line[j] == '.' {
 			j++
 			fs := j
 			for j < n && line[j]-'0' < 10 {
+				mant = mant*10 + uint64(line[j]-'0')
 				j++
 			}
-			nd += j - fs
+			frac = j - fs
+			nd += frac
 		}
 		if nd > 0 && nd < 300 && (j == n || line[j] == ',') {
 			c := &cols[col-1]
+			v, ok := fastDecimal(mant, nd, frac, neg)
+			if !ok {
+				v = validValue(line[pos:j])
+			}
+			c.vals.add(v)
 			c.valid++
 			if t < c.minT {
 				c.minT = t
@@ -679,7 +710,7 @@ func (p *parser) fastRecord(line []byte) {
 			} else {
 				j += e
 			}
-			p.value(col, Classify(trim(line[pos:j])))
+			p.cellValue(col, trim(line[pos:j]))
 		}
 		col++
 		if j == n {
