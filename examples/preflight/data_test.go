@@ -80,6 +80,22 @@ import (
 // + 1 = 2. Ragged records: 1. DataStartTime 2024-03-01 (1709251200),
 // DataEndTime 2024-03-16 (1710547200).
 //
+// The heuristics (section 4b of lookout/ingest), values in read order:
+//   - pump-1 Flow 12.1 12.3 12.2 12.4 12.0 12.5 12.6 | 12.6 12.7 12.9 ...
+//     13.4 (14 distinct; 12.3 then 12.2: not monotonic), Pressure (13
+//     distinct, 3.02 then 3.05 then 3.01) and Temperature (13 distinct,
+//     41.7 then 41.6): none flagged; their bimodality coefficients, worked
+//     apart, are 0.391, 0.367 and 0.353, under 5/9. Their records are
+//     daily but for 03-10 (unsupported): the longest gap 2 days.
+//   - pump-2 Flow: 8.1 8.2 8.0 8.3 8.4 8.5: 6 distinct, categorical;
+//     Vibration: 0.12 then 0.15: 2 distinct, categorical, and INCREASING
+//     (0.03 > 0.001 * 0.15: not STATIC). Records every 2 days: 2.
+//   - pump-3 Current: 4.2 4.3 4.3 4.4 4.5 (the 4.1 of the epoch line is
+//     dropped): 4 distinct, INCREASING; records 03-01, 03-02, 03-04, 03-05:
+//     2 days. Speed: no valid value: not categorical (0 values), no
+//     monotonicity; the same records: 2 days.
+//   - no gap of more than 30 days, no multiple modes.
+//
 // The worst sensors by missing + invalid percentage: Speed 100, Vibration
 // 75, pump-2 Flow 25, then pump-1 Pressure and Temperature at 12.5 (ties
 // in sensor order), pump-1 Flow 6.25 is the sixth: left out.
@@ -90,10 +106,15 @@ const sampleText = `testdata/request.json: ok
   time: 2024-03-01 00:00:00 to 2024-03-16 00:00:00 (UTC)
   records: 2 duplicate timestamps, 2 unsupported timestamps, 1 ragged record
   sensors: 7: 6 with missing values (14 in all), 4 with invalid values (4 in all), 1 without a valid value, 2 with less than 14 days of data
+  heuristics: 3 categorical, 2 monotonic, 0 with multiple operating modes, 0 with gaps over 30 days
+  flagged sensors:
+    pump-2/Flow: categorical (6 values)
+    pump-2/Vibration: categorical (2 values), monotonic (INCREASING)
+    pump-3/Current: categorical (4 values), monotonic (INCREASING)
   worst sensors (missing + invalid values):
     pump-3/Speed: 80% missing, 20% invalid, no valid value
-    pump-2/Vibration: 62.5% missing, 12.5% invalid, less than 14 days of data
-    pump-2/Flow: 12.5% missing, 12.5% invalid
+    pump-2/Vibration: 62.5% missing, 12.5% invalid, less than 14 days of data; categorical (2 values), monotonic (INCREASING)
+    pump-2/Flow: 12.5% missing, 12.5% invalid; categorical (6 values)
     pump-1/Pressure: 12.5% missing, 0% invalid
     pump-1/Temperature: 6.25% missing, 6.25% invalid
   discarded files:
@@ -125,30 +146,51 @@ const sampleIngestion = `{
     {"ComponentName": "pump-1", "SensorName": "Flow", "DataExists": true,
      "MissingValues": {"Count": 1, "Percentage": 6.25}, "InvalidValues": {"Count": 0, "Percentage": 0},
      "InvalidDateEntries": {"Count": 1, "Percentage": 5.88235294117647}, "DuplicateTimestamps": {"Count": 1, "Percentage": 6.25},
-     "DataStartTime": 1709251200, "DataEndTime": 1710547200},
+     "DataStartTime": 1709251200, "DataEndTime": 1710547200,
+     "CategoricalValues": {"Status": "NO_ISSUE_DETECTED"},
+     "LargeTimestampGaps": {"MaxTimestampGapInDays": 2, "NumberOfLargeTimestampGaps": 0, "Status": "NO_ISSUE_DETECTED"},
+     "MonotonicValues": {"Status": "NO_ISSUE_DETECTED"}, "MultipleOperatingModes": {"Status": "NO_ISSUE_DETECTED"}},
     {"ComponentName": "pump-1", "SensorName": "Pressure", "DataExists": true,
      "MissingValues": {"Count": 2, "Percentage": 12.5}, "InvalidValues": {"Count": 0, "Percentage": 0},
      "InvalidDateEntries": {"Count": 1, "Percentage": 5.88235294117647}, "DuplicateTimestamps": {"Count": 1, "Percentage": 6.25},
-     "DataStartTime": 1709251200, "DataEndTime": 1710547200},
+     "DataStartTime": 1709251200, "DataEndTime": 1710547200,
+     "CategoricalValues": {"Status": "NO_ISSUE_DETECTED"},
+     "LargeTimestampGaps": {"MaxTimestampGapInDays": 2, "NumberOfLargeTimestampGaps": 0, "Status": "NO_ISSUE_DETECTED"},
+     "MonotonicValues": {"Status": "NO_ISSUE_DETECTED"}, "MultipleOperatingModes": {"Status": "NO_ISSUE_DETECTED"}},
     {"ComponentName": "pump-1", "SensorName": "Temperature", "DataExists": true,
      "MissingValues": {"Count": 1, "Percentage": 6.25}, "InvalidValues": {"Count": 1, "Percentage": 6.25},
      "InvalidDateEntries": {"Count": 1, "Percentage": 5.88235294117647}, "DuplicateTimestamps": {"Count": 1, "Percentage": 6.25},
-     "DataStartTime": 1709251200, "DataEndTime": 1710547200},
+     "DataStartTime": 1709251200, "DataEndTime": 1710547200,
+     "CategoricalValues": {"Status": "NO_ISSUE_DETECTED"},
+     "LargeTimestampGaps": {"MaxTimestampGapInDays": 2, "NumberOfLargeTimestampGaps": 0, "Status": "NO_ISSUE_DETECTED"},
+     "MonotonicValues": {"Status": "NO_ISSUE_DETECTED"}, "MultipleOperatingModes": {"Status": "NO_ISSUE_DETECTED"}},
     {"ComponentName": "pump-2", "SensorName": "Flow", "DataExists": true,
      "MissingValues": {"Count": 1, "Percentage": 12.5}, "InvalidValues": {"Count": 1, "Percentage": 12.5},
      "InvalidDateEntries": {"Count": 0, "Percentage": 0}, "DuplicateTimestamps": {"Count": 0, "Percentage": 0},
-     "DataStartTime": 1709251200, "DataEndTime": 1710460800},
+     "DataStartTime": 1709251200, "DataEndTime": 1710460800,
+     "CategoricalValues": {"NumberOfCategory": 6, "Status": "POTENTIAL_ISSUE_DETECTED"},
+     "LargeTimestampGaps": {"MaxTimestampGapInDays": 2, "NumberOfLargeTimestampGaps": 0, "Status": "NO_ISSUE_DETECTED"},
+     "MonotonicValues": {"Status": "NO_ISSUE_DETECTED"}, "MultipleOperatingModes": {"Status": "NO_ISSUE_DETECTED"}},
     {"ComponentName": "pump-2", "SensorName": "Vibration", "DataExists": true,
      "MissingValues": {"Count": 5, "Percentage": 62.5}, "InvalidValues": {"Count": 1, "Percentage": 12.5},
      "InvalidDateEntries": {"Count": 0, "Percentage": 0}, "DuplicateTimestamps": {"Count": 0, "Percentage": 0},
-     "DataStartTime": 1709251200, "DataEndTime": 1709424000},
+     "DataStartTime": 1709251200, "DataEndTime": 1709424000,
+     "CategoricalValues": {"NumberOfCategory": 2, "Status": "POTENTIAL_ISSUE_DETECTED"},
+     "LargeTimestampGaps": {"MaxTimestampGapInDays": 2, "NumberOfLargeTimestampGaps": 0, "Status": "NO_ISSUE_DETECTED"},
+     "MonotonicValues": {"Monotonicity": "INCREASING", "Status": "POTENTIAL_ISSUE_DETECTED"}, "MultipleOperatingModes": {"Status": "NO_ISSUE_DETECTED"}},
     {"ComponentName": "pump-3", "SensorName": "Current", "DataExists": true,
      "MissingValues": {"Count": 0, "Percentage": 0}, "InvalidValues": {"Count": 0, "Percentage": 0},
      "InvalidDateEntries": {"Count": 1, "Percentage": 16.666666666666664}, "DuplicateTimestamps": {"Count": 1, "Percentage": 20},
-     "DataStartTime": 1709251200, "DataEndTime": 1709596800},
+     "DataStartTime": 1709251200, "DataEndTime": 1709596800,
+     "CategoricalValues": {"NumberOfCategory": 4, "Status": "POTENTIAL_ISSUE_DETECTED"},
+     "LargeTimestampGaps": {"MaxTimestampGapInDays": 2, "NumberOfLargeTimestampGaps": 0, "Status": "NO_ISSUE_DETECTED"},
+     "MonotonicValues": {"Monotonicity": "INCREASING", "Status": "POTENTIAL_ISSUE_DETECTED"}, "MultipleOperatingModes": {"Status": "NO_ISSUE_DETECTED"}},
     {"ComponentName": "pump-3", "SensorName": "Speed", "DataExists": false,
      "MissingValues": {"Count": 4, "Percentage": 80}, "InvalidValues": {"Count": 1, "Percentage": 20},
-     "InvalidDateEntries": {"Count": 1, "Percentage": 16.666666666666664}, "DuplicateTimestamps": {"Count": 1, "Percentage": 20}}],
+     "InvalidDateEntries": {"Count": 1, "Percentage": 16.666666666666664}, "DuplicateTimestamps": {"Count": 1, "Percentage": 20},
+     "CategoricalValues": {"Status": "NO_ISSUE_DETECTED"},
+     "LargeTimestampGaps": {"MaxTimestampGapInDays": 2, "NumberOfLargeTimestampGaps": 0, "Status": "NO_ISSUE_DETECTED"},
+     "MonotonicValues": {"Status": "NO_ISSUE_DETECTED"}, "MultipleOperatingModes": {"Status": "NO_ISSUE_DETECTED"}}],
   "Ignored": ["plant-1/pumps/README.txt", "plant-1/pumps/pump-1/archive/2023.csv"],
   "RaggedRecords": 1,
   "Discards": [
@@ -448,11 +490,14 @@ func TestRunDataReportCuts(t *testing.T) {
 			"IngestionInputConfiguration": {"S3InputConfiguration": {"Bucket": "data", "Prefix": "p/"}}}`)
 		return p
 	}
-	// 30 days of one valid value a day: nothing to warn about.
+	// 30 days of one valid value a day, 1.0 + ((7d) mod 13)/10: 13
+	// distinct values (not categorical), up and down (not monotonic), a
+	// bimodality coefficient of 0.472 (worked apart: under 5/9): nothing to
+	// warn about.
 	var good strings.Builder
 	good.WriteString("Timestamp,Flow\n")
 	for d := 1; d <= 30; d++ {
-		fmt.Fprintf(&good, "2024-03-%02d 00:00:00,1.5\n", d)
+		fmt.Fprintf(&good, "2024-03-%02d 00:00:00,%.1f\n", d, 1.0+float64(d*7%13)/10)
 	}
 
 	t.Run("twelve ignored keys", func(t *testing.T) {
@@ -486,7 +531,8 @@ func TestRunDataReportCuts(t *testing.T) {
 			"  files: 1 matched, 1 ingested (735 bytes), 0 discarded; 0 keys ignored\n"+ // 15 + 30 * 24
 			"  time: 2024-03-01 00:00:00 to 2024-03-30 00:00:00 (UTC)\n"+
 			"  records: 0 duplicate timestamps, 0 unsupported timestamps, 0 ragged records\n"+
-			"  sensors: 1: 0 with missing values (0 in all), 0 with invalid values (0 in all), 0 without a valid value, 0 with less than 14 days of data\n",
+			"  sensors: 1: 0 with missing values (0 in all), 0 with invalid values (0 in all), 0 without a valid value, 0 with less than 14 days of data\n"+
+			"  heuristics: 0 categorical, 0 monotonic, 0 with multiple operating modes, 0 with gaps over 30 days\n",
 			stdout.String())
 	})
 	t.Run("every file discarded", func(t *testing.T) {
