@@ -33,7 +33,8 @@ func (e *dataError) Unwrap() error { return e.Err }
 // checkData runs the ingestion check of res's request (which is valid)
 // against the objects opts.data names, with schema (nil for none), and
 // records the result in res: its Ingestion, and the exit status 1 when the
-// job would fail. It returns a *dataError when the check cannot run.
+// job would fail on its data, 2 when it would fail because the data cannot
+// be read (the listing, or an object). It returns a *dataError when the check cannot run.
 func checkData(ctx context.Context, e *env, opts options, schema *lookout.DataSchema, res *result) error {
 	s3in := res.req.IngestionInputConfiguration.S3InputConfiguration
 	where := "s3://" + s3in.Bucket + "/"
@@ -58,7 +59,12 @@ func checkData(ctx context.Context, e *env, opts options, schema *lookout.DataSc
 		case !info.IsDir():
 			return &dataError{What: "-data " + opts.data + ": not a directory (it holds the bucket's objects, DIR/<key>)"}
 		}
-		src = ingest.FS(os.DirFS(opts.data))
+		d, err := ingest.Dir(opts.data)
+		if err != nil {
+			return &dataError{What: "-data " + opts.data + ": " + describe(err).Error(), Err: err}
+		}
+		defer d.Close()
+		src = d
 		res.Data = opts.data + ", as " + where
 	}
 	if e.wrapSource != nil {
@@ -83,6 +89,10 @@ func checkData(ctx context.Context, e *env, opts options, schema *lookout.DataSc
 	if out.Status != lookout.IngestionJobStatusSuccess {
 		res.OK = false
 		res.exit = max(res.exit, exitInvalid)
+		if f := out.Failure; f != nil && (f.Kind == ingest.FailList || f.Kind == ingest.FailRead) {
+			// The data could not be read: not a verdict on it.
+			res.exit = exitInput
+		}
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -411,6 +412,41 @@ func (s *blockingSource) Open(ctx context.Context, key string, off, n int64) (io
 	return nil, ctx.Err()
 }
 
+// stuckSource's reads block until release is closed, whatever their
+// context: a stalled disk.
+type stuckSource struct {
+	ingest.Source
+	opened, release chan struct{}
+	once            sync.Once
+}
+
+func (s *stuckSource) Open(ctx context.Context, key string, off, n int64) (io.ReadCloser, error) {
+	s.once.Do(func() { close(s.opened) })
+	<-s.release
+	return nil, io.ErrUnexpectedEOF
+}
+
+// failingOpen fails every open with err.
+type failingOpen struct {
+	ingest.Source
+	err error
+}
+
+func (s failingOpen) Open(context.Context, string, int64, int64) (io.ReadCloser, error) {
+	return nil, s.err
+}
+
+// TestRunDataUnreadable: an object that cannot be read fails the job with
+// its key, and the exit status is 2: the data could not be read.
+func TestRunDataUnreadable(t *testing.T) {
+	t.Parallel()
+	var stdout, stderr bytes.Buffer
+	code := runEnv(context.Background(), []string{"-data", "testdata/bucket", "testdata/request.json"}, &env{stdout: &stdout, stderr: &stderr,
+		wrapSource: func(s ingest.Source) ingest.Source { return failingOpen{s, errors.New("AccessDenied")} }})
+	assert.Equal(t, exitInput, code)
+	assert.Contains(t, stdout.String(), "  ingestion: FAILED: cannot read s3://sensor-data.example/plant-1/pumps/pump-1/week-1.csv: AccessDenied\n")
+}
+
 func TestRunDataCancelled(t *testing.T) {
 	t.Parallel()
 	args := []string{"-data", "testdata/bucket", "testdata/request.json"}
@@ -448,6 +484,23 @@ func TestRunDataCancelled(t *testing.T) {
 		assert.True(t, strings.HasSuffix(stderr.String(), interrupted), "%q", stderr.String())
 		assert.NotContains(t, strings.TrimSuffix(stderr.String(), interrupted), "\n",
 			"the progress line is erased, not left behind")
+	})
+	t.Run("while a read is stuck", func(t *testing.T) {
+		t.Parallel()
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		src := &stuckSource{opened: make(chan struct{}), release: make(chan struct{})}
+		defer close(src.release)
+		var stdout, stderr bytes.Buffer
+		done := make(chan int)
+		go func() {
+			done <- runEnv(ctx, args, &env{stdout: &stdout, stderr: &stderr,
+				wrapSource: func(s ingest.Source) ingest.Source { src.Source = s; return src }})
+		}()
+		<-src.opened
+		cancel()
+		assert.Equal(t, exitInterrupted, <-done)
+		assert.Equal(t, interrupted, stderr.String())
 	})
 }
 

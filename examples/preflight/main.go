@@ -78,12 +78,15 @@
 // With -data, a request that passes is followed by the data check's report,
 // indented under its verdict: where the objects were read, the job's
 // Status (SUCCESS, "with warnings" when a file is discarded, a key
-// ignored, a record ragged or any figure of the data quality summary is
-// not 0; or FAILED and the reason), the figures of a job that succeeds
+// ignored, a record ragged, any figure of the data quality summary is
+// not 0 or a heuristic flags a sensor; or FAILED and the reason), the figures of a job that succeeds
 // (files, bytes, time span, duplicate and unsupported timestamps, ragged
 // records, sensors with missing, invalid, no or less than 14 days of
-// data), the 5 sensors with the highest missing plus invalid percentage,
-// each discarded file with its reason, and the ignored keys (keys under
+// data), how many sensors each of the four heuristics flags (categorical,
+// monotonic, multiple operating modes, gaps over 30 days: lookout/ingest's
+// section 4b) and the flagged sensors (the first 10), the 5 sensors with
+// the highest missing plus invalid percentage (with their flags), each
+// discarded file with its reason, and the ignored keys (keys under
 // the prefix that match no component; the first 10, then how many more).
 // A -schema file's violations are listed, each with its path, before the
 // verdicts; the data is then not checked. For the sample bucket:
@@ -158,10 +161,12 @@
 // # Exit status
 //
 // 0 when every file passes, 1 when any document breaks a constraint (or,
-// with -data, the schema is invalid or the job would fail), 2 when any file
-// cannot be read or is not a readable request document (malformed JSON,
-// unknown member, ...), when the data cannot be checked (a -data directory
-// that does not exist, an S3 configuration error) and for usage errors;
+// with -data, the schema is invalid or the job would fail on its data), 2
+// when any file cannot be read or is not a readable request document
+// (malformed JSON, unknown member, ...), when the data cannot be read (a
+// -data directory that does not exist, an S3 configuration error, a
+// listing that fails, an object that cannot be read: the job's
+// FailedReason then says which) and for usage errors;
 // 130 when a data check is interrupted. The worst status wins.
 // go run reports any status but 0 as 1: where the status matters, build the
 // command (go build -o preflight ./examples/preflight) and run it.

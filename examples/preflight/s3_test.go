@@ -90,7 +90,8 @@ func TestRunDataS3NoBucket(t *testing.T) {
 	request := `{"ClientToken": "t", "DatasetName": "pumps", "RoleArn": "arn:aws:iam::123456789012:role/r",
 		"IngestionInputConfiguration": {"S3InputConfiguration": {"Bucket": "no-such-bucket", "Prefix": "plant-1/"}}}`
 	var stdout, stderr bytes.Buffer
-	require.Equal(t, exitInvalid, run([]string{"-json", "-data", "s3", "-"}, strings.NewReader(request), &stdout, &stderr))
+	// The listing fails: the data cannot be read, status 2.
+	require.Equal(t, exitInput, run([]string{"-json", "-data", "s3", "-"}, strings.NewReader(request), &stdout, &stderr))
 	assert.Empty(t, stderr.String())
 	var rep struct {
 		OK    bool `json:"ok"`

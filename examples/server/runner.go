@@ -35,7 +35,11 @@ func (d dirSources) bucket(name string) ingest.Source {
 	if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
 		return noBucket{name: name}
 	}
-	return ingest.FS(os.DirFS(root))
+	src, err := ingest.Dir(root)
+	if err != nil {
+		return noBucket{name: name}
+	}
+	return src // confined to root, following no link; closed after its check
 }
 
 // noBucket is a bucket that does not exist: its listing fails, which fails
@@ -229,7 +233,11 @@ func (r *runner) check(id string) (store.Job, store.Outcome, error) {
 		}
 	}
 	req := requestOf(job)
-	res, err := ingest.Check(r.ctx, req, schema, r.src.bucket(job.Input.Bucket))
+	src := r.src.bucket(job.Input.Bucket)
+	if c, ok := src.(io.Closer); ok {
+		defer c.Close()
+	}
+	res, err := ingest.Check(r.ctx, req, schema, src)
 	if err != nil {
 		if r.ctx.Err() != nil {
 			return job, store.Outcome{}, context.Canceled

@@ -185,6 +185,9 @@ func Check(ctx context.Context, req *lookout.StartDataIngestionJobRequest, schem
 		}
 		f := &fileState{idx: len(files), key: o.Key, comp: comp, size: o.Size}
 		switch {
+		case o.Type != 0:
+			f.discard = &Discard{Key: o.Key, Reason: ReasonNotRegularFile, Err: &NotRegularError{Key: o.Key, Type: o.Type}}
+			f.size = 0
 		case o.Size < 0:
 			f.discard = &Discard{Key: o.Key, Reason: ReasonUnreadable, Err: &SizeError{Listed: o.Size, Read: 0}}
 			f.size = 0

@@ -4,7 +4,7 @@
 // and the figures the service would report.
 //
 // [Check] takes a StartDataIngestionJob request, the dataset's schema (when
-// it has one) and a [Source] of objects ([FS] for a directory; the
+// it has one) and a [Source] of objects ([Dir] for a directory; the
 // s3source package for S3), and returns a [Result] in the service's shapes.
 // The rules below are what the service's guide says, made exact where it
 // is silent or contradicts itself, so that every reading gives the same
@@ -102,7 +102,11 @@
 //
 // # 5. Failures
 //
-// The job fails ([Failure]) when the listing cannot be read, no key
+// The job fails ([Failure]) when the listing cannot be read, a matched
+// object cannot be read to its end after the source's retries (FailRead:
+// the data is not bad, the read is, and part of the data must not pass as
+// SUCCESS; an object whose size is not the listed one is discarded
+// instead, [SizeError]), no key
 // matches, more than [MaxFiles] files match, there are more than
 // [MaxComponents] components or [MaxSensors] sensors, a CSV file is larger
 // than [MaxFileSize] or the matched files than [MaxTotalSize], a header
@@ -146,5 +150,13 @@
 //     a schema that names a component twice has the union of its columns;
 //   - RaggedRecords counts the records of the ingested files only;
 //   - a file that holds more or fewer bytes than listed is discarded as
-//     unreadable ([SizeError]), never read short or long.
+//     unreadable ([SizeError]), never read short or long;
+//   - a directory source's entry that is not a regular file (a symbolic
+//     link, whatever it points to; a named pipe; a device; a socket) is a
+//     key like any other, matched by the key rules, and a matched one is
+//     discarded unread ([ReasonNotRegularFile]) before the other key rules
+//     apply: S3 has no such object, but the user who put one there sees
+//     it named rather than silently missing. No link is followed ([Dir]);
+//   - a cancelled check returns at once, even while a read is stuck in the
+//     source; its goroutines end as their reads do.
 package ingest

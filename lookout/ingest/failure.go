@@ -34,6 +34,10 @@ const (
 	// FailTooMuchData: more than MaxTotalSize bytes of matched files
 	// (Count).
 	FailTooMuchData
+	// FailRead: a matched object cannot be read to its end, after the
+	// source's retries (Key, Err): a transport failure, a denied read, a
+	// key gone between listing and reading; the first in key order.
+	FailRead
 	// FailInvalidHeader: a header name that is not a valid SensorName
 	// ([lookout.CheckSensorName]) (Key, Column, Name): the first in key
 	// order.
@@ -52,6 +56,7 @@ var failureNames = [...]string{
 	FailTooManyComponents: "too-many-components",
 	FailFileTooLarge:      "file-too-large",
 	FailTooMuchData:       "too-much-data",
+	FailRead:              "read",
 	FailInvalidHeader:     "invalid-header",
 	FailAllDiscarded:      "all-discarded",
 	FailTooManySensors:    "too-many-sensors",
@@ -80,7 +85,8 @@ type Failure struct {
 	Name string
 	// Count is how many there are: files, components, sensors or bytes.
 	Count int64
-	// Err is the listing's error, for FailList.
+	// Err is the listing's error, for FailList, or the read's, for
+	// FailRead.
 	Err error
 }
 
@@ -108,6 +114,11 @@ func (f *Failure) Error() string {
 		s = fmt.Sprintf("%s is %d bytes, more than the %d a file may have", obj, f.Count, int64(MaxFileSize))
 	case FailTooMuchData:
 		s = fmt.Sprintf("the matched files hold %d bytes, more than the %d a job may read", f.Count, int64(MaxTotalSize))
+	case FailRead:
+		s = "cannot read " + obj
+		if f.Err != nil {
+			s += ": " + f.Err.Error()
+		}
 	case FailInvalidHeader:
 		s = fmt.Sprintf("invalid column name %s in column %d of %s: a name must match %s",
 			strconv.Quote(f.Name), f.Column, obj, sensorNamePattern)

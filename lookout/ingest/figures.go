@@ -19,6 +19,7 @@ func (f *fileState) decide(sc *schemaIndex) {
 	}
 	h := f.hdr
 	switch {
+	case f.readErr != nil:
 	case f.discard != nil:
 	case h == nil:
 		discard(ReasonNoHeader, 0, "")
@@ -30,6 +31,10 @@ func (f *fileState) decide(sc *schemaIndex) {
 		f.wide = true
 	case h.count < 2:
 		discard(ReasonTooFewColumns, 0, "")
+	}
+	if f.readErr != nil {
+		f.fig = fileFigures{}
+		return
 	}
 	if f.discard == nil && !f.badName && !f.wide {
 		seen := make(map[string]bool, len(h.names))
@@ -69,7 +74,9 @@ func (f *fileState) decide(sc *schemaIndex) {
 }
 
 // ingested reports whether the job would ingest f.
-func (f *fileState) ingested() bool { return f.discard == nil && !f.badName && !f.wide }
+func (f *fileState) ingested() bool {
+	return f.discard == nil && f.readErr == nil && !f.badName && !f.wide
+}
 
 // sensorFigures are one sensor's figures over its component's files.
 type sensorFigures struct {
@@ -376,6 +383,11 @@ func (r *run) result(res *Result, failed func(*Failure) (*Result, error)) (*Resu
 	for _, f := range r.files {
 		if f.discard != nil {
 			res.Discards = append(res.Discards, f.discard)
+		}
+	}
+	for _, f := range r.files {
+		if f.readErr != nil {
+			return failed(&Failure{Kind: FailRead, Key: f.key, Err: f.readErr})
 		}
 	}
 	for _, f := range r.files {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"testing"
 
@@ -218,6 +219,7 @@ func TestSchemaRules(t *testing.T) {
 type failingSource struct {
 	memSource
 	list, open error
+	midRead    error // the error of b.csv's reader after its first bytes
 }
 
 func (s failingSource) List(ctx context.Context, prefix string, fn func(Object) error) error {
@@ -231,7 +233,30 @@ func (s failingSource) Open(ctx context.Context, key string, off, n int64) (io.R
 	if s.open != nil && strings.HasSuffix(key, "b.csv") {
 		return nil, s.open
 	}
-	return s.memSource.Open(ctx, key, off, n)
+	rc, err := s.memSource.Open(ctx, key, off, n)
+	if err == nil && s.midRead != nil && strings.HasSuffix(key, "b.csv") {
+		return failAfter{rc, 5, s.midRead}, nil
+	}
+	return rc, err
+}
+
+// failAfter reads n bytes, then fails with err.
+type failAfter struct {
+	io.ReadCloser
+	n   int
+	err error
+}
+
+func (r failAfter) Read(p []byte) (int, error) {
+	if r.n <= 0 {
+		return 0, r.err
+	}
+	m, err := r.ReadCloser.Read(p[:min(len(p), r.n)])
+	r.n -= m
+	if err == nil {
+		err = r.err // one read, then the failure
+	}
+	return m, err
 }
 
 // sizedSource lists objects of any size without holding them.
@@ -255,6 +280,7 @@ func (s sizedSource) Open(context.Context, string, int64, int64) (io.ReadCloser,
 func TestJobFailures(t *testing.T) {
 	t.Parallel()
 	denied := errors.New("AccessDenied")
+	reset := errors.New("connection reset by peer")
 	manyFiles := sizedSource{}
 	for i := range MaxFiles + 1 {
 		manyFiles = append(manyFiles, Object{Key: fmt.Sprintf("data/pump/%04d.txt", i), Size: 1})
@@ -299,7 +325,13 @@ func TestJobFailures(t *testing.T) {
 		{"invalid header", memSource{"data/pump/a.csv": []byte(good), "data/pump/b.csv": []byte("Timestamp,a b\n2020-01-01 00:00:00,1\n"), "data/pump/c.csv": []byte("x y,a\n")},
 			nil, Failure{Kind: FailInvalidHeader, Key: "data/pump/b.csv", Column: 2, Name: "a b"}, `invalid column name "a b" in column 2 of s3://bkt/data/pump/b.csv: a name must match ^[0-9a-zA-Z:#$.\-_]{1,200}$`},
 		{"all discarded", memSource{"data/pump/a.txt": []byte(good), "data/pump/b.csv": []byte("")}, nil, Failure{Kind: FailAllDiscarded}, "every matched file is discarded"},
-		{"unreadable files are discarded", failingSource{memSource: memSource{"data/pump/b.csv": []byte(good)}, open: denied}, nil, Failure{Kind: FailAllDiscarded}, "every matched file is discarded"},
+		// Section 5: a read that fails is not bad data.
+		{"a denied read", failingSource{memSource: memSource{"data/pump/a.csv": []byte(good), "data/pump/b.csv": []byte(good)}, open: denied}, nil,
+			Failure{Kind: FailRead, Key: "data/pump/b.csv", Err: denied}, "cannot read s3://bkt/data/pump/b.csv: AccessDenied"},
+		{"a key gone between listing and reading", failingSource{memSource: memSource{"data/pump/a.csv": []byte(good), "data/pump/b.csv": []byte(good)}, open: fs.ErrNotExist}, nil,
+			Failure{Kind: FailRead, Key: "data/pump/b.csv", Err: fs.ErrNotExist}, "cannot read s3://bkt/data/pump/b.csv: file does not exist"},
+		{"a reset that never resumes", failingSource{memSource: memSource{"data/pump/a.csv": []byte(good), "data/pump/b.csv": []byte(good)}, midRead: reset}, nil,
+			Failure{Kind: FailRead, Key: "data/pump/b.csv", Err: reset}, "cannot read s3://bkt/data/pump/b.csv: connection reset by peer"},
 		{"sensors of one file", memSource{"data/pump/a.csv": []byte(wideHeader)}, nil, Failure{Kind: FailTooManySensors, Key: "data/pump/a.csv", Count: 3001}, "s3://bkt/data/pump/a.csv has 3001 sensor columns, more than the 3000 a dataset may have"},
 		{"sensors of files and schema", memSource{"data/pump/a.csv": []byte(good)}, manySensors, Failure{Kind: FailTooManySensors, Count: 3001}, "3001 sensors, more than the 3000 a dataset may have"},
 	}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"math"
 	"sync"
 	"sync/atomic"
@@ -16,6 +17,7 @@ type fileState struct {
 	size int64
 
 	discard *Discard // set before reading (key rules) or by decide
+	readErr error    // the read failed: the job fails (section 5)
 
 	// Reading, in parts: part k starts after the first line break at or
 	// after bounds[k]-1 and ends at the first record start at or after
@@ -217,7 +219,12 @@ func (r *run) run() error {
 	if r.cfg.progress != nil {
 		stopTicker = r.ticker(totalBytes)
 	}
-	shutdown := func() {
+	// shutdown stops the workers; with wait, it waits for them. A check
+	// whose ctx is done does not wait: a read stuck in the source (a
+	// stalled disk, a network file system) must not hold up a program
+	// that was told to stop; the workers end as their reads do, and find
+	// the run closed.
+	shutdown := func(wait bool) {
 		r.mu.Lock()
 		r.closed = true
 		r.queue.clear()
@@ -227,7 +234,14 @@ func (r *run) run() error {
 			f.abandoned.Store(true)
 		}
 		go func() { wg.Wait(); close(r.results) }()
-		for range r.results {
+		if wait {
+			for range r.results {
+			}
+		} else {
+			go func() {
+				for range r.results {
+				}
+			}()
 		}
 		if stopTicker != nil {
 			stopTicker()
@@ -236,7 +250,7 @@ func (r *run) run() error {
 	for pending > 0 {
 		select {
 		case <-r.ctx.Done():
-			shutdown()
+			shutdown(false)
 			return r.ctx.Err()
 		case pr := <-r.results:
 			if r.collect(pr) {
@@ -244,7 +258,7 @@ func (r *run) run() error {
 			}
 		}
 	}
-	shutdown()
+	shutdown(true)
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
@@ -394,8 +408,22 @@ func (r *run) collect(pr partResult) bool {
 	return false
 }
 
+// finishErr ends a file at the first problem of its reading: a
+// discard, but for a read that fails (section 5: the data is not bad, the
+// read is), which fails the job. A file that is not a regular file
+// (swapped in after the listing) and one whose size is not the listed one
+// are discarded.
 func (f *fileState) finishErr(e *parseError) {
-	f.discard = &Discard{Key: f.key, Reason: e.reason, Line: e.line, Column: e.column, Err: e.err}
+	var nr *NotRegularError
+	var se *SizeError
+	switch {
+	case e.reason == ReasonUnreadable && errors.As(e.err, &nr):
+		f.discard = &Discard{Key: f.key, Reason: ReasonNotRegularFile, Err: nr}
+	case e.reason == ReasonUnreadable && !errors.As(e.err, &se):
+		f.readErr = e.err
+	default:
+		f.discard = &Discard{Key: f.key, Reason: e.reason, Line: e.line, Column: e.column, Err: e.err}
+	}
 }
 
 func (r *run) fileDoneLocked(f *fileState) {
