@@ -89,10 +89,33 @@ func WithProgress(fn func(Progress), interval time.Duration) Option {
 }
 
 // WithConcurrency sets how many parts of files are read at once: n > 0, or
-// runtime.GOMAXPROCS(0) (the default) for n <= 0.
+// the default for n <= 0: runtime.GOMAXPROCS(0), or the source's
+// Concurrency when it is a [ConcurrentSource] and says more.
 func WithConcurrency(n int) Option {
 	return func(c *config) { c.workers = n }
 }
+
+// ConcurrentSource is a [Source] whose reads wait on the network more than
+// on the CPU (an object store): Check reads Concurrency() parts at once by
+// default when that is more than the cores.
+type ConcurrentSource interface {
+	Source
+	// Concurrency is how many reads to keep in flight.
+	Concurrency() int
+}
+
+// defaultWorkers is the concurrency of a check of src without
+// WithConcurrency.
+func defaultWorkers(src Source) int {
+	n := runtime.GOMAXPROCS(0)
+	if c, ok := src.(ConcurrentSource); ok {
+		n = max(n, c.Concurrency())
+	}
+	return n
+}
+
+// errTooManyFiles stops a listing once more than MaxFiles keys match.
+var errTooManyFiles = errors.New("ingest: more than MaxFiles matched keys")
 
 // WithPartSize sets the size of the parts a large file is read in, in
 // bytes (default 8 MiB, at least 64 KiB). A file of at least two parts is
@@ -131,12 +154,12 @@ func Check(ctx context.Context, req *lookout.StartDataIngestionJobRequest, schem
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	cfg := config{workers: runtime.GOMAXPROCS(0), partSize: defaultPartSize, maxField: defaultMaxField, bufSize: minBuf}
+	cfg := config{workers: defaultWorkers(src), partSize: defaultPartSize, maxField: defaultMaxField, bufSize: minBuf}
 	for _, o := range opts {
 		o(&cfg)
 	}
 	if cfg.workers <= 0 {
-		cfg.workers = runtime.GOMAXPROCS(0)
+		cfg.workers = defaultWorkers(src)
 	}
 	s3 := req.IngestionInputConfiguration.S3InputConfiguration
 	m := newKeyMatcher(s3)
@@ -149,25 +172,42 @@ func Check(ctx context.Context, req *lookout.StartDataIngestionJobRequest, schem
 		return res, nil
 	}
 
-	// 1. List, and match the keys to components.
+	// 1. List, and match the keys to components. The listing stops once
+	// more than MaxFiles keys match: the job fails then whatever follows,
+	// and a listing that never ends (or lists ignored keys forever, up to
+	// the source's own bounds) holds no more than that.
+	sc := newSchemaIndex(schema)
 	var objs []Object
 	var mu sync.Mutex // in case a Source calls fn from several goroutines
+	matched := map[string]bool{}
 	err := src.List(ctx, m.prefix, func(o Object) error {
 		mu.Lock()
+		defer mu.Unlock()
 		objs = append(objs, o)
-		mu.Unlock()
+		if strings.HasSuffix(o.Key, "/") && strings.HasPrefix(o.Key, m.prefix) {
+			return nil // a folder marker
+		}
+		if comp, ok := m.match(o.Key); ok && (sc == nil || sc.comps[comp] != nil) && !matched[o.Key] {
+			matched[o.Key] = true
+			if len(matched) > MaxFiles {
+				return errTooManyFiles
+			}
+		}
 		return nil
 	})
+	if errors.Is(err, errTooManyFiles) {
+		return failed(&Failure{Kind: FailTooManyFiles, Count: int64(len(matched))})
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		return failed(&Failure{Kind: FailList, Key: m.prefix, Err: err})
 	}
+	matched = nil
 	slices.SortFunc(objs, func(a, b Object) int { return strings.Compare(a.Key, b.Key) })
 	objs = slices.CompactFunc(objs, func(a, b Object) bool { return a.Key == b.Key })
 
-	sc := newSchemaIndex(schema)
 	var files []*fileState
 	comps := map[string]bool{}
 	var total int64

@@ -24,7 +24,9 @@ const (
 	FailList FailureKind = iota + 1
 	// FailNoMatch: no key matches the prefix and key pattern.
 	FailNoMatch
-	// FailTooManyFiles: more than MaxFiles matched files (Count).
+	// FailTooManyFiles: more than MaxFiles matched files (Count: the
+	// matched keys seen when the listing stopped, MaxFiles + 1: it stops
+	// there).
 	FailTooManyFiles
 	// FailTooManyComponents: more than MaxComponents components (Count).
 	FailTooManyComponents
@@ -107,7 +109,7 @@ func (f *Failure) Error() string {
 	case FailNoMatch:
 		s = "no object under s3://" + f.Bucket + "/" + f.Key + " matches the key pattern"
 	case FailTooManyFiles:
-		s = fmt.Sprintf("%d files match, more than the %d a job may read", f.Count, MaxFiles)
+		s = fmt.Sprintf("more than %d files match (the listing stopped at the %dth), more than a job may read", MaxFiles, f.Count)
 	case FailTooManyComponents:
 		s = fmt.Sprintf("%d components, more than the %d a dataset may have", f.Count, MaxComponents)
 	case FailFileTooLarge:

@@ -312,7 +312,7 @@ func TestJobFailures(t *testing.T) {
 	}{
 		{"listing", failingSource{list: denied}, nil, Failure{Kind: FailList, Key: "data/", Err: denied}, "cannot list s3://bkt/data/: AccessDenied"},
 		{"no match", memSource{"data/a.csv": []byte(good)}, nil, Failure{Kind: FailNoMatch, Key: "data/"}, "no object under s3://bkt/data/ matches the key pattern"},
-		{"files", manyFiles, nil, Failure{Kind: FailTooManyFiles, Count: 1001}, "1001 files match, more than the 1000 a job may read"},
+		{"files", manyFiles, nil, Failure{Kind: FailTooManyFiles, Count: 1001}, "more than 1000 files match (the listing stopped at the 1001th), more than a job may read"},
 		{"components", memSource{"data/pump/a.csv": []byte(good)}, manyComps, Failure{Kind: FailTooManyComponents, Count: 3001}, "3001 components, more than the 3000 a dataset may have"},
 		{"file size", sizedSource{{Key: "data/pump/a.csv", Size: MaxFileSize + 1}}, nil, Failure{Kind: FailFileTooLarge, Key: "data/pump/a.csv", Count: MaxFileSize + 1}, "s3://bkt/data/pump/a.csv is 5368709121 bytes, more than the 5368709120 a file may have"},
 		{"total size", func() sizedSource {
