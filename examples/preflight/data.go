@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"os"
 	"time"
@@ -9,10 +10,6 @@ import (
 	"github.com/lookout-equipment/lookoutequipment/lookout/ingest"
 	"github.com/lookout-equipment/lookoutequipment/lookout/ingest/s3source"
 )
-
-// s3Concurrency is how many objects, or parts of one, are read from S3 at
-// once: enough streams to keep a link busy (s3source's advice).
-const s3Concurrency = 16
 
 // dataError is why the data could not be checked at all: the -data
 // directory cannot be read, S3 cannot be configured, or the check was
@@ -43,13 +40,19 @@ func checkData(ctx context.Context, e *env, opts options, schema *lookout.DataSc
 	}
 	var src ingest.Source
 	checkOpts := []ingest.Option{}
+	if opts.reads > 0 {
+		checkOpts = append(checkOpts, ingest.WithConcurrency(opts.reads))
+	}
 	if opts.data == dataS3 {
-		s, err := s3source.Load(ctx, s3in.Bucket, s3source.Config{MaxConns: s3Concurrency})
+		// As many connections as reads in flight, so that they are
+		// reused (s3source's advice).
+		reads := cmp.Or(opts.reads, s3source.DefaultReads)
+		s, err := s3source.Load(ctx, s3in.Bucket, s3source.Config{MaxConns: reads},
+			s3source.WithReads(reads), s3source.WithReadStall(opts.readStall))
 		if err != nil {
 			return &dataError{What: "-data s3: " + err.Error(), Err: err}
 		}
 		src = s
-		checkOpts = append(checkOpts, ingest.WithConcurrency(s3Concurrency))
 		res.Data = where
 	} else {
 		info, err := os.Stat(opts.data)

@@ -11,7 +11,7 @@
 // Usage:
 //
 //	go run ./examples/preflight [-strict] [-json] FILE...
-//	go run ./examples/preflight [-strict] [-json] -data DIR|s3 [-schema FILE] FILE
+//	go run ./examples/preflight [-strict] [-json] -data DIR|s3 [-schema FILE] [-reads N] [-read-stall D] FILE
 //
 // A FILE is a JSON document as the API reference shows a request:
 //
@@ -38,6 +38,13 @@
 //	         an S3-compatible store). One FILE only.
 //	-schema  with -data, the dataset's schema: a file holding its
 //	         InlineDataSchema (read by lookout.ParseDataSchema).
+//	-reads   with -data, how many reads (objects, or parts of large ones)
+//	         to keep in flight: by default 32 over S3 (a GET waits tens of
+//	         milliseconds for its first byte), the number of cores for DIR.
+//	-read-stall
+//	         with -data s3, how long a read may wait for a byte before it
+//	         fails (30s by default; a Go duration: 10s, 2m); the job then
+//	         fails naming the object, with exit status 2.
 //
 // # Output
 //

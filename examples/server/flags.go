@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout/ingest/s3source"
 )
 
 // config is the server's configuration, from its flags.
@@ -29,6 +31,10 @@ type config struct {
 	burst       int     // >= 1 when rate > 0
 	timeouts    timeouts
 	src         sources // tests: the buckets, in place of -data or -s3
+	// reads and readStall are how a job reads S3 (-reads, -read-stall):
+	// the reads in flight, and how long one may wait for a byte.
+	reads     int
+	readStall time.Duration
 }
 
 // timeouts are the server's bounds on slow clients and on its shutdown.
@@ -87,10 +93,13 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, code int, ok bool)
 	fs.TextVar(&cfg.logLevel, "log-level", slog.LevelInfo, "the least `level` logged: DEBUG, INFO, WARN or ERROR")
 	fs.Float64Var(&cfg.rate, "rate", 0, "requests per second beyond which requests are throttled (0: no limit)")
 	fs.IntVar(&cfg.burst, "burst", 0, "requests allowed at once before -rate applies (0: rate rounded up, at least 1)")
+	fs.IntVar(&cfg.reads, "reads", s3source.DefaultReads, "with -s3, the reads (objects, or parts of large ones) a job keeps in flight")
+	fs.DurationVar(&cfg.readStall, "read-stall", s3source.DefaultReadStall,
+		"with -s3, how long a read may wait for a byte before it fails, and its job with it")
 	fs.DurationVar(&cfg.timeouts.shutdown, "grace", defaultTimeouts.shutdown,
 		"on SIGINT or SIGTERM, how long the requests in progress may take before their connections are closed")
 	usage := func() {
-		fmt.Fprintln(stderr, "usage: server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N] [-max-datasets N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D]")
+		fmt.Fprintln(stderr, "usage: server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N] [-max-datasets N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D] [-reads N] [-read-stall D]")
 		fs.SetOutput(stderr)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
@@ -137,6 +146,10 @@ func finish(cfg *config, extra []string) error {
 		return fmt.Errorf("%w: -burst must not be negative", errUsage)
 	case cfg.timeouts.shutdown < 0:
 		return fmt.Errorf("%w: -grace must not be negative", errUsage)
+	case cfg.reads < 1:
+		return fmt.Errorf("%w: -reads must be at least 1", errUsage)
+	case cfg.readStall <= 0:
+		return fmt.Errorf("%w: -read-stall must be more than 0", errUsage)
 	case cfg.burst > 0 && cfg.rate == 0:
 		return fmt.Errorf("%w: -burst needs -rate", errUsage)
 	}

@@ -37,6 +37,8 @@ func TestParseFlags(t *testing.T) {
 		region:      "us-east-1",
 		logLevel:    slog.LevelInfo,
 		timeouts:    defaultTimeouts,
+		reads:       32,
+		readStall:   30 * time.Second,
 	}
 	with := func(change func(*config)) config {
 		c := defaults
@@ -53,11 +55,12 @@ func TestParseFlags(t *testing.T) {
 			name: "every flag",
 			args: []string{"-addr", ":9000", "-db", ":memory:", "-workers", "8", "-max-pending", "0",
 				"-max-datasets", "100", "-account", "210987654321", "-region", "eu-west-3", "-log-level", "debug",
-				"-rate", "10", "-burst", "3", "-grace", "2s"},
+				"-rate", "10", "-burst", "3", "-grace", "2s", "-reads", "64", "-read-stall", "5s"},
 			want: with(func(c *config) {
 				c.addr, c.db, c.workers, c.maxPending, c.maxDatasets = ":9000", ":memory:", 8, 0, 100
 				c.account, c.region, c.logLevel = "210987654321", "eu-west-3", slog.LevelDebug
 				c.rate, c.burst, c.timeouts.shutdown = 10, 3, 2*time.Second
+				c.reads, c.readStall = 64, 5*time.Second
 			}),
 		},
 		{
@@ -116,6 +119,8 @@ func TestParseFlagsErrors(t *testing.T) {
 		{"negative burst", []string{"-rate", "1", "-burst", "-1"}, "server: invalid flags: -burst must not be negative"},
 		{"burst without rate", []string{"-burst", "2"}, "server: invalid flags: -burst needs -rate"},
 		{"negative grace", []string{"-grace", "-1s"}, "server: invalid flags: -grace must not be negative"},
+		{"no read", []string{"-reads", "0"}, "server: invalid flags: -reads must be at least 1"},
+		{"no stall limit", []string{"-read-stall", "0s"}, "server: invalid flags: -read-stall must be more than 0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

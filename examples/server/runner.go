@@ -54,10 +54,17 @@ func (b noBucket) Open(context.Context, string, int64, int64) (io.ReadCloser, er
 	return nil, fs.ErrNotExist
 }
 
-// s3Sources are the buckets of one S3 client.
-type s3Sources struct{ client *s3.Client }
+// s3Sources are the buckets of one S3 client, read with reads in flight
+// and a stall limit of stall (s3source's defaults when 0).
+type s3Sources struct {
+	client *s3.Client
+	reads  int
+	stall  time.Duration
+}
 
-func (s s3Sources) bucket(name string) ingest.Source { return s3source.New(s.client, name) }
+func (s s3Sources) bucket(name string) ingest.Source {
+	return s3source.New(s.client, name, s3source.WithReads(s.reads), s3source.WithReadStall(s.stall))
+}
 
 // runner runs the data ingestion jobs: at most workers at once, in the
 // order they were queued. A job runs ingest.Check over its bucket with its
