@@ -32,7 +32,8 @@ type config struct {
 	timeouts    timeouts
 	src         sources // tests: the buckets, in place of -data or -s3
 	// reads and readStall are how a job reads S3 (-reads, -read-stall):
-	// the reads in flight, and how long one may wait for a byte.
+	// the reads in flight, and how long one may wait for a byte; 0 for
+	// s3source's defaults.
 	reads     int
 	readStall time.Duration
 }
@@ -146,10 +147,10 @@ func finish(cfg *config, extra []string) error {
 		return fmt.Errorf("%w: -burst must not be negative", errUsage)
 	case cfg.timeouts.shutdown < 0:
 		return fmt.Errorf("%w: -grace must not be negative", errUsage)
-	case cfg.reads < 1:
-		return fmt.Errorf("%w: -reads must be at least 1", errUsage)
-	case cfg.readStall <= 0:
-		return fmt.Errorf("%w: -read-stall must be more than 0", errUsage)
+	case cfg.reads < 0:
+		return fmt.Errorf("%w: -reads must not be negative (0: the default)", errUsage)
+	case cfg.readStall < 0:
+		return fmt.Errorf("%w: -read-stall must not be negative (0: the default)", errUsage)
 	case cfg.burst > 0 && cfg.rate == 0:
 		return fmt.Errorf("%w: -burst needs -rate", errUsage)
 	}

@@ -119,8 +119,8 @@ func TestParseFlagsErrors(t *testing.T) {
 		{"negative burst", []string{"-rate", "1", "-burst", "-1"}, "server: invalid flags: -burst must not be negative"},
 		{"burst without rate", []string{"-burst", "2"}, "server: invalid flags: -burst needs -rate"},
 		{"negative grace", []string{"-grace", "-1s"}, "server: invalid flags: -grace must not be negative"},
-		{"no read", []string{"-reads", "0"}, "server: invalid flags: -reads must be at least 1"},
-		{"no stall limit", []string{"-read-stall", "0s"}, "server: invalid flags: -read-stall must be more than 0"},
+		{"negative reads", []string{"-reads", "-1"}, "server: invalid flags: -reads must not be negative (0: the default)"},
+		{"negative stall limit", []string{"-read-stall", "-1s"}, "server: invalid flags: -read-stall must not be negative (0: the default)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
