@@ -198,7 +198,10 @@ const sampleIngestion = `{
     {"Key": "plant-1/pumps/pump-2/export.csv", "Reason": "unclosed-quote", "Line": 2, "Column": 2,
      "Message": "\"plant-1/pumps/pump-2/export.csv\": line 2, column 2: a quoted field never closes"},
     {"Key": "plant-1/pumps/pump-2/notes.txt", "Reason": "not-csv-key",
-     "Message": "\"plant-1/pumps/pump-2/notes.txt\": the key does not end in .csv"}]
+     "Message": "\"plant-1/pumps/pump-2/notes.txt\": the key does not end in .csv"}],
+  "Problems": [
+    {"Key": "plant-1/pumps/pump-1/week-2.csv", "UnsupportedTimestamps": 1, "Samples": [{"Line": 4, "Value": "03/10/2024 00:00"}]},
+    {"Key": "plant-1/pumps/pump-3/march.csv", "UnsupportedTimestamps": 1, "Samples": [{"Line": 5, "Value": "1709424000"}]}]
 }`
 
 // plant2Reason is the FailedReason of testdata/request-plant-2.json:

@@ -48,6 +48,9 @@ type Result struct {
 	RaggedRecords int64 `json:"RaggedRecords"`
 	// Discards says, for every discarded file (in key order), why.
 	Discards []*Discard `json:"Discards,omitempty"`
+	// Problems lists, for every file read that has them (in key order),
+	// all its invalid header names and its first unsupported timestamps.
+	Problems []FileProblems `json:"Problems,omitempty"`
 }
 
 // Progress is how far a check has got. Bytes count what was read (a part of

@@ -113,6 +113,15 @@
 // name is invalid, or every matched file is discarded. A failed job's
 // result holds only Status and FailedReason of the service's members.
 //
+// # Every problem at once
+//
+// A job stops at the first invalid header name and counts unsupported
+// timestamps without saying where they are. [Result].Problems lists, for
+// every file read (whatever became of it), all its invalid header names
+// (the first 100, and their count) and its first 5 unsupported
+// timestamps with their lines and text, so that a checker can show every
+// problem in one run.
+//
 // # How it reads
 //
 // The files are read in parallel, a large one in parts (8 MiB by default)

@@ -380,6 +380,7 @@ func percent(n, of int64) float64 {
 
 // result builds the job's result once every file is read.
 func (r *run) result(res *Result, failed func(*Failure) (*Result, error)) (*Result, error) {
+	res.Problems = r.problems()
 	for _, f := range r.files {
 		if f.discard != nil {
 			res.Discards = append(res.Discards, f.discard)

@@ -160,5 +160,6 @@ func TestResultJSON(t *testing.T) {
 	b, err = json.Marshal(res)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"Status":"FAILED","FailedReason":"invalid column name \"a b\" in column 2 of s3://bkt/data/pump/a.csv: a name must match ^[0-9a-zA-Z:#$.\\-_]{1,200}$",
-		"Ignored":[],"RaggedRecords":0}`, string(b))
+		"Ignored":[],"RaggedRecords":0,
+		"Problems":[{"Key":"data/pump/a.csv","InvalidNames":[{"Column":2,"Name":"a b"}],"InvalidNameCount":1}]}`, string(b))
 }

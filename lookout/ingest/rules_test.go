@@ -405,3 +405,41 @@ func TestChoices(t *testing.T) {
 	assert.Equal(t, int64(0), res.RaggedRecords)
 	require.Len(t, res.Discards, 1)
 }
+
+// TestProblems: every invalid header name of every file, and the first 5
+// unsupported timestamps of each file with their lines, whatever the
+// parts the file is read in.
+func TestProblems(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString("Timestamp,a\n")
+	for i := range 300 {
+		if i%40 == 7 {
+			fmt.Fprintf(&b, "%d,1\n", 1577836800+i) // epoch seconds: unsupported
+			continue
+		}
+		fmt.Fprintf(&b, "2020-01-01 %02d:%02d:00,1\n", i/60, i%60)
+	}
+	fsys := files(
+		"data/pump/a.csv", "Timestamp,ok,bad name,also;bad,\n2020-01-01 00:00:00,1,2,3,4\n",
+		"data/pump/b.csv", "Timestamp;Flow;Pressure\n2020-01-01 00:00:00;1;2\n",
+		"data/pump/c.csv", b.String(),
+		"data/pump/d.csv", "Timestamp,a\n\"2020-01-01\n00:00:00\",1\n  bad  ,1\n",
+	)
+	want := []FileProblems{
+		{Key: "data/pump/a.csv", InvalidNameCount: 3, InvalidNames: []InvalidName{{3, "bad name"}, {4, "also;bad"}, {5, ""}}},
+		// One column: the whole line is its timestamp, unsupported.
+		{Key: "data/pump/b.csv", InvalidNameCount: 1, InvalidNames: []InvalidName{{1, "Timestamp;Flow;Pressure"}},
+			UnsupportedTimestamps: 1, Samples: []TimestampSample{{2, "2020-01-01 00:00:00;1;2"}}},
+		// Lines 2 + 7, 47, 87, 127, 167 (8 of them in all: i = 7 + 40k).
+		{Key: "data/pump/c.csv", UnsupportedTimestamps: 8, Samples: []TimestampSample{
+			{9, "1577836807"}, {49, "1577836847"}, {89, "1577836887"}, {129, "1577836927"}, {169, "1577836967"}}},
+		// A quoted timestamp over two lines (line 2), then one trimmed.
+		{Key: "data/pump/d.csv", UnsupportedTimestamps: 2, Samples: []TimestampSample{{2, "2020-01-01\n00:00:00"}, {4, "bad"}}},
+	}
+	for _, o := range []Option{WithConcurrency(1), withTiny(128, 16, 4, 2), withTiny(64<<10, 1<<10, 1<<20, 3)} {
+		res := check(t, nil, fsys, o)
+		assert.Equal(t, FailInvalidHeader, res.Failure.Kind)
+		assert.Equal(t, want, res.Problems)
+	}
+}

@@ -18,6 +18,10 @@ type fileState struct {
 
 	discard *Discard // set before reading (key rules) or by decide
 	readErr error    // the read failed: the job fails (section 5)
+	// The first unsupported timestamps and their count, kept whatever
+	// becomes of the file.
+	samples     []TimestampSample
+	unsupported int64
 
 	// Reading, in parts: part k starts after the first line break at or
 	// after bounds[k]-1 and ends at the first record start at or after
@@ -387,6 +391,13 @@ func (r *run) collect(pr partResult) bool {
 		f.parts[f.next] = nil
 		if p.hdr != nil {
 			f.hdr = p.hdr
+		}
+		f.unsupported += p.unsupported
+		for _, s := range p.samples {
+			if len(f.samples) < maxSamples {
+				s.Line += f.lineBase
+				f.samples = append(f.samples, s)
+			}
 		}
 		if p.err != nil {
 			e := *p.err

@@ -32,6 +32,10 @@ type header struct {
 	// SensorName pattern (0: none), and badName that name.
 	badCol  int
 	badName string
+	// bad lists the invalid names, the first maxInvalidNames of them, and
+	// badCount counts them all.
+	bad      []InvalidName
+	badCount int
 }
 
 // parseError is why a part of a file cannot be read as CSV.
@@ -60,6 +64,9 @@ type part struct {
 	// ts holds the supported timestamps, in file order, in chunks that
 	// grow to tsChunk entries: 8 bytes a record, and little spare.
 	ts [][]int64
+	// samples are the first maxSamples unsupported timestamps, lines
+	// counted from the part's start.
+	samples []TimestampSample
 }
 
 // special marks the bytes that end an unquoted run: ',', LF, CR and '"'.
@@ -106,6 +113,7 @@ type parser struct {
 	lc       longCell // a field longer than maxField
 
 	p     part
+	badTS []byte  // the text of the record's unsupported timestamp
 	cur   []int64 // the chunk of timestamps being filled
 	spans []span  // the fields of a quoted line
 }
@@ -475,7 +483,9 @@ func (p *parser) cell(b []byte) {
 		return
 	}
 	if c == 0 {
-		p.ts, p.tsOK = p.timestamp(trim(b))
+		t := trim(b)
+		p.ts, p.tsOK = p.timestamp(t)
+		p.keepBadTS(t)
 		return
 	}
 	if c >= p.ncols || !p.tsOK {
@@ -510,6 +520,13 @@ func (p *parser) cellLong() {
 	}
 	if c == 0 {
 		p.ts, p.tsOK = p.lc.timestamp()
+		if !p.tsOK && len(p.p.samples) < maxSamples {
+			t, _ := p.lc.text()
+			if t == nil {
+				t = p.lc.head[:]
+			}
+			p.keepBadTS(t)
+		}
 		return
 	}
 	if c >= p.ncols || !p.tsOK {
@@ -572,6 +589,12 @@ func (p *parser) addName(b []byte, escaped bool) {
 	if !valid && h.badCol == 0 {
 		h.badCol, h.badName = h.count, name
 	}
+	if !valid {
+		h.badCount++
+		if len(h.bad) < maxInvalidNames {
+			h.bad = append(h.bad, InvalidName{Column: h.count, Name: name})
+		}
+	}
 	if len(h.names) < maxHeaderNames {
 		h.names = append(h.names, name)
 	}
@@ -599,6 +622,9 @@ func (p *parser) endRecord() {
 	}
 	if !p.tsOK {
 		p.p.unsupported++
+		if len(p.p.samples) < maxSamples {
+			p.p.samples = append(p.p.samples, TimestampSample{Line: p.recLine, Value: string(p.badTS)})
+		}
 		return
 	}
 	p.p.records++
@@ -617,6 +643,14 @@ func (p *parser) endRecord() {
 		p.cur = make([]int64, 0, min(max(2*cap(p.cur), 1024), tsChunk))
 	}
 	p.cur = append(p.cur, t)
+}
+
+// keepBadTS keeps the text of an unsupported timestamp (its first
+// maxSampleLen bytes) while the part needs samples.
+func (p *parser) keepBadTS(t []byte) {
+	if !p.tsOK && len(p.p.samples) < maxSamples {
+		p.badTS = append(p.badTS[:0], t[:min(len(t), maxSampleLen)]...)
+	}
 }
 
 // setCols makes the per-column figures once ncols is known.
@@ -657,6 +691,8 @@ func (p *parser) fastRecord(line []byte) {
 	}
 	p.ts, p.tsOK = p.timestamp(trim(line[:k]))
 	if !p.tsOK {
+		p.recLine = p.p.lines + 1
+		p.keepBadTS(trim(line[:k]))
 		p.col = 1 + bytes.Count(line[k:], comma)
 		p.endRecord()
 		return
@@ -805,6 +841,7 @@ func (p *parser) quotedLine(line []byte) bool {
 	}
 	p.spans = sp
 	p.col = 0
+	p.recLine = p.p.lines + 1
 	for _, f := range sp {
 		p.escaped = f.escaped
 		p.cell(line[f.start:f.end])
