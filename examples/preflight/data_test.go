@@ -282,7 +282,9 @@ func TestRunDataJSON(t *testing.T) {
 	failed := `{"file": "testdata/request-plant-2.json", "ok": false, "errors": [],
 		"data": "testdata/bucket, as s3://sensor-data.example/plant-2/compressors/",
 		"Ingestion": {"Status": "FAILED", "FailedReason": ` + jsonString(t, plant2Reason) + `,
-		              "Ignored": [], "RaggedRecords": 0}}`
+		              "Ignored": [], "RaggedRecords": 0,
+		              "Problems": [{"Key": "plant-2/compressors/comp-1/march.csv", "InvalidNameCount": 1,
+		                            "InvalidNames": [{"Column": 2, "Name": "Outlet Pressure"}]}]}}`
 	tests := []struct {
 		name       string
 		args       []string
