@@ -89,6 +89,11 @@ func checkData(ctx context.Context, e *env, opts options, schema *lookout.DataSc
 		return &dataError{What: "checking the data: " + err.Error(), Err: err}
 	}
 	res.Ingestion = out
+	dir := opts.data
+	if opts.data == dataS3 {
+		dir = ""
+	}
+	res.Hints = dataHints(ctx, out, res.req, schema, src, dir)
 	if out.Status != lookout.IngestionJobStatusSuccess {
 		res.OK = false
 		res.exit = max(res.exit, exitInvalid)

@@ -124,7 +124,23 @@ const sampleText = `testdata/request.json: ok
   ignored keys (no component):
     "plant-1/pumps/README.txt"
     "plant-1/pumps/pump-1/archive/2023.csv"
+  unsupported timestamps (records dropped):
+    "plant-1/pumps/pump-1/week-2.csv": 1 record: line 4 "03/10/2024 00:00"
+    "plant-1/pumps/pump-3/march.csv": 1 record: line 5 "1709424000"
+    the formats a job reads: ` + formatsLine + `
+  hint: "plant-1/pumps/pump-3/march.csv": line 5: "1709424000" looks like a time since 1970 (2024-03-03 00:00:00 UTC); ` +
+	`a job reads no epoch numbers: write the timestamps in a documented format, such as yyyy-MM-dd HH:mm:ss
 `
+
+// formatsLine is the documented timestamp formats, as the report lists
+// them.
+const formatsLine = "yyyy-MM-dd-HH-mm-ss, yyyy-MM-dd'T'HH:mm:ss, yyyy-MM-dd HH:mm:ss, yyyy-MM-dd-HH:mm:ss, yyyy-MM-dd'T'HH:mm, " +
+	"yyyy-MM-dd HH:mm, yyyy-MM-dd-HH:mm, yyyy/MM/dd'T'HH:mm:ss, yyyyMMdd'T'HH:mm, yyyyMMdd HH:mm, yyyyMMddHHmm, " +
+	"yyyy/MM/dd HH:mm:ss, yyyyMMdd'T'HH:mm:ss, yyyyMMdd HH:mm:ss, yyyyMMddHHmmss, yyyy/MM/dd'T'HH:mm, yyyy/MM/dd HH:mm, " +
+	"yyyy MM dd'T'HH:mm:ss, yyyy MM dd HH:mm:ss, yyyy MM dd'T'HH:mm, yyyy MM dd HH:mm"
+
+// sampleHints is the member Hints of the sample's -json entry.
+const sampleHints = `[{"Code": "epoch-timestamps", "Message": "\"plant-1/pumps/pump-3/march.csv\": line 5: \"1709424000\" looks like a time since 1970 (2024-03-03 00:00:00 UTC); a job reads no epoch numbers: write the timestamps in a documented format, such as yyyy-MM-dd HH:mm:ss"}]`
 
 // sampleIngestion is the member Ingestion of the sample's -json entry: the
 // same figures as sampleText, worked out above.
@@ -214,7 +230,8 @@ const plant2Reason = `invalid column name "Outlet Pressure" in column 2 of ` +
 // sampleEntry returns the -json entry of testdata/request.json checked
 // against dataLabel with the given Ingestion member.
 func sampleEntry(dataLabel, ingestion string) string {
-	return `{"file": "testdata/request.json", "ok": true, "errors": [], "data": "` + dataLabel + `", "Ingestion": ` + ingestion + `}`
+	return `{"file": "testdata/request.json", "ok": true, "errors": [], "data": "` + dataLabel + `", "Ingestion": ` + ingestion +
+		`, "Hints": ` + sampleHints + `}`
 }
 
 const sampleDir = "testdata/bucket, as s3://sensor-data.example/plant-1/pumps/"
@@ -241,7 +258,9 @@ func TestRunData(t *testing.T) {
 			args: []string{"-data", "testdata/bucket", "testdata/request-plant-2.json"},
 			wantOut: "testdata/request-plant-2.json: ok\n" +
 				"  data: testdata/bucket, as s3://sensor-data.example/plant-2/compressors/\n" +
-				"  ingestion: FAILED: " + plant2Reason + "\n",
+				"  ingestion: FAILED: " + plant2Reason + "\n" +
+				"  invalid header names (a name must match ^[0-9a-zA-Z:#$.\\-_]{1,200}$):\n" +
+				"    \"plant-2/compressors/comp-1/march.csv\": column 2: \"Outlet Pressure\"\n",
 			wantStatus: exitInvalid},
 		{name: "an invalid schema: every violation with its path, and no data check",
 			args:       []string{"-data", "testdata/bucket", "-schema", "testdata/schemas/invalid.json", "testdata/request.json"},
@@ -262,7 +281,9 @@ func TestRunData(t *testing.T) {
 		{name: "a prefix with no object fails the job", args: []string{"-data", "testdata/bucket/plant-1", "testdata/request.json"},
 			wantOut: "testdata/request.json: ok\n" +
 				"  data: testdata/bucket/plant-1, as s3://sensor-data.example/plant-1/pumps/\n" +
-				"  ingestion: FAILED: no object under s3://sensor-data.example/plant-1/pumps/ matches the key pattern\n",
+				"  ingestion: FAILED: no object under s3://sensor-data.example/plant-1/pumps/ matches the key pattern\n" +
+				"  hint: -data testdata/bucket/plant-1 seems to be the folder \"plant-1/\" of the Prefix, inside the bucket: " +
+				"-data is the folder that holds the bucket's keys: -data testdata/bucket\n",
 			wantStatus: exitInvalid},
 	}
 	for _, tt := range tests {

@@ -49,7 +49,58 @@ func writeIngestion(out *bufio.Writer, r *result) {
 			out.WriteString("    ... and " + strconv.Itoa(n-ignoredShown) + " more\n")
 		}
 	}
+	writeProblems(out, res.Problems)
+	for _, h := range r.Hints {
+		out.WriteString("  hint: " + h.Message + "\n")
+	}
 }
+
+// writeProblems writes every invalid header name of every file (a job
+// stops at the first), then the files' first unsupported timestamps and
+// the formats a job reads.
+func writeProblems(out *bufio.Writer, problems []ingest.FileProblems) {
+	names, stamps := false, false
+	for _, p := range problems {
+		names = names || p.InvalidNameCount > 0
+		stamps = stamps || p.UnsupportedTimestamps > 0
+	}
+	if names {
+		out.WriteString("  invalid header names (a name must match " + sensorNamePattern + "):\n")
+		for _, p := range problems {
+			for _, n := range p.InvalidNames {
+				out.WriteString("    " + strconv.Quote(p.Key) + ": column " + strconv.Itoa(n.Column) + ": " + strconv.Quote(n.Name) + "\n")
+			}
+			if more := p.InvalidNameCount - len(p.InvalidNames); more > 0 {
+				out.WriteString("    " + strconv.Quote(p.Key) + ": ... and " + strconv.Itoa(more) + " more\n")
+			}
+		}
+	}
+	if stamps {
+		out.WriteString("  unsupported timestamps (records dropped):\n")
+		for _, p := range problems {
+			if p.UnsupportedTimestamps == 0 {
+				continue
+			}
+			out.WriteString("    " + strconv.Quote(p.Key) + ": " + plural(p.UnsupportedTimestamps, "record"))
+			for i, s := range p.Samples {
+				sep := ", "
+				if i == 0 {
+					sep = ": "
+				}
+				out.WriteString(sep + "line " + strconv.FormatInt(s.Line, 10) + " " + strconv.Quote(s.Value))
+			}
+			if int64(len(p.Samples)) < p.UnsupportedTimestamps {
+				out.WriteString(", ...")
+			}
+			out.WriteByte('\n')
+		}
+		out.WriteString("    the formats a job reads: " + strings.Join(ingest.TimestampFormats(), ", ") + "\n")
+	}
+}
+
+// sensorNamePattern is the pattern of a valid header name (the model's
+// SensorName).
+const sensorNamePattern = "^[0-9a-zA-Z:#$.\\-_]{1,200}$"
 
 // hasWarnings reports whether a job that succeeds leaves something to look
 // at: a discarded file, an ignored key, a ragged record, any figure of the

@@ -79,7 +79,9 @@ func TestRunDataS3(t *testing.T) {
 	assert.Equal(t, exitInvalid, run([]string{"-data", "s3", "testdata/request-plant-2.json"}, nil, &stdout, &stderr))
 	assert.Equal(t, "testdata/request-plant-2.json: ok\n"+
 		"  data: s3://sensor-data.example/plant-2/compressors/\n"+
-		"  ingestion: FAILED: "+plant2Reason+"\n", stdout.String())
+		"  ingestion: FAILED: "+plant2Reason+"\n"+
+		"  invalid header names (a name must match ^[0-9a-zA-Z:#$.\\-_]{1,200}$):\n"+
+		"    \"plant-2/compressors/comp-1/march.csv\": column 2: \"Outlet Pressure\"\n", stdout.String())
 	assert.Empty(t, stderr.String())
 }
 
