@@ -86,8 +86,8 @@
 // indented under its verdict: where the objects were read, the job's
 // Status (SUCCESS, "with warnings" when a file is discarded, a key
 // ignored, a record ragged, any figure of the data quality summary is
-// not 0 or a heuristic flags a sensor; or FAILED and the reason), the figures of a job that succeeds
-// (files, bytes, time span, duplicate and unsupported timestamps, ragged
+// not 0 or a heuristic flags a sensor; or FAILED and the reason), the
+// figures of a job that succeeds (files, bytes, time span, duplicate and unsupported timestamps, ragged
 // records, sensors with missing, invalid, no or less than 14 days of
 // data), how many sensors each of the four heuristics flags (categorical,
 // monotonic, multiple operating modes, gaps over 30 days: lookout/ingest's
@@ -95,6 +95,14 @@
 // the highest missing plus invalid percentage (with their flags), each
 // discarded file with its reason, and the ignored keys (keys under
 // the prefix that match no component; the first 10, then how many more).
+// Then every problem at once, with its place: every invalid header name of
+// every file (the job fails at the first), each file's unsupported
+// timestamps (its first 5 lines and values) with the formats a job reads,
+// and "hint:" lines for the usual mistakes: a file separated by ';' or
+// tabs, epoch numbers in the timestamp column, a Prefix that matches only
+// in another case, -data one folder too high (the parent of the bucket's
+// folder) or too deep (a folder of the Prefix), schema components that
+// differ from the keys' by case.
 // A -schema file's violations are listed, each with its path, before the
 // verdicts; the data is then not checked. For the sample bucket:
 //
@@ -162,8 +170,13 @@
 //     "FailedReason", "IngestedFilesSummary", "DataQualitySummary",
 //     "IngestedDataSize", "DataStartTime" and "DataEndTime" (epoch
 //     seconds), "SensorStatisticsSummaries"; then the checker's own
-//     "Ignored" (keys), "RaggedRecords" and "Discards" (each discarded
-//     file's "Key", "Reason", "Line", "Column", "Name" and "Message").
+//     "Ignored" (keys), "RaggedRecords", "Discards" (each discarded
+//     file's "Key", "Reason", "Line", "Column", "Name" and "Message") and
+//     "Problems" (each file's "InvalidNames" and the first 5 "Samples" of
+//     its "UnsupportedTimestamps", with their "Line" and "Value");
+//   - "Hints", with -data, the hints, each {"Code": ..., "Message": ...}:
+//     the codes are semicolon-separated, tab-separated, epoch-timestamps,
+//     prefix-case, data-too-high, data-too-deep and schema-case.
 //
 // # Exit status
 //
