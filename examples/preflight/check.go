@@ -44,6 +44,9 @@ type result struct {
 	// Ingestion is what the ingestion job would make of the objects, with
 	// -data, for a document that passes.
 	Ingestion *ingest.Result `json:"Ingestion,omitempty"`
+	// Hints say what the data check's result probably means, for the
+	// usual mistakes (datahints.go).
+	Hints []hint `json:"Hints,omitempty"`
 
 	// req is the request of a document that passes.
 	req *lookout.StartDataIngestionJobRequest

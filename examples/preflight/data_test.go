@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -80,6 +81,22 @@ import (
 // + 1 = 2. Ragged records: 1. DataStartTime 2024-03-01 (1709251200),
 // DataEndTime 2024-03-16 (1710547200).
 //
+// The heuristics (section 4b of lookout/ingest), values in read order:
+//   - pump-1 Flow 12.1 12.3 12.2 12.4 12.0 12.5 12.6 | 12.6 12.7 12.9 ...
+//     13.4 (14 distinct; 12.3 then 12.2: not monotonic), Pressure (13
+//     distinct, 3.02 then 3.05 then 3.01) and Temperature (13 distinct,
+//     41.7 then 41.6): none flagged; their bimodality coefficients, worked
+//     apart, are 0.391, 0.367 and 0.353, under 5/9. Their records are
+//     daily but for 03-10 (unsupported): the longest gap 2 days.
+//   - pump-2 Flow: 8.1 8.2 8.0 8.3 8.4 8.5: 6 distinct, categorical;
+//     Vibration: 0.12 then 0.15: 2 distinct, categorical, and INCREASING
+//     (0.03 > 0.001 * 0.15: not STATIC). Records every 2 days: 2.
+//   - pump-3 Current: 4.2 4.3 4.3 4.4 4.5 (the 4.1 of the epoch line is
+//     dropped): 4 distinct, INCREASING; records 03-01, 03-02, 03-04, 03-05:
+//     2 days. Speed: no valid value: not categorical (0 values), no
+//     monotonicity; the same records: 2 days.
+//   - no gap of more than 30 days, no multiple modes.
+//
 // The worst sensors by missing + invalid percentage: Speed 100, Vibration
 // 75, pump-2 Flow 25, then pump-1 Pressure and Temperature at 12.5 (ties
 // in sensor order), pump-1 Flow 6.25 is the sixth: left out.
@@ -90,10 +107,15 @@ const sampleText = `testdata/request.json: ok
   time: 2024-03-01 00:00:00 to 2024-03-16 00:00:00 (UTC)
   records: 2 duplicate timestamps, 2 unsupported timestamps, 1 ragged record
   sensors: 7: 6 with missing values (14 in all), 4 with invalid values (4 in all), 1 without a valid value, 2 with less than 14 days of data
+  heuristics: 3 categorical, 2 monotonic, 0 with multiple operating modes, 0 with gaps over 30 days
+  flagged sensors:
+    pump-2/Flow: categorical (6 values)
+    pump-2/Vibration: categorical (2 values), monotonic (INCREASING)
+    pump-3/Current: categorical (4 values), monotonic (INCREASING)
   worst sensors (missing + invalid values):
     pump-3/Speed: 80% missing, 20% invalid, no valid value
-    pump-2/Vibration: 62.5% missing, 12.5% invalid, less than 14 days of data
-    pump-2/Flow: 12.5% missing, 12.5% invalid
+    pump-2/Vibration: 62.5% missing, 12.5% invalid, less than 14 days of data; categorical (2 values), monotonic (INCREASING)
+    pump-2/Flow: 12.5% missing, 12.5% invalid; categorical (6 values)
     pump-1/Pressure: 12.5% missing, 0% invalid
     pump-1/Temperature: 6.25% missing, 6.25% invalid
   discarded files:
@@ -102,7 +124,23 @@ const sampleText = `testdata/request.json: ok
   ignored keys (no component):
     "plant-1/pumps/README.txt"
     "plant-1/pumps/pump-1/archive/2023.csv"
+  unsupported timestamps (records dropped):
+    "plant-1/pumps/pump-1/week-2.csv": 1 record: line 4 "03/10/2024 00:00"
+    "plant-1/pumps/pump-3/march.csv": 1 record: line 5 "1709424000"
+    the formats a job reads: ` + formatsLine + `
+  hint: "plant-1/pumps/pump-3/march.csv": line 5: "1709424000" looks like a time since 1970 (2024-03-03 00:00:00 UTC); ` +
+	`a job reads no epoch numbers: write the timestamps in a documented format, such as yyyy-MM-dd HH:mm:ss
 `
+
+// formatsLine is the documented timestamp formats, as the report lists
+// them.
+const formatsLine = "yyyy-MM-dd-HH-mm-ss, yyyy-MM-dd'T'HH:mm:ss, yyyy-MM-dd HH:mm:ss, yyyy-MM-dd-HH:mm:ss, yyyy-MM-dd'T'HH:mm, " +
+	"yyyy-MM-dd HH:mm, yyyy-MM-dd-HH:mm, yyyy/MM/dd'T'HH:mm:ss, yyyyMMdd'T'HH:mm, yyyyMMdd HH:mm, yyyyMMddHHmm, " +
+	"yyyy/MM/dd HH:mm:ss, yyyyMMdd'T'HH:mm:ss, yyyyMMdd HH:mm:ss, yyyyMMddHHmmss, yyyy/MM/dd'T'HH:mm, yyyy/MM/dd HH:mm, " +
+	"yyyy MM dd'T'HH:mm:ss, yyyy MM dd HH:mm:ss, yyyy MM dd'T'HH:mm, yyyy MM dd HH:mm"
+
+// sampleHints is the member Hints of the sample's -json entry.
+const sampleHints = `[{"Code": "epoch-timestamps", "Message": "\"plant-1/pumps/pump-3/march.csv\": line 5: \"1709424000\" looks like a time since 1970 (2024-03-03 00:00:00 UTC); a job reads no epoch numbers: write the timestamps in a documented format, such as yyyy-MM-dd HH:mm:ss"}]`
 
 // sampleIngestion is the member Ingestion of the sample's -json entry: the
 // same figures as sampleText, worked out above.
@@ -125,37 +163,61 @@ const sampleIngestion = `{
     {"ComponentName": "pump-1", "SensorName": "Flow", "DataExists": true,
      "MissingValues": {"Count": 1, "Percentage": 6.25}, "InvalidValues": {"Count": 0, "Percentage": 0},
      "InvalidDateEntries": {"Count": 1, "Percentage": 5.88235294117647}, "DuplicateTimestamps": {"Count": 1, "Percentage": 6.25},
-     "DataStartTime": 1709251200, "DataEndTime": 1710547200},
+     "DataStartTime": 1709251200, "DataEndTime": 1710547200,
+     "CategoricalValues": {"Status": "NO_ISSUE_DETECTED"},
+     "LargeTimestampGaps": {"MaxTimestampGapInDays": 2, "NumberOfLargeTimestampGaps": 0, "Status": "NO_ISSUE_DETECTED"},
+     "MonotonicValues": {"Status": "NO_ISSUE_DETECTED"}, "MultipleOperatingModes": {"Status": "NO_ISSUE_DETECTED"}},
     {"ComponentName": "pump-1", "SensorName": "Pressure", "DataExists": true,
      "MissingValues": {"Count": 2, "Percentage": 12.5}, "InvalidValues": {"Count": 0, "Percentage": 0},
      "InvalidDateEntries": {"Count": 1, "Percentage": 5.88235294117647}, "DuplicateTimestamps": {"Count": 1, "Percentage": 6.25},
-     "DataStartTime": 1709251200, "DataEndTime": 1710547200},
+     "DataStartTime": 1709251200, "DataEndTime": 1710547200,
+     "CategoricalValues": {"Status": "NO_ISSUE_DETECTED"},
+     "LargeTimestampGaps": {"MaxTimestampGapInDays": 2, "NumberOfLargeTimestampGaps": 0, "Status": "NO_ISSUE_DETECTED"},
+     "MonotonicValues": {"Status": "NO_ISSUE_DETECTED"}, "MultipleOperatingModes": {"Status": "NO_ISSUE_DETECTED"}},
     {"ComponentName": "pump-1", "SensorName": "Temperature", "DataExists": true,
      "MissingValues": {"Count": 1, "Percentage": 6.25}, "InvalidValues": {"Count": 1, "Percentage": 6.25},
      "InvalidDateEntries": {"Count": 1, "Percentage": 5.88235294117647}, "DuplicateTimestamps": {"Count": 1, "Percentage": 6.25},
-     "DataStartTime": 1709251200, "DataEndTime": 1710547200},
+     "DataStartTime": 1709251200, "DataEndTime": 1710547200,
+     "CategoricalValues": {"Status": "NO_ISSUE_DETECTED"},
+     "LargeTimestampGaps": {"MaxTimestampGapInDays": 2, "NumberOfLargeTimestampGaps": 0, "Status": "NO_ISSUE_DETECTED"},
+     "MonotonicValues": {"Status": "NO_ISSUE_DETECTED"}, "MultipleOperatingModes": {"Status": "NO_ISSUE_DETECTED"}},
     {"ComponentName": "pump-2", "SensorName": "Flow", "DataExists": true,
      "MissingValues": {"Count": 1, "Percentage": 12.5}, "InvalidValues": {"Count": 1, "Percentage": 12.5},
      "InvalidDateEntries": {"Count": 0, "Percentage": 0}, "DuplicateTimestamps": {"Count": 0, "Percentage": 0},
-     "DataStartTime": 1709251200, "DataEndTime": 1710460800},
+     "DataStartTime": 1709251200, "DataEndTime": 1710460800,
+     "CategoricalValues": {"NumberOfCategory": 6, "Status": "POTENTIAL_ISSUE_DETECTED"},
+     "LargeTimestampGaps": {"MaxTimestampGapInDays": 2, "NumberOfLargeTimestampGaps": 0, "Status": "NO_ISSUE_DETECTED"},
+     "MonotonicValues": {"Status": "NO_ISSUE_DETECTED"}, "MultipleOperatingModes": {"Status": "NO_ISSUE_DETECTED"}},
     {"ComponentName": "pump-2", "SensorName": "Vibration", "DataExists": true,
      "MissingValues": {"Count": 5, "Percentage": 62.5}, "InvalidValues": {"Count": 1, "Percentage": 12.5},
      "InvalidDateEntries": {"Count": 0, "Percentage": 0}, "DuplicateTimestamps": {"Count": 0, "Percentage": 0},
-     "DataStartTime": 1709251200, "DataEndTime": 1709424000},
+     "DataStartTime": 1709251200, "DataEndTime": 1709424000,
+     "CategoricalValues": {"NumberOfCategory": 2, "Status": "POTENTIAL_ISSUE_DETECTED"},
+     "LargeTimestampGaps": {"MaxTimestampGapInDays": 2, "NumberOfLargeTimestampGaps": 0, "Status": "NO_ISSUE_DETECTED"},
+     "MonotonicValues": {"Monotonicity": "INCREASING", "Status": "POTENTIAL_ISSUE_DETECTED"}, "MultipleOperatingModes": {"Status": "NO_ISSUE_DETECTED"}},
     {"ComponentName": "pump-3", "SensorName": "Current", "DataExists": true,
      "MissingValues": {"Count": 0, "Percentage": 0}, "InvalidValues": {"Count": 0, "Percentage": 0},
      "InvalidDateEntries": {"Count": 1, "Percentage": 16.666666666666664}, "DuplicateTimestamps": {"Count": 1, "Percentage": 20},
-     "DataStartTime": 1709251200, "DataEndTime": 1709596800},
+     "DataStartTime": 1709251200, "DataEndTime": 1709596800,
+     "CategoricalValues": {"NumberOfCategory": 4, "Status": "POTENTIAL_ISSUE_DETECTED"},
+     "LargeTimestampGaps": {"MaxTimestampGapInDays": 2, "NumberOfLargeTimestampGaps": 0, "Status": "NO_ISSUE_DETECTED"},
+     "MonotonicValues": {"Monotonicity": "INCREASING", "Status": "POTENTIAL_ISSUE_DETECTED"}, "MultipleOperatingModes": {"Status": "NO_ISSUE_DETECTED"}},
     {"ComponentName": "pump-3", "SensorName": "Speed", "DataExists": false,
      "MissingValues": {"Count": 4, "Percentage": 80}, "InvalidValues": {"Count": 1, "Percentage": 20},
-     "InvalidDateEntries": {"Count": 1, "Percentage": 16.666666666666664}, "DuplicateTimestamps": {"Count": 1, "Percentage": 20}}],
+     "InvalidDateEntries": {"Count": 1, "Percentage": 16.666666666666664}, "DuplicateTimestamps": {"Count": 1, "Percentage": 20},
+     "CategoricalValues": {"Status": "NO_ISSUE_DETECTED"},
+     "LargeTimestampGaps": {"MaxTimestampGapInDays": 2, "NumberOfLargeTimestampGaps": 0, "Status": "NO_ISSUE_DETECTED"},
+     "MonotonicValues": {"Status": "NO_ISSUE_DETECTED"}, "MultipleOperatingModes": {"Status": "NO_ISSUE_DETECTED"}}],
   "Ignored": ["plant-1/pumps/README.txt", "plant-1/pumps/pump-1/archive/2023.csv"],
   "RaggedRecords": 1,
   "Discards": [
     {"Key": "plant-1/pumps/pump-2/export.csv", "Reason": "unclosed-quote", "Line": 2, "Column": 2,
      "Message": "\"plant-1/pumps/pump-2/export.csv\": line 2, column 2: a quoted field never closes"},
     {"Key": "plant-1/pumps/pump-2/notes.txt", "Reason": "not-csv-key",
-     "Message": "\"plant-1/pumps/pump-2/notes.txt\": the key does not end in .csv"}]
+     "Message": "\"plant-1/pumps/pump-2/notes.txt\": the key does not end in .csv"}],
+  "Problems": [
+    {"Key": "plant-1/pumps/pump-1/week-2.csv", "UnsupportedTimestamps": 1, "Samples": [{"Line": 4, "Value": "03/10/2024 00:00"}]},
+    {"Key": "plant-1/pumps/pump-3/march.csv", "UnsupportedTimestamps": 1, "Samples": [{"Line": 5, "Value": "1709424000"}]}]
 }`
 
 // plant2Reason is the FailedReason of testdata/request-plant-2.json:
@@ -168,7 +230,8 @@ const plant2Reason = `invalid column name "Outlet Pressure" in column 2 of ` +
 // sampleEntry returns the -json entry of testdata/request.json checked
 // against dataLabel with the given Ingestion member.
 func sampleEntry(dataLabel, ingestion string) string {
-	return `{"file": "testdata/request.json", "ok": true, "errors": [], "data": "` + dataLabel + `", "Ingestion": ` + ingestion + `}`
+	return `{"file": "testdata/request.json", "ok": true, "errors": [], "data": "` + dataLabel + `", "Ingestion": ` + ingestion +
+		`, "Hints": ` + sampleHints + `}`
 }
 
 const sampleDir = "testdata/bucket, as s3://sensor-data.example/plant-1/pumps/"
@@ -195,7 +258,9 @@ func TestRunData(t *testing.T) {
 			args: []string{"-data", "testdata/bucket", "testdata/request-plant-2.json"},
 			wantOut: "testdata/request-plant-2.json: ok\n" +
 				"  data: testdata/bucket, as s3://sensor-data.example/plant-2/compressors/\n" +
-				"  ingestion: FAILED: " + plant2Reason + "\n",
+				"  ingestion: FAILED: " + plant2Reason + "\n" +
+				"  invalid header names (a name must match ^[0-9a-zA-Z:#$.\\-_]{1,200}$):\n" +
+				"    \"plant-2/compressors/comp-1/march.csv\": column 2: \"Outlet Pressure\"\n",
 			wantStatus: exitInvalid},
 		{name: "an invalid schema: every violation with its path, and no data check",
 			args:       []string{"-data", "testdata/bucket", "-schema", "testdata/schemas/invalid.json", "testdata/request.json"},
@@ -216,7 +281,9 @@ func TestRunData(t *testing.T) {
 		{name: "a prefix with no object fails the job", args: []string{"-data", "testdata/bucket/plant-1", "testdata/request.json"},
 			wantOut: "testdata/request.json: ok\n" +
 				"  data: testdata/bucket/plant-1, as s3://sensor-data.example/plant-1/pumps/\n" +
-				"  ingestion: FAILED: no object under s3://sensor-data.example/plant-1/pumps/ matches the key pattern\n",
+				"  ingestion: FAILED: no object under s3://sensor-data.example/plant-1/pumps/ matches the key pattern\n" +
+				"  hint: -data testdata/bucket/plant-1 seems to be the folder \"plant-1/\" of the Prefix, inside the bucket: " +
+				"-data is the folder that holds the bucket's keys: -data testdata/bucket\n",
 			wantStatus: exitInvalid},
 	}
 	for _, tt := range tests {
@@ -236,7 +303,9 @@ func TestRunDataJSON(t *testing.T) {
 	failed := `{"file": "testdata/request-plant-2.json", "ok": false, "errors": [],
 		"data": "testdata/bucket, as s3://sensor-data.example/plant-2/compressors/",
 		"Ingestion": {"Status": "FAILED", "FailedReason": ` + jsonString(t, plant2Reason) + `,
-		              "Ignored": [], "RaggedRecords": 0}}`
+		              "Ignored": [], "RaggedRecords": 0,
+		              "Problems": [{"Key": "plant-2/compressors/comp-1/march.csv", "InvalidNameCount": 1,
+		                            "InvalidNames": [{"Column": 2, "Name": "Outlet Pressure"}]}]}}`
 	tests := []struct {
 		name       string
 		args       []string
@@ -369,6 +438,41 @@ func (s *blockingSource) Open(ctx context.Context, key string, off, n int64) (io
 	return nil, ctx.Err()
 }
 
+// stuckSource's reads block until release is closed, whatever their
+// context: a stalled disk.
+type stuckSource struct {
+	ingest.Source
+	opened, release chan struct{}
+	once            sync.Once
+}
+
+func (s *stuckSource) Open(ctx context.Context, key string, off, n int64) (io.ReadCloser, error) {
+	s.once.Do(func() { close(s.opened) })
+	<-s.release
+	return nil, io.ErrUnexpectedEOF
+}
+
+// failingOpen fails every open with err.
+type failingOpen struct {
+	ingest.Source
+	err error
+}
+
+func (s failingOpen) Open(context.Context, string, int64, int64) (io.ReadCloser, error) {
+	return nil, s.err
+}
+
+// TestRunDataUnreadable: an object that cannot be read fails the job with
+// its key, and the exit status is 2: the data could not be read.
+func TestRunDataUnreadable(t *testing.T) {
+	t.Parallel()
+	var stdout, stderr bytes.Buffer
+	code := runEnv(context.Background(), []string{"-data", "testdata/bucket", "testdata/request.json"}, &env{stdout: &stdout, stderr: &stderr,
+		wrapSource: func(s ingest.Source) ingest.Source { return failingOpen{s, errors.New("AccessDenied")} }})
+	assert.Equal(t, exitInput, code)
+	assert.Contains(t, stdout.String(), "  ingestion: FAILED: cannot read s3://sensor-data.example/plant-1/pumps/pump-1/week-1.csv: AccessDenied\n")
+}
+
 func TestRunDataCancelled(t *testing.T) {
 	t.Parallel()
 	args := []string{"-data", "testdata/bucket", "testdata/request.json"}
@@ -406,6 +510,23 @@ func TestRunDataCancelled(t *testing.T) {
 		assert.True(t, strings.HasSuffix(stderr.String(), interrupted), "%q", stderr.String())
 		assert.NotContains(t, strings.TrimSuffix(stderr.String(), interrupted), "\n",
 			"the progress line is erased, not left behind")
+	})
+	t.Run("while a read is stuck", func(t *testing.T) {
+		t.Parallel()
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		src := &stuckSource{opened: make(chan struct{}), release: make(chan struct{})}
+		defer close(src.release)
+		var stdout, stderr bytes.Buffer
+		done := make(chan int)
+		go func() {
+			done <- runEnv(ctx, args, &env{stdout: &stdout, stderr: &stderr,
+				wrapSource: func(s ingest.Source) ingest.Source { src.Source = s; return src }})
+		}()
+		<-src.opened
+		cancel()
+		assert.Equal(t, exitInterrupted, <-done)
+		assert.Equal(t, interrupted, stderr.String())
 	})
 }
 
@@ -448,11 +569,14 @@ func TestRunDataReportCuts(t *testing.T) {
 			"IngestionInputConfiguration": {"S3InputConfiguration": {"Bucket": "data", "Prefix": "p/"}}}`)
 		return p
 	}
-	// 30 days of one valid value a day: nothing to warn about.
+	// 30 days of one valid value a day, 1.0 + ((7d) mod 13)/10: 13
+	// distinct values (not categorical), up and down (not monotonic), a
+	// bimodality coefficient of 0.472 (worked apart: under 5/9): nothing to
+	// warn about.
 	var good strings.Builder
 	good.WriteString("Timestamp,Flow\n")
 	for d := 1; d <= 30; d++ {
-		fmt.Fprintf(&good, "2024-03-%02d 00:00:00,1.5\n", d)
+		fmt.Fprintf(&good, "2024-03-%02d 00:00:00,%.1f\n", d, 1.0+float64(d*7%13)/10)
 	}
 
 	t.Run("twelve ignored keys", func(t *testing.T) {
@@ -486,7 +610,8 @@ func TestRunDataReportCuts(t *testing.T) {
 			"  files: 1 matched, 1 ingested (735 bytes), 0 discarded; 0 keys ignored\n"+ // 15 + 30 * 24
 			"  time: 2024-03-01 00:00:00 to 2024-03-30 00:00:00 (UTC)\n"+
 			"  records: 0 duplicate timestamps, 0 unsupported timestamps, 0 ragged records\n"+
-			"  sensors: 1: 0 with missing values (0 in all), 0 with invalid values (0 in all), 0 without a valid value, 0 with less than 14 days of data\n",
+			"  sensors: 1: 0 with missing values (0 in all), 0 with invalid values (0 in all), 0 without a valid value, 0 with less than 14 days of data\n"+
+			"  heuristics: 0 categorical, 0 monotonic, 0 with multiple operating modes, 0 with gaps over 30 days\n",
 			stdout.String())
 	})
 	t.Run("every file discarded", func(t *testing.T) {

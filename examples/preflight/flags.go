@@ -7,6 +7,9 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"time"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout/ingest/s3source"
 )
 
 // options are the command's flags.
@@ -15,6 +18,11 @@ type options struct {
 	json   bool   // one JSON document instead of lines
 	data   string // -data: a directory of the bucket's objects, or dataS3; "" for none
 	schema string // -schema: a file holding the dataset's InlineDataSchema; "" for none
+	// reads is -reads: the reads in flight with -data; 0 for the source's
+	// default (s3source.DefaultReads over S3, the cores for a directory).
+	reads int
+	// readStall is -read-stall: how long an S3 read may wait for a byte.
+	readStall time.Duration
 }
 
 // dataS3 is the -data value that reads the bucket the request names from S3.
@@ -24,7 +32,7 @@ const dataS3 = "s3"
 const stdinName = "-"
 
 const usageText = `usage: preflight [-strict] [-json] FILE...
-       preflight [-strict] [-json] -data DIR|s3 [-schema FILE] FILE
+       preflight [-strict] [-json] -data DIR|s3 [-schema FILE] [-reads N] [-read-stall D] FILE
 
 Checks StartDataIngestionJob request documents (JSON, as the API reference
 shows them) against every constraint the service enforces. "-" reads standard
@@ -52,6 +60,10 @@ func parseArgs(args []string, stdout, stderr io.Writer) (options, []string, int)
 	fs.StringVar(&opts.data, "data", "",
 		"check the objects the job would read: `DIR` holds the bucket's objects (DIR/<key>); \"s3\" reads the request's bucket")
 	fs.StringVar(&opts.schema, "schema", "", "with -data, the dataset's InlineDataSchema, read from `FILE`")
+	fs.IntVar(&opts.reads, "reads", 0, "with -data, keep `N` reads in flight (default: "+
+		strconv.Itoa(s3source.DefaultReads)+" over S3, the number of cores for a directory)")
+	fs.DurationVar(&opts.readStall, "read-stall", s3source.DefaultReadStall,
+		"with -data s3, fail a read that waits `D` for a byte (the object is named in the job's FailedReason)")
 	usage := func(w io.Writer) {
 		fmt.Fprint(w, usageText)
 		fs.SetOutput(w)
@@ -78,6 +90,12 @@ func parseArgs(args []string, stdout, stderr io.Writer) (options, []string, int)
 	})
 	if emptyData || emptySchema {
 		return fail("-data and -schema need a value")
+	}
+	switch {
+	case opts.reads < 0:
+		return fail("-reads must be at least 1")
+	case opts.readStall <= 0:
+		return fail("-read-stall must be more than 0")
 	}
 	if flag := misplacedFlag(args, files); flag != "" {
 		return fail(strconv.Quote(flag) + " comes after a file name: flags go before files")

@@ -11,7 +11,7 @@
 // Usage:
 //
 //	go run ./examples/preflight [-strict] [-json] FILE...
-//	go run ./examples/preflight [-strict] [-json] -data DIR|s3 [-schema FILE] FILE
+//	go run ./examples/preflight [-strict] [-json] -data DIR|s3 [-schema FILE] [-reads N] [-read-stall D] FILE
 //
 // A FILE is a JSON document as the API reference shows a request:
 //
@@ -38,6 +38,13 @@
 //	         an S3-compatible store). One FILE only.
 //	-schema  with -data, the dataset's schema: a file holding its
 //	         InlineDataSchema (read by lookout.ParseDataSchema).
+//	-reads   with -data, how many reads (objects, or parts of large ones)
+//	         to keep in flight: by default 32 over S3 (a GET waits tens of
+//	         milliseconds for its first byte), the number of cores for DIR.
+//	-read-stall
+//	         with -data s3, how long a read may wait for a byte before it
+//	         fails (30s by default; a Go duration: 10s, 2m); the job then
+//	         fails naming the object, with exit status 2.
 //
 // # Output
 //
@@ -78,13 +85,24 @@
 // With -data, a request that passes is followed by the data check's report,
 // indented under its verdict: where the objects were read, the job's
 // Status (SUCCESS, "with warnings" when a file is discarded, a key
-// ignored, a record ragged or any figure of the data quality summary is
-// not 0; or FAILED and the reason), the figures of a job that succeeds
-// (files, bytes, time span, duplicate and unsupported timestamps, ragged
+// ignored, a record ragged, any figure of the data quality summary is
+// not 0 or a heuristic flags a sensor; or FAILED and the reason), the
+// figures of a job that succeeds (files, bytes, time span, duplicate and unsupported timestamps, ragged
 // records, sensors with missing, invalid, no or less than 14 days of
-// data), the 5 sensors with the highest missing plus invalid percentage,
-// each discarded file with its reason, and the ignored keys (keys under
+// data), how many sensors each of the four heuristics flags (categorical,
+// monotonic, multiple operating modes, gaps over 30 days: lookout/ingest's
+// section 4b) and the flagged sensors (the first 10), the 5 sensors with
+// the highest missing plus invalid percentage (with their flags), each
+// discarded file with its reason, and the ignored keys (keys under
 // the prefix that match no component; the first 10, then how many more).
+// Then every problem at once, with its place: every invalid header name of
+// every file (the job fails at the first), each file's unsupported
+// timestamps (its first 5 lines and values) with the formats a job reads,
+// and "hint:" lines for the usual mistakes: a file separated by ';' or
+// tabs, epoch numbers in the timestamp column, a Prefix that matches only
+// in another case, -data one folder too high (the parent of the bucket's
+// folder) or too deep (a folder of the Prefix), schema components that
+// differ from the keys' by case.
 // A -schema file's violations are listed, each with its path, before the
 // verdicts; the data is then not checked. For the sample bucket:
 //
@@ -152,16 +170,23 @@
 //     "FailedReason", "IngestedFilesSummary", "DataQualitySummary",
 //     "IngestedDataSize", "DataStartTime" and "DataEndTime" (epoch
 //     seconds), "SensorStatisticsSummaries"; then the checker's own
-//     "Ignored" (keys), "RaggedRecords" and "Discards" (each discarded
-//     file's "Key", "Reason", "Line", "Column", "Name" and "Message").
+//     "Ignored" (keys), "RaggedRecords", "Discards" (each discarded
+//     file's "Key", "Reason", "Line", "Column", "Name" and "Message") and
+//     "Problems" (each file's "InvalidNames" and the first 5 "Samples" of
+//     its "UnsupportedTimestamps", with their "Line" and "Value");
+//   - "Hints", with -data, the hints, each {"Code": ..., "Message": ...}:
+//     the codes are semicolon-separated, tab-separated, epoch-timestamps,
+//     prefix-case, data-too-high, data-too-deep and schema-case.
 //
 // # Exit status
 //
 // 0 when every file passes, 1 when any document breaks a constraint (or,
-// with -data, the schema is invalid or the job would fail), 2 when any file
-// cannot be read or is not a readable request document (malformed JSON,
-// unknown member, ...), when the data cannot be checked (a -data directory
-// that does not exist, an S3 configuration error) and for usage errors;
+// with -data, the schema is invalid or the job would fail on its data), 2
+// when any file cannot be read or is not a readable request document
+// (malformed JSON, unknown member, ...), when the data cannot be read (a
+// -data directory that does not exist, an S3 configuration error, a
+// listing that fails, an object that cannot be read: the job's
+// FailedReason then says which) and for usage errors;
 // 130 when a data check is interrupted. The worst status wins.
 // go run reports any status but 0 as 1: where the status matters, build the
 // command (go build -o preflight ./examples/preflight) and run it.

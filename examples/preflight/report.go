@@ -49,14 +49,68 @@ func writeIngestion(out *bufio.Writer, r *result) {
 			out.WriteString("    ... and " + strconv.Itoa(n-ignoredShown) + " more\n")
 		}
 	}
+	writeProblems(out, res.Problems)
+	for _, h := range r.Hints {
+		out.WriteString("  hint: " + h.Message + "\n")
+	}
 }
 
+// writeProblems writes every invalid header name of every file (a job
+// stops at the first), then the files' first unsupported timestamps and
+// the formats a job reads.
+func writeProblems(out *bufio.Writer, problems []ingest.FileProblems) {
+	names, stamps := false, false
+	for _, p := range problems {
+		names = names || p.InvalidNameCount > 0
+		stamps = stamps || p.UnsupportedTimestamps > 0
+	}
+	if names {
+		out.WriteString("  invalid header names (a name must match " + sensorNamePattern + "):\n")
+		for _, p := range problems {
+			for _, n := range p.InvalidNames {
+				out.WriteString("    " + strconv.Quote(p.Key) + ": column " + strconv.Itoa(n.Column) + ": " + strconv.Quote(n.Name) + "\n")
+			}
+			if more := p.InvalidNameCount - len(p.InvalidNames); more > 0 {
+				out.WriteString("    " + strconv.Quote(p.Key) + ": ... and " + strconv.Itoa(more) + " more\n")
+			}
+		}
+	}
+	if stamps {
+		out.WriteString("  unsupported timestamps (records dropped):\n")
+		for _, p := range problems {
+			if p.UnsupportedTimestamps == 0 {
+				continue
+			}
+			out.WriteString("    " + strconv.Quote(p.Key) + ": " + plural(p.UnsupportedTimestamps, "record"))
+			for i, s := range p.Samples {
+				sep := ", "
+				if i == 0 {
+					sep = ": "
+				}
+				out.WriteString(sep + "line " + strconv.FormatInt(s.Line, 10) + " " + strconv.Quote(s.Value))
+			}
+			if int64(len(p.Samples)) < p.UnsupportedTimestamps {
+				out.WriteString(", ...")
+			}
+			out.WriteByte('\n')
+		}
+		out.WriteString("    the formats a job reads: " + strings.Join(ingest.TimestampFormats(), ", ") + "\n")
+	}
+}
+
+// sensorNamePattern is the pattern of a valid header name (the model's
+// SensorName).
+const sensorNamePattern = "^[0-9a-zA-Z:#$.\\-_]{1,200}$"
+
 // hasWarnings reports whether a job that succeeds leaves something to look
-// at: a discarded file, an ignored key, a ragged record, or any figure of
-// the data quality summary.
+// at: a discarded file, an ignored key, a ragged record, any figure of the
+// data quality summary, or a sensor a heuristic flags.
 func hasWarnings(res *ingest.Result) bool {
 	q := res.DataQualitySummary
-	return len(res.Discards) > 0 || len(res.Ignored) > 0 || res.RaggedRecords > 0 ||
+	flagged := slices.ContainsFunc(res.SensorStatisticsSummaries, func(s lookout.SensorStatisticsSummary) bool {
+		return len(sensorFlags(&s)) > 0
+	})
+	return flagged || len(res.Discards) > 0 || len(res.Ignored) > 0 || res.RaggedRecords > 0 ||
 		*q.InsufficientSensorData.MissingCompleteSensorData.AffectedSensorCount > 0 ||
 		*q.InsufficientSensorData.SensorsWithShortDateRange.AffectedSensorCount > 0 ||
 		*q.MissingSensorData.AffectedSensorCount > 0 ||
@@ -82,6 +136,7 @@ func writeFigures(out *bufio.Writer, res *ingest.Result) {
 		strconv.FormatInt(*q.InvalidSensorData.TotalNumberOfInvalidValues, 10) + " in all), " +
 		strconv.FormatInt(*q.InsufficientSensorData.MissingCompleteSensorData.AffectedSensorCount, 10) + " without a valid value, " +
 		strconv.FormatInt(*q.InsufficientSensorData.SensorsWithShortDateRange.AffectedSensorCount, 10) + " with less than 14 days of data\n")
+	writeHeuristics(out, res.SensorStatisticsSummaries)
 	worst := worstSensors(res.SensorStatisticsSummaries, worstShown)
 	if len(worst) == 0 {
 		return
@@ -96,8 +151,87 @@ func writeFigures(out *bufio.Writer, res *ingest.Result) {
 		case s.DataEndTime.Unix()-s.DataStartTime.Unix() < 14*24*3600:
 			out.WriteString(", less than 14 days of data")
 		}
+		if f := sensorFlags(s); len(f) > 0 {
+			out.WriteString("; " + strings.Join(f, ", "))
+		}
 		out.WriteByte('\n')
 	}
+}
+
+// flaggedShown is how many sensors the report lists as flagged by the
+// heuristics before it counts the rest.
+const flaggedShown = 10
+
+// writeHeuristics writes how many sensors each of the four heuristics
+// flags (ingest's section 4b), then the flagged sensors.
+func writeHeuristics(out *bufio.Writer, sensors []lookout.SensorStatisticsSummary) {
+	var cat, mono, modes, gaps int64
+	var flagged []*lookout.SensorStatisticsSummary
+	for i := range sensors {
+		s := &sensors[i]
+		if len(sensorFlags(s)) > 0 {
+			flagged = append(flagged, s)
+		}
+		if detected(s.CategoricalValues.Status) {
+			cat++
+		}
+		if detected(s.MonotonicValues.Status) {
+			mono++
+		}
+		if detected(s.MultipleOperatingModes.Status) {
+			modes++
+		}
+		if detected(s.LargeTimestampGaps.Status) {
+			gaps++
+		}
+	}
+	out.WriteString("  heuristics: " + strconv.FormatInt(cat, 10) + " categorical, " + strconv.FormatInt(mono, 10) + " monotonic, " +
+		strconv.FormatInt(modes, 10) + " with multiple operating modes, " + strconv.FormatInt(gaps, 10) + " with gaps over 30 days\n")
+	if len(flagged) == 0 {
+		return
+	}
+	out.WriteString("  flagged sensors:\n")
+	for _, s := range flagged[:min(len(flagged), flaggedShown)] {
+		out.WriteString("    " + s.ComponentName + "/" + s.SensorName + ": " + strings.Join(sensorFlags(s), ", ") + "\n")
+	}
+	if n := len(flagged); n > flaggedShown {
+		out.WriteString("    ... and " + strconv.Itoa(n-flaggedShown) + " more\n")
+	}
+}
+
+// detected reports whether a heuristic's status flags the sensor.
+func detected(s lookout.StatisticalIssueStatus) bool {
+	return s == lookout.StatisticalIssueStatusPotentialIssueDetected
+}
+
+// sensorFlags says which heuristics flag s, in the order categorical,
+// monotonic, modes, gaps: "categorical (3 values)", "monotonic
+// (INCREASING)", "multiple operating modes", "2 gaps over 30 days (longest
+// 45 days)".
+func sensorFlags(s *lookout.SensorStatisticsSummary) []string {
+	var out []string
+	if c := s.CategoricalValues; c != nil && detected(c.Status) {
+		out = append(out, "categorical ("+plural(int64(deref(c.NumberOfCategory)), "value")+")")
+	}
+	if m := s.MonotonicValues; m != nil && detected(m.Status) {
+		out = append(out, "monotonic ("+string(m.Monotonicity)+")")
+	}
+	if m := s.MultipleOperatingModes; m != nil && detected(m.Status) {
+		out = append(out, "multiple operating modes")
+	}
+	if g := s.LargeTimestampGaps; g != nil && detected(g.Status) {
+		out = append(out, plural(int64(deref(g.NumberOfLargeTimestampGaps)), "gap")+" over 30 days (longest "+
+			plural(int64(deref(g.MaxTimestampGapInDays)), "day")+")")
+	}
+	return out
+}
+
+// deref returns *p, or 0 for nil.
+func deref[I int32 | int64](p *I) I {
+	if p == nil {
+		return 0
+	}
+	return *p
 }
 
 // worstSensors returns at most n of sensors with missing or invalid

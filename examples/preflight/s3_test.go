@@ -79,7 +79,9 @@ func TestRunDataS3(t *testing.T) {
 	assert.Equal(t, exitInvalid, run([]string{"-data", "s3", "testdata/request-plant-2.json"}, nil, &stdout, &stderr))
 	assert.Equal(t, "testdata/request-plant-2.json: ok\n"+
 		"  data: s3://sensor-data.example/plant-2/compressors/\n"+
-		"  ingestion: FAILED: "+plant2Reason+"\n", stdout.String())
+		"  ingestion: FAILED: "+plant2Reason+"\n"+
+		"  invalid header names (a name must match ^[0-9a-zA-Z:#$.\\-_]{1,200}$):\n"+
+		"    \"plant-2/compressors/comp-1/march.csv\": column 2: \"Outlet Pressure\"\n", stdout.String())
 	assert.Empty(t, stderr.String())
 }
 
@@ -90,7 +92,8 @@ func TestRunDataS3NoBucket(t *testing.T) {
 	request := `{"ClientToken": "t", "DatasetName": "pumps", "RoleArn": "arn:aws:iam::123456789012:role/r",
 		"IngestionInputConfiguration": {"S3InputConfiguration": {"Bucket": "no-such-bucket", "Prefix": "plant-1/"}}}`
 	var stdout, stderr bytes.Buffer
-	require.Equal(t, exitInvalid, run([]string{"-json", "-data", "s3", "-"}, strings.NewReader(request), &stdout, &stderr))
+	// The listing fails: the data cannot be read, status 2.
+	require.Equal(t, exitInput, run([]string{"-json", "-data", "s3", "-"}, strings.NewReader(request), &stdout, &stderr))
 	assert.Empty(t, stderr.String())
 	var rep struct {
 		OK    bool `json:"ok"`

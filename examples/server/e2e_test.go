@@ -205,6 +205,22 @@ func TestEndToEnd(t *testing.T) {
 	}
 	assert.Len(t, stats, 7)
 	assert.Equal(t, want.SensorStatisticsSummaries, stats)
+	// The four heuristics survive storage and the response: every sensor
+	// has them, and the sample's pump-2/Vibration (0.12 then 0.15) is
+	// categorical and INCREASING.
+	vibration := false
+	for _, s := range stats {
+		require.NotNil(t, s.CategoricalValues, s.SensorName)
+		require.NotNil(t, s.MonotonicValues, s.SensorName)
+		require.NotNil(t, s.MultipleOperatingModes, s.SensorName)
+		require.NotNil(t, s.LargeTimestampGaps, s.SensorName)
+		if s.ComponentName == "pump-2" && s.SensorName == "Vibration" {
+			assert.Equal(t, &lookout.CategoricalValues{Status: "POTENTIAL_ISSUE_DETECTED", NumberOfCategory: new(int32(2))}, s.CategoricalValues)
+			assert.Equal(t, &lookout.MonotonicValues{Status: "POTENTIAL_ISSUE_DETECTED", Monotonicity: "INCREASING"}, s.MonotonicValues)
+			vibration = true
+		}
+	}
+	assert.True(t, vibration, "pump-2/Vibration listed")
 
 	// Lists.
 	var datasets lookout.ListDatasetsResponse

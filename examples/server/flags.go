@@ -16,6 +16,7 @@ import (
 
 	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/clock"
 	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/store"
+	"github.com/lookout-equipment/lookoutequipment/lookout/ingest/s3source"
 )
 
 // config is the server's configuration, from its flags.
@@ -48,6 +49,11 @@ type config struct {
 	// beforeCommit, for tests, fails the store's commits as a full disk
 	// would (store.Options.BeforeCommit).
 	beforeCommit func() error
+	// reads and readStall are how a job reads S3 (-reads, -read-stall):
+	// the reads in flight, and how long one may wait for a byte; 0 for
+	// s3source's defaults.
+	reads     int
+	readStall time.Duration
 }
 
 // timeouts are the server's bounds on slow clients and on its shutdown.
@@ -145,10 +151,13 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, code int, ok bool)
 			cfg.credentials = creds
 			return nil
 		})
+	fs.IntVar(&cfg.reads, "reads", s3source.DefaultReads, "with -s3, the reads (objects, or parts of large ones) a job keeps in flight")
+	fs.DurationVar(&cfg.readStall, "read-stall", s3source.DefaultReadStall,
+		"with -s3, how long a read may wait for a byte before it fails, and its job with it")
 	fs.DurationVar(&cfg.timeouts.shutdown, "grace", defaultTimeouts.shutdown,
 		"on SIGINT or SIGTERM, how long the requests in progress may take before their connections are closed")
 	usage := func() {
-		fmt.Fprintln(stderr, "usage: server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N] [-max-datasets N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D] [-time-origin T] [-time-scale N] [-auth FILE]")
+		fmt.Fprintln(stderr, "usage: server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N] [-max-datasets N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D] [-time-origin T] [-time-scale N] [-auth FILE] [-reads N] [-read-stall D]")
 		fs.SetOutput(stderr)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
@@ -195,6 +204,10 @@ func finish(cfg *config, extra []string) error {
 		return fmt.Errorf("%w: -burst must not be negative", errUsage)
 	case cfg.timeouts.shutdown < 0:
 		return fmt.Errorf("%w: -grace must not be negative", errUsage)
+	case cfg.reads < 0:
+		return fmt.Errorf("%w: -reads must not be negative (0: the default)", errUsage)
+	case cfg.readStall < 0:
+		return fmt.Errorf("%w: -read-stall must not be negative (0: the default)", errUsage)
 	case cfg.burst > 0 && cfg.rate == 0:
 		return fmt.Errorf("%w: -burst needs -rate", errUsage)
 	case cfg.credentials != nil:

@@ -309,11 +309,11 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 	switch {
 	case src != nil:
 	case cfg.s3:
-		client, err := s3source.NewClient(ctx, s3source.Config{})
+		client, err := s3source.NewClient(ctx, s3source.Config{MaxConns: cfg.reads})
 		if err != nil {
 			return nil, err
 		}
-		src = s3Sources{client: client}
+		src = s3Sources{client: client, reads: cfg.reads, stall: cfg.readStall}
 	default:
 		fi, err := os.Stat(cfg.dataDir)
 		if err != nil {

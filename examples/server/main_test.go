@@ -38,6 +38,8 @@ func TestParseFlags(t *testing.T) {
 		region:      "us-east-1",
 		logLevel:    slog.LevelInfo,
 		timeouts:    defaultTimeouts,
+		reads:       32,
+		readStall:   30 * time.Second,
 	}
 	with := func(change func(*config)) config {
 		c := defaults
@@ -54,12 +56,14 @@ func TestParseFlags(t *testing.T) {
 			name: "every flag",
 			args: []string{"-addr", ":9000", "-db", ":memory:", "-workers", "8", "-max-pending", "0",
 				"-max-datasets", "100", "-account", "210987654321", "-region", "eu-west-3", "-log-level", "debug",
-				"-rate", "10", "-burst", "3", "-grace", "2s", "-time-origin", "2024-01-01T00:00:00Z", "-time-scale", "3600"},
+				"-rate", "10", "-burst", "3", "-grace", "2s", "-time-origin", "2024-01-01T00:00:00Z", "-time-scale", "3600",
+				"-reads", "64", "-read-stall", "5s"},
 			want: with(func(c *config) {
 				c.addr, c.db, c.workers, c.maxPending, c.maxDatasets = ":9000", ":memory:", 8, 0, 100
 				c.account, c.region, c.logLevel = "210987654321", "eu-west-3", slog.LevelDebug
 				c.rate, c.burst, c.timeouts.shutdown = 10, 3, 2*time.Second
 				c.clock = store.ClockRequest{Origin: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Scale: 3600}
+				c.reads, c.readStall = 64, 5*time.Second
 			}),
 		},
 		{
@@ -130,6 +134,8 @@ func TestParseFlagsErrors(t *testing.T) {
 			`server: invalid value "1e7" for flag -time-scale: the time scale 1e+07 is not between 0.001 and 1e+06`},
 		{"scale NaN", []string{"-time-scale", "NaN"},
 			`server: invalid value "NaN" for flag -time-scale: the time scale NaN is not between 0.001 and 1e+06`},
+		{"negative reads", []string{"-reads", "-1"}, "server: invalid flags: -reads must not be negative (0: the default)"},
+		{"negative stall limit", []string{"-read-stall", "-1s"}, "server: invalid flags: -read-stall must not be negative (0: the default)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,7 +35,11 @@ func (d dirSources) bucket(name string) ingest.Source {
 	if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
 		return noBucket{name: name}
 	}
-	return ingest.FS(os.DirFS(root))
+	src, err := ingest.Dir(root)
+	if err != nil {
+		return noBucket{name: name}
+	}
+	return src // confined to root, following no link; closed after its check
 }
 
 // noBucket is a bucket that does not exist: its listing fails, which fails
@@ -50,10 +54,17 @@ func (b noBucket) Open(context.Context, string, int64, int64) (io.ReadCloser, er
 	return nil, fs.ErrNotExist
 }
 
-// s3Sources are the buckets of one S3 client.
-type s3Sources struct{ client *s3.Client }
+// s3Sources are the buckets of one S3 client, read with reads in flight
+// and a stall limit of stall (s3source's defaults when 0).
+type s3Sources struct {
+	client *s3.Client
+	reads  int
+	stall  time.Duration
+}
 
-func (s s3Sources) bucket(name string) ingest.Source { return s3source.New(s.client, name) }
+func (s s3Sources) bucket(name string) ingest.Source {
+	return s3source.New(s.client, name, s3source.WithReads(s.reads), s3source.WithReadStall(s.stall))
+}
 
 // runner runs the data ingestion jobs: at most workers at once, in the
 // order they were queued. A job runs ingest.Check over its bucket with its
@@ -223,7 +234,11 @@ func (r *runner) check(id string) (store.Job, store.Outcome, error) {
 		}
 	}
 	req := requestOf(job)
-	res, err := ingest.Check(r.ctx, req, schema, r.src.bucket(job.Input.Bucket))
+	src := r.src.bucket(job.Input.Bucket)
+	if c, ok := src.(io.Closer); ok {
+		defer c.Close()
+	}
+	res, err := ingest.Check(r.ctx, req, schema, src)
 	if err != nil {
 		if r.ctx.Err() != nil {
 			return job, store.Outcome{}, context.Canceled

@@ -48,6 +48,9 @@ type Result struct {
 	RaggedRecords int64 `json:"RaggedRecords"`
 	// Discards says, for every discarded file (in key order), why.
 	Discards []*Discard `json:"Discards,omitempty"`
+	// Problems lists, for every file read that has them (in key order),
+	// all its invalid header names and its first unsupported timestamps.
+	Problems []FileProblems `json:"Problems,omitempty"`
 }
 
 // Progress is how far a check has got. Bytes count what was read (a part of
@@ -70,6 +73,9 @@ type config struct {
 	partSize int64
 	maxField int // the longest field held whole (tests make it small)
 	bufSize  int // the parser's first buffer size (tests make it small)
+	// onComponent, when set, sees each component's figures once summed
+	// (tests compare them between runs).
+	onComponent func(*compResult)
 }
 
 // WithProgress has Check call fn with its progress from one goroutine: about
@@ -86,10 +92,33 @@ func WithProgress(fn func(Progress), interval time.Duration) Option {
 }
 
 // WithConcurrency sets how many parts of files are read at once: n > 0, or
-// runtime.GOMAXPROCS(0) (the default) for n <= 0.
+// the default for n <= 0: runtime.GOMAXPROCS(0), or the source's
+// Concurrency when it is a [ConcurrentSource] and says more.
 func WithConcurrency(n int) Option {
 	return func(c *config) { c.workers = n }
 }
+
+// ConcurrentSource is a [Source] whose reads wait on the network more than
+// on the CPU (an object store): Check reads Concurrency() parts at once by
+// default when that is more than the cores.
+type ConcurrentSource interface {
+	Source
+	// Concurrency is how many reads to keep in flight.
+	Concurrency() int
+}
+
+// defaultWorkers is the concurrency of a check of src without
+// WithConcurrency.
+func defaultWorkers(src Source) int {
+	n := runtime.GOMAXPROCS(0)
+	if c, ok := src.(ConcurrentSource); ok {
+		n = max(n, c.Concurrency())
+	}
+	return n
+}
+
+// errTooManyFiles stops a listing once more than MaxFiles keys match.
+var errTooManyFiles = errors.New("ingest: more than MaxFiles matched keys")
 
 // WithPartSize sets the size of the parts a large file is read in, in
 // bytes (default 8 MiB, at least 64 KiB). A file of at least two parts is
@@ -128,12 +157,12 @@ func Check(ctx context.Context, req *lookout.StartDataIngestionJobRequest, schem
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	cfg := config{workers: runtime.GOMAXPROCS(0), partSize: defaultPartSize, maxField: defaultMaxField, bufSize: minBuf}
+	cfg := config{workers: defaultWorkers(src), partSize: defaultPartSize, maxField: defaultMaxField, bufSize: minBuf}
 	for _, o := range opts {
 		o(&cfg)
 	}
 	if cfg.workers <= 0 {
-		cfg.workers = runtime.GOMAXPROCS(0)
+		cfg.workers = defaultWorkers(src)
 	}
 	s3 := req.IngestionInputConfiguration.S3InputConfiguration
 	m := newKeyMatcher(s3)
@@ -146,25 +175,42 @@ func Check(ctx context.Context, req *lookout.StartDataIngestionJobRequest, schem
 		return res, nil
 	}
 
-	// 1. List, and match the keys to components.
+	// 1. List, and match the keys to components. The listing stops once
+	// more than MaxFiles keys match: the job fails then whatever follows,
+	// and a listing that never ends (or lists ignored keys forever, up to
+	// the source's own bounds) holds no more than that.
+	sc := newSchemaIndex(schema)
 	var objs []Object
 	var mu sync.Mutex // in case a Source calls fn from several goroutines
+	matched := map[string]bool{}
 	err := src.List(ctx, m.prefix, func(o Object) error {
 		mu.Lock()
+		defer mu.Unlock()
 		objs = append(objs, o)
-		mu.Unlock()
+		if strings.HasSuffix(o.Key, "/") && strings.HasPrefix(o.Key, m.prefix) {
+			return nil // a folder marker
+		}
+		if comp, ok := m.match(o.Key); ok && (sc == nil || sc.comps[comp] != nil) && !matched[o.Key] {
+			matched[o.Key] = true
+			if len(matched) > MaxFiles {
+				return errTooManyFiles
+			}
+		}
 		return nil
 	})
+	if errors.Is(err, errTooManyFiles) {
+		return failed(&Failure{Kind: FailTooManyFiles, Count: int64(len(matched))})
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		return failed(&Failure{Kind: FailList, Key: m.prefix, Err: err})
 	}
+	matched = nil
 	slices.SortFunc(objs, func(a, b Object) int { return strings.Compare(a.Key, b.Key) })
 	objs = slices.CompactFunc(objs, func(a, b Object) bool { return a.Key == b.Key })
 
-	sc := newSchemaIndex(schema)
 	var files []*fileState
 	comps := map[string]bool{}
 	var total int64
@@ -182,6 +228,9 @@ func Check(ctx context.Context, req *lookout.StartDataIngestionJobRequest, schem
 		}
 		f := &fileState{idx: len(files), key: o.Key, comp: comp, size: o.Size}
 		switch {
+		case o.Type != 0:
+			f.discard = &Discard{Key: o.Key, Reason: ReasonNotRegularFile, Err: &NotRegularError{Key: o.Key, Type: o.Type}}
+			f.size = 0
 		case o.Size < 0:
 			f.discard = &Discard{Key: o.Key, Reason: ReasonUnreadable, Err: &SizeError{Listed: o.Size, Read: 0}}
 			f.size = 0

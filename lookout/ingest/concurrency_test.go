@@ -3,7 +3,9 @@ package ingest
 import (
 	"context"
 	"io"
+	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -123,4 +125,35 @@ func BenchmarkCheckSlowStream(b *testing.B) {
 			}
 		})
 	}
+}
+
+// concurrentSource is a slowSource that asks for reads reads in flight.
+type concurrentSource struct {
+	*slowSource
+	reads int
+}
+
+func (s concurrentSource) Concurrency() int { return s.reads }
+
+// TestConcurrentSourceDefault: without WithConcurrency, a ConcurrentSource
+// gets as many reads in flight as it asks for, more than the cores;
+// WithConcurrency still decides when given.
+func TestConcurrentSourceDefault(t *testing.T) {
+	t.Parallel()
+	many := memSource{}
+	for i := range 40 {
+		many["data/pump/"+strconv.Itoa(i)+".csv"] = []byte("Timestamp,a\n2020-01-01 00:00:00,1\n" + strings.Repeat("2020-01-02 00:00:00,2\n", 200))
+	}
+	// 20 ms a stream: long enough that the reads overlap.
+	src := concurrentSource{&slowSource{memSource: many, rate: 4400 / 0.02}, 16}
+	res, err := Check(context.Background(), request(ptr("data/"), nil), nil, src)
+	require.NoError(t, err)
+	require.Equal(t, "SUCCESS", string(res.Status), res.FailedReason)
+	assert.Greater(t, src.maxOpen.Load(), int64(runtime.GOMAXPROCS(0)), "more reads than cores")
+	assert.LessOrEqual(t, src.maxOpen.Load(), int64(16))
+
+	src = concurrentSource{&slowSource{memSource: many, rate: 4400 / 0.02}, 16}
+	_, err = Check(context.Background(), request(ptr("data/"), nil), nil, src, WithConcurrency(1))
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), src.maxOpen.Load())
 }

@@ -4,7 +4,7 @@
 // and the figures the service would report.
 //
 // [Check] takes a StartDataIngestionJob request, the dataset's schema (when
-// it has one) and a [Source] of objects ([FS] for a directory; the
+// it has one) and a [Source] of objects ([Dir] for a directory; the
 // s3source package for S3), and returns a [Result] in the service's shapes.
 // The rules below are what the service's guide says, made exact where it
 // is silent or contradicts itself, so that every reading gives the same
@@ -66,14 +66,61 @@
 // span less than 14 days has a short date range; one without a valid value
 // (a schema sensor without a file included) lacks complete data.
 //
+// # 4b. The four sensor heuristics
+//
+// Every sensor's summary has CategoricalValues, MonotonicValues,
+// MultipleOperatingModes and LargeTimestampGaps, each with a Status
+// POTENTIAL_ISSUE_DETECTED or NO_ISSUE_DETECTED, by these rules (the
+// guide gives one sentence each; the rest is this package's declared
+// reading). A sensor's valid values are its valid cells in the records of
+// the ingested files, duplicates included, in read order: files in key
+// order, records in file order.
+//   - LargeTimestampGaps: over the sorted distinct timestamps of the
+//     sensor's records (whatever their cells), a gap longer than 30 days
+//     (2,592,000 s) is large; NumberOfLargeTimestampGaps counts them,
+//     MaxTimestampGapInDays is the longest gap in whole days, rounded down
+//     (0 with fewer than two timestamps).
+//   - CategoricalValues: N distinct valid values as float64 (-0 and 0 are
+//     one); detected when 1 <= N <= 10, with NumberOfCategory N.
+//   - MonotonicValues, with at least two valid values: STATIC when max -
+//     min <= 0.001 * max(|max|, |min|); else INCREASING when no value is
+//     below the one before it, DECREASING when none is above it; detected
+//     with Monotonicity when one holds.
+//   - MultipleOperatingModes: Sarle's bimodality coefficient BC = (G1^2 +
+//     1) / (G2 + 3(n-1)^2 / ((n-2)(n-3))) of the n valid values, G1 and G2
+//     the bias-corrected sample skewness and excess kurtosis; detected when
+//     n >= 4, the sensor is neither categorical nor STATIC, and BC > 5/9.
+//
+// A sensor without an ingested file (a schema sensor) has every status
+// NO_ISSUE_DETECTED and no other member. The figures take O(1) memory a
+// sensor (at most 11 distinct values, the first and last values, the
+// central moments); the gaps come from the timestamps kept for duplicates.
+// They are gathered per part of a file and merged in read order (the
+// moments by Pebay's formulas), at split points set by the data and the
+// part size alone ([WithPartSize]), never by the number of workers: the
+// result is the same on any number of cores.
+//
 // # 5. Failures
 //
-// The job fails ([Failure]) when the listing cannot be read, no key
+// The job fails ([Failure]) when the listing cannot be read, a matched
+// object cannot be read to its end after the source's retries (FailRead:
+// the data is not bad, the read is, and part of the data must not pass as
+// SUCCESS; an object whose size is not the listed one is discarded
+// instead, [SizeError]), no key
 // matches, more than [MaxFiles] files match, there are more than
 // [MaxComponents] components or [MaxSensors] sensors, a CSV file is larger
 // than [MaxFileSize] or the matched files than [MaxTotalSize], a header
 // name is invalid, or every matched file is discarded. A failed job's
 // result holds only Status and FailedReason of the service's members.
+//
+// # Every problem at once
+//
+// A job stops at the first invalid header name and counts unsupported
+// timestamps without saying where they are. [Result].Problems lists, for
+// every file read (whatever became of it), all its invalid header names
+// (the first 100, and their count) and its first 5 unsupported
+// timestamps with their lines and text, so that a checker can show every
+// problem in one run.
 //
 // # How it reads
 //
@@ -83,7 +130,10 @@
 // again from there). Each part is read by a byte-level CSV reader into
 // figures that add up (counts, first and last times, the timestamps in
 // chunks); a component's figures, its duplicates among them, are summed
-// once its last file is read, and its timestamps dropped. Memory is bounded
+// once its last file is read, and its timestamps dropped. A file of at
+// least two parts is read in parts with one worker too, so that the
+// heuristics' moments are merged at the same points whatever the
+// concurrency. Memory is bounded
 // by the sensors, a few buffers per worker and 8 bytes per record of the
 // components being read; a field longer than 1 MiB is read piece by piece,
 // never held whole.
@@ -109,5 +159,13 @@
 //     a schema that names a component twice has the union of its columns;
 //   - RaggedRecords counts the records of the ingested files only;
 //   - a file that holds more or fewer bytes than listed is discarded as
-//     unreadable ([SizeError]), never read short or long.
+//     unreadable ([SizeError]), never read short or long;
+//   - a directory source's entry that is not a regular file (a symbolic
+//     link, whatever it points to; a named pipe; a device; a socket) is a
+//     key like any other, matched by the key rules, and a matched one is
+//     discarded unread ([ReasonNotRegularFile]) before the other key rules
+//     apply: S3 has no such object, but the user who put one there sees
+//     it named rather than silently missing. No link is followed ([Dir]);
+//   - a cancelled check returns at once, even while a read is stuck in the
+//     source; its goroutines end as their reads do.
 package ingest

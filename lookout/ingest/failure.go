@@ -24,7 +24,9 @@ const (
 	FailList FailureKind = iota + 1
 	// FailNoMatch: no key matches the prefix and key pattern.
 	FailNoMatch
-	// FailTooManyFiles: more than MaxFiles matched files (Count).
+	// FailTooManyFiles: more than MaxFiles matched files (Count: the
+	// matched keys seen when the listing stopped, MaxFiles + 1: it stops
+	// there).
 	FailTooManyFiles
 	// FailTooManyComponents: more than MaxComponents components (Count).
 	FailTooManyComponents
@@ -34,6 +36,10 @@ const (
 	// FailTooMuchData: more than MaxTotalSize bytes of matched files
 	// (Count).
 	FailTooMuchData
+	// FailRead: a matched object cannot be read to its end, after the
+	// source's retries (Key, Err): a transport failure, a denied read, a
+	// key gone between listing and reading; the first in key order.
+	FailRead
 	// FailInvalidHeader: a header name that is not a valid SensorName
 	// ([lookout.CheckSensorName]) (Key, Column, Name): the first in key
 	// order.
@@ -52,6 +58,7 @@ var failureNames = [...]string{
 	FailTooManyComponents: "too-many-components",
 	FailFileTooLarge:      "file-too-large",
 	FailTooMuchData:       "too-much-data",
+	FailRead:              "read",
 	FailInvalidHeader:     "invalid-header",
 	FailAllDiscarded:      "all-discarded",
 	FailTooManySensors:    "too-many-sensors",
@@ -80,7 +87,8 @@ type Failure struct {
 	Name string
 	// Count is how many there are: files, components, sensors or bytes.
 	Count int64
-	// Err is the listing's error, for FailList.
+	// Err is the listing's error, for FailList, or the read's, for
+	// FailRead.
 	Err error
 }
 
@@ -101,13 +109,18 @@ func (f *Failure) Error() string {
 	case FailNoMatch:
 		s = "no object under s3://" + f.Bucket + "/" + f.Key + " matches the key pattern"
 	case FailTooManyFiles:
-		s = fmt.Sprintf("%d files match, more than the %d a job may read", f.Count, MaxFiles)
+		s = fmt.Sprintf("more than %d files match (the listing stopped at the %dth), more than a job may read", MaxFiles, f.Count)
 	case FailTooManyComponents:
 		s = fmt.Sprintf("%d components, more than the %d a dataset may have", f.Count, MaxComponents)
 	case FailFileTooLarge:
 		s = fmt.Sprintf("%s is %d bytes, more than the %d a file may have", obj, f.Count, int64(MaxFileSize))
 	case FailTooMuchData:
 		s = fmt.Sprintf("the matched files hold %d bytes, more than the %d a job may read", f.Count, int64(MaxTotalSize))
+	case FailRead:
+		s = "cannot read " + obj
+		if f.Err != nil {
+			s += ": " + f.Err.Error()
+		}
 	case FailInvalidHeader:
 		s = fmt.Sprintf("invalid column name %s in column %d of %s: a name must match %s",
 			strconv.Quote(f.Name), f.Column, obj, sensorNamePattern)

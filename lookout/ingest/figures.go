@@ -19,6 +19,7 @@ func (f *fileState) decide(sc *schemaIndex) {
 	}
 	h := f.hdr
 	switch {
+	case f.readErr != nil:
 	case f.discard != nil:
 	case h == nil:
 		discard(ReasonNoHeader, 0, "")
@@ -30,6 +31,10 @@ func (f *fileState) decide(sc *schemaIndex) {
 		f.wide = true
 	case h.count < 2:
 		discard(ReasonTooFewColumns, 0, "")
+	}
+	if f.readErr != nil {
+		f.fig = fileFigures{}
+		return
 	}
 	if f.discard == nil && !f.badName && !f.wide {
 		seen := make(map[string]bool, len(h.names))
@@ -69,7 +74,9 @@ func (f *fileState) decide(sc *schemaIndex) {
 }
 
 // ingested reports whether the job would ingest f.
-func (f *fileState) ingested() bool { return f.discard == nil && !f.badName && !f.wide }
+func (f *fileState) ingested() bool {
+	return f.discard == nil && f.readErr == nil && !f.badName && !f.wide
+}
 
 // sensorFigures are one sensor's figures over its component's files.
 type sensorFigures struct {
@@ -80,6 +87,8 @@ type sensorFigures struct {
 	dups                    int64
 	minT, maxT              int64
 	files                   []int32 // indexes of the component's ingested files holding it
+	vals                    valueStats
+	gaps                    gapStats
 }
 
 // compResult is a component's figures.
@@ -108,7 +117,7 @@ func (r *run) component(comp string) *compResult {
 				byName[name] = s
 				c.sensors = append(c.sensors, s)
 			}
-			col := f.fig.cols[k]
+			col := &f.fig.cols[k]
 			s.records += f.fig.records
 			s.missing += col.missing
 			s.invalid += col.invalid
@@ -118,6 +127,7 @@ func (r *run) component(comp string) *compResult {
 				s.minT = min(s.minT, col.minT)
 				s.maxT = max(s.maxT, col.maxT)
 			}
+			s.vals.merge(&col.vals) // files in key order: read order
 			s.files = append(s.files, int32(i))
 		}
 	}
@@ -130,8 +140,9 @@ func (r *run) component(comp string) *compResult {
 
 // duplicates counts, for each sensor, its records whose timestamp an
 // earlier record of the sensor has, and returns the number of records that
-// duplicate for at least one sensor. It sorts the files' timestamps in
-// place.
+// duplicate for at least one sensor. From the same timestamps, it measures
+// each sensor's gaps between consecutive distinct timestamps (section 4b's
+// LargeTimestampGaps). It sorts the files' timestamps in place.
 func duplicates(files []*fileState, sensors []*sensorFigures) int64 {
 	if len(files) == 0 {
 		return 0
@@ -164,16 +175,18 @@ func duplicates(files []*fileState, sensors []*sensorFigures) int64 {
 		}
 	}
 	classDups := make([]int64, len(classes))
+	classGaps := make([]gapStats, len(classes))
 	var total int64
 	if len(classes) == 1 && len(classes[0]) == len(files) {
 		// Every file holds the same sensors.
-		total = countDups(runs)
+		total, classGaps[0] = countDups(runs)
 		classDups[0] = total
 	} else {
-		total = generalDups(runs, len(files), classes, classDups, files)
+		total = generalDups(runs, len(files), classes, classDups, classGaps)
 	}
 	for i, s := range sensors {
 		s.dups = classDups[sensorClass[i]]
+		s.gaps = classGaps[sensorClass[i]]
 	}
 	return total
 }
@@ -185,8 +198,8 @@ type run64 struct {
 }
 
 // countDups returns the number of values of the sorted runs that repeat
-// an earlier one.
-func countDups(runs []run64) int64 {
+// an earlier one, and the gaps between their consecutive distinct values.
+func countDups(runs []run64) (int64, gapStats) {
 	ordered := true
 	for i := 1; i < len(runs); i++ {
 		if runs[i-1].ts[len(runs[i-1].ts)-1] >= runs[i].ts[0] {
@@ -195,32 +208,44 @@ func countDups(runs []run64) int64 {
 		}
 	}
 	var d int64
+	var g gapStats
 	if ordered {
-		for _, r := range runs {
+		for k, r := range runs {
+			if k > 0 {
+				prev := runs[k-1].ts
+				g.add(r.ts[0] - prev[len(prev)-1])
+			}
 			for i := 1; i < len(r.ts); i++ {
 				if r.ts[i] == r.ts[i-1] {
 					d++
+				} else {
+					g.add(r.ts[i] - r.ts[i-1])
 				}
 			}
 		}
-		return d
+		return d, g
 	}
 	m := newMerger(runs)
 	first := true
 	var last int64
 	for m.Len() > 0 {
 		t, _ := m.pop()
-		if !first && t == last {
+		switch {
+		case first:
+		case t == last:
 			d++
+		default:
+			g.add(t - last)
 		}
 		first, last = false, t
 	}
-	return d
+	return d, g
 }
 
 // generalDups counts duplicates when files hold different sensors: for each
-// instant, the files that hold it and how often.
-func generalDups(runs []run64, nfiles int, classes [][]int32, classDups []int64, files []*fileState) int64 {
+// instant, the files that hold it and how often; and each class's gaps
+// between the distinct instants its files hold.
+func generalDups(runs []run64, nfiles int, classes [][]int32, classDups []int64, classGaps []gapStats) int64 {
 	fileClasses := make([][]int32, nfiles)
 	for c, fs := range classes {
 		for _, f := range fs {
@@ -248,8 +273,11 @@ func generalDups(runs []run64, nfiles int, classes [][]int32, classDups []int64,
 	}
 	var group []member
 	counts := make([]int64, len(classes))
+	lastT := make([]int64, len(classes)) // the class's last instant
+	seenT := make([]bool, len(classes))
 	var touched []int32
 	var total int64
+	var last int64 // the instant of the group
 	flush := func() {
 		for i, g := range group {
 			total += g.n - 1
@@ -269,12 +297,15 @@ func generalDups(runs []run64, nfiles int, classes [][]int32, classDups []int64,
 		for _, c := range touched {
 			classDups[c] += counts[c] - 1
 			counts[c] = 0
+			if seenT[c] {
+				classGaps[c].add(last - lastT[c])
+			}
+			lastT[c], seenT[c] = last, true
 		}
 		touched = touched[:0]
 		group = group[:0]
 	}
 	m := newMerger(runs)
-	var last int64
 	for m.Len() > 0 {
 		t, file := m.pop()
 		if len(group) > 0 && t != last {
@@ -288,7 +319,6 @@ func generalDups(runs []run64, nfiles int, classes [][]int32, classDups []int64,
 		}
 	}
 	flush()
-	_ = files
 	return total
 }
 
@@ -350,9 +380,15 @@ func percent(n, of int64) float64 {
 
 // result builds the job's result once every file is read.
 func (r *run) result(res *Result, failed func(*Failure) (*Result, error)) (*Result, error) {
+	res.Problems = r.problems()
 	for _, f := range r.files {
 		if f.discard != nil {
 			res.Discards = append(res.Discards, f.discard)
+		}
+	}
+	for _, f := range r.files {
+		if f.readErr != nil {
+			return failed(&Failure{Kind: FailRead, Key: f.key, Err: f.readErr})
 		}
 	}
 	for _, f := range r.files {
@@ -487,5 +523,31 @@ func sensorSummary(comp string, s *sensorFigures) lookout.SensorStatisticsSummar
 		a, b := lookout.UnixTimestamp(s.minT, 0), lookout.UnixTimestamp(s.maxT, 0)
 		out.DataStartTime, out.DataEndTime = &a, &b
 	}
+	status := func(detected bool) lookout.StatisticalIssueStatus {
+		if detected {
+			return lookout.StatisticalIssueStatusPotentialIssueDetected
+		}
+		return lookout.StatisticalIssueStatusNoIssueDetected
+	}
+	if len(s.files) == 0 {
+		// A sensor without an ingested file: every status NO_ISSUE_DETECTED
+		// and no other member (section 4b).
+		out.LargeTimestampGaps = &lookout.LargeTimestampGaps{Status: status(false)}
+		out.CategoricalValues = &lookout.CategoricalValues{Status: status(false)}
+		out.MonotonicValues = &lookout.MonotonicValues{Status: status(false)}
+		out.MultipleOperatingModes = &lookout.MultipleOperatingModes{Status: status(false)}
+		return out
+	}
+	h := s.vals.heuristics(s.gaps)
+	// Timestamps lie in the years 0001 to 9999: fewer than 2^31 days, and
+	// fewer large gaps still, so both fit the model's 32-bit Integer.
+	out.LargeTimestampGaps = &lookout.LargeTimestampGaps{Status: status(h.LargeGaps > 0),
+		NumberOfLargeTimestampGaps: new(int32(h.LargeGaps)), MaxTimestampGapInDays: new(int32(h.MaxGapDays))}
+	out.CategoricalValues = &lookout.CategoricalValues{Status: status(h.Categorical)}
+	if h.Categorical {
+		out.CategoricalValues.NumberOfCategory = new(int32(h.Distinct)) // at most 10
+	}
+	out.MonotonicValues = &lookout.MonotonicValues{Status: status(h.Monotonicity != ""), Monotonicity: lookout.Monotonicity(h.Monotonicity)}
+	out.MultipleOperatingModes = &lookout.MultipleOperatingModes{Status: status(h.MultipleModes)}
 	return out
 }

@@ -3,10 +3,13 @@ package ingest
 import (
 	"encoding/csv"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout"
 )
 
 // FuzzTimestamp holds ParseTimestamp to refTimestamp (time.Parse over the
@@ -141,6 +144,19 @@ func compareRef(t *testing.T, s string, want refFile, res *Result) {
 		if w.valid > 0 {
 			require.Equal(t, w.minT, got.DataStartTime.Unix(), "%q", s)
 			require.Equal(t, w.maxT, got.DataEndTime.Unix(), "%q", s)
+		}
+		large, days := refGaps(w.times)
+		require.Equal(t, large, int64(*got.LargeTimestampGaps.NumberOfLargeTimestampGaps), "%q", s)
+		require.Equal(t, days, int64(*got.LargeTimestampGaps.MaxTimestampGapInDays), "%q", s)
+		d, mono, bc := refVerdicts(w.vals)
+		cat := d >= 1 && d <= 10
+		require.Equal(t, cat, got.CategoricalValues.Status == detected, "%q", s)
+		if cat {
+			require.Equal(t, int32(d), *got.CategoricalValues.NumberOfCategory, "%q", s)
+		}
+		require.Equal(t, lookout.Monotonicity(mono), got.MonotonicValues.Monotonicity, "%q", s)
+		if math.Abs(bc-5.0/9) > 1e-9 || math.IsNaN(bc) {
+			require.Equal(t, !cat && mono != "STATIC" && bc > 5.0/9, got.MultipleOperatingModes.Status == detected, "%q", s)
 		}
 	}
 }

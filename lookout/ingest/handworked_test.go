@@ -26,6 +26,12 @@ import (
 // q: records 3; missing 1 (33.3%); invalid 1 (33.3%); duplicates 1 (a.r2);
 // invalid dates 1 of 1+3 (25%); valid only at 2020-01-01: a short date range.
 // Records duplicating for a sensor: a.r2, b.r1 = 2. Unsupported: 1.
+//
+// Heuristics (section 4b). p: valid values in read order 1, 3, 1 (a.r1,
+// a.r4, b.r1): 2 distinct, categorical; neither rising nor falling; n = 3
+// < 4, no modes; distinct timestamps 01-01, 01-20: one gap of 19 days. q:
+// one valid value (2): categorical 1; n = 1 < 2, no monotonicity; the same
+// timestamps as p: 19 days.
 func TestHandWorkedTwoFiles(t *testing.T) {
 	one, three := 1.0, 3.0
 	third := one / three * 100 // Count / n * 100 in float64, as the service computes it
@@ -42,12 +48,12 @@ func TestHandWorkedTwoFiles(t *testing.T) {
 	assert.Equal(t, ts("2020-01-01 00:00:00"), res.DataStartTime)
 	assert.Equal(t, ts("2020-01-20 00:00:00"), res.DataEndTime)
 	assert.Equal(t, []lookout.SensorStatisticsSummary{
-		{ComponentName: "pump", SensorName: "p", DataExists: new(true), MissingValues: cp(1, 25), InvalidValues: cp(0, 0),
+		heur(lookout.SensorStatisticsSummary{ComponentName: "pump", SensorName: "p", DataExists: new(true), MissingValues: cp(1, 25), InvalidValues: cp(0, 0),
 			InvalidDateEntries: cp(1, 20), DuplicateTimestamps: cp(2, 50),
-			DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-01-20 00:00:00")},
-		{ComponentName: "pump", SensorName: "q", DataExists: new(true), MissingValues: cp(1, third), InvalidValues: cp(1, third),
+			DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-01-20 00:00:00")}, 0, 19, 2, "", false),
+		heur(lookout.SensorStatisticsSummary{ComponentName: "pump", SensorName: "q", DataExists: new(true), MissingValues: cp(1, third), InvalidValues: cp(1, third),
 			InvalidDateEntries: cp(1, 25), DuplicateTimestamps: cp(1, third),
-			DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-01-01 00:00:00")},
+			DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-01-01 00:00:00")}, 0, 19, 1, "", false),
 	}, res.SensorStatisticsSummaries)
 	assert.Equal(t, []string{"data/x.csv"}, res.Ignored)
 	require.Len(t, res.Discards, 1)
@@ -78,6 +84,14 @@ func TestHandWorkedTwoFiles(t *testing.T) {
 // v: valid 01-01 00:00:00 to 01-14 23:59:59, one second short of 14 days: short.
 // w: invalid 2 (100%), no valid value: missing complete data, no times.
 // Records duplicating for a sensor: 4. Job data from 01-01 to 02-01.
+//
+// Heuristics (section 4b), values in read order (files in key order):
+// S1: 1 2 3 4 5 (a) 1 (c): 5 distinct, categorical; not monotonic;
+// distinct instants 01-01, 01-15, 02-01: gaps of 14 and 17 days, none
+// large. S2: 1 (b) 1 2 (c): 2 distinct; never falling, spread 1 > 0.002:
+// INCREASING; instants 01-01, 02-01: one gap of 31 days, large. v: 1 2:
+// INCREASING; one gap of 13 days 23:59:59, 13 whole days. w: no valid
+// value: 0 distinct, not categorical; its records' gap is v's.
 func TestHandWorkedFigures(t *testing.T) {
 	t.Parallel()
 	a := "Timestamp,S1\n2020-01-01 00:00:00,1\n20200101 00:00,2\n2020-01-15 00:00:00,3\n2020-01-15T00:00,4\n2020/1/15 0:00,5\n"
@@ -96,17 +110,17 @@ func TestHandWorkedFigures(t *testing.T) {
 		assert.Equal(t, ts("2020-02-01 00:00:00"), res.DataEndTime)
 		n := func(c, of float64) float64 { return c / of * 100 }
 		assert.Equal(t, []lookout.SensorStatisticsSummary{
-			{ComponentName: "fan", SensorName: "S1", DataExists: new(true), MissingValues: cp(1, n(1, 7)), InvalidValues: cp(0, 0),
+			heur(lookout.SensorStatisticsSummary{ComponentName: "fan", SensorName: "S1", DataExists: new(true), MissingValues: cp(1, n(1, 7)), InvalidValues: cp(0, 0),
 				InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(4, n(4, 7)),
-				DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-01-15 00:00:00")},
-			{ComponentName: "fan", SensorName: "S2", DataExists: new(true), MissingValues: cp(0, 0), InvalidValues: cp(0, 0),
+				DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-01-15 00:00:00")}, 0, 17, 5, "", false),
+			heur(lookout.SensorStatisticsSummary{ComponentName: "fan", SensorName: "S2", DataExists: new(true), MissingValues: cp(0, 0), InvalidValues: cp(0, 0),
 				InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(1, n(1, 3)),
-				DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-02-01 00:00:00")},
-			{ComponentName: "valve", SensorName: "v", DataExists: new(true), MissingValues: cp(0, 0), InvalidValues: cp(0, 0),
+				DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-02-01 00:00:00")}, 1, 31, 2, lookout.MonotonicityIncreasing, false),
+			heur(lookout.SensorStatisticsSummary{ComponentName: "valve", SensorName: "v", DataExists: new(true), MissingValues: cp(0, 0), InvalidValues: cp(0, 0),
 				InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(0, 0),
-				DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-01-14 23:59:59")},
-			{ComponentName: "valve", SensorName: "w", DataExists: new(false), MissingValues: cp(0, 0), InvalidValues: cp(2, 100),
-				InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(0, 0)},
+				DataStartTime: ts("2020-01-01 00:00:00"), DataEndTime: ts("2020-01-14 23:59:59")}, 0, 13, 2, lookout.MonotonicityIncreasing, false),
+			heur(lookout.SensorStatisticsSummary{ComponentName: "valve", SensorName: "w", DataExists: new(false), MissingValues: cp(0, 0), InvalidValues: cp(2, 100),
+				InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(0, 0)}, 0, 13, 0, "", false),
 		}, res.SensorStatisticsSummaries)
 	}
 }
@@ -126,7 +140,10 @@ func TestResultJSON(t *testing.T) {
 		"IngestedDataSize":34,"DataStartTime":1577836800,"DataEndTime":1577836800,
 		"SensorStatisticsSummaries":[{"ComponentName":"pump","SensorName":"a","DataExists":true,"MissingValues":{"Count":0,"Percentage":0},
 			"InvalidValues":{"Count":0,"Percentage":0},"InvalidDateEntries":{"Count":0,"Percentage":0},"DuplicateTimestamps":{"Count":0,"Percentage":0},
-			"DataStartTime":1577836800,"DataEndTime":1577836800}],
+			"DataStartTime":1577836800,"DataEndTime":1577836800,
+			"CategoricalValues":{"NumberOfCategory":1,"Status":"POTENTIAL_ISSUE_DETECTED"},
+			"LargeTimestampGaps":{"MaxTimestampGapInDays":0,"NumberOfLargeTimestampGaps":0,"Status":"NO_ISSUE_DETECTED"},
+			"MonotonicValues":{"Status":"NO_ISSUE_DETECTED"},"MultipleOperatingModes":{"Status":"NO_ISSUE_DETECTED"}}],
 		"Ignored":["data/x"],"RaggedRecords":0,
 		"Discards":[{"Key":"data/pump/b.csv","Reason":"no-header","Message":"\"data/pump/b.csv\": no header"}]}`, string(b))
 
@@ -134,5 +151,6 @@ func TestResultJSON(t *testing.T) {
 	b, err = json.Marshal(res)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"Status":"FAILED","FailedReason":"invalid column name \"a b\" in column 2 of s3://bkt/data/pump/a.csv: a name must match ^[0-9a-zA-Z:#$.\\-_]{1,200}$",
-		"Ignored":[],"RaggedRecords":0}`, string(b))
+		"Ignored":[],"RaggedRecords":0,
+		"Problems":[{"Key":"data/pump/a.csv","InvalidNames":[{"Column":2,"Name":"a b"}],"InvalidNameCount":1}]}`, string(b))
 }

@@ -31,6 +31,9 @@ func request(prefix, keyPattern *string) *lookout.StartDataIngestionJobRequest {
 
 func ptr[T any](v T) *T { return &v }
 
+// ptr32 is a pointer to n as the model's 32-bit Integer.
+func ptr32[I int | int64](n I) *int32 { return new(int32(n)) }
+
 // files makes a MapFS of key → content.
 func files(kv ...string) fstest.MapFS {
 	m := fstest.MapFS{}
@@ -59,4 +62,35 @@ func ts(s string) *lookout.Timestamp {
 	}
 	t := lookout.UnixTimestamp(sec, 0)
 	return &t
+}
+
+// heur sets the four heuristics of a sensor with ingested files on s: its
+// large gaps and longest gap in days, its categories (0: not categorical),
+// its monotonicity ("": none) and whether it has multiple modes.
+func heur(s lookout.SensorStatisticsSummary, gaps, maxDays, categories int64, mono lookout.Monotonicity, modes bool) lookout.SensorStatisticsSummary {
+	st := func(b bool) lookout.StatisticalIssueStatus {
+		if b {
+			return lookout.StatisticalIssueStatusPotentialIssueDetected
+		}
+		return lookout.StatisticalIssueStatusNoIssueDetected
+	}
+	s.LargeTimestampGaps = &lookout.LargeTimestampGaps{Status: st(gaps > 0), NumberOfLargeTimestampGaps: ptr32(gaps), MaxTimestampGapInDays: ptr32(maxDays)}
+	s.CategoricalValues = &lookout.CategoricalValues{Status: st(categories > 0)}
+	if categories > 0 {
+		s.CategoricalValues.NumberOfCategory = ptr32(categories)
+	}
+	s.MonotonicValues = &lookout.MonotonicValues{Status: st(mono != ""), Monotonicity: mono}
+	s.MultipleOperatingModes = &lookout.MultipleOperatingModes{Status: st(modes)}
+	return s
+}
+
+// noHeur sets the four heuristics of a sensor without an ingested file on
+// s: every status NO_ISSUE_DETECTED, and no other member.
+func noHeur(s lookout.SensorStatisticsSummary) lookout.SensorStatisticsSummary {
+	no := lookout.StatisticalIssueStatusNoIssueDetected
+	s.LargeTimestampGaps = &lookout.LargeTimestampGaps{Status: no}
+	s.CategoricalValues = &lookout.CategoricalValues{Status: no}
+	s.MonotonicValues = &lookout.MonotonicValues{Status: no}
+	s.MultipleOperatingModes = &lookout.MultipleOperatingModes{Status: no}
+	return s
 }

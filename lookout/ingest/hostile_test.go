@@ -386,3 +386,43 @@ func TestProgress(t *testing.T) {
 	}
 	assert.Equal(t, Progress{BytesDone: 9 << 20, BytesTotal: 9 << 20, FilesDone: 3, FilesTotal: 3}, got[len(got)-1])
 }
+
+// stuckSource's reads block, whatever their context, until release is
+// closed: a stalled disk or network file system. entered is closed at the
+// first read.
+type stuckSource struct {
+	memSource
+	entered, release chan struct{}
+	once             *sync.Once
+}
+
+func (s stuckSource) Open(ctx context.Context, key string, off, n int64) (io.ReadCloser, error) {
+	return stuckReader{s}, nil
+}
+
+type stuckReader struct{ s stuckSource }
+
+func (r stuckReader) Read([]byte) (int, error) {
+	r.s.once.Do(func() { close(r.s.entered) })
+	<-r.s.release
+	return 0, io.ErrUnexpectedEOF
+}
+func (r stuckReader) Close() error { return nil }
+
+// TestCancelStuckRead: a check whose context is cancelled returns even
+// while a read is stuck in the source and ignores the context.
+func TestCancelStuckRead(t *testing.T) {
+	t.Parallel()
+	src := stuckSource{memSource: memSource{"data/pump/a.csv": []byte("Timestamp,a\n2020-01-01 00:00:00,1\n")},
+		entered: make(chan struct{}), release: make(chan struct{}), once: new(sync.Once)}
+	t.Cleanup(func() { close(src.release) })
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := Check(ctx, request(ptr("data/"), nil), nil, src)
+		done <- err
+	}()
+	<-src.entered
+	cancel()
+	require.ErrorIs(t, <-done, context.Canceled)
+}

@@ -27,6 +27,7 @@ type longCell struct {
 
 	// The number grammar, as a state machine.
 	st        numState
+	neg       bool  // a leading '-'
 	nonzero   bool  // a non-zero digit of the significand was seen
 	intSig    int64 // integer digits from the first non-zero one
 	fracZeros int64 // fraction zeros before the first non-zero digit
@@ -134,6 +135,7 @@ func (c *longCell) num(x byte) {
 			c.st = nDot
 		case c.st == nStart && (x == '+' || x == '-'):
 			c.st = nSign
+			c.neg = x == '-'
 		default:
 			c.st = nBad
 		}
@@ -281,6 +283,39 @@ func (c *longCell) kind() Kind {
 		return Invalid
 	}
 	return Valid
+}
+
+// value returns the value of a cell that kind finds valid: from its text
+// when it was kept whole, else from its first 24 significant digits, a
+// sticky digit for the rest, and its decimal exponent.
+func (c *longCell) value() float64 {
+	if t, ok := c.text(); ok {
+		return validValue(t)
+	}
+	if !c.nonzero {
+		return 0
+	}
+	if c.expBig {
+		return 0 // a negative exponent past any float64: it underflows
+	}
+	e := c.exp
+	if c.expNeg {
+		e = -e
+	}
+	if c.intSig > 0 {
+		e += c.intSig
+	} else {
+		e -= c.fracZeros
+	}
+	s := "0." + string(c.digits[:c.nd])
+	if c.sticky {
+		s += "1"
+	}
+	if c.neg {
+		s = "-" + s
+	}
+	v, _ := strconv.ParseFloat(s+"e"+strconv.FormatInt(e, 10), 64)
+	return v
 }
 
 // timestamp reads the cell as a timestamp.

@@ -20,6 +20,10 @@ const (
 	// ReasonNotCSVKey: the key does not end in ".csv" (in any ASCII case);
 	// the file is not read.
 	ReasonNotCSVKey
+	// ReasonNotRegularFile: the key of a directory source names a
+	// symbolic link (never followed), a named pipe, a device or a socket
+	// ([NotRegularError]); it is not read.
+	ReasonNotRegularFile
 	// ReasonUnreadable: the file cannot be read, or holds more or fewer
 	// bytes than listed ([SizeError]).
 	ReasonUnreadable
@@ -57,6 +61,7 @@ const (
 var reasonNames = [...]string{
 	ReasonComponentName:   "invalid-component-name",
 	ReasonNotCSVKey:       "not-csv-key",
+	ReasonNotRegularFile:  "not-regular-file",
 	ReasonUnreadable:      "unreadable",
 	ReasonUnclosedQuote:   "unclosed-quote",
 	ReasonQuoteInField:    "quote-in-unquoted-field",
@@ -74,6 +79,7 @@ var reasonNames = [...]string{
 var reasonText = [...]string{
 	ReasonComponentName:   "the component name does not match " + componentNamePattern,
 	ReasonNotCSVKey:       "the key does not end in .csv",
+	ReasonNotRegularFile:  "not a regular file",
 	ReasonUnreadable:      "the file cannot be read",
 	ReasonUnclosedQuote:   "a quoted field never closes",
 	ReasonQuoteInField:    `a '"' inside an unquoted field`,
@@ -121,7 +127,8 @@ type Discard struct {
 	// Name is the header name the reason concerns (a duplicate, one the
 	// schema lacks), or "".
 	Name string
-	// Err is the underlying error of ReasonUnreadable.
+	// Err is the underlying error of ReasonUnreadable, or the
+	// *NotRegularError of ReasonNotRegularFile.
 	Err error
 }
 

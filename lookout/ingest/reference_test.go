@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -248,6 +249,8 @@ func refTrim(s string) string { return strings.Trim(s, " \t") }
 type refSensor struct {
 	records, missing, invalid, valid, invalidDate, dups int64
 	minT, maxT                                          int64
+	vals                                                []float64 // the valid values, in order
+	times                                               []int64   // the records' timestamps
 }
 
 // refFile is the reference's verdict and figures for one file of one
@@ -328,6 +331,7 @@ func refCheck(data string) refFile {
 		for k, n := range names[1:] {
 			s := out.sensors[n]
 			s.records++
+			s.times = append(s.times, t)
 			if seen[t] {
 				s.dups++
 			}
@@ -338,6 +342,11 @@ func refCheck(data string) refFile {
 			switch refClassify(cell) {
 			case Valid:
 				s.valid++
+				v, err := strconv.ParseFloat(cell, 64)
+				if err != nil {
+					panic(err)
+				}
+				s.vals = append(s.vals, v)
 				anyValid = true
 				s.minT, s.maxT = min(s.minT, t), max(s.maxT, t)
 			case Missing:
@@ -356,3 +365,20 @@ func refCheck(data string) refFile {
 
 // hasCR reports whether b holds a CR byte.
 func hasCR(b []byte) bool { return bytes.IndexByte(b, '\r') >= 0 }
+
+// refGaps returns the large gaps between the sorted distinct times, and
+// the longest in whole days.
+func refGaps(times []int64) (large, maxDays int64) {
+	ts := slices.Clone(times)
+	slices.Sort(ts)
+	ts = slices.Compact(ts)
+	var longest int64
+	for i := 1; i < len(ts); i++ {
+		g := ts[i] - ts[i-1]
+		if g > 30*86400 {
+			large++
+		}
+		longest = max(longest, g)
+	}
+	return large, longest / 86400
+}

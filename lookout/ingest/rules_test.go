@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"testing"
 
@@ -185,8 +186,8 @@ func TestKeyRules(t *testing.T) {
 		names = append(names, s.ComponentName+"/"+s.SensorName)
 	}
 	assert.Equal(t, []string{"fan/speed", "pump/a", "pump/z"}, names)
-	none := lookout.SensorStatisticsSummary{ComponentName: "fan", SensorName: "speed", DataExists: new(false), MissingValues: cp(0, 0), InvalidValues: cp(0, 0),
-		InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(0, 0)}
+	none := noHeur(lookout.SensorStatisticsSummary{ComponentName: "fan", SensorName: "speed", DataExists: new(false), MissingValues: cp(0, 0), InvalidValues: cp(0, 0),
+		InvalidDateEntries: cp(0, 0), DuplicateTimestamps: cp(0, 0)})
 	assert.Equal(t, none, res.SensorStatisticsSummaries[0])
 	assert.Equal(t, int64(2), *res.DataQualitySummary.InsufficientSensorData.MissingCompleteSensorData.AffectedSensorCount)
 }
@@ -218,6 +219,7 @@ func TestSchemaRules(t *testing.T) {
 type failingSource struct {
 	memSource
 	list, open error
+	midRead    error // the error of b.csv's reader after its first bytes
 }
 
 func (s failingSource) List(ctx context.Context, prefix string, fn func(Object) error) error {
@@ -231,7 +233,30 @@ func (s failingSource) Open(ctx context.Context, key string, off, n int64) (io.R
 	if s.open != nil && strings.HasSuffix(key, "b.csv") {
 		return nil, s.open
 	}
-	return s.memSource.Open(ctx, key, off, n)
+	rc, err := s.memSource.Open(ctx, key, off, n)
+	if err == nil && s.midRead != nil && strings.HasSuffix(key, "b.csv") {
+		return failAfter{rc, 5, s.midRead}, nil
+	}
+	return rc, err
+}
+
+// failAfter reads n bytes, then fails with err.
+type failAfter struct {
+	io.ReadCloser
+	n   int
+	err error
+}
+
+func (r failAfter) Read(p []byte) (int, error) {
+	if r.n <= 0 {
+		return 0, r.err
+	}
+	m, err := r.ReadCloser.Read(p[:min(len(p), r.n)])
+	r.n -= m
+	if err == nil {
+		err = r.err // one read, then the failure
+	}
+	return m, err
 }
 
 // sizedSource lists objects of any size without holding them.
@@ -255,6 +280,7 @@ func (s sizedSource) Open(context.Context, string, int64, int64) (io.ReadCloser,
 func TestJobFailures(t *testing.T) {
 	t.Parallel()
 	denied := errors.New("AccessDenied")
+	reset := errors.New("connection reset by peer")
 	manyFiles := sizedSource{}
 	for i := range MaxFiles + 1 {
 		manyFiles = append(manyFiles, Object{Key: fmt.Sprintf("data/pump/%04d.txt", i), Size: 1})
@@ -286,7 +312,7 @@ func TestJobFailures(t *testing.T) {
 	}{
 		{"listing", failingSource{list: denied}, nil, Failure{Kind: FailList, Key: "data/", Err: denied}, "cannot list s3://bkt/data/: AccessDenied"},
 		{"no match", memSource{"data/a.csv": []byte(good)}, nil, Failure{Kind: FailNoMatch, Key: "data/"}, "no object under s3://bkt/data/ matches the key pattern"},
-		{"files", manyFiles, nil, Failure{Kind: FailTooManyFiles, Count: 1001}, "1001 files match, more than the 1000 a job may read"},
+		{"files", manyFiles, nil, Failure{Kind: FailTooManyFiles, Count: 1001}, "more than 1000 files match (the listing stopped at the 1001th), more than a job may read"},
 		{"components", memSource{"data/pump/a.csv": []byte(good)}, manyComps, Failure{Kind: FailTooManyComponents, Count: 3001}, "3001 components, more than the 3000 a dataset may have"},
 		{"file size", sizedSource{{Key: "data/pump/a.csv", Size: MaxFileSize + 1}}, nil, Failure{Kind: FailFileTooLarge, Key: "data/pump/a.csv", Count: MaxFileSize + 1}, "s3://bkt/data/pump/a.csv is 5368709121 bytes, more than the 5368709120 a file may have"},
 		{"total size", func() sizedSource {
@@ -299,7 +325,13 @@ func TestJobFailures(t *testing.T) {
 		{"invalid header", memSource{"data/pump/a.csv": []byte(good), "data/pump/b.csv": []byte("Timestamp,a b\n2020-01-01 00:00:00,1\n"), "data/pump/c.csv": []byte("x y,a\n")},
 			nil, Failure{Kind: FailInvalidHeader, Key: "data/pump/b.csv", Column: 2, Name: "a b"}, `invalid column name "a b" in column 2 of s3://bkt/data/pump/b.csv: a name must match ^[0-9a-zA-Z:#$.\-_]{1,200}$`},
 		{"all discarded", memSource{"data/pump/a.txt": []byte(good), "data/pump/b.csv": []byte("")}, nil, Failure{Kind: FailAllDiscarded}, "every matched file is discarded"},
-		{"unreadable files are discarded", failingSource{memSource: memSource{"data/pump/b.csv": []byte(good)}, open: denied}, nil, Failure{Kind: FailAllDiscarded}, "every matched file is discarded"},
+		// Section 5: a read that fails is not bad data.
+		{"a denied read", failingSource{memSource: memSource{"data/pump/a.csv": []byte(good), "data/pump/b.csv": []byte(good)}, open: denied}, nil,
+			Failure{Kind: FailRead, Key: "data/pump/b.csv", Err: denied}, "cannot read s3://bkt/data/pump/b.csv: AccessDenied"},
+		{"a key gone between listing and reading", failingSource{memSource: memSource{"data/pump/a.csv": []byte(good), "data/pump/b.csv": []byte(good)}, open: fs.ErrNotExist}, nil,
+			Failure{Kind: FailRead, Key: "data/pump/b.csv", Err: fs.ErrNotExist}, "cannot read s3://bkt/data/pump/b.csv: file does not exist"},
+		{"a reset that never resumes", failingSource{memSource: memSource{"data/pump/a.csv": []byte(good), "data/pump/b.csv": []byte(good)}, midRead: reset}, nil,
+			Failure{Kind: FailRead, Key: "data/pump/b.csv", Err: reset}, "cannot read s3://bkt/data/pump/b.csv: connection reset by peer"},
 		{"sensors of one file", memSource{"data/pump/a.csv": []byte(wideHeader)}, nil, Failure{Kind: FailTooManySensors, Key: "data/pump/a.csv", Count: 3001}, "s3://bkt/data/pump/a.csv has 3001 sensor columns, more than the 3000 a dataset may have"},
 		{"sensors of files and schema", memSource{"data/pump/a.csv": []byte(good)}, manySensors, Failure{Kind: FailTooManySensors, Count: 3001}, "3001 sensors, more than the 3000 a dataset may have"},
 	}
@@ -372,4 +404,42 @@ func TestChoices(t *testing.T) {
 	res = check(t, nil, files("data/pump/a.csv", good, "data/pump/b.csv", "Timestamp,a\n2020-01-01 00:00:00,x,1\n"))
 	assert.Equal(t, int64(0), res.RaggedRecords)
 	require.Len(t, res.Discards, 1)
+}
+
+// TestProblems: every invalid header name of every file, and the first 5
+// unsupported timestamps of each file with their lines, whatever the
+// parts the file is read in.
+func TestProblems(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString("Timestamp,a\n")
+	for i := range 300 {
+		if i%40 == 7 {
+			fmt.Fprintf(&b, "%d,1\n", 1577836800+i) // epoch seconds: unsupported
+			continue
+		}
+		fmt.Fprintf(&b, "2020-01-01 %02d:%02d:00,1\n", i/60, i%60)
+	}
+	fsys := files(
+		"data/pump/a.csv", "Timestamp,ok,bad name,also;bad,\n2020-01-01 00:00:00,1,2,3,4\n",
+		"data/pump/b.csv", "Timestamp;Flow;Pressure\n2020-01-01 00:00:00;1;2\n",
+		"data/pump/c.csv", b.String(),
+		"data/pump/d.csv", "Timestamp,a\n\"2020-01-01\n00:00:00\",1\n  bad  ,1\n",
+	)
+	want := []FileProblems{
+		{Key: "data/pump/a.csv", InvalidNameCount: 3, InvalidNames: []InvalidName{{3, "bad name"}, {4, "also;bad"}, {5, ""}}},
+		// One column: the whole line is its timestamp, unsupported.
+		{Key: "data/pump/b.csv", InvalidNameCount: 1, InvalidNames: []InvalidName{{1, "Timestamp;Flow;Pressure"}},
+			UnsupportedTimestamps: 1, Samples: []TimestampSample{{2, "2020-01-01 00:00:00;1;2"}}},
+		// Lines 2 + 7, 47, 87, 127, 167 (8 of them in all: i = 7 + 40k).
+		{Key: "data/pump/c.csv", UnsupportedTimestamps: 8, Samples: []TimestampSample{
+			{9, "1577836807"}, {49, "1577836847"}, {89, "1577836887"}, {129, "1577836927"}, {169, "1577836967"}}},
+		// A quoted timestamp over two lines (line 2), then one trimmed.
+		{Key: "data/pump/d.csv", UnsupportedTimestamps: 2, Samples: []TimestampSample{{2, "2020-01-01\n00:00:00"}, {4, "bad"}}},
+	}
+	for _, o := range []Option{WithConcurrency(1), withTiny(128, 16, 4, 2), withTiny(64<<10, 1<<10, 1<<20, 3)} {
+		res := check(t, nil, fsys, o)
+		assert.Equal(t, FailInvalidHeader, res.Failure.Kind)
+		assert.Equal(t, want, res.Problems)
+	}
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"math"
 	"sync"
 	"sync/atomic"
@@ -16,6 +17,11 @@ type fileState struct {
 	size int64
 
 	discard *Discard // set before reading (key rules) or by decide
+	readErr error    // the read failed: the job fails (section 5)
+	// The first unsupported timestamps and their count, kept whatever
+	// becomes of the file.
+	samples     []TimestampSample
+	unsupported int64
 
 	// Reading, in parts: part k starts after the first line break at or
 	// after bounds[k]-1 and ends at the first record start at or after
@@ -68,6 +74,7 @@ func (f *fileFigures) add(p *part) {
 			c.valid += d.valid
 			c.minT = min(c.minT, d.minT)
 			c.maxT = max(c.maxT, d.maxT)
+			c.vals.merge(&d.vals)
 		}
 	}
 	f.ts = append(f.ts, p.ts...)
@@ -188,7 +195,10 @@ func (r *run) run() error {
 		f.parts = make([]*part, 1)
 		f.gen = make([]int, 1)
 		t := &task{f: f, limit: math.MaxInt64}
-		if r.cfg.workers > 1 && f.size >= 2*r.cfg.partSize {
+		// The parts do not depend on the number of workers (one reads
+		// them in turn): the heuristics' moments, merged part by part,
+		// are then the same on any number of cores (section 4b).
+		if f.size >= 2*r.cfg.partSize {
 			n := int((f.size + r.cfg.partSize - 1) / r.cfg.partSize)
 			f.bounds = make([]int64, n+1)
 			for k := range n {
@@ -213,7 +223,12 @@ func (r *run) run() error {
 	if r.cfg.progress != nil {
 		stopTicker = r.ticker(totalBytes)
 	}
-	shutdown := func() {
+	// shutdown stops the workers; with wait, it waits for them. A check
+	// whose ctx is done does not wait: a read stuck in the source (a
+	// stalled disk, a network file system) must not hold up a program
+	// that was told to stop; the workers end as their reads do, and find
+	// the run closed.
+	shutdown := func(wait bool) {
 		r.mu.Lock()
 		r.closed = true
 		r.queue.clear()
@@ -223,7 +238,14 @@ func (r *run) run() error {
 			f.abandoned.Store(true)
 		}
 		go func() { wg.Wait(); close(r.results) }()
-		for range r.results {
+		if wait {
+			for range r.results {
+			}
+		} else {
+			go func() {
+				for range r.results {
+				}
+			}()
 		}
 		if stopTicker != nil {
 			stopTicker()
@@ -232,7 +254,7 @@ func (r *run) run() error {
 	for pending > 0 {
 		select {
 		case <-r.ctx.Done():
-			shutdown()
+			shutdown(false)
 			return r.ctx.Err()
 		case pr := <-r.results:
 			if r.collect(pr) {
@@ -240,7 +262,7 @@ func (r *run) run() error {
 			}
 		}
 	}
-	shutdown()
+	shutdown(true)
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
@@ -370,6 +392,13 @@ func (r *run) collect(pr partResult) bool {
 		if p.hdr != nil {
 			f.hdr = p.hdr
 		}
+		f.unsupported += p.unsupported
+		for _, s := range p.samples {
+			if len(f.samples) < maxSamples {
+				s.Line += f.lineBase
+				f.samples = append(f.samples, s)
+			}
+		}
 		if p.err != nil {
 			e := *p.err
 			e.line += f.lineBase
@@ -390,8 +419,22 @@ func (r *run) collect(pr partResult) bool {
 	return false
 }
 
+// finishErr ends a file at the first problem of its reading: a
+// discard, but for a read that fails (section 5: the data is not bad, the
+// read is), which fails the job. A file that is not a regular file
+// (swapped in after the listing) and one whose size is not the listed one
+// are discarded.
 func (f *fileState) finishErr(e *parseError) {
-	f.discard = &Discard{Key: f.key, Reason: e.reason, Line: e.line, Column: e.column, Err: e.err}
+	var nr *NotRegularError
+	var se *SizeError
+	switch {
+	case e.reason == ReasonUnreadable && errors.As(e.err, &nr):
+		f.discard = &Discard{Key: f.key, Reason: ReasonNotRegularFile, Err: nr}
+	case e.reason == ReasonUnreadable && !errors.As(e.err, &se):
+		f.readErr = e.err
+	default:
+		f.discard = &Discard{Key: f.key, Reason: e.reason, Line: e.line, Column: e.column, Err: e.err}
+	}
 }
 
 func (r *run) fileDoneLocked(f *fileState) {
@@ -410,6 +453,10 @@ func (r *run) fileDone(f *fileState) {
 	f.decide(r.sc)
 	r.left[f.comp]--
 	if r.left[f.comp] == 0 {
-		r.comps = append(r.comps, r.component(f.comp))
+		c := r.component(f.comp)
+		if r.cfg.onComponent != nil {
+			r.cfg.onComponent(c)
+		}
+		r.comps = append(r.comps, c)
 	}
 }

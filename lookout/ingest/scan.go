@@ -16,6 +16,8 @@ type colFigures struct {
 	// minT and maxT are the earliest and latest timestamps of the valid
 	// values (meaningful when valid > 0).
 	minT, maxT int64
+	// vals are the valid values in read order, for the heuristics.
+	vals valueStats
 }
 
 // maxHeaderNames is how many header names a parser keeps: one more than a
@@ -30,6 +32,10 @@ type header struct {
 	// SensorName pattern (0: none), and badName that name.
 	badCol  int
 	badName string
+	// bad lists the invalid names, the first maxInvalidNames of them, and
+	// badCount counts them all.
+	bad      []InvalidName
+	badCount int
 }
 
 // parseError is why a part of a file cannot be read as CSV.
@@ -58,6 +64,9 @@ type part struct {
 	// ts holds the supported timestamps, in file order, in chunks that
 	// grow to tsChunk entries: 8 bytes a record, and little spare.
 	ts [][]int64
+	// samples are the first maxSamples unsupported timestamps, lines
+	// counted from the part's start.
+	samples []TimestampSample
 }
 
 // special marks the bytes that end an unquoted run: ',', LF, CR and '"'.
@@ -104,6 +113,7 @@ type parser struct {
 	lc       longCell // a field longer than maxField
 
 	p     part
+	badTS []byte  // the text of the record's unsupported timestamp
 	cur   []int64 // the chunk of timestamps being filled
 	spans []span  // the fields of a quoted line
 }
@@ -473,13 +483,25 @@ func (p *parser) cell(b []byte) {
 		return
 	}
 	if c == 0 {
-		p.ts, p.tsOK = p.timestamp(trim(b))
+		t := trim(b)
+		p.ts, p.tsOK = p.timestamp(t)
+		p.keepBadTS(t)
 		return
 	}
 	if c >= p.ncols || !p.tsOK {
 		return
 	}
-	p.value(c, Classify(trim(b)))
+	p.cellValue(c, trim(b))
+}
+
+// cellValue counts a trimmed sensor cell in column c (0-based).
+func (p *parser) cellValue(c int, b []byte) {
+	k := Classify(b)
+	var v float64
+	if k == Valid {
+		v = validValue(b)
+	}
+	p.value(c, k, v)
 }
 
 // cellLong takes a field read through p.lc.
@@ -498,20 +520,34 @@ func (p *parser) cellLong() {
 	}
 	if c == 0 {
 		p.ts, p.tsOK = p.lc.timestamp()
+		if !p.tsOK && len(p.p.samples) < maxSamples {
+			t, _ := p.lc.text()
+			if t == nil {
+				t = p.lc.head[:]
+			}
+			p.keepBadTS(t)
+		}
 		return
 	}
 	if c >= p.ncols || !p.tsOK {
 		return
 	}
-	p.value(c, p.lc.kind())
+	k := p.lc.kind()
+	var v float64
+	if k == Valid {
+		v = p.lc.value()
+	}
+	p.value(c, k, v)
 }
 
-// value counts a sensor value of kind k in column c (0-based).
-func (p *parser) value(c int, k Kind) {
+// value counts a sensor value of kind k in column c (0-based), of value v
+// when valid.
+func (p *parser) value(c int, k Kind, v float64) {
 	f := &p.p.cols[c-1]
 	switch k {
 	case Valid:
 		f.valid++
+		f.vals.add(v)
 		if p.ts < f.minT {
 			f.minT = p.ts
 		}
@@ -553,6 +589,12 @@ func (p *parser) addName(b []byte, escaped bool) {
 	if !valid && h.badCol == 0 {
 		h.badCol, h.badName = h.count, name
 	}
+	if !valid {
+		h.badCount++
+		if len(h.bad) < maxInvalidNames {
+			h.bad = append(h.bad, InvalidName{Column: h.count, Name: name})
+		}
+	}
 	if len(h.names) < maxHeaderNames {
 		h.names = append(h.names, name)
 	}
@@ -580,6 +622,9 @@ func (p *parser) endRecord() {
 	}
 	if !p.tsOK {
 		p.p.unsupported++
+		if len(p.p.samples) < maxSamples {
+			p.p.samples = append(p.p.samples, TimestampSample{Line: p.recLine, Value: string(p.badTS)})
+		}
 		return
 	}
 	p.p.records++
@@ -598,6 +643,14 @@ func (p *parser) endRecord() {
 		p.cur = make([]int64, 0, min(max(2*cap(p.cur), 1024), tsChunk))
 	}
 	p.cur = append(p.cur, t)
+}
+
+// keepBadTS keeps the text of an unsupported timestamp (its first
+// maxSampleLen bytes) while the part needs samples.
+func (p *parser) keepBadTS(t []byte) {
+	if !p.tsOK && len(p.p.samples) < maxSamples {
+		p.badTS = append(p.badTS[:0], t[:min(len(t), maxSampleLen)]...)
+	}
 }
 
 // setCols makes the per-column figures once ncols is known.
@@ -638,6 +691,8 @@ func (p *parser) fastRecord(line []byte) {
 	}
 	p.ts, p.tsOK = p.timestamp(trim(line[:k]))
 	if !p.tsOK {
+		p.recLine = p.p.lines + 1
+		p.keepBadTS(trim(line[:k]))
 		p.col = 1 + bytes.Count(line[k:], comma)
 		p.endRecord()
 		return
@@ -648,24 +703,36 @@ func (p *parser) fastRecord(line []byte) {
 	for more && col < p.ncols {
 		// A plain decimal number ends at a comma or the end.
 		j := pos
+		neg := false
 		if j < n && (line[j] == '-' || line[j] == '+') {
+			neg = line[j] == '-'
 			j++
 		}
 		ds := j
+		var mant uint64 // wraps past 19 digits: then unused
 		for j < n && line[j]-'0' < 10 {
+			mant = mant*10 + uint64(line[j]-'0')
 			j++
 		}
 		nd := j - ds
+		frac := 0
 		if j < n && line[j] == '.' {
 			j++
 			fs := j
 			for j < n && line[j]-'0' < 10 {
+				mant = mant*10 + uint64(line[j]-'0')
 				j++
 			}
-			nd += j - fs
+			frac = j - fs
+			nd += frac
 		}
 		if nd > 0 && nd < 300 && (j == n || line[j] == ',') {
 			c := &cols[col-1]
+			v, ok := fastDecimal(mant, nd, frac, neg)
+			if !ok {
+				v = validValue(line[pos:j])
+			}
+			c.vals.add(v)
 			c.valid++
 			if t < c.minT {
 				c.minT = t
@@ -679,7 +746,7 @@ func (p *parser) fastRecord(line []byte) {
 			} else {
 				j += e
 			}
-			p.value(col, Classify(trim(line[pos:j])))
+			p.cellValue(col, trim(line[pos:j]))
 		}
 		col++
 		if j == n {
@@ -774,6 +841,7 @@ func (p *parser) quotedLine(line []byte) bool {
 	}
 	p.spans = sp
 	p.col = 0
+	p.recLine = p.p.lines + 1
 	for _, f := range sp {
 		p.escaped = f.escaped
 		p.cell(line[f.start:f.end])

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"io"
+	"io/fs"
 )
 
 // Object is one object of a [Source]: its key and its size in bytes as
@@ -12,6 +13,12 @@ type Object struct {
 	Key string
 	// Size is the object's size in bytes.
 	Size int64
+	// Type is 0 for an object to read (a regular file; any S3 object);
+	// for a directory source's entry that is not a regular file (a
+	// symbolic link, a named pipe, a device, a socket), its type bits
+	// (fs.ModeType), and [Check] discards it unread
+	// ([ReasonNotRegularFile]).
+	Type fs.FileMode
 }
 
 // Source is where a check finds the objects an ingestion job would read: a

@@ -11,7 +11,10 @@
 // # Listing and reading
 //
 // List pages through ListObjectsV2 and passes every key under the prefix,
-// folder markers included. Open sends a ranged GET (Range: bytes=off-end)
+// folder markers included. A store cannot make it list forever: a
+// continuation token given twice fails it ([ErrListLoop]), and so does a
+// listing still truncated after [DefaultMaxPages] pages ([ErrListTooLong]).
+// ingest.Check stops it itself once more than 1,000 keys match. Open sends a ranged GET (Range: bytes=off-end)
 // and returns a reader that delivers exactly the bytes asked for or fails
 // with an error matching io.ErrUnexpectedEOF: a body that breaks off is
 // re-issued from the byte where it stopped (If-Match on its ETag, at most
@@ -48,5 +51,9 @@
 // rather than opened and closed: the SDK keeps only 10 idle per host. A
 // stream that stalls fails after [Config].ReadTimeout (one minute by default;
 // the SDK sets none) and is resumed, so one slow connection does not hold a
-// check.
+// check. Beside that, a read that waits for a byte longer than
+// [DefaultReadStall] (30 s; [WithReadStall]) fails with [ErrStalled],
+// however the connection behaves: a body that trickles a byte a second
+// fails too. A Source asks ingest.Check for [DefaultReads] (32) reads in
+// flight ([Source.Concurrency], [WithReads]) rather than one per core.
 package s3source

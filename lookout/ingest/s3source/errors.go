@@ -47,6 +47,15 @@ var (
 	// ErrChanged: the object changed (another ETag, or If-Match refused)
 	// while it was being read, so its bytes cannot be joined.
 	ErrChanged = errors.New("object changed while read")
+	// ErrListLoop: a listing gave a continuation token it had given
+	// before: the store would list the same pages forever.
+	ErrListLoop = errors.New("the listing loops: a continuation token repeats")
+	// ErrListTooLong: a listing was still truncated after its page limit
+	// ([DefaultMaxPages], [WithMaxPages]).
+	ErrListTooLong = errors.New("the listing does not end")
+	// ErrStalled: a read delivered no byte for the stall limit
+	// ([DefaultReadStall], [WithReadStall]).
+	ErrStalled = errors.New("the read stalled")
 	// ErrConfig: the Source or its client cannot be used as configured (no
 	// client, no bucket name, no region); no request was sent.
 	ErrConfig = errors.New("invalid configuration")

@@ -308,7 +308,7 @@ func TestListBrokenContinuation(t *testing.T) {
 		want        string
 	}{
 		{"no token", "", `s3source: ListObjectsV2 s3://data/in/: request failed: a truncated page with continuation token "" after ""`},
-		{"the same token again", "T", `s3source: ListObjectsV2 s3://data/in/: request failed: a truncated page with continuation token "T" after "T"`},
+		{"the same token again", "T", `s3source: ListObjectsV2 s3://data/in/: the listing loops: a continuation token repeats: page 2 gave continuation token "T", which page 1 gave`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -330,9 +330,76 @@ func TestListBrokenContinuation(t *testing.T) {
 				n++
 				return nil
 			})
-			require.ErrorIs(t, err, s3source.ErrOther)
+			if tc.token == "" {
+				require.ErrorIs(t, err, s3source.ErrOther)
+			} else {
+				require.ErrorIs(t, err, s3source.ErrListLoop)
+			}
 			assert.EqualError(t, err, tc.want)
 			assert.LessOrEqual(t, n, 2)
 		})
 	}
+}
+
+// listPage answers a ListObjectsV2 request with one key and, when next is
+// not "", IsTruncated and the continuation token next.
+func listPage(w http.ResponseWriter, key, next string) {
+	truncated := "false"
+	if next != "" {
+		truncated = "true"
+		next = "<NextContinuationToken>" + next + "</NextContinuationToken>"
+	}
+	w.Header().Set("Content-Type", "application/xml")
+	fmt.Fprint(w, `<?xml version="1.0" encoding="UTF-8"?>`+
+		`<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>data</Name>`+
+		`<KeyCount>1</KeyCount><MaxKeys>1</MaxKeys><IsTruncated>`+truncated+`</IsTruncated>`+next+
+		`<Contents><Key>`+key+`</Key><Size>3</Size></Contents></ListBucketResult>`)
+}
+
+// TestListCyclingTokens: tokens that come round again (A, B, C, A) stop
+// the listing with ErrListLoop, after the pages before the repeat.
+func TestListCyclingTokens(t *testing.T) {
+	t.Parallel()
+	f := newFakeS3(t)
+	cycle := map[string]string{"": "A", "A": "B", "B": "C", "C": "A"}
+	f.setHook(func(w http.ResponseWriter, r *http.Request, _ http.Handler) bool {
+		tok := r.URL.Query().Get("continuation-token")
+		listPage(w, "in/"+tok+".csv", cycle[tok])
+		return true
+	})
+	var keys []string
+	err := f.source().List(context.Background(), "in/", func(o ingest.Object) error {
+		keys = append(keys, o.Key)
+		return nil
+	})
+	require.ErrorIs(t, err, s3source.ErrListLoop)
+	var e *s3source.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, "in/", e.Key)
+	assert.EqualError(t, err, `s3source: ListObjectsV2 s3://data/in/: the listing loops: a continuation token repeats: page 4 gave continuation token "A", which page 1 gave`)
+	assert.Equal(t, []string{"in/.csv", "in/A.csv", "in/B.csv"}, keys)
+	assert.Equal(t, int64(4), f.lists.Load())
+}
+
+// TestListEndlessPages: a store whose pages never end, each with a new
+// token, stops at the page limit with ErrListTooLong.
+func TestListEndlessPages(t *testing.T) {
+	t.Parallel()
+	f := newFakeS3(t)
+	var n atomic.Int64
+	f.setHook(func(w http.ResponseWriter, r *http.Request, _ http.Handler) bool {
+		i := n.Add(1)
+		listPage(w, fmt.Sprintf("in/%d.csv", i), fmt.Sprintf("T%d", i))
+		return true
+	})
+	keys := 0
+	err := f.source(s3source.WithMaxPages(25)).List(context.Background(), "in/", func(ingest.Object) error {
+		keys++
+		return nil
+	})
+	require.ErrorIs(t, err, s3source.ErrListTooLong)
+	assert.EqualError(t, err, "s3source: ListObjectsV2 s3://data/in/: the listing does not end: still truncated after 25 pages")
+	assert.Equal(t, int64(25), f.lists.Load())
+	assert.Equal(t, 24, keys, "the last page's keys are not passed on")
+	assert.Equal(t, 10000, s3source.DefaultMaxPages)
 }

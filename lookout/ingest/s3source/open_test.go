@@ -8,9 +8,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -571,4 +573,71 @@ func TestUnreachable(t *testing.T) {
 	assert.Contains(t, err.Error(), "s3source: ListObjectsV2 s3://data/in/: service unavailable: ")
 	_, err = src.Open(context.Background(), "obj", 0, -1)
 	assert.ErrorIs(t, err, s3source.ErrUnavailable)
+}
+
+// TestReadStall: a body served at 1 byte a second, with a stall limit of
+// 100 ms, fails with ErrStalled and is not resumed; an answer that does
+// not come within the limit fails Open the same way. A body whose bytes
+// each come within the limit is read to its end.
+func TestReadStall(t *testing.T) {
+	t.Parallel()
+	const size = 3
+	slow := func(delayHeaders bool, every time.Duration) hook {
+		return func(w http.ResponseWriter, r *http.Request, next http.Handler) bool {
+			if r.Method != http.MethodGet {
+				return false
+			}
+			tick := time.NewTicker(every)
+			defer tick.Stop()
+			if delayHeaders {
+				select {
+				case <-tick.C:
+				case <-r.Context().Done():
+					return true
+				}
+			}
+			w.Header().Set("Content-Length", strconv.Itoa(size))
+			w.Header().Set("ETag", `"x"`)
+			w.WriteHeader(http.StatusOK)
+			w.(http.Flusher).Flush()
+			for i := range size {
+				select {
+				case <-tick.C:
+				case <-r.Context().Done():
+					return true
+				}
+				_, _ = w.Write(content(size)[i : i+1])
+				w.(http.Flusher).Flush()
+			}
+			return true
+		}
+	}
+	t.Run("body", func(t *testing.T) {
+		t.Parallel()
+		f := newFakeS3(t)
+		f.put(t, "obj", content(size))
+		f.setHook(slow(false, time.Second))
+		_, err := readRange(f.source(s3source.WithReadStall(100*time.Millisecond)), "obj", 0, -1)
+		require.ErrorIs(t, err, s3source.ErrStalled)
+		assert.EqualError(t, err, "s3source: GetObject s3://data/obj: the read stalled: no byte for 100ms at byte 0")
+		assert.Equal(t, int64(1), f.gets.Load(), "not resumed")
+	})
+	t.Run("answer", func(t *testing.T) {
+		t.Parallel()
+		f := newFakeS3(t)
+		f.put(t, "obj", content(size))
+		f.setHook(slow(true, time.Second))
+		_, err := f.source(s3source.WithReadStall(100*time.Millisecond)).Open(context.Background(), "obj", 0, -1)
+		require.ErrorIs(t, err, s3source.ErrStalled)
+		assert.Equal(t, int64(1), f.gets.Load(), "not retried")
+	})
+	t.Run("each byte within the limit", func(t *testing.T) {
+		t.Parallel()
+		f := newFakeS3(t)
+		f.put(t, "obj", content(size))
+		f.setHook(slow(false, 20*time.Millisecond))
+		b, err := readRange(f.source(s3source.WithReadStall(time.Second)), "obj", 0, -1)
+		require.NoError(t, err)
+		assert.Equal(t, content(size), b)
+	})
 }

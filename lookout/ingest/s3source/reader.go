@@ -9,6 +9,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -28,10 +30,57 @@ type reader struct {
 	resumes int   // re-issued GETs left
 	resumed int   // re-issued GETs sent
 	err     error // sticky: returned by every Read once set
+
+	// The stall limit: while a GET waits for its answer or a Read for
+	// bytes, timer runs; when it fires, stalled is set and the GET's
+	// context cancelled, which ends the wait.
+	timer   *time.Timer
+	cancel  context.CancelFunc
+	stalled *atomic.Bool
+}
+
+// arm starts the stall timer of the current GET.
+func (r *reader) arm() {
+	if r.timer != nil {
+		r.timer.Reset(r.s.stall)
+	}
+}
+
+// disarm stops it.
+func (r *reader) disarm() {
+	if r.timer != nil {
+		r.timer.Stop()
+	}
+}
+
+// release stops the current GET's timer and context.
+func (r *reader) release() {
+	if r.timer != nil {
+		r.timer.Stop()
+		r.timer = nil
+	}
+	if r.cancel != nil {
+		r.cancel()
+		r.cancel = nil
+	}
+}
+
+// stallError is the error of a read that waited for a byte past the limit.
+func (r *reader) stallError() error {
+	return &Error{Op: opGet, Bucket: r.s.bucket, Key: r.key, Kind: ErrStalled,
+		Err: fmt.Errorf("no byte for %v at byte %d", r.s.stall, r.pos)}
 }
 
 // get sends the GET of [pos, end) and makes its body the reader's.
 func (r *reader) get() error {
+	err := r.getOnce()
+	if err != nil {
+		r.release()
+	}
+	return err
+}
+
+func (r *reader) getOnce() error {
 	in := &s3.GetObjectInput{Bucket: aws.String(r.s.bucket), Key: aws.String(r.key)}
 	ranged := true
 	switch {
@@ -45,7 +94,19 @@ func (r *reader) get() error {
 	if r.etag != "" {
 		in.IfMatch = aws.String(r.etag)
 	}
-	out, err := r.s.client.GetObject(r.ctx, in, r.s.callOptions()...)
+	r.release()
+	ctx := r.ctx
+	if r.s.stall > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(r.ctx)
+		stalled := new(atomic.Bool)
+		r.cancel, r.stalled = cancel, stalled
+		r.timer = time.AfterFunc(r.s.stall, func() { stalled.Store(true); cancel() })
+	}
+	out, err := r.s.client.GetObject(ctx, in, r.s.callOptions()...)
+	if err != nil && r.stalled != nil && r.stalled.Load() && r.ctx.Err() == nil {
+		return r.stallError()
+	}
 	if err != nil {
 		if cerr := r.ctx.Err(); cerr != nil {
 			return cerr
@@ -54,7 +115,11 @@ func (r *reader) get() error {
 		if !r.s.redirected(err) {
 			return err
 		}
-		out, err = r.s.client.GetObject(r.ctx, in, r.s.callOptions()...)
+		r.arm()
+		out, err = r.s.client.GetObject(ctx, in, r.s.callOptions()...)
+		if err != nil && r.stalled != nil && r.stalled.Load() && r.ctx.Err() == nil {
+			return r.stallError()
+		}
 		if err != nil {
 			if cerr := r.ctx.Err(); cerr != nil {
 				return cerr
@@ -62,6 +127,7 @@ func (r *reader) get() error {
 			return classify(opGet, r.s.bucket, r.key, err)
 		}
 	}
+	r.disarm()
 	fail := func(kind error, format string, args ...any) error {
 		_ = out.Body.Close()
 		return &Error{Op: opGet, Bucket: r.s.bucket, Key: r.key, Kind: kind, Err: fmt.Errorf(format, args...)}
@@ -158,8 +224,17 @@ func (r *reader) Read(p []byte) (int, error) {
 		return 0, nil
 	}
 	for {
+		r.arm()
 		n, err := r.body.Read(p)
+		r.disarm()
 		r.pos += int64(n)
+		if err != nil && r.stalled != nil && r.stalled.Load() && r.ctx.Err() == nil {
+			// No byte within the limit: not resumed.
+			_ = r.body.Close()
+			r.body = nil
+			r.err = r.stallError()
+			return n, r.err
+		}
 		switch {
 		case err == nil:
 			return n, nil
@@ -242,6 +317,7 @@ func (r *reader) finish() error {
 // os.ErrClosed.
 func (r *reader) Close() error {
 	r.err = os.ErrClosed
+	defer r.release()
 	if r.body == nil {
 		return nil
 	}

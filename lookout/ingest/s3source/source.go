@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -27,6 +28,23 @@ const (
 // from where the body stopped when the body breaks off before its end.
 const DefaultResumes = 5
 
+// DefaultMaxPages is how many ListObjectsV2 pages a listing reads at most,
+// by default: 10,000 pages of up to 1,000 keys, ten times more keys than a
+// job may match, so that a store whose listing never ends cannot hold a
+// check forever.
+const DefaultMaxPages = 10000
+
+// DefaultReadStall is how long, by default, a read may wait for a byte
+// (the answer to a GET, or the next bytes of its body) before it fails
+// with [ErrStalled].
+const DefaultReadStall = 30 * time.Second
+
+// DefaultReads is how many reads a check keeps in flight by default over
+// a Source ([Source.Concurrency]): a GET spends tens of milliseconds before
+// its first byte, so 32 at once keep a link busy where the cores alone
+// (ingest's default) would leave it idle.
+const DefaultReads = 32
+
 // Source is an [ingest.Source] over one bucket, read through an S3 client.
 // It is safe for concurrent use: every List and Open call, and every reader,
 // is independent (the client and its connection pool are shared). See the
@@ -36,6 +54,9 @@ type Source struct {
 	bucket   string
 	pageSize int32
 	resumes  int
+	maxPages int
+	stall    time.Duration // 0: none
+	reads    int
 	region   atomic.Pointer[string] // the bucket's region, once a redirect named it
 }
 
@@ -65,6 +86,54 @@ func WithResumes(n int) Option {
 	return func(s *Source) { s.resumes = max(n, 0) }
 }
 
+// WithMaxPages sets the most ListObjectsV2 pages a listing reads: past
+// them, still truncated, List fails with [ErrListTooLong]. n <= 0 is
+// [DefaultMaxPages].
+func WithMaxPages(n int) Option {
+	return func(s *Source) {
+		if n <= 0 {
+			n = DefaultMaxPages
+		}
+		s.maxPages = n
+	}
+}
+
+// WithReadStall sets how long a read may wait for its next byte (a GET's
+// answer, or its body's next bytes) before it fails with [ErrStalled],
+// whatever the client's own timeouts: a body that trickles a byte a
+// second past the limit fails too. A stalled read is not resumed: a check
+// then fails, naming the object. d == 0 is [DefaultReadStall]; d < 0 sets
+// no limit.
+func WithReadStall(d time.Duration) Option {
+	return func(s *Source) {
+		switch {
+		case d == 0:
+			s.stall = DefaultReadStall
+		case d < 0:
+			s.stall = 0
+		default:
+			s.stall = d
+		}
+	}
+}
+
+// WithReads sets how many reads a check keeps in flight over the Source
+// ([Source.Concurrency]); n <= 0 is [DefaultReads]. Give the client as
+// many connections ([Config].MaxConns).
+func WithReads(n int) Option {
+	return func(s *Source) {
+		if n <= 0 {
+			n = DefaultReads
+		}
+		s.reads = n
+	}
+}
+
+// Concurrency returns how many reads a check keeps in flight over the
+// Source by default ([WithReads]; [DefaultReads]): ingest.Check reads that
+// many objects, or parts of them, at once unless told otherwise.
+func (s *Source) Concurrency() int { return s.reads }
+
 // New returns the Source of bucket read through client. The client's
 // configuration (credentials, region, endpoint, retryer, HTTP client) is used
 // as it is: the client's retryer retries throttles, 5xx answers and broken
@@ -75,7 +144,8 @@ func WithResumes(n int) Option {
 // client itself is not changed. With a nil client or an empty
 // bucket name, every List and Open fails with an [*Error] of kind [ErrConfig].
 func New(client *s3.Client, bucket string, opts ...Option) *Source {
-	s := &Source{client: client, bucket: bucket, resumes: DefaultResumes}
+	s := &Source{client: client, bucket: bucket, resumes: DefaultResumes, maxPages: DefaultMaxPages,
+		stall: DefaultReadStall, reads: DefaultReads}
 	for _, o := range opts {
 		o(s)
 	}
@@ -132,6 +202,10 @@ func (s *Source) Client() *s3.Client { return s.client }
 // List calls fn with every object whose key begins with prefix, each once,
 // in the service's order (ascending UTF-8 byte order on S3), page by page of
 // ListObjectsV2. Folder markers (keys ending in "/") are listed like any key.
+// A listing that gives a continuation token twice fails with
+// [ErrListLoop], one still truncated after its page limit with
+// [ErrListTooLong] ([WithMaxPages]), one whose truncated page has no token
+// with [ErrOther]: a store must not make it list forever.
 // A page that fails is retried by the client's retryer; when it still fails,
 // List returns an [*Error] (Op "ListObjectsV2", Key the prefix) after the
 // objects of the pages before it were passed to fn. It stops at fn's first
@@ -151,8 +225,9 @@ func (s *Source) List(ctx context.Context, prefix string, fn func(ingest.Object)
 		in.MaxKeys = aws.Int32(s.pageSize)
 	}
 	p := s3.NewListObjectsV2Paginator(s.client, in)
-	var token string // the continuation token of the page asked for
-	for p.HasMorePages() {
+	var token string           // the continuation token of the page asked for
+	tokens := map[string]int{} // the tokens given, and the page that gave each
+	for pages := 1; p.HasMorePages(); pages++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -175,10 +250,19 @@ func (s *Source) List(ctx context.Context, prefix string, fn func(ingest.Object)
 		// same page again, would end the listing early or never.
 		if aws.ToBool(page.IsTruncated) {
 			next := aws.ToString(page.NextContinuationToken)
-			if next == "" || next == token {
+			if next == "" {
 				return &Error{Op: opList, Bucket: s.bucket, Key: prefix, Kind: ErrOther,
 					Err: fmt.Errorf("a truncated page with continuation token %q after %q", next, token)}
 			}
+			if k, ok := tokens[next]; ok {
+				return &Error{Op: opList, Bucket: s.bucket, Key: prefix, Kind: ErrListLoop,
+					Err: fmt.Errorf("page %d gave continuation token %q, which page %d gave", pages, next, k)}
+			}
+			if pages >= s.maxPages {
+				return &Error{Op: opList, Bucket: s.bucket, Key: prefix, Kind: ErrListTooLong,
+					Err: fmt.Errorf("still truncated after %d pages", pages)}
+			}
+			tokens[next] = pages
 			token = next
 		}
 		encoded := page.EncodingType == types.EncodingTypeUrl

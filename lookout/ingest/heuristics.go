@@ -1,0 +1,240 @@
+package ingest
+
+import (
+	"math"
+	"strconv"
+	"unsafe"
+)
+
+// The four sensor heuristics (section 4b of the package documentation).
+// Their figures are gathered per part of a file, in read order, and merged
+// in read order: parts in file order, files in key order. Every figure here
+// but the moments merges exactly; the moments merge by Pebay's formulas, at
+// split points that depend on the data and the part size alone, never on
+// the number of workers, so a check gives the same result on any number of
+// cores.
+
+// maxDistinct is how many distinct valid values a sensor keeps: one more
+// than a categorical sensor may have, so that "more than 10" is known.
+const maxDistinct = 11
+
+// largeGap is the longest gap between two consecutive distinct timestamps
+// of a sensor that is not large: 30 days, in seconds. A gap of exactly 30
+// days is not large; 30 days and 1 second is.
+const largeGap = 30 * 24 * 3600
+
+// staticBound is the relative spread under which a sensor is STATIC:
+// max - min <= staticBound * max(|max|, |min|).
+const staticBound = 0.001
+
+// bimodalBound is the bimodality coefficient above which a sensor has
+// multiple operating modes: 5/9, a uniform spread's coefficient.
+const bimodalBound = 5.0 / 9.0
+
+// verdicts are the four heuristics' verdicts for one sensor, in the
+// package's own types (section 4b); sensorSummary gives them in the
+// service's shapes.
+type verdicts struct {
+	// Gaps: the large gaps between consecutive distinct timestamps of
+	// the sensor's records, and the longest gap in whole days.
+	LargeGaps, MaxGapDays int64
+	// Distinct is the number of distinct valid values, up to
+	// maxDistinct (11 means "more than 10").
+	Distinct int
+	// Categorical: 1 <= Distinct <= 10.
+	Categorical bool
+	// Monotonicity is STATIC, INCREASING, DECREASING or "" (none).
+	Monotonicity string
+	// Bimodality is Sarle's coefficient (NaN with fewer than 4 values).
+	Bimodality float64
+	// MultipleModes: n >= 4, neither categorical nor STATIC, and
+	// Bimodality > 5/9.
+	MultipleModes bool
+}
+
+// valueStats are a sensor's valid values, as the heuristics need them, over
+// a run of records read in order: O(1) memory whatever their number.
+type valueStats struct {
+	n int64
+	// Categorical: the distinct values seen, at most maxDistinct (-0 is
+	// kept as 0).
+	nd       int
+	distinct [maxDistinct]float64
+	// Monotonic: the first and last values in read order, the least and
+	// the greatest, and whether no value is below (up) or above (down)
+	// the one before it.
+	first, last, lo, hi float64
+	up, down            bool
+	// Modes: the mean and the sums of the 2nd to 4th powers of the
+	// deviations from it (Pebay's M2, M3, M4).
+	mean, m2, m3, m4 float64
+}
+
+// add takes the next valid value in read order.
+func (s *valueStats) add(x float64) {
+	if x == 0 {
+		x = 0 // -0 and 0 are one value
+	}
+	if s.n == 0 {
+		s.first, s.lo, s.hi, s.up, s.down = x, x, x, true, true
+	} else {
+		if x < s.last {
+			s.up = false
+		} else if x > s.last {
+			s.down = false
+		}
+		s.lo, s.hi = min(s.lo, x), max(s.hi, x)
+	}
+	s.last = x
+	if s.nd < maxDistinct {
+		s.addDistinct(x)
+	}
+	// The moments, one value at a time (Terriberry's update, Pebay's
+	// formulas with a part of one value).
+	n1 := float64(s.n)
+	s.n++
+	n := float64(s.n)
+	d := x - s.mean
+	dn := d / n
+	dn2 := dn * dn
+	t := d * dn * n1
+	s.mean += dn
+	s.m4 += t*dn2*(n*n-3*n+3) + 6*dn2*s.m2 - 4*dn*s.m3
+	s.m3 += t*dn*(n-2) - 3*dn*s.m2
+	s.m2 += t
+}
+
+func (s *valueStats) addDistinct(x float64) {
+	for _, v := range s.distinct[:s.nd] {
+		if v == x {
+			return
+		}
+	}
+	s.distinct[s.nd] = x
+	s.nd++
+}
+
+// merge appends b's values, read after s's.
+func (s *valueStats) merge(b *valueStats) {
+	switch {
+	case b.n == 0:
+		return
+	case s.n == 0:
+		*s = *b
+		return
+	}
+	s.up = s.up && b.up && s.last <= b.first
+	s.down = s.down && b.down && s.last >= b.first
+	s.last = b.last
+	s.lo, s.hi = min(s.lo, b.lo), max(s.hi, b.hi)
+	for _, v := range b.distinct[:b.nd] {
+		if s.nd == maxDistinct {
+			break
+		}
+		s.addDistinct(v)
+	}
+	if b.nd == maxDistinct {
+		s.nd = maxDistinct
+	}
+	// Pebay (2008), the pairwise update of the central moments.
+	na, nb := float64(s.n), float64(b.n)
+	n := na + nb
+	d := b.mean - s.mean
+	d2 := d * d
+	m2 := s.m2 + b.m2 + d2*na*nb/n
+	m3 := s.m3 + b.m3 + d2*d*na*nb*(na-nb)/(n*n) + 3*d*(na*b.m2-nb*s.m2)/n
+	m4 := s.m4 + b.m4 + d2*d2*na*nb*(na*na-na*nb+nb*nb)/(n*n*n) +
+		6*d2*(na*na*b.m2+nb*nb*s.m2)/(n*n) + 4*d*(na*b.m3-nb*s.m3)/n
+	s.mean += d * nb / n
+	s.m2, s.m3, s.m4 = m2, m3, m4
+	s.n += b.n
+}
+
+// gapStats are the gaps between the consecutive distinct timestamps of a
+// sensor's records, sorted.
+type gapStats struct {
+	large int64 // gaps longer than largeGap
+	max   int64 // the longest gap in seconds (0 with fewer than two timestamps)
+}
+
+func (g *gapStats) add(gap int64) {
+	if gap > largeGap {
+		g.large++
+	}
+	g.max = max(g.max, gap)
+}
+
+// heuristics applies the four rules of section 4b to a sensor's values and
+// gaps:
+//   - LargeTimestampGaps: a gap (between consecutive distinct timestamps
+//     of the sensor's records, whatever their cells) is large when longer
+//     than 30 days (2,592,000 s); detected with one large gap or more;
+//     MaxTimestampGapInDays is the longest gap in whole days, rounded down,
+//     0 with fewer than two timestamps.
+//   - CategoricalValues: N is the number of distinct valid values as
+//     float64 (-0 and 0 are one); detected when 1 <= N <= 10.
+//   - MonotonicValues, with n >= 2 valid values in read order: STATIC when
+//     max - min <= 0.001 * max(|max|, |min|) (zero included); else
+//     INCREASING when no value is below the one before it, DECREASING when
+//     none is above it.
+//   - MultipleOperatingModes: Sarle's bimodality coefficient BC = (G1^2 +
+//     1) / (G2 + 3(n-1)^2 / ((n-2)(n-3))), G1 and G2 the bias-corrected
+//     sample skewness and excess kurtosis; detected when n >= 4, the
+//     sensor is neither categorical nor STATIC, and BC > 5/9.
+func (s *valueStats) heuristics(g gapStats) verdicts {
+	h := verdicts{LargeGaps: g.large, MaxGapDays: g.max / 86400, Distinct: s.nd, Bimodality: math.NaN()}
+	h.Categorical = s.nd >= 1 && s.nd <= 10
+	if s.n >= 2 {
+		switch {
+		case s.hi-s.lo <= staticBound*max(math.Abs(s.hi), math.Abs(s.lo)):
+			h.Monotonicity = "STATIC"
+		case s.up:
+			h.Monotonicity = "INCREASING"
+		case s.down:
+			h.Monotonicity = "DECREASING"
+		}
+	}
+	if s.n >= 4 {
+		h.Bimodality = s.bimodality()
+		h.MultipleModes = !h.Categorical && h.Monotonicity != "STATIC" && h.Bimodality > bimodalBound
+	}
+	return h
+}
+
+// bimodality returns Sarle's bimodality coefficient of at least 4 values,
+// by section 4b's formula: NaN when they have no spread.
+func (s *valueStats) bimodality() float64 {
+	n := float64(s.n)
+	m2, m3, m4 := s.m2/n, s.m3/n, s.m4/n
+	g1 := m3 / math.Pow(m2, 1.5)
+	g2 := m4/(m2*m2) - 3
+	G1 := g1 * math.Sqrt(n*(n-1)) / (n - 2)
+	G2 := ((n+1)*g2 + 6) * (n - 1) / ((n - 2) * (n - 3))
+	return (G1*G1 + 1) / (G2 + 3*(n-1)*(n-1)/((n-2)*(n-3)))
+}
+
+// pow10 holds the powers of ten a float64 represents exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+	1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// fastDecimal returns the value of a plain decimal (no exponent) of nd
+// digits whose digits, read as an integer, are mant, with frac of them
+// after the point, when Clinger's fast path gives it exactly: mant and
+// 10^frac both exact as float64 (at most 15 digits, frac <= 22), so one
+// correctly rounded division is the correctly rounded value.
+func fastDecimal(mant uint64, nd, frac int, neg bool) (float64, bool) {
+	if nd > 15 || frac > 22 {
+		return 0, false
+	}
+	v := float64(mant) / pow10[frac]
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+// validValue returns the value of a cell that [Classify] finds valid.
+func validValue(b []byte) float64 {
+	v, _ := strconv.ParseFloat(unsafe.String(unsafe.SliceData(b), len(b)), 64)
+	return v
+}
