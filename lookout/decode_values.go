@@ -3,6 +3,8 @@ package lookout
 import (
 	"math"
 	"strings"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout/internal/strictjson"
 )
 
 // The strict reader's member loop and value readers, which the generated
@@ -38,43 +40,34 @@ func (t *wireNames) index(key string, next int) int {
 type objectState struct {
 	seen    uint64 // a bit per member read
 	started bool   // the '{' is consumed
-	count   int    // the members read, skipped ones included
+	count   int    // the members read
 	next    int    // the member after the last one read
 }
 
 // field reads up to the value of the object's next member and returns the
 // member's index in t, or -1 at the end of the object (its '}' consumed).
-// It refuses a member that is unknown (skipping it instead in a lenient
-// decoder) or repeated.
+// It refuses a member that is unknown or repeated.
 func (d *decoder) field(t *wireNames, st *objectState) (int, *DecodeError) {
 	if !st.started {
-		d.pos++ // '{'
+		d.Pos++ // '{'
 		st.started = true
 	}
-	for {
-		key, at, more, de := d.member(st.count == 0)
-		if de != nil || !more {
-			return -1, de
-		}
-		st.count++
-		i := t.index(key, st.next)
-		if i < 0 {
-			if !d.lenient {
-				return -1, d.unknownMember(at, key, t.names, t.shown)
-			}
-			if de := d.skipValue(0); de != nil {
-				return -1, de.within(key)
-			}
-			continue
-		}
-		bit := uint64(1) << i
-		if st.seen&bit != 0 {
-			return -1, d.duplicateMember(at, key)
-		}
-		st.seen |= bit
-		st.next = i + 1
-		return i, nil
+	key, at, more, de := d.member(st.count == 0)
+	if de != nil || !more {
+		return -1, de
 	}
+	st.count++
+	i := t.index(key, st.next)
+	if i < 0 {
+		return -1, d.unknownMember(at, key, t.names, t.shown)
+	}
+	bit := uint64(1) << i
+	if st.seen&bit != 0 {
+		return -1, d.duplicateMember(at, key)
+	}
+	st.seen |= bit
+	st.next = i + 1
+	return i, nil
 }
 
 // emptyObject reads an object that has no members.
@@ -160,14 +153,14 @@ func (d *decoder) timestamp(p **Timestamp) *DecodeError {
 // '['. present reports a '[', which it consumes.
 func (d *decoder) listStart() (present bool, de *DecodeError) {
 	switch {
-	case d.s[d.pos] == '[':
-		d.pos++
+	case d.Text[d.Pos] == '[':
+		d.Pos++
 		return true, nil
-	case strings.HasPrefix(d.s[d.pos:], "null"):
-		d.pos += len("null")
+	case strings.HasPrefix(d.Text[d.Pos:], "null"):
+		d.Pos += len("null")
 		return false, nil
 	}
-	return false, d.errorAt(d.pos, "expected a list or null, found "+d.found(d.pos))
+	return false, d.errorAt(d.Pos, "expected a list or null, found "+d.Found(d.Pos))
 }
 
 // countElements returns the number of elements of the list whose '[' was
@@ -177,9 +170,9 @@ func (d *decoder) listStart() (present bool, de *DecodeError) {
 // address of. A malformed list, which the reader then refuses, may be
 // miscounted; its count is bounded by the body's length.
 func (d *decoder) countElements() int {
-	s := d.s
+	s := d.Text
 	depth, n, any := 0, 0, false
-	for i := d.pos; i < len(s); i++ {
+	for i := d.Pos; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '"':
 			any = true
@@ -215,33 +208,20 @@ func (d *decoder) countElements() int {
 // returns false at the list's end (its ']' consumed). open is the first
 // byte the element must have: '{' for a structure, '"' for a string.
 func (d *decoder) element(i int, open byte) (more bool, de *DecodeError) {
-	d.skipSpace()
-	if d.pos == len(d.s) {
-		return false, d.errorAt(d.pos, "unexpected end of the body: the list is not closed")
+	more, err := d.Element(i)
+	if err != nil || !more {
+		return false, d.failOrNil(err)
 	}
-	switch c := d.s[d.pos]; {
-	case c == ']':
-		d.pos++
-		return false, nil
-	case i > 0 && c != ',':
-		return false, d.errorAt(d.pos, "expected ',' or ']' after an element, found "+d.found(d.pos))
-	case i > 0:
-		d.pos++
-		d.skipSpace()
-		if d.pos == len(d.s) {
-			return false, d.errorAt(d.pos, "unexpected end of the body: the list is not closed")
-		}
-	}
-	if c := d.s[d.pos]; c != open {
+	if c := d.Text[d.Pos]; c != open {
 		what := "an object"
 		if open == '"' {
 			what = "a string"
 		}
-		reason := "expected " + what + ", found " + d.found(d.pos)
+		reason := "expected " + what + ", found " + d.Found(d.Pos)
 		if i > 0 && c == ']' {
-			reason = "expected an element after ',', found the character ']'"
+			reason = strictjson.NoElementAfterComma
 		}
-		return false, d.errorAt(d.pos, reason).within(elementSegment(i))
+		return false, d.errorAt(d.Pos, reason).within(elementSegment(i))
 	}
 	return true, nil
 }

@@ -22,11 +22,6 @@ func swarHasLess(w uint64, n byte) bool {
 	return (w-swarLo*uint64(n))&^w&swarHi != 0
 }
 
-// swarHasZero reports whether a byte of w is zero.
-func swarHasZero(w uint64) bool {
-	return (w-swarLo)&^w&swarHi != 0
-}
-
 // asciiPrefixLen returns the length of the longest prefix of s, a multiple
 // of eight, whose bytes are all ASCII.
 func asciiPrefixLen(s string) int {
