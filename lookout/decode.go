@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/lookout-equipment/lookoutequipment/lookout/internal/strictjson"
 )
@@ -436,7 +435,8 @@ func (d *decoder) timestampValue() (t Timestamp, present bool, de *DecodeError) 
 	return t, true, nil
 }
 
-// maxShownNumber bounds the bytes of a number that an error shows.
+// maxShownNumber bounds the bytes, once escaped, of a number that an error
+// shows.
 const maxShownNumber = 40
 
 // unknownMember is the error of a member named key that the object has no
@@ -499,21 +499,4 @@ func (d *decoder) errorAt(i int, reason string) *DecodeError {
 func (d *decoder) errorAtMember(i int, key, reason string) *DecodeError {
 	line, col := strictjson.Position(d.Text, i)
 	return &DecodeError{Offset: int64(i), Line: line, Column: col, Path: key, Reason: reason}
-}
-
-// maxShownPath bounds the bytes of a path that an error message shows.
-const maxShownPath = 256
-
-// quoteBounded quotes s as a Go string literal (escaping every character
-// that is not printable), after cutting it, at a character boundary, to at
-// most limit bytes; a cut string is followed by "...".
-func quoteBounded(s string, limit int) string {
-	if len(s) <= limit {
-		return strconv.Quote(s)
-	}
-	cut := limit
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return strconv.Quote(s[:cut]) + "..."
 }

@@ -176,8 +176,8 @@ const pathLimit = 256
 // value is (a path can hold a map key, which is data), and, past pathLimit
 // bytes, cut with "...".
 func writeMessagePath(b *strings.Builder, path string) {
-	cut := escapeCut(path, pathLimit)
-	writeEscapedString(b, path[:cut], true)
+	cut := escapeCut(path, pathLimit, '\'')
+	writeEscapedString(b, path[:cut], '\'', true)
 	if cut < len(path) {
 		b.WriteString("...")
 	}

@@ -182,8 +182,8 @@ func (v *SchemaViolation) writeMessage(b *strings.Builder) {
 	if v.Path == "" {
 		b.WriteString("document")
 	} else {
-		cut := escapeCut(v.Path, schemaPathLimit)
-		writeEscapedString(b, v.Path[:cut], false)
+		cut := escapeCut(v.Path, schemaPathLimit, '\'')
+		writeEscapedString(b, v.Path[:cut], '\'', false)
 		if cut < len(v.Path) {
 			b.WriteString("...")
 		}
