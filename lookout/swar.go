@@ -1,5 +1,9 @@
 package lookout
 
+import (
+	"unicode/utf8"
+)
+
 // Word-at-a-time helpers: the checks read ASCII runs eight bytes at a time.
 // Each helper answers for the eight bytes of a little-endian word.
 
@@ -32,4 +36,13 @@ func asciiPrefixLen(s string) int {
 		}
 	}
 	return i
+}
+
+// runeCount counts code points, each byte of an invalid sequence counting as
+// one (as utf8.RuneCountInString does, and as encoding/json sends them, each
+// as U+FFFD), and reports whether s is valid UTF-8.
+func runeCount(s string) (n int, valid bool) {
+	i := asciiPrefixLen(s)
+	rest := s[i:]
+	return i + utf8.RuneCountInString(rest), utf8.ValidString(rest)
 }

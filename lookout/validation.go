@@ -188,3 +188,77 @@ func writeInt(b *strings.Builder, n int) {
 	var buf [20]byte
 	b.Write(strconv.AppendInt(buf[:0], int64(n), 10))
 }
+
+// messagePath turns a wire path into the path the service's messages use:
+// each segment's first letter in lower case
+// ("IngestionInputConfiguration.S3InputConfiguration.Bucket" becomes
+// "ingestionInputConfiguration.s3InputConfiguration.bucket"), escaped and
+// bounded as writeMessagePath writes it.
+func messagePath(path string) string {
+	var b strings.Builder
+	b.Grow(len(path))
+	writeMessagePath(&b, path)
+	return b.String()
+}
+
+// pathLimit bounds the bytes of a path that a message shows, after escaping.
+// The package's own paths are far shorter; a caller's path can hold user
+// data (a map key, for the validate package).
+const pathLimit = 256
+
+// writeMessagePath writes path as messagePath says: escaped as an echoed
+// value is (a path can hold a map key, which is data), and, past pathLimit
+// bytes, cut with "...".
+func writeMessagePath(b *strings.Builder, path string) {
+	cut := escapeCut(path, pathLimit, '\'')
+	writeEscapedString(b, path[:cut], '\'', true)
+	if cut < len(path) {
+		b.WriteString("...")
+	}
+}
+
+// phrase returns the service's wording of a constraint
+// ("Member must have length greater than or equal to 3").
+func (e *FieldError) phrase(b *strings.Builder) {
+	switch e.Constraint {
+	case ConstraintRequired:
+		b.WriteString("Member must not be null")
+	case ConstraintUTF8:
+		b.WriteString("Member must be valid UTF-8")
+	case ConstraintMinLength:
+		b.WriteString("Member must have length greater than or equal to ")
+		writeInt(b, e.Limit)
+	case ConstraintMaxLength:
+		b.WriteString("Member must have length less than or equal to ")
+		writeInt(b, e.Limit)
+	case ConstraintPattern:
+		b.WriteString("Member must satisfy regular expression pattern: ")
+		b.WriteString(e.Pattern)
+	case ConstraintSchema:
+		b.WriteString("Member must be a valid data schema: ")
+		if e.Schema != nil {
+			e.Schema.writeMessage(b)
+		}
+	case ConstraintMinValue:
+		b.WriteString("Member must have value greater than or equal to ")
+		writeInt(b, e.Limit)
+	case ConstraintMaxValue:
+		b.WriteString("Member must have value less than or equal to ")
+		writeInt(b, e.Limit)
+	case ConstraintEnum:
+		b.WriteString("Member must satisfy enum value set: [")
+		for i, v := range e.Enum {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(v)
+		}
+		b.WriteString("]")
+	case ConstraintTag:
+		b.WriteString("Member must satisfy validate tag ")
+		b.WriteString(e.Tag)
+	default:
+		b.WriteString("Member must satisfy constraint ")
+		b.WriteString(e.Constraint.String())
+	}
+}
