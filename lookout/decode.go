@@ -9,45 +9,18 @@ import (
 )
 
 // DecodeRequest reads data, the JSON body of a request as AWS JSON 1.0 sends
-// it, into req, strictly: it accepts only what every JSON reader reads the
-// same way, and refuses the rest with a *[SerializationException] whose Err
-// is a *[DecodeError] saying what and where. req is any operation's request
-// (*[StartDataIngestionJobRequest], *[CreateDatasetRequest], ...); it is
-// set to its zero value first, and left so when data is refused. A nil req
-// is refused the same way, with nothing read.
+// it, into req (any operation's request: *[StartDataIngestionJobRequest],
+// *[CreateDatasetRequest], ...), strictly: what JSON readers could read
+// differently, or not at all, is refused with a *[SerializationException]
+// whose Err is a *[DecodeError] that says what and where. req is set to its
+// zero value first, and left so when data is refused; a nil req is refused,
+// with nothing read. JSON null for a member means absent.
 //
-// It refuses, each with its own reason: an empty body; a byte-order mark;
-// anything but one JSON object at the top level (an array, null, a number,
-// data after the object); malformed JSON; a member name that is unknown
-// (names are case-sensitive: "datasetname" is not DatasetName) or that
-// appears twice in one object; a member of the wrong type (a number for a
-// string, a string for a list, say); an integer member given a number with
-// a fraction or an exponent, or out of its Go type's range; a timestamp out
-// of the years 0001 to 9999; a list element that is not an object (null
-// included); invalid UTF-8, an unescaped control character, and a \u escape
-// of a lone surrogate ("\ud800") in a string, which other readers would
-// turn into U+FFFD; and data longer than the operation's limit
-// ([MaxRequestBodyBytes], [MaxCreateDatasetBodyBytes]), whose DecodeError
-// unwraps to a *http.MaxBytesError.
-//
-// JSON null for a member means the member is absent, as in AWS JSON 1.0. A
-// string member given as "" is the empty string, which for the plain string
-// fields of the requests also means absent; the returned [Presence] keeps
-// what the request cannot say, and [Presence.Validate] validates the request
-// as the service reads the body. Member names may be written with escapes:
-// "Client\u0054oken" is ClientToken.
-//
-// DecodeRequest does not check the members' constraints: call
-// [Presence.Validate], or the request's Validate. What it accepts,
-// encoding/json's Unmarshal reads into the same request, and json.Marshal
-// of the result reads back to it (but for an empty list, which a request
-// leaves out).
-//
-// It reads data once, in time linear in its length, without recursion
-// beyond the depth of the operation's structures; it does not keep data.
-// The request's strings that hold no escape share one copy of data, so a
-// program that keeps one of them for long keeps that copy alive: keep a
-// strings.Clone of it instead.
+// It does not check the members' constraints: call [Presence.Validate] with
+// the [Presence] it returns, which reads an explicit "" as the service does.
+// It does not keep data, but the request's strings that hold no escape share
+// one copy of it. The package doc ("Reading a request") lists what is
+// refused.
 func DecodeRequest(data []byte, req Request) (Presence, error) {
 	if req == nil || req.isNil() {
 		return Presence{}, noRequest()
