@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout/internal/strictjson"
 )
 
 // kindsDoc is a structure with a member of every kind the reader reads, to
@@ -173,15 +175,15 @@ func (v *kindsDoc) decode(d *decoder) *DecodeError {
 
 // kindsDecode reads body into a kindsDoc as a request is read.
 func kindsDecode(body string) (*kindsDoc, *presence, *DecodeError) {
-	d := &decoder{s: body}
+	d := &decoder{Scanner: strictjson.Scanner{Text: body, Name: bodyName}}
 	v := new(kindsDoc)
-	d.skipSpace()
+	d.SkipSpace()
 	if de := v.decode(d); de != nil {
 		return nil, nil, de
 	}
-	d.skipSpace()
-	if d.pos != len(body) {
-		return nil, nil, d.errorAt(d.pos, "trailing data")
+	d.SkipSpace()
+	if d.Pos != len(body) {
+		return nil, nil, d.errorAt(d.Pos, "trailing data")
 	}
 	return v, &d.presence, nil
 }

@@ -320,7 +320,7 @@ func TestDecodeErrorQuotesThePath(t *testing.T) {
 	_, err = wireDecodeStart(body)
 	de := requireDecodeError(t, err)
 	assert.Equal(t, key, de.Path, "the path keeps the whole name")
-	assert.True(t, strings.HasPrefix(de.Error(), `line 1, column 2: member "a\n\u202eb`), de.Error())
+	assert.True(t, strings.HasPrefix(de.Error(), `line 1, column 2: member "a\n\u202Eb`), de.Error())
 	assert.Contains(t, de.Error(), `xxx"...: unknown member`)
 	assert.Less(t, len(de.Error()), 500)
 }

@@ -96,6 +96,133 @@
 // operation, with all of them, a request id ([RequestID]) on every response,
 // and only the errors each operation's model lists.
 //
+// # Reading a request
+//
+// [DecodeRequest] accepts only what every JSON reader reads the same way.
+// It refuses, each with its own reason: an empty body; a byte-order mark;
+// anything but one JSON object at the top level (an array, null, a number,
+// data after the object); malformed JSON; a member name that is unknown
+// (names are case-sensitive: "datasetname" is not DatasetName) or that
+// appears twice in one object; a member of the wrong type (a number for a
+// string, a string for a list, say); an integer member given a number with
+// a fraction or an exponent, or out of its Go type's range; a timestamp out
+// of the years 0001 to 9999; a list element that is not an object (null
+// included); invalid UTF-8, an unescaped control character, and a \u escape
+// of a lone surrogate ("\ud800") in a string, which other readers would
+// turn into U+FFFD; and data longer than the operation's limit
+// ([MaxRequestBodyBytes], [MaxCreateDatasetBodyBytes]), whose DecodeError
+// unwraps to a *http.MaxBytesError.
+//
+// JSON null for a member means the member is absent, as in AWS JSON 1.0. A
+// string member given as "" is the empty string, which for the plain string
+// fields of the requests also means absent; the returned [Presence] keeps
+// what the request cannot say. Member names may be written with escapes:
+// "Client\u0054oken" is ClientToken. What DecodeRequest accepts,
+// encoding/json's Unmarshal reads into the same request, and json.Marshal
+// of the result reads back to it (but for an empty list, which a request
+// leaves out). It reads data once, in time linear in its length, without
+// recursion beyond the depth of the operation's structures. The request's
+// strings that hold no escape share one copy of data, so a program that
+// keeps one of them for long keeps that copy alive: keep a strings.Clone of
+// it instead. The data schema of CreateDataset is read by the same strict
+// scanner, and its faults are told in the same words.
+//
+// [ReadRequest] reads the request around the body. A request that does not
+// name the operation is answered as AWS JSON services answer a request they
+// cannot route, a wrong Content-Type included: a
+// *[UnknownOperationException]. The Content-Type's parameters (such as
+// "; charset=utf-8") are ignored; a missing, repeated or malformed header
+// is refused, as is a missing or repeated X-Amz-Target. A body whose
+// Content-Length is over the limit is not read at all; any other body is
+// read no further than one byte past the limit. The buffer grows as the
+// body's bytes arrive (from 512 bytes, doubling), whatever length the
+// request declares, so that a client that declares a long body and sends
+// little costs little. A body that r.Body cuts short with a
+// *http.MaxBytesError (an http.MaxBytesReader with a smaller limit, say)
+// is refused as one over the limit, with that error and its limit. A reader
+// that returns a count of bytes out of range is [ErrInvalidRead]; one that
+// returns no bytes and no error 100 times in a row (as bufio counts) is
+// [io.ErrNoProgress]. The path is not looked at, so that the endpoint can be
+// mounted anywhere.
+//
+// # Serving
+//
+// [NewHandler] gives each request a new version 4 UUID as its id. It finds
+// the operation the X-Amz-Target header names and reads the request as
+// [ReadRequest] does, the body through an http.MaxBytesReader of the
+// operation's limit; an operation s has no function for is an
+// *UnknownOperationException too. The answer to a request whose body is
+// over the limit, declared so by its Content-Length or found so while
+// reading, carries "Connection: close", and the server closes the
+// connection after it rather than read the rest of the body (net/http
+// would otherwise read and discard up to 256 KiB that the handler left
+// unread, to keep the connection). Validation uses the [Presence], so that
+// an explicit "" is read as the service reads it, and the
+// *ValidationException is in the service's wording.
+//
+// An error outside those the operation's model lists (one outside the
+// taxonomy, a ResourceNotFoundException from ListDatasets, ...) is written
+// as an InternalServerException that says nothing of it, and logged; so is
+// a response that the service model forbids, which is not sent. A panic in
+// a function is recovered, logged at level Error with its value (attribute
+// "panic") and the stack of the panicking goroutine (attribute "stack"),
+// and answered the same way. The exception is http.ErrAbortHandler, which
+// is neither logged nor answered but panicked again, so that the server
+// aborts the response as net/http documents. Every record carries the
+// operation ("operation") and the request id ("request_id"). The log is
+// [slog.Default] (read when a record is written) unless [WithLogger] says
+// otherwise; the handler logs nothing else. Mount the handler where the
+// service is expected ("/" for AWS's clients).
+//
+// # Reading an error response
+//
+// [ErrorFromResponse] takes the error's name from the first of these that
+// is present and not empty once read: the X-Amzn-ErrorType header, the
+// body's top-level "code" member, its top-level "__type" member (a nested
+// "__type" is not looked at). It reads the name as AWS's clients do: what
+// is before the first ':', then what is after the '#'
+// ("com.amazonaws.lookoutequipment#ValidationException:http://..." is
+// ValidationException), matched case-insensitively to the taxonomy, as
+// [NewAPIError] does. The message is the body's "message" member, else its
+// "Message", as botocore reads it. When the usual spellings ("code" or
+// "Code", "__type", "message" or "Message") are absent or empty, a member
+// whose name differs only in case is read instead, the first in sorted
+// order, as the AWS SDK for Go v2 matches names in any case. Members that
+// are not strings are ignored.
+//
+// A type of the taxonomy has the service's HTTP status, whatever the
+// response's. A *GenericAPIError without a name has the code
+// "UnknownError"; it is retryable when the status is 429 Too Many Requests
+// (a proxy's or a gateway's throttling) or a 5xx. A body that is not a JSON
+// object (HTML from a proxy, say) is kept as the message, trimmed and cut to
+// 5,000 characters, when it is valid UTF-8; else the message says it is not
+// JSON. The code and message are kept as the server sent them; Error shows
+// them escaped and bounded (see Errors above), so that a server cannot
+// write control characters, fake log lines or 100 KB into the caller's
+// logs.
+//
+// A body sent with Content-Encoding gzip (or x-gzip), which http.Transport
+// leaves compressed when the request asked for gzip itself, is
+// decompressed; another encoding is not read: the message says which it
+// was, and the header's name, if any, is used. A body longer than
+// [MaxErrorBodyBytes] is not read further, nor parsed: the message says it
+// is too long, and the header's name, if any, is used. An error reading the
+// body (a gzip stream that is not valid included) is kept: the result wraps
+// both the error read so far (from the header) and the reader's error. A
+// body whose reader breaks io.Reader's contract is an error of reading it,
+// as for ReadRequest: a count of bytes below zero or past the buffer is
+// [ErrInvalidRead], and 100 reads in a row with no bytes and no error are
+// [io.ErrNoProgress] (errors.Is finds either in the result).
+//
+// A body that stops arriving blocks ErrorFromResponse as long as reading
+// resp.Body blocks: with a default http.Client, for ever. The request's
+// context bounds it: when the context is cancelled or its deadline passes,
+// the read fails, and ErrorFromResponse returns at once with an error that
+// wraps the context's (errors.Is(err, context.Canceled)); so does the
+// http.Client's Timeout. A 2xx response is a success: ErrorFromResponse
+// reads nothing of it and returns a *GenericAPIError with code
+// "UnknownError", the status, and a message that says so.
+//
 // # Where this package reads the specification
 //
 // AWS's service model (API version 2020-12-15) is the specification, with

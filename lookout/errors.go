@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/aws/smithy-go"
 )
@@ -63,58 +62,6 @@ const (
 	maxShownCode    = 128
 	maxShownMessage = 4 * maxMessage
 )
-
-// showsAsIs reports whether showText writes s as it is: valid UTF-8, with
-// no character that a message escapes (control characters, CR and LF
-// among them, the line and paragraph separators, invisible formatting
-// characters such as U+202E), and at most limit bytes long.
-func showsAsIs(s string, limit int) bool {
-	if len(s) > limit {
-		return false
-	}
-	for i := 0; i < len(s); {
-		if c := s[i]; 0x20 <= c && c < 0x7F {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || needsEscape(r) {
-			return false
-		}
-		i += size
-	}
-	return true
-}
-
-// showText writes s, text that may come from anywhere (a server's error, a
-// caller's), on one line and bounded. Text that showsAsIs is written as it
-// is. Other text is escaped as a message escapes a value it echoes (\\, \',
-// \t, \n, \r, \uXXXX, \xXX: see writeEcho), and cut, visibly, where its
-// escaped form would pass limit bytes: "... (truncated: N characters)". A
-// long text without a character to escape is cut the same way, between
-// characters, and not escaped.
-func showText(b *strings.Builder, s string, limit int) {
-	if showsAsIs(s, limit) {
-		b.WriteString(s)
-		return
-	}
-	var cut int
-	if showsAsIs(s, len(s)) {
-		cut = limit
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		b.WriteString(s[:cut])
-	} else {
-		cut = escapeCut(s, limit)
-		writeEscapedString(b, s[:cut], false)
-	}
-	if cut < len(s) {
-		b.WriteString("... (truncated: ")
-		writeInt(b, utf8.RuneCountInString(s))
-		b.WriteString(" characters)")
-	}
-}
 
 // GenericAPIError is an error whose code the taxonomy does not know, read
 // from the wire or built by [NewAPIError]. It keeps what was said: the code,

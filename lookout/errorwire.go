@@ -139,67 +139,18 @@ func defaultMessage(code string) string {
 }
 
 // ErrorFromResponse reads the error that an AWS JSON 1.0 endpoint answered
-// with, for clients of any such endpoint. It never returns nil, and the
-// error it returns always has a code ([ErrorCode] of it is never "").
+// with, as AWS's clients read it, for clients of any such endpoint. It never
+// returns nil, and the error always has a code ([ErrorCode] of it is never
+// ""): a name of the taxonomy gives its type (a *ThrottlingException, say);
+// any other name, or none, a *[GenericAPIError] with the name, the message
+// and the response's status. A 2xx response, or a nil one, gives a
+// *GenericAPIError that says so.
 //
-// The error's name is taken from the first of these that is present and
-// not empty once read: the X-Amzn-ErrorType header, the body's top-level
-// "code" member, its top-level "__type" member (a nested "__type" is not
-// looked at). It is read as AWS's clients read it: what is before the first
-// ':', then what is after the '#'
-// ("com.amazonaws.lookoutequipment#ValidationException:http://..." is
-// ValidationException), and matched case-insensitively to the taxonomy, as
-// [NewAPIError] does. The message is the body's "message" member, else its
-// "Message", as botocore reads it. When the usual spellings ("code" or
-// "Code", "__type", "message" or "Message") are absent or empty, a member
-// whose name differs only in case is read instead, the first in sorted
-// order, as the AWS SDK for Go v2 matches names in any case. Members that
-// are not strings are ignored.
-//
-// A name of the taxonomy gives its type (a *ThrottlingException, say),
-// whose HTTP status is the service's, whatever the response's. Any other
-// name, or none, gives a *[GenericAPIError] with the name (empty when there
-// is none: its code is then "UnknownError"), the message and the response's
-// status; such an error is retryable when the status is 429 Too Many
-// Requests (a proxy's or a gateway's throttling) or a 5xx. A body that is
-// not a JSON object (HTML from a proxy, say) is kept as the message,
-// trimmed and cut to 5,000 characters, when it is valid UTF-8; else the
-// message says it is not JSON.
-//
-// The code and message are kept as the server sent them, whatever they
-// hold: the error's Message field (and a GenericAPIError's Code) returns
-// them unescaped. The error's Error method shows them escaped and bounded,
-// so that a server cannot write control characters, fake log lines or
-// 100 KB into the caller's logs (see the package doc).
-//
-// A body sent with Content-Encoding gzip (or x-gzip), which http.Transport
-// leaves compressed when the request asked for gzip itself, is
-// decompressed. Another encoding is not read: the message says which it
-// was, and the header's name, if any, is used.
-//
-// ErrorFromResponse reads at most [MaxErrorBodyBytes] and one more byte of
-// resp.Body, and of the body decompressed; a longer body is not read
-// further, nor parsed: the message says it is too long, and the header's
-// name, if any, is used. An error reading the body (a gzip stream that is
-// not valid included) is kept: the result wraps both the error read so far
-// (from the header) and the reader's error. A body whose reader breaks
-// io.Reader's contract is an error of reading it, as for [ReadRequest]: a
-// count of bytes below zero or past the buffer is [ErrInvalidRead], and
-// 100 reads in a row with no bytes and no error are [io.ErrNoProgress]
-// (errors.Is finds either in the result). ErrorFromResponse does not
-// close resp.Body: the caller closes it, as with any response.
-//
-// A body that stops arriving blocks ErrorFromResponse as long as reading
-// resp.Body blocks: with a default http.Client, for ever. The request's
-// context bounds it: when the context is cancelled or its deadline passes,
-// the read fails, and ErrorFromResponse returns at once with an error that
-// wraps the context's (errors.Is(err, context.Canceled)); so does the
-// http.Client's Timeout.
-//
-// A 2xx response is a success, not an error: for one, ErrorFromResponse
-// reads nothing and returns a *GenericAPIError with code "UnknownError",
-// the status, and a message that says so. A nil resp gives a
-// *GenericAPIError too.
+// It reads at most [MaxErrorBodyBytes] and one more byte of resp.Body (and
+// of the body gzip-decompressed), wraps the reader's error when reading
+// fails or the request's context ends, and does not close resp.Body. The
+// package doc ("Reading an error response") says where the name and the
+// message are read from.
 func ErrorFromResponse(resp *http.Response) error {
 	if resp == nil {
 		return &GenericAPIError{Message: "there is no HTTP response to read an error from"}

@@ -11,48 +11,20 @@ import (
 	"github.com/lookout-equipment/lookoutequipment/lookout/internal/sigv4"
 )
 
-// NewHandler returns an http.Handler that serves the operations of s over
-// AWS JSON 1.0: each operation whose function in s is not nil. For each
-// request the handler:
+// NewHandler returns an http.Handler that serves over AWS JSON 1.0 each
+// operation whose function in s is not nil. Each request gets an id, which
+// every response carries in its x-amzn-RequestId header and [RequestID]
+// finds in the function's context. The request is read with [ReadRequest]
+// and validated with [Presence.Validate], their errors written when that
+// fails; else the operation's function is called with the request's
+// context, and its response written with [WriteResponse] (a nil one as
+// "{}"), or its error with [WriteError] when the operation's model lists it.
+// Any other error, a response the model forbids and a panic are answered
+// with an InternalServerException that says nothing of them, and logged.
 //
-//  1. gives the request an id, a new version 4 UUID, which every response
-//     carries in its x-amzn-RequestId header (success or error) and the
-//     function finds with [RequestID] in its context;
-//  2. finds the operation the X-Amz-Target header names, and reads the
-//     request as [ReadRequest] does, the body through an
-//     http.MaxBytesReader of the operation's limit, and writes the
-//     protocol's error when that fails (*UnknownOperationException, for an
-//     operation s has no function for too, and *SerializationException).
-//     The answer to a request whose body is over the limit, declared so by
-//     its Content-Length or found so while reading, carries "Connection:
-//     close", and the server closes the connection after it rather than
-//     read the rest of the body (net/http would otherwise read and discard
-//     up to 256 KiB that the handler left unread, to keep the connection);
-//  3. validates it with [Presence.Validate] (so that an explicit "" is
-//     read as the service reads it), and writes the *ValidationException,
-//     in the service's wording, when a constraint fails;
-//  4. calls the operation's function with the request's context, and
-//     writes its error with [WriteError], or its response with
-//     [WriteResponse]. An error outside those the operation's model lists
-//     (one outside the taxonomy, a ResourceNotFoundException from
-//     ListDatasets, ...) is written as an InternalServerException that says
-//     nothing of it, and logged. A response that the service model forbids
-//     is not sent, but logged, and an InternalServerException written
-//     instead. A nil response with a nil error is written "{}".
-//
-// A panic in a function is recovered, logged at level Error with its value
-// (attribute "panic") and the stack of the panicking goroutine (attribute
-// "stack"), and answered with an InternalServerException that says nothing
-// of it. The exception is http.ErrAbortHandler, which is neither logged nor
-// answered but panicked again, so that the server aborts the response as
-// net/http documents. Every record carries the operation ("operation") and
-// the request id ("request_id"). The log is [slog.Default] (read when a
-// record is written) unless [WithLogger] says otherwise; the handler logs
-// nothing else.
-//
-// It does not look at the request's path: mount it where the service is
-// expected ("/" for AWS's clients). It keeps no state of its own between
-// requests: s's functions may be called concurrently.
+// It ignores the request's path, and keeps no state between requests: s's
+// functions may be called concurrently. The package doc ("Serving") says
+// more.
 func NewHandler(s Service, opts ...HandlerOption) http.Handler {
 	h := &handler{}
 	for _, o := range opts {

@@ -134,28 +134,6 @@ type structure interface {
 	appendJSON(b []byte) ([]byte, error)
 }
 
-// presence records what a request's wire body said that its Go value
-// cannot: which plain string members (those whose empty value means
-// absent) the body gave as "". A nil *presence records nothing: the Go
-// value says it all. A member is known by the address of its field, which
-// is stable once the request is decoded.
-type presence struct {
-	empty []*string
-}
-
-// given reports whether the body gave the member at s as "".
-func (p *presence) given(s *string) bool {
-	if p == nil {
-		return false
-	}
-	for _, e := range p.empty {
-		if e == s {
-			return true
-		}
-	}
-	return false
-}
-
 // appendRequired appends the violation of member name of the structure at
 // path being absent.
 func appendRequired(fs []FieldError, path, name string) []FieldError {

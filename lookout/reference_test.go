@@ -5,7 +5,7 @@ package lookout
 // service model (for the nested S3 members, which the page does not
 // describe), how the service reads a pattern (a full match, with Java's
 // semantics: see the package doc and the README) and the documentation of
-// this package, not from match.go, rules.go or validation.go. It is slow
+// this package, not from match.go, kinds.go, rules.go or validation.go. It is slow
 // and simple on purpose: each member's pattern is the service's Java
 // pattern translated into a Go regexp with Java's semantics, applied to the
 // value as the wire would carry it. The pattern texts, limits and enum

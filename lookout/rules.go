@@ -1,10 +1,7 @@
 package lookout
 
 import (
-	"slices"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 )
 
 // Constraint names one kind of rule that the service enforces on a member.
@@ -155,34 +152,6 @@ func Rules() []Rule {
 	return out
 }
 
-// messagePath turns a wire path into the path the service's messages use:
-// each segment's first letter in lower case
-// ("IngestionInputConfiguration.S3InputConfiguration.Bucket" becomes
-// "ingestionInputConfiguration.s3InputConfiguration.bucket"), escaped and
-// bounded as writeMessagePath writes it.
-func messagePath(path string) string {
-	var b strings.Builder
-	b.Grow(len(path))
-	writeMessagePath(&b, path)
-	return b.String()
-}
-
-// pathLimit bounds the bytes of a path that a message shows, after escaping.
-// The package's own paths are far shorter; a caller's path can hold user
-// data (a map key, for the validate package).
-const pathLimit = 256
-
-// writeMessagePath writes path as messagePath says: escaped as an echoed
-// value is (a path can hold a map key, which is data), and, past pathLimit
-// bytes, cut with "...".
-func writeMessagePath(b *strings.Builder, path string) {
-	cut := escapeCut(path, pathLimit)
-	writeEscapedString(b, path[:cut], true)
-	if cut < len(path) {
-		b.WriteString("...")
-	}
-}
-
 // Violations returns the violations of r by value, nil when there are none.
 // present is false when the member is absent (a nil *string, say), in which
 // case value is not looked at. The FieldErrors' Path is r.Path; a caller
@@ -231,12 +200,6 @@ func (r *Rule) Valid(value string, present bool) bool {
 	return m.Kind.valid(value)
 }
 
-// valid reports whether string v has no violation of kind k, its document
-// included.
-func (k *Kind) valid(v string) bool {
-	return k.accepts(k.match(v)) && (k.documentOK == nil || k.documentOK(v))
-}
-
 // rule returns the declaration r stands for: the package's own, or r itself
 // for a Rule made elsewhere.
 func (r *Rule) rule() *Rule {
@@ -244,166 +207,4 @@ func (r *Rule) rule() *Rule {
 		return r.def
 	}
 	return r
-}
-
-// match runs k's matcher, or, for a Kind made elsewhere, what its fields
-// allow checking.
-func (k *Kind) match(v string) (ok, valid bool, n int) {
-	if k.scan != nil {
-		return k.scan(v)
-	}
-	n, valid = runeCount(v)
-	ok = k.Pattern == "" && (k.Enum == nil || slices.Contains(k.Enum, v))
-	return ok, valid, n
-}
-
-// checkValue is the Check functions' common body: v is present, and its
-// violations are reported at the kind's Member.
-func (k *Kind) checkValue(v string) error {
-	if fs := k.check(nil, k.Member, v, true, false); fs != nil {
-		return NewValidationException(fs)
-	}
-	return nil
-}
-
-// check appends to fs the violations of value v of a member of kind k.
-// present is false when the member is absent; required says whether it
-// must be present. It allocates only when it finds a violation.
-func (k *Kind) check(fs []FieldError, path, v string, present, required bool) []FieldError {
-	if !present {
-		if required {
-			fs = grow(fs)
-			fs = append(fs, FieldError{Path: path, Constraint: ConstraintRequired})
-		}
-		return fs
-	}
-	ok, valid, n := k.match(v)
-	if k.accepts(ok, valid, n) {
-		if k.document != nil {
-			return k.document(fs, path, v)
-		}
-		return fs
-	}
-	fs = grow(fs)
-	if !valid {
-		fs = append(fs, FieldError{Path: path, Constraint: ConstraintUTF8, Value: v})
-	}
-	if n < k.MinLength {
-		fs = append(fs, FieldError{Path: path, Constraint: ConstraintMinLength, Limit: k.MinLength, Value: v})
-	}
-	if k.MaxLength != 0 && n > k.MaxLength {
-		fs = append(fs, FieldError{Path: path, Constraint: ConstraintMaxLength, Limit: k.MaxLength, Value: v})
-	}
-	if !ok {
-		if k.Enum != nil {
-			fs = append(fs, FieldError{Path: path, Constraint: ConstraintEnum,
-				Enum: append([]string(nil), k.Enum...), Value: v})
-		} else {
-			fs = append(fs, FieldError{Path: path, Constraint: ConstraintPattern, Pattern: k.Pattern, Value: v})
-		}
-	}
-	return fs
-}
-
-// accepts reports whether a value that k's matcher scanned is valid: it
-// matched, is valid UTF-8 and has an allowed length.
-func (k *Kind) accepts(ok, valid bool, n int) bool {
-	return ok && valid && n >= k.MinLength && (k.MaxLength == 0 || n <= k.MaxLength)
-}
-
-// intValid reports whether n is within k's range.
-func (k *Kind) intValid(n int64) bool {
-	return (!k.HasMinValue || n >= k.MinValue) && (!k.HasMaxValue || n <= k.MaxValue)
-}
-
-// checkInt appends to fs the violations of integer n of a member of kind
-// k, as check does for a string. The value is echoed in decimal.
-func (k *Kind) checkInt(fs []FieldError, path string, n int64, present, required bool) []FieldError {
-	if !present {
-		if required {
-			fs = append(grow(fs), FieldError{Path: path, Constraint: ConstraintRequired})
-		}
-		return fs
-	}
-	switch {
-	case k.HasMinValue && n < k.MinValue:
-		fs = append(grow(fs), FieldError{Path: path, Constraint: ConstraintMinValue, Limit: int(k.MinValue),
-			Value: strconv.FormatInt(n, 10)})
-	case k.HasMaxValue && n > k.MaxValue:
-		fs = append(grow(fs), FieldError{Path: path, Constraint: ConstraintMaxValue, Limit: int(k.MaxValue),
-			Value: strconv.FormatInt(n, 10)})
-	}
-	return fs
-}
-
-// checkIntValue is the Check functions' common body for an integer kind.
-func (k *Kind) checkIntValue(n int64) error {
-	if fs := k.checkInt(nil, k.Member, n, true, false); fs != nil {
-		return NewValidationException(fs)
-	}
-	return nil
-}
-
-// grow gives a nil fs room for the violations of one member (three at
-// most: UTF-8, a length, and the pattern or enum).
-func grow(fs []FieldError) []FieldError {
-	if fs == nil {
-		return make([]FieldError, 0, 3)
-	}
-	return fs
-}
-
-// phrase returns the service's wording of a constraint
-// ("Member must have length greater than or equal to 3").
-func (e *FieldError) phrase(b *strings.Builder) {
-	switch e.Constraint {
-	case ConstraintRequired:
-		b.WriteString("Member must not be null")
-	case ConstraintUTF8:
-		b.WriteString("Member must be valid UTF-8")
-	case ConstraintMinLength:
-		b.WriteString("Member must have length greater than or equal to ")
-		writeInt(b, e.Limit)
-	case ConstraintMaxLength:
-		b.WriteString("Member must have length less than or equal to ")
-		writeInt(b, e.Limit)
-	case ConstraintPattern:
-		b.WriteString("Member must satisfy regular expression pattern: ")
-		b.WriteString(e.Pattern)
-	case ConstraintSchema:
-		b.WriteString("Member must be a valid data schema: ")
-		if e.Schema != nil {
-			e.Schema.writeMessage(b)
-		}
-	case ConstraintMinValue:
-		b.WriteString("Member must have value greater than or equal to ")
-		writeInt(b, e.Limit)
-	case ConstraintMaxValue:
-		b.WriteString("Member must have value less than or equal to ")
-		writeInt(b, e.Limit)
-	case ConstraintEnum:
-		b.WriteString("Member must satisfy enum value set: [")
-		for i, v := range e.Enum {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(v)
-		}
-		b.WriteString("]")
-	case ConstraintTag:
-		b.WriteString("Member must satisfy validate tag ")
-		b.WriteString(e.Tag)
-	default:
-		b.WriteString("Member must satisfy constraint ")
-		b.WriteString(e.Constraint.String())
-	}
-}
-
-// runeCount counts code points, each byte of an invalid sequence counting as
-// one (as utf8.RuneCountInString does, and as encoding/json sends them, each
-// as U+FFFD), and reports whether s is valid UTF-8.
-func runeCount(s string) (n int, valid bool) {
-	i := asciiPrefixLen(s)
-	rest := s[i:]
-	return i + utf8.RuneCountInString(rest), utf8.ValidString(rest)
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout/internal/strictjson"
 )
 
 // The bounds of a dataset's schema.
@@ -180,8 +182,8 @@ func (v *SchemaViolation) writeMessage(b *strings.Builder) {
 	if v.Path == "" {
 		b.WriteString("document")
 	} else {
-		cut := escapeCut(v.Path, schemaPathLimit)
-		writeEscapedString(b, v.Path[:cut], false)
+		cut := escapeCut(v.Path, schemaPathLimit, '\'')
+		writeEscapedString(b, v.Path[:cut], '\'', false)
 		if cut < len(v.Path) {
 			b.WriteString("...")
 		}
@@ -372,7 +374,7 @@ func (e *SchemaError) Unwrap() []error {
 // own). The names and types of the result that hold no escape share doc's
 // memory.
 func ParseDataSchema(doc string) (*DataSchema, error) {
-	r := schemaReader{s: doc}
+	r := schemaReader{Scanner: strictjson.Scanner{Text: doc, Name: "the document"}}
 	ds, pos := r.document()
 	if !r.stopped {
 		checkSchema(ds, pos, &r.v)

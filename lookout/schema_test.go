@@ -164,7 +164,7 @@ var schemaViolationCases = []struct {
 	{"byte-order mark", "\uFEFF" + docOf(pump), []v{{"", lookout.SchemaSyntax, "", 0, 0}}},
 	{"trailing data", docOf(pump) + " x", []v{{"", lookout.SchemaTrailingData, "", 0, 0}}},
 	{"two objects", docOf(pump) + docOf(pump), []v{{"", lookout.SchemaTrailingData, "", 0, 0}}},
-	{"unfinished", `{"Components":[`, []v{{"Components[0]", lookout.SchemaSyntax, "", 0, 0}}},
+	{"unfinished", `{"Components":[`, []v{{"Components", lookout.SchemaSyntax, "", 0, 0}}},
 	{"no colon", `{"Components" []}`, []v{{"Components", lookout.SchemaSyntax, "", 0, 0}}},
 	{"trailing comma", `{"Components":[],}`, []v{{"", lookout.SchemaSyntax, "", 0, 0}}},
 	{"single quotes", `{'Components':[]}`, []v{{"", lookout.SchemaSyntax, "", 0, 0}}},
@@ -443,8 +443,8 @@ func TestSchemaErrorMessages(t *testing.T) {
 	}{
 		{``, `lookout: invalid data schema: 1 violation: document: the document is empty`},
 		{"\"\xff", `lookout: invalid data schema: 1 violation: document: invalid UTF-8 at byte offset 1`},
-		{`{"Components":[}`, `lookout: invalid data schema: 1 violation: Components[0]: not JSON at byte offset 15: expected a value, found '}'`},
-		{`{"Components":[]`, `lookout: invalid data schema: 1 violation: document: not JSON at byte offset 16: expected ',' or '}' after a member, found the end of the document`},
+		{`{"Components":[}`, `lookout: invalid data schema: 1 violation: Components[0]: not JSON at byte offset 15: expected a value, found the character '}' (U+007D)`},
+		{`{"Components":[]`, `lookout: invalid data schema: 1 violation: document: not JSON at byte offset 16: unexpected end of the document: the object is not closed`},
 		{`{"Components":[{"ComponentName":"p","Columns":[{"Name":"t","Type":"DATETIME"}]}]}`,
 			`lookout: invalid data schema: 1 violation: Components[0].Columns: a component needs its DATETIME column and at least one DOUBLE column; it has 1 column`},
 		{`{"Components":[{"ComponentName":"p\u00e9 1","Columns":[{"Name":"t","Type":"DATETIME"},{"Name":"s","Type":"double"}]}]}`,
@@ -541,11 +541,11 @@ func TestParseDataSchemaDeep(t *testing.T) {
 func TestSchemaSyntaxFound(t *testing.T) {
 	t.Parallel()
 	for doc, want := range map[string]string{
-		`{"Components":[]'`:         `found '\''`,
-		`{"Components":[]` + "\x01": `found U+0001`,
-		`{"Components":[]é`:         `found U+00E9`,
-		`{"Components":[]😀`:         `found U+1F600`,
-		`{"Components":[]` + "\t":   `found the end of the document`,
+		`{"Components":[]'`:         `found the character U+0027`,
+		`{"Components":[]` + "\x01": `found the character U+0001`,
+		`{"Components":[]é`:         `found the character 'é' (U+00E9)`,
+		`{"Components":[]😀`:         `found the character '😀' (U+1F600)`,
+		`{"Components":[]` + "\t":   `unexpected end of the document: the object is not closed`,
 		`{"Components":[]}}`:        `data after the document's object at byte offset 17`,
 		`{"Components":[] 1`:        `found a number`,
 		`{"Components":[]"`:         `found a string`,
@@ -553,7 +553,7 @@ func TestSchemaSyntaxFound(t *testing.T) {
 		`{"Components":[]null`:      `found null`,
 		`{"Components":[]{`:         `found an object`,
 		`{"Components":[][`:         `found an array`,
-		`{"Components":[]\`:         `found '\\'`,
+		`{"Components":[]\`:         `found the character U+005C`,
 	} {
 		_, err := lookout.ParseDataSchema(doc)
 		require.Error(t, err)

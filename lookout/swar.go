@@ -1,5 +1,9 @@
 package lookout
 
+import (
+	"unicode/utf8"
+)
+
 // Word-at-a-time helpers: the checks read ASCII runs eight bytes at a time.
 // Each helper answers for the eight bytes of a little-endian word.
 
@@ -22,11 +26,6 @@ func swarHasLess(w uint64, n byte) bool {
 	return (w-swarLo*uint64(n))&^w&swarHi != 0
 }
 
-// swarHasZero reports whether a byte of w is zero.
-func swarHasZero(w uint64) bool {
-	return (w-swarLo)&^w&swarHi != 0
-}
-
 // asciiPrefixLen returns the length of the longest prefix of s, a multiple
 // of eight, whose bytes are all ASCII.
 func asciiPrefixLen(s string) int {
@@ -37,4 +36,13 @@ func asciiPrefixLen(s string) int {
 		}
 	}
 	return i
+}
+
+// runeCount counts code points, each byte of an invalid sequence counting as
+// one (as utf8.RuneCountInString does, and as encoding/json sends them, each
+// as U+FFFD), and reports whether s is valid UTF-8.
+func runeCount(s string) (n int, valid bool) {
+	i := asciiPrefixLen(s)
+	rest := s[i:]
+	return i + utf8.RuneCountInString(rest), utf8.ValidString(rest)
 }

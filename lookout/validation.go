@@ -3,7 +3,6 @@ package lookout
 import (
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -78,147 +77,6 @@ func (e *FieldError) writeMessage(b *strings.Builder) {
 	writeMessagePath(b, e.Path)
 	b.WriteString("' failed to satisfy constraint: ")
 	e.phrase(b)
-}
-
-// echoLimit bounds the bytes of a value that a message shows, after
-// escaping.
-const echoLimit = 128
-
-// writeEcho writes v between single quotes as a message shows it: on one
-// line, with no character that could change how the message reads, and
-// bounded. A backslash is written \\, a single quote \' (so that the value
-// cannot seem to end early); TAB, LF and CR \t, \n and \r; other
-// control characters, the line and paragraph separators, and invisible
-// formatting characters (right-to-left overrides among them) \uXXXX; each
-// byte of invalid UTF-8 \xXX. A value longer than echoLimit bytes once
-// escaped is cut there, visibly: 'cut...' (truncated: N characters).
-func writeEcho(b *strings.Builder, v string) {
-	b.WriteByte('\'')
-	cut := escapeCut(v, echoLimit)
-	writeEscapedString(b, v[:cut], false)
-	if cut < len(v) {
-		n, _ := runeCount(v)
-		b.WriteString("...' (truncated: ")
-		writeInt(b, n)
-		b.WriteString(" characters)")
-		return
-	}
-	b.WriteByte('\'')
-}
-
-// escapeCut returns the length of the longest prefix of s, cut between
-// characters, whose escaped form (as writeEscapedString writes it) takes at
-// most limit bytes. It is found before anything is written, so that nothing
-// written has to be taken back.
-func escapeCut(s string, limit int) int {
-	width := 0
-	for i := 0; i < len(s); {
-		if plainASCII(s[i]) {
-			if width++; width > limit {
-				return i
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if width += escapedLen(r, size); width > limit {
-			return i
-		}
-		i += size
-	}
-	return len(s)
-}
-
-// writeEscapedString writes s escaped as writeEscaped escapes each
-// character. With lowerSegments, the first letter of s and of each segment
-// after a '.' is written in lower case, as the service's messages write
-// member paths.
-func writeEscapedString(b *strings.Builder, s string, lowerSegments bool) {
-	for i := 0; i < len(s); {
-		// A run of bytes written as they are, then one rune to look at.
-		j := i
-		for j < len(s) && plainASCII(s[j]) {
-			if lowerSegments && (j == 0 || s[j-1] == '.') && 'A' <= s[j] && s[j] <= 'Z' {
-				b.WriteString(s[i:j])
-				b.WriteByte(s[j] + 'a' - 'A')
-				i = j + 1
-			}
-			j++
-		}
-		b.WriteString(s[i:j])
-		if j == len(s) {
-			return
-		}
-		r, size := utf8.DecodeRuneInString(s[j:])
-		writeEscaped(b, r, size, s[j])
-		i = j + size
-	}
-}
-
-// plainASCII reports whether the byte c is printable ASCII that an echo
-// writes as it is: not a control character, a backslash or a single quote.
-func plainASCII(c byte) bool {
-	return 0x20 <= c && c < 0x7F && c != '\\' && c != '\''
-}
-
-// escapedLen is the number of bytes writeEscaped writes for r.
-func escapedLen(r rune, size int) int {
-	switch {
-	case r == utf8.RuneError && size == 1:
-		return 4 // \xFF
-	case r == '\\' || r == '\'' || r == '\t' || r == '\n' || r == '\r':
-		return 2
-	case needsEscape(r):
-		if r > 0xFFFF {
-			return 10 // \U0001F600
-		}
-		return 6 // \u0085
-	}
-	return utf8.RuneLen(r)
-}
-
-// needsEscape reports whether writeEscaped writes r as \uXXXX: control
-// characters, the line and paragraph separators, and invisible formatting
-// characters (right-to-left overrides among them).
-func needsEscape(r rune) bool {
-	// No formatting character comes before U+00AD (the soft hyphen).
-	return r < 0x20 || (0x7F <= r && r < 0xA0) ||
-		(r >= 0xAD && (r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cf, r)))
-}
-
-const hexDigits = "0123456789ABCDEF"
-
-func writeEscaped(b *strings.Builder, r rune, size int, first byte) {
-	switch {
-	case r == utf8.RuneError && size == 1:
-		b.WriteString(`\x`)
-		b.WriteByte(hexDigits[first>>4])
-		b.WriteByte(hexDigits[first&0xF])
-	case r == '\\':
-		b.WriteString(`\\`)
-	case r == '\'':
-		b.WriteString(`\'`)
-	case r == '\t':
-		b.WriteString(`\t`)
-	case r == '\n':
-		b.WriteString(`\n`)
-	case r == '\r':
-		b.WriteString(`\r`)
-	case needsEscape(r):
-		if r > 0xFFFF {
-			b.WriteString(`\U`)
-			for shift := 28; shift >= 0; shift -= 4 {
-				b.WriteByte(hexDigits[(r>>shift)&0xF])
-			}
-			return
-		}
-		b.WriteString(`\u`)
-		for shift := 12; shift >= 0; shift -= 4 {
-			b.WriteByte(hexDigits[(r>>shift)&0xF])
-		}
-	default:
-		b.WriteRune(r)
-	}
 }
 
 // maxMessage is the longest Message the service model allows an error
@@ -329,4 +187,78 @@ func runePrefix(s string, n int) int {
 func writeInt(b *strings.Builder, n int) {
 	var buf [20]byte
 	b.Write(strconv.AppendInt(buf[:0], int64(n), 10))
+}
+
+// messagePath turns a wire path into the path the service's messages use:
+// each segment's first letter in lower case
+// ("IngestionInputConfiguration.S3InputConfiguration.Bucket" becomes
+// "ingestionInputConfiguration.s3InputConfiguration.bucket"), escaped and
+// bounded as writeMessagePath writes it.
+func messagePath(path string) string {
+	var b strings.Builder
+	b.Grow(len(path))
+	writeMessagePath(&b, path)
+	return b.String()
+}
+
+// pathLimit bounds the bytes of a path that a message shows, after escaping.
+// The package's own paths are far shorter; a caller's path can hold user
+// data (a map key, for the validate package).
+const pathLimit = 256
+
+// writeMessagePath writes path as messagePath says: escaped as an echoed
+// value is (a path can hold a map key, which is data), and, past pathLimit
+// bytes, cut with "...".
+func writeMessagePath(b *strings.Builder, path string) {
+	cut := escapeCut(path, pathLimit, '\'')
+	writeEscapedString(b, path[:cut], '\'', true)
+	if cut < len(path) {
+		b.WriteString("...")
+	}
+}
+
+// phrase returns the service's wording of a constraint
+// ("Member must have length greater than or equal to 3").
+func (e *FieldError) phrase(b *strings.Builder) {
+	switch e.Constraint {
+	case ConstraintRequired:
+		b.WriteString("Member must not be null")
+	case ConstraintUTF8:
+		b.WriteString("Member must be valid UTF-8")
+	case ConstraintMinLength:
+		b.WriteString("Member must have length greater than or equal to ")
+		writeInt(b, e.Limit)
+	case ConstraintMaxLength:
+		b.WriteString("Member must have length less than or equal to ")
+		writeInt(b, e.Limit)
+	case ConstraintPattern:
+		b.WriteString("Member must satisfy regular expression pattern: ")
+		b.WriteString(e.Pattern)
+	case ConstraintSchema:
+		b.WriteString("Member must be a valid data schema: ")
+		if e.Schema != nil {
+			e.Schema.writeMessage(b)
+		}
+	case ConstraintMinValue:
+		b.WriteString("Member must have value greater than or equal to ")
+		writeInt(b, e.Limit)
+	case ConstraintMaxValue:
+		b.WriteString("Member must have value less than or equal to ")
+		writeInt(b, e.Limit)
+	case ConstraintEnum:
+		b.WriteString("Member must satisfy enum value set: [")
+		for i, v := range e.Enum {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(v)
+		}
+		b.WriteString("]")
+	case ConstraintTag:
+		b.WriteString("Member must satisfy validate tag ")
+		b.WriteString(e.Tag)
+	default:
+		b.WriteString("Member must satisfy constraint ")
+		b.WriteString(e.Constraint.String())
+	}
 }

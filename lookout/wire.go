@@ -17,40 +17,20 @@ const ContentType = "application/x-amz-json-1.0"
 // message shows.
 const maxShownHeader = 128
 
-// ReadRequest reads a request of req's operation as AWS JSON 1.0 sends it
-// into req (any operation's request: *[StartDataIngestionJobRequest],
-// *[CreateDatasetRequest], ...), and returns what [DecodeRequest] returns
-// for its body, or the protocol's error for it:
+// ReadRequest reads a request of req's operation, as AWS JSON 1.0 sends it,
+// into req, and returns what [DecodeRequest] returns for its body. A request
+// that does not name the operation (a method other than POST, a
+// Content-Type other than [ContentType], an X-Amz-Target other than the
+// operation's) is refused with a *[UnknownOperationException]. A
+// Content-Encoding other than identity, a body over the operation's limit
+// (read no further than one byte past it) and a body that cannot be read are
+// refused with a *[SerializationException]; for the last two its Err is a
+// *[DecodeError] that unwraps to the cause (a *http.MaxBytesError, the
+// reader's error, [ErrInvalidRead] or [io.ErrNoProgress]).
 //
-//   - a method other than POST, a Content-Type other than [ContentType]
-//     (its parameters, such as "; charset=utf-8", are ignored; a missing,
-//     repeated or malformed header is refused), or an X-Amz-Target other
-//     than the operation's ([TargetStartDataIngestionJob], ...; missing or
-//     repeated included): a *[UnknownOperationException]. The request names
-//     no operation this endpoint serves, which is how AWS JSON services
-//     answer a request they cannot route (a wrong Content-Type included);
-//   - a Content-Encoding other than identity: a *[SerializationException];
-//   - a body longer than the operation's limit ([MaxRequestBodyBytes],
-//     [MaxCreateDatasetBodyBytes]): a *[SerializationException] whose Err
-//     is a *[DecodeError] that unwraps to a *http.MaxBytesError. A body
-//     whose Content-Length says so is not read at all; any other body is
-//     read no further than one byte past the limit. The buffer grows as the
-//     body's bytes arrive (from 512 bytes, doubling), whatever length the
-//     request declares, so that a client that declares a long body and
-//     sends little costs little. A body that r.Body cuts short with a
-//     *http.MaxBytesError (an http.MaxBytesReader with a smaller limit,
-//     say) is refused the same way, with that error and its limit;
-//   - a body that cannot be read to its end: a *[SerializationException]
-//     whose Err is a *[DecodeError] that unwraps to the reader's error, or
-//     to [ErrInvalidRead] for a reader that returns a count of bytes out of
-//     range, or to [io.ErrNoProgress] for one that returns no bytes and no
-//     error 100 times in a row (as bufio does);
-//   - a body that [DecodeRequest] refuses: its *[SerializationException].
-//
-// ReadRequest does not check the request's path, so that the endpoint can
-// be mounted anywhere, nor the members' constraints: call
-// [Presence.Validate] with the Presence it returns, which reads an explicit
-// "" as the service does. It does not close r.Body (the server does).
+// It checks neither the request's path nor the members' constraints (call
+// [Presence.Validate]), and does not close r.Body. The package doc
+// ("Reading a request") says more.
 func ReadRequest(r *http.Request, req Request) (Presence, error) {
 	if req == nil || req.isNil() {
 		return Presence{}, noRequest()

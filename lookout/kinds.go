@@ -1,6 +1,9 @@
 package lookout
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // ValueType says what a value of a [Kind] is on the wire.
 type ValueType uint8
@@ -122,4 +125,117 @@ func (k *Kind) clone() Kind {
 		c.Enum = append([]string(nil), k.Enum...)
 	}
 	return c
+}
+
+// valid reports whether string v has no violation of kind k, its document
+// included.
+func (k *Kind) valid(v string) bool {
+	return k.accepts(k.match(v)) && (k.documentOK == nil || k.documentOK(v))
+}
+
+// match runs k's matcher, or, for a Kind made elsewhere, what its fields
+// allow checking.
+func (k *Kind) match(v string) (ok, valid bool, n int) {
+	if k.scan != nil {
+		return k.scan(v)
+	}
+	n, valid = runeCount(v)
+	ok = k.Pattern == "" && (k.Enum == nil || slices.Contains(k.Enum, v))
+	return ok, valid, n
+}
+
+// checkValue is the Check functions' common body: v is present, and its
+// violations are reported at the kind's Member.
+func (k *Kind) checkValue(v string) error {
+	if fs := k.check(nil, k.Member, v, true, false); fs != nil {
+		return NewValidationException(fs)
+	}
+	return nil
+}
+
+// check appends to fs the violations of value v of a member of kind k.
+// present is false when the member is absent; required says whether it
+// must be present. It allocates only when it finds a violation.
+func (k *Kind) check(fs []FieldError, path, v string, present, required bool) []FieldError {
+	if !present {
+		if required {
+			fs = grow(fs)
+			fs = append(fs, FieldError{Path: path, Constraint: ConstraintRequired})
+		}
+		return fs
+	}
+	ok, valid, n := k.match(v)
+	if k.accepts(ok, valid, n) {
+		if k.document != nil {
+			return k.document(fs, path, v)
+		}
+		return fs
+	}
+	fs = grow(fs)
+	if !valid {
+		fs = append(fs, FieldError{Path: path, Constraint: ConstraintUTF8, Value: v})
+	}
+	if n < k.MinLength {
+		fs = append(fs, FieldError{Path: path, Constraint: ConstraintMinLength, Limit: k.MinLength, Value: v})
+	}
+	if k.MaxLength != 0 && n > k.MaxLength {
+		fs = append(fs, FieldError{Path: path, Constraint: ConstraintMaxLength, Limit: k.MaxLength, Value: v})
+	}
+	if !ok {
+		if k.Enum != nil {
+			fs = append(fs, FieldError{Path: path, Constraint: ConstraintEnum,
+				Enum: append([]string(nil), k.Enum...), Value: v})
+		} else {
+			fs = append(fs, FieldError{Path: path, Constraint: ConstraintPattern, Pattern: k.Pattern, Value: v})
+		}
+	}
+	return fs
+}
+
+// accepts reports whether a value that k's matcher scanned is valid: it
+// matched, is valid UTF-8 and has an allowed length.
+func (k *Kind) accepts(ok, valid bool, n int) bool {
+	return ok && valid && n >= k.MinLength && (k.MaxLength == 0 || n <= k.MaxLength)
+}
+
+// intValid reports whether n is within k's range.
+func (k *Kind) intValid(n int64) bool {
+	return (!k.HasMinValue || n >= k.MinValue) && (!k.HasMaxValue || n <= k.MaxValue)
+}
+
+// checkInt appends to fs the violations of integer n of a member of kind
+// k, as check does for a string. The value is echoed in decimal.
+func (k *Kind) checkInt(fs []FieldError, path string, n int64, present, required bool) []FieldError {
+	if !present {
+		if required {
+			fs = append(grow(fs), FieldError{Path: path, Constraint: ConstraintRequired})
+		}
+		return fs
+	}
+	switch {
+	case k.HasMinValue && n < k.MinValue:
+		fs = append(grow(fs), FieldError{Path: path, Constraint: ConstraintMinValue, Limit: int(k.MinValue),
+			Value: strconv.FormatInt(n, 10)})
+	case k.HasMaxValue && n > k.MaxValue:
+		fs = append(grow(fs), FieldError{Path: path, Constraint: ConstraintMaxValue, Limit: int(k.MaxValue),
+			Value: strconv.FormatInt(n, 10)})
+	}
+	return fs
+}
+
+// checkIntValue is the Check functions' common body for an integer kind.
+func (k *Kind) checkIntValue(n int64) error {
+	if fs := k.checkInt(nil, k.Member, n, true, false); fs != nil {
+		return NewValidationException(fs)
+	}
+	return nil
+}
+
+// grow gives a nil fs room for the violations of one member (three at
+// most: UTF-8, a length, and the pattern or enum).
+func grow(fs []FieldError) []FieldError {
+	if fs == nil {
+		return make([]FieldError, 0, 3)
+	}
+	return fs
 }
