@@ -315,9 +315,10 @@ const (
 //   - the time is read from the end of the rest: the last 14 bytes as
 //     yyyyMMddHHmmss, the last 19 as yyyy-MM-dd-HH-mm-ss, the trailing
 //     digits (at most 12, no leading zero but "0", up to 9999-12-31T23:59:59Z)
-//     as EPOCH; a time of another of the three formats is
-//     ReasonOtherFormat, the shape of the format without a valid time
-//     ReasonBadTime, neither ReasonNoTime. yyyyMMddHHmmss and
+//     as EPOCH; when that fails, a name that ends in a time of another of
+//     the three formats is ReasonOtherFormat (EPOCH when 9 to 11 digits
+//     end it: 1973 to 5138), else one in the shape of its format without
+//     a valid time ReasonBadTime, else ReasonNoTime. yyyyMMddHHmmss and
 //     yyyy-MM-dd-HH-mm-ss times are read in n.Zone; an EPOCH time is an
 //     instant, which no zone moves (our reading);
 //   - the delimiter must precede the time: another delimiter ('-', '_', '.'
@@ -371,9 +372,6 @@ func (n Naming) Parse(name string) (Name, error) {
 
 // timeError explains a name whose time does not fit n.Format.
 func (n Naming) timeError(name, stem string, reason NameReason, tlen int) error {
-	if reason == ReasonBadTime {
-		return &NameError{Name: name, Reason: ReasonBadTime, Time: stem[len(stem)-tlen:]}
-	}
 	for _, f := range [...]TimeFormat{FormatCompact, FormatDashed, FormatEpoch} {
 		if f == n.Format {
 			continue
@@ -401,6 +399,9 @@ func (n Naming) timeError(name, stem string, reason NameReason, tlen int) error 
 		if r == 0 {
 			return &NameError{Name: name, Reason: ReasonOtherFormat, Found: f, Time: stem[len(stem)-l:]}
 		}
+	}
+	if reason == ReasonBadTime {
+		return &NameError{Name: name, Reason: ReasonBadTime, Time: stem[len(stem)-tlen:]}
 	}
 	return &NameError{Name: name, Reason: ReasonNoTime}
 }
