@@ -233,6 +233,9 @@ func runEnv(ctx context.Context, args []string, e *env) int {
 	if e.progressDelay == 0 {
 		e.progressDelay = defaultProgressDelay
 	}
+	if isInference(args) {
+		return runInference(ctx, args, e) // inference.go
+	}
 	opts, files, code := parseArgs(args, e.stdout, e.stderr)
 	if files == nil {
 		return code
