@@ -179,8 +179,9 @@ type inferenceReport struct {
 	// Failed counts the runs that would fail.
 	Failed int `json:"failed"`
 
-	exit  int
-	reqOK bool // the request passed: the problems that follow are its input's
+	exit       int
+	reqOK      bool // the request passed: the problems that follow are its input's
+	unreadable bool // the request's file cannot be read
 }
 
 type inputReport struct {
@@ -260,8 +261,21 @@ func runInference(ctx context.Context, args []string, e *env) int {
 		}
 		return rep.exit
 	}
+	// What is not a verdict on the request goes to stderr, as in the
+	// other modes: a request that cannot be read, input that cannot be.
+	if rep.unreadable {
+		fmt.Fprintf(e.stderr, "%s: %s\n", rep.File, rep.Error.text)
+		return rep.exit
+	}
+	var inputErr *problem
+	if rep.reqOK && rep.exit == exitInput && rep.Error != nil {
+		inputErr, rep.Error = rep.Error, nil
+	}
 	if err := writeInferenceText(e.stdout, rep); err != nil {
 		return writeFailed(e.stderr, err)
+	}
+	if inputErr != nil {
+		fmt.Fprintf(e.stderr, "preflight: %s\n", inputErr.text)
 	}
 	return rep.exit
 }
@@ -282,6 +296,7 @@ func checkInference(ctx context.Context, e *env, o inferenceOptions, name string
 	}
 	data, err := readInput(name, e.stdin)
 	if err != nil {
+		rep.unreadable = true
 		return fail(exitInput, err.Error())
 	}
 	req := new(lookout.CreateInferenceSchedulerRequest)

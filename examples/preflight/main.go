@@ -12,6 +12,9 @@
 //
 //	go run ./examples/preflight [-strict] [-json] FILE...
 //	go run ./examples/preflight [-strict] [-json] -data DIR|s3 [-schema FILE] FILE
+//	go run ./examples/preflight -inference [-strict] [-json] -data DIR|s3 [-schema FILE] [-from T -to T] FILE
+//
+// (-inference checks a CreateInferenceScheduler request and its runs' input: see inference.go.)
 //
 // A FILE is a JSON document as the API reference shows a request:
 //
