@@ -497,7 +497,7 @@ func unusable(in *inference.Input) unusableFile {
 	switch {
 	case errors.As(in.Err, &d):
 		u.Reason = d.Reason.String()
-		u.Message = d.Error() + " (" + d.Reason.Text() + ")"
+		u.Message = d.Error()
 	case errors.As(in.Err, &f):
 		u.Reason = f.Kind.String()
 	default:
