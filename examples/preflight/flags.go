@@ -33,6 +33,7 @@ const stdinName = "-"
 
 const usageText = `usage: preflight [-strict] [-json] FILE...
        preflight [-strict] [-json] -data DIR|s3 [-schema FILE] [-reads N] [-read-stall D] FILE
+       preflight -inference -h   (a CreateInferenceScheduler request and its runs' input)
 
 Checks StartDataIngestionJob request documents (JSON, as the API reference
 shows them) against every constraint the service enforces. "-" reads standard

@@ -12,6 +12,9 @@
 //
 //	go run ./examples/preflight [-strict] [-json] FILE...
 //	go run ./examples/preflight [-strict] [-json] -data DIR|s3 [-schema FILE] [-reads N] [-read-stall D] FILE
+//	go run ./examples/preflight -inference [-strict] [-json] -data DIR|s3 [-schema FILE] [-from T -to T] FILE
+//
+// (-inference checks a CreateInferenceScheduler request and its runs' input: see inference.go.)
 //
 // A FILE is a JSON document as the API reference shows a request:
 //
@@ -257,6 +260,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func runEnv(ctx context.Context, args []string, e *env) int {
 	if e.progressDelay == 0 {
 		e.progressDelay = defaultProgressDelay
+	}
+	if isInference(args) {
+		return runInference(ctx, args, e) // inference.go
 	}
 	opts, files, code := parseArgs(args, e.stdout, e.stderr)
 	if files == nil {
