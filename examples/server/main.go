@@ -259,6 +259,7 @@ func run(args []string, stderr io.Writer, signals <-chan os.Signal) int {
 	}
 	logger.Info("listening", "addr", ln.Addr().String(), "db", cfg.db, "data", cfg.dataDir, "s3", cfg.s3,
 		"workers", cfg.workers, "max_pending", cfg.maxPending, "max_datasets", cfg.maxDatasets,
+		"max_label_groups", cfg.maxLabelGroups,
 		"account", cfg.account, "region", cfg.region, "rate", cfg.rate, "burst", cfg.burst,
 		"grace", cfg.timeouts.shutdown, "clock", a.st.Clock().Settings().String(),
 		"clock_now", a.st.Clock().Now().Format(time.RFC3339))
@@ -330,7 +331,7 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 	}
 	st, err := store.Open(cfg.db, store.Options{
 		Region: cfg.region, Account: cfg.account,
-		MaxDatasets: cfg.maxDatasets, MaxPending: cfg.maxPending,
+		MaxDatasets: cfg.maxDatasets, MaxPending: cfg.maxPending, MaxLabelGroups: cfg.maxLabelGroups,
 		Clock: cfg.clock, Wall: wall,
 		BeforeCommit: cfg.beforeCommit,
 	})
@@ -372,6 +373,24 @@ func (s *service) operations() lookout.Service {
 		ListDatasets:             s.ListDatasets,
 		ListSensorStatistics:     s.ListSensorStatistics,
 		StartDataIngestionJob:    s.StartDataIngestionJob,
+
+		CreateLabelGroup:   s.CreateLabelGroup,
+		DescribeLabelGroup: s.DescribeLabelGroup,
+		ListLabelGroups:    s.ListLabelGroups,
+		UpdateLabelGroup:   s.UpdateLabelGroup,
+		DeleteLabelGroup:   s.DeleteLabelGroup,
+		CreateLabel:        s.CreateLabel,
+		DescribeLabel:      s.DescribeLabel,
+		ListLabels:         s.ListLabels,
+		DeleteLabel:        s.DeleteLabel,
+
+		TagResource:         s.TagResource,
+		UntagResource:       s.UntagResource,
+		ListTagsForResource: s.ListTagsForResource,
+
+		PutResourcePolicy:      s.PutResourcePolicy,
+		DescribeResourcePolicy: s.DescribeResourcePolicy,
+		DeleteResourcePolicy:   s.DeleteResourcePolicy,
 	}
 }
 
