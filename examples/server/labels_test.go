@@ -37,7 +37,9 @@ func (c client) wantError(op string, req any, code string) string {
 
 var labelTime = time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
 
-func at(h int) *lookout.Timestamp { return new(lookout.TimestampOf(labelTime.Add(time.Duration(h) * time.Hour))) }
+func at(h int) *lookout.Timestamp {
+	return new(lookout.TimestampOf(labelTime.Add(time.Duration(h) * time.Hour)))
+}
 
 func labelReq(token string, start, end int, code string) *lookout.CreateLabelRequest {
 	return &lookout.CreateLabelRequest{ClientToken: token, LabelGroupName: "pumps", StartTime: at(start), EndTime: at(end),
