@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -229,6 +230,16 @@ func TestListLabels(t *testing.T) {
 	for _, limit := range []int{1, 2, 3, 50} {
 		got := listAll(LabelFilter{Group: "pumps"}, limit)
 		require.Len(t, got, 11)
+		want := slices.Clone(all)
+		slices.SortFunc(want, func(a, b made) int {
+			if c := a.start.Compare(b.start); c != 0 {
+				return c
+			}
+			return strings.Compare(a.id, b.id)
+		})
+		for i := range want {
+			assert.Equal(t, want[i].id, got[i].ID)
+		}
 		assert.Equal(t, []string{"0", "1", "2", "3", "4", "4", "5", "6", "7", "8", "9"}, starts(got))
 		for i := 1; i < len(got); i++ {
 			if got[i].Start.Equal(got[i-1].Start) {
