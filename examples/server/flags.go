@@ -28,12 +28,14 @@ type config struct {
 	workers     int    // jobs running at once, >= 1
 	maxPending  int    // 0: no quota
 	maxDatasets int    // 0: no quota
-	account     string
-	region      string
-	logLevel    slog.Level
-	rate        float64 // requests per second; 0: no limit
-	burst       int     // >= 1 when rate > 0
-	timeouts    timeouts
+	// maxLabelGroups is the quota of label groups; 0: none.
+	maxLabelGroups int
+	account        string
+	region         string
+	logLevel       slog.Level
+	rate           float64 // requests per second; 0: no limit
+	burst          int     // >= 1 when rate > 0
+	timeouts       timeouts
 	// credentials, from -auth FILE: the access keys whose signed requests
 	// are let in, and auth the handler's option that checks them; nil lets
 	// every request in, signed or not.
@@ -82,9 +84,13 @@ const (
 	defaultMaxPending = 5
 	// defaultMaxDatasets is the service's quota of datasets.
 	defaultMaxDatasets = 15
-	defaultWorkers     = 2
-	defaultAccount     = "123456789012"
-	defaultRegion      = "us-east-1"
+	// defaultMaxLabelGroups is the quota of label groups: the service's
+	// is not in the sources, so this one is chosen, ample for the
+	// pipelines seen (a label group per asset or fleet).
+	defaultMaxLabelGroups = 100
+	defaultWorkers        = 2
+	defaultAccount        = "123456789012"
+	defaultRegion         = "us-east-1"
 	// defaultDB is the database's file name, beside the binary.
 	defaultDB = "lookout.db"
 )
@@ -107,6 +113,8 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, code int, ok bool)
 	fs.IntVar(&cfg.maxPending, "max-pending", defaultMaxPending,
 		"quota of data ingestion jobs IN_PROGRESS (0: no quota)")
 	fs.IntVar(&cfg.maxDatasets, "max-datasets", defaultMaxDatasets, "quota of datasets (0: no quota)")
+	fs.IntVar(&cfg.maxLabelGroups, "max-label-groups", defaultMaxLabelGroups,
+		"quota of label groups (0: no quota; the service's is not published, this default is chosen)")
 	fs.StringVar(&cfg.account, "account", defaultAccount, "the AWS account `id` of the ARNs")
 	fs.StringVar(&cfg.region, "region", defaultRegion, "the AWS `region` of the ARNs")
 	fs.TextVar(&cfg.logLevel, "log-level", slog.LevelInfo, "the least `level` logged: DEBUG, INFO, WARN or ERROR")
@@ -157,7 +165,7 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, code int, ok bool)
 	fs.DurationVar(&cfg.timeouts.shutdown, "grace", defaultTimeouts.shutdown,
 		"on SIGINT or SIGTERM, how long the requests in progress may take before their connections are closed")
 	usage := func() {
-		fmt.Fprintln(stderr, "usage: server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N] [-max-datasets N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D] [-time-origin T] [-time-scale N] [-auth FILE] [-reads N] [-read-stall D]")
+		fmt.Fprintln(stderr, "usage: server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N] [-max-datasets N] [-max-label-groups N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D] [-time-origin T] [-time-scale N] [-auth FILE] [-reads N] [-read-stall D]")
 		fs.SetOutput(stderr)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
@@ -192,6 +200,8 @@ func finish(cfg *config, extra []string) error {
 		return fmt.Errorf("%w: -workers must be at least 1", errUsage)
 	case cfg.maxDatasets < 0:
 		return fmt.Errorf("%w: -max-datasets must not be negative", errUsage)
+	case cfg.maxLabelGroups < 0:
+		return fmt.Errorf("%w: -max-label-groups must not be negative", errUsage)
 	case !isAccount(cfg.account):
 		return fmt.Errorf("%w: -account must be 12 digits, not %q", errUsage, cfg.account)
 	case !isRegion(cfg.region):

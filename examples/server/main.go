@@ -1,5 +1,5 @@
-// Command server stands in for Amazon Lookout for Equipment's dataset and
-// data ingestion API: programs written against the service point it at this
+// Command server stands in for Amazon Lookout for Equipment's dataset,
+// data ingestion, label, tag and resource-policy API: programs written against the service point it at this
 // endpoint (--endpoint-url) and run their whole flow, from CreateDataset to
 // DeleteDataset. It speaks the service's wire protocol (AWS JSON 1.0)
 // through [lookout.NewHandler], runs real ingestion jobs (the check of
@@ -9,7 +9,7 @@
 // Usage:
 //
 //	go run ./examples/server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N]
-//	    [-max-datasets N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D]
+//	    [-max-datasets N] [-max-label-groups N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D]
 //	    [-time-origin T] [-time-scale N] [-auth FILE]
 //
 // Flags:
@@ -28,6 +28,10 @@
 //	                  ServiceQuotaExceededException (default 5, the service's
 //	                  quota; 0: no quota)
 //	-max-datasets N   the quota of datasets (default 15, the service's; 0: none)
+//	-max-label-groups N
+//	                  the quota of label groups: a new one beyond it gets
+//	                  ServiceQuotaExceededException (default 100, chosen:
+//	                  the service's is not published; 0: none)
 //	-account ID       the account id of the ARNs (default 123456789012)
 //	-region R         the region of the ARNs (default us-east-1)
 //	-log-level L      the least level logged: DEBUG, INFO, WARN, ERROR (default INFO)
@@ -78,6 +82,52 @@
 // exist has no jobs); ListSensorStatistics lists those of the dataset's
 // last successful ingestion, or of IngestionJobId.
 //
+// # Labels
+//
+// CreateLabelGroup, DescribeLabelGroup, ListLabelGroups, UpdateLabelGroup
+// and DeleteLabelGroup keep label groups; CreateLabel, DescribeLabel,
+// ListLabels and DeleteLabel their labels. A label group lists at most 50
+// FaultCodes, none twice (ValidationException); its ARN is
+// arn:aws:lookoutequipment:REGION:ACCOUNT:label-group/NAME/UUID. A label's
+// FaultCode, when given, must be one of its group's, and its EndTime must
+// not be before its StartTime (ValidationException otherwise); its LabelId
+// is 32 lowercase hexadecimal digits (read without regard to case).
+// UpdateLabelGroup replaces the FaultCodes (without FaultCodes it changes
+// nothing); the labels made keep theirs. DeleteLabelGroup deletes its
+// labels, tags and policy. The ClientTokens of CreateLabelGroup and
+// CreateLabel replay as CreateDataset's do. ListLabelGroups lists by name
+// (LabelGroupNameBeginsWith filters); ListLabels by StartTime, then
+// LabelId, those of the Equipment and FaultCode asked that end at or after
+// IntervalStartTime and start before IntervalEndTime; a label group that
+// does not exist has no labels (the operation has no
+// ResourceNotFoundException). Both page as ListDatasets does.
+//
+// # Tags and resource policies
+//
+// TagResource, UntagResource and ListTagsForResource work on every
+// resource that has an ARN: datasets and label groups (models and
+// inference schedulers when the server holds them). A resource has at most
+// 200 tags: a TagResource past it gets a ValidationException and changes
+// nothing; a key given again replaces its value; keys beginning with aws:
+// are refused; UntagResource of a key the resource lacks is no error;
+// ListTagsForResource lists by key. CreateDataset's and CreateLabelGroup's
+// Tags are stored there too, and deleting a resource deletes its tags. An
+// ARN the server does not hold gets ResourceNotFoundException.
+//
+// PutResourcePolicy, DescribeResourcePolicy and DeleteResourcePolicy keep
+// one policy per ARN. The service puts policies on models and model
+// versions; until the server holds models, it takes a policy on any
+// resource it holds (a dataset, a label group). A policy must be a JSON
+// object (ValidationException); it is stored, never enforced. Each Put
+// makes a new PolicyRevisionId (32 hexadecimal digits); a Put with a
+// PolicyRevisionId other than the current one (or when there is no
+// policy) gets ConflictException, a Put without one replaces the policy.
+// Its ClientToken replays the Put (the same revision) until the policy is
+// deleted. DescribeResourcePolicy returns the policy, its revision and its
+// CreationTime and LastModifiedTime; it and DeleteResourcePolicy get
+// ResourceNotFoundException where there is none. Deleting a resource
+// deletes its policy.
+//
 // # The dataset's lifecycle
 //
 // A dataset is CREATED when made. StartDataIngestionJob stores the job
@@ -103,8 +153,9 @@
 //
 // # Durability
 //
-// A dataset or job is committed to the database, and the database synced
-// to disk, before the request that made it gets its 200: a server killed at
+// A dataset, job, label group, label, tag or policy is committed to the
+// database, and the database synced to disk, before the request that made
+// or changed it gets its 200: a server killed at
 // any moment loses nothing it acknowledged. Jobs that were IN_PROGRESS when
 // the server stopped (killed, or shut down while they ran) run again when
 // it starts (the check only reads). Memory does not grow with the jobs kept:
@@ -140,7 +191,8 @@
 //
 // # The clock
 //
-// Every time the server reports (CreatedAt, LastUpdatedAt, a job's times)
+// Every time the server reports (CreatedAt, LastUpdatedAt, UpdatedAt, a
+// job's times, a policy's CreationTime and LastModifiedTime)
 // follows one clock: the wall clock, or, with -time-origin T and
 // -time-scale N, T + N × (the wall time elapsed since the database was
 // created), so that a test runs months of schedule in seconds. The origin
@@ -259,6 +311,7 @@ func run(args []string, stderr io.Writer, signals <-chan os.Signal) int {
 	}
 	logger.Info("listening", "addr", ln.Addr().String(), "db", cfg.db, "data", cfg.dataDir, "s3", cfg.s3,
 		"workers", cfg.workers, "max_pending", cfg.maxPending, "max_datasets", cfg.maxDatasets,
+		"max_label_groups", cfg.maxLabelGroups,
 		"account", cfg.account, "region", cfg.region, "rate", cfg.rate, "burst", cfg.burst,
 		"grace", cfg.timeouts.shutdown, "clock", a.st.Clock().Settings().String(),
 		"clock_now", a.st.Clock().Now().Format(time.RFC3339))
@@ -330,7 +383,7 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 	}
 	st, err := store.Open(cfg.db, store.Options{
 		Region: cfg.region, Account: cfg.account,
-		MaxDatasets: cfg.maxDatasets, MaxPending: cfg.maxPending,
+		MaxDatasets: cfg.maxDatasets, MaxPending: cfg.maxPending, MaxLabelGroups: cfg.maxLabelGroups,
 		Clock: cfg.clock, Wall: wall,
 		BeforeCommit: cfg.beforeCommit,
 	})
@@ -372,6 +425,24 @@ func (s *service) operations() lookout.Service {
 		ListDatasets:             s.ListDatasets,
 		ListSensorStatistics:     s.ListSensorStatistics,
 		StartDataIngestionJob:    s.StartDataIngestionJob,
+
+		CreateLabelGroup:   s.CreateLabelGroup,
+		DescribeLabelGroup: s.DescribeLabelGroup,
+		ListLabelGroups:    s.ListLabelGroups,
+		UpdateLabelGroup:   s.UpdateLabelGroup,
+		DeleteLabelGroup:   s.DeleteLabelGroup,
+		CreateLabel:        s.CreateLabel,
+		DescribeLabel:      s.DescribeLabel,
+		ListLabels:         s.ListLabels,
+		DeleteLabel:        s.DeleteLabel,
+
+		TagResource:         s.TagResource,
+		UntagResource:       s.UntagResource,
+		ListTagsForResource: s.ListTagsForResource,
+
+		PutResourcePolicy:      s.PutResourcePolicy,
+		DescribeResourcePolicy: s.DescribeResourcePolicy,
+		DeleteResourcePolicy:   s.DeleteResourcePolicy,
 	}
 }
 

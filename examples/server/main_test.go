@@ -28,18 +28,19 @@ func TestParseFlags(t *testing.T) {
 	wd, err := os.Getwd()
 	require.NoError(t, err)
 	defaults := config{
-		addr:        "127.0.0.1:8080",
-		db:          filepath.Join(wd, "lookout.db"), // a test binary is go's: the working directory
-		dataDir:     "testdata",
-		workers:     2,
-		maxPending:  5,
-		maxDatasets: 15,
-		account:     "123456789012",
-		region:      "us-east-1",
-		logLevel:    slog.LevelInfo,
-		timeouts:    defaultTimeouts,
-		reads:       32,
-		readStall:   30 * time.Second,
+		addr:           "127.0.0.1:8080",
+		db:             filepath.Join(wd, "lookout.db"), // a test binary is go's: the working directory
+		dataDir:        "testdata",
+		workers:        2,
+		maxPending:     5,
+		maxDatasets:    15,
+		maxLabelGroups: 100,
+		account:        "123456789012",
+		region:         "us-east-1",
+		logLevel:       slog.LevelInfo,
+		timeouts:       defaultTimeouts,
+		reads:          32,
+		readStall:      30 * time.Second,
 	}
 	with := func(change func(*config)) config {
 		c := defaults
@@ -55,11 +56,12 @@ func TestParseFlags(t *testing.T) {
 		{
 			name: "every flag",
 			args: []string{"-addr", ":9000", "-db", ":memory:", "-workers", "8", "-max-pending", "0",
-				"-max-datasets", "100", "-account", "210987654321", "-region", "eu-west-3", "-log-level", "debug",
+				"-max-datasets", "100", "-max-label-groups", "7", "-account", "210987654321", "-region", "eu-west-3", "-log-level", "debug",
 				"-rate", "10", "-burst", "3", "-grace", "2s", "-time-origin", "2024-01-01T00:00:00Z", "-time-scale", "3600",
 				"-reads", "64", "-read-stall", "5s"},
 			want: with(func(c *config) {
 				c.addr, c.db, c.workers, c.maxPending, c.maxDatasets = ":9000", ":memory:", 8, 0, 100
+				c.maxLabelGroups = 7
 				c.account, c.region, c.logLevel = "210987654321", "eu-west-3", slog.LevelDebug
 				c.rate, c.burst, c.timeouts.shutdown = 10, 3, 2*time.Second
 				c.clock = store.ClockRequest{Origin: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Scale: 3600}
@@ -111,6 +113,8 @@ func TestParseFlagsErrors(t *testing.T) {
 		{"negative quota", []string{"-max-pending", "-1"}, "server: invalid flags: -max-pending must not be negative"},
 		{"negative dataset quota", []string{"-max-datasets", "-1"},
 			"server: invalid flags: -max-datasets must not be negative"},
+		{"negative label group quota", []string{"-max-label-groups", "-1"},
+			"server: invalid flags: -max-label-groups must not be negative"},
 		{"short account", []string{"-account", "12345"}, `server: invalid flags: -account must be 12 digits, not "12345"`},
 		{"bad region", []string{"-region", "US-EAST-1"},
 			`server: invalid flags: -region must be a region name such as us-east-1, not "US-EAST-1"`},

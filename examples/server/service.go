@@ -264,6 +264,8 @@ func serviceError(err error) error {
 		quota *store.QuotaError
 		tok   *store.InvalidTokenError
 		limit *store.PageLimitError
+		tags  *store.TagLimitError
+		fault *store.FaultCodeError
 	)
 	switch {
 	case errors.As(err, &nf):
@@ -284,6 +286,10 @@ func serviceError(err error) error {
 		return &lookout.ValidationException{Message: tok.Error()}
 	case errors.As(err, &limit):
 		return &lookout.ValidationException{Message: limit.Error()}
+	case errors.As(err, &tags):
+		return &lookout.ValidationException{Message: tags.Error()}
+	case errors.As(err, &fault):
+		return &lookout.ValidationException{Message: fault.Error()}
 	}
 	return err
 }

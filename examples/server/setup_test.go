@@ -48,16 +48,17 @@ func (c *fakeClock) Advance(d time.Duration) {
 // the job to be stopped: jobs stay IN_PROGRESS for as long as the test runs.
 func testConfig() config {
 	return config{
-		addr:        "127.0.0.1:0",
-		db:          store.Memory,
-		dataDir:     "testdata",
-		workers:     defaultWorkers,
-		maxPending:  defaultMaxPending,
-		maxDatasets: defaultMaxDatasets,
-		account:     defaultAccount,
-		region:      defaultRegion,
-		timeouts:    defaultTimeouts,
-		src:         heldSources{},
+		addr:           "127.0.0.1:0",
+		db:             store.Memory,
+		dataDir:        "testdata",
+		workers:        defaultWorkers,
+		maxPending:     defaultMaxPending,
+		maxDatasets:    defaultMaxDatasets,
+		maxLabelGroups: defaultMaxLabelGroups,
+		account:        defaultAccount,
+		region:         defaultRegion,
+		timeouts:       defaultTimeouts,
+		src:            heldSources{},
 	}
 }
 

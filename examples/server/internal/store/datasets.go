@@ -17,7 +17,8 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-// CreateDataset stores a new dataset, CREATED, and returns it. When
+// CreateDataset stores a new dataset, CREATED, and returns it, its tags
+// stored as TagResource stores them (Tags gives them back). When
 // d.ClientToken made a dataset before with the same parameters, it returns
 // that dataset as it is now and replay true. Errors: *ConflictError
 // (ReasonTokenReused, ReasonDatasetExists), *QuotaError (LimitDatasets).
@@ -85,6 +86,9 @@ func (s *Store) CreateDataset(ctx context.Context, d NewDataset) (ds Dataset, re
 		}
 		id, err := res.LastInsertId()
 		if err != nil {
+			return err
+		}
+		if err := putTags(ctx, tx, ds.ARN, d.Tags); err != nil {
 			return err
 		}
 		tx.set(&indexed{id: id, ds: ds.clone()})
@@ -255,7 +259,7 @@ func (s *Store) ListDatasets(ctx context.Context, f DatasetFilter, p Page) ([]Da
 }
 
 // DeleteDataset deletes the dataset of that name with its jobs, their
-// statistics and their tokens. Errors: *NotFoundError, *ConflictError
+// statistics and their tokens, its tags and its resource policy. Errors: *NotFoundError, *ConflictError
 // (ReasonIngestionInProgress).
 func (s *Store) DeleteDataset(ctx context.Context, name string) error {
 	defer s.jobs.purge() // after the commit, or after nothing was deleted
@@ -276,6 +280,9 @@ func (s *Store) DeleteDataset(ctx context.Context, name string) error {
 			if _, err := tx.ExecContext(ctx, q, id); err != nil {
 				return err
 			}
+		}
+		if err := forget(ctx, tx, e.ds.ARN); err != nil {
+			return err
 		}
 		tx.del(name)
 		return nil

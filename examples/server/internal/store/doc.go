@@ -1,7 +1,9 @@
 // Package store is the durable state of the stand-in Lookout for Equipment
-// endpoint: datasets, data ingestion jobs, their sensor statistics and the
-// client tokens that make CreateDataset and StartDataIngestionJob idempotent,
-// kept in an embedded SQLite database (modernc.org/sqlite, no cgo).
+// endpoint: datasets, data ingestion jobs, their sensor statistics, label
+// groups and their labels, the tags and resource policies of every resource
+// that has an ARN, and the client tokens that make CreateDataset,
+// StartDataIngestionJob, CreateLabelGroup, CreateLabel and PutPolicy
+// idempotent, kept in an embedded SQLite database (modernc.org/sqlite, no cgo).
 //
 // # Durability
 //
@@ -62,14 +64,38 @@
 //     deleting a dataset deletes its jobs, their statistics and their tokens.
 //   - Unknown dataset names and job ids give a *NotFoundError.
 //
+// Label groups and labels:
+//
+//   - A label group name is unique (ReasonLabelGroupExists); there are at
+//     most Options.MaxLabelGroups label groups (*QuotaError,
+//     LimitLabelGroups). Its ARN is
+//     arn:aws:lookoutequipment:REGION:ACCOUNT:label-group/NAME/UUID.
+//   - A label's FaultCode, when given, is one of its group's
+//     (*FaultCodeError); UpdateLabelGroup replaces the group's fault codes
+//     and leaves the labels as they are. Label times are kept to the
+//     nanosecond, years 1 to 9999.
+//   - Deleting a label group deletes its labels, their tokens, its tags
+//     and its policy.
+//
+// Tags and policies are keyed by ARN, for every kind of resource the store
+// holds (datasets and label groups; a kind added later adds its resolver,
+// see tags.go): an ARN the store holds no resource of gives a
+// *NotFoundError (ResourceARN). A resource has at most MaxTags tags
+// (*TagLimitError, nothing changed); CreateDataset's and CreateLabelGroup's
+// tags are stored as TagResource stores them. A resource has at most one
+// policy; each PutPolicy makes a new revision, and one naming a revision
+// other than the current one gets a *ConflictError (ReasonPolicyRevision).
+// Deleting a resource deletes its tags and its policy.
+//
 // Jobs IN_PROGRESS when the process stopped are still IN_PROGRESS when the
 // database is opened again: InProgress lists them so that they can be run
 // again.
 //
 // # Pagination
 //
-// Lists are read in pages by keyset on an immutable key (datasets by name,
-// jobs by creation order, statistics in the order the job gave them), so a
+// Lists are read in pages by keyset on an immutable key (datasets and label
+// groups by name, jobs by creation order, statistics in the order the job
+// gave them, labels by start time, then id), so a
 // page never repeats or skips an item that exists throughout the listing,
 // whatever is inserted meanwhile. A page token is opaque: the position
 // sealed with AES-GCM under a key kept in the database, bound to the list and

@@ -13,18 +13,35 @@ type Resource string
 
 // The kinds of resources.
 const (
-	ResourceDataset Resource = "Dataset"
-	ResourceJob     Resource = "Data ingestion job"
+	ResourceDataset    Resource = "Dataset"
+	ResourceJob        Resource = "Data ingestion job"
+	ResourceLabelGroup Resource = "Label group"
+	ResourceLabel      Resource = "Label"
+	// ResourceARN: no resource the store holds has the ARN (TagResource,
+	// PutPolicy, ...).
+	ResourceARN Resource = "Resource"
+	// ResourcePolicy: the resource has no policy.
+	ResourcePolicy Resource = "Resource policy"
 )
 
-// NotFoundError says that a dataset or job does not exist.
+// NotFoundError says that a dataset, job, label group, label, resource or
+// resource policy does not exist.
 type NotFoundError struct {
 	Resource Resource
-	// Name is the dataset's name or the job's id.
+	// Name is the dataset's or label group's name, the job's or label's
+	// id, or the resource's ARN (ResourceARN, ResourcePolicy).
 	Name string
+	// Group is the label group of a label (ResourceLabel).
+	Group string
 }
 
 func (e *NotFoundError) Error() string {
+	switch e.Resource {
+	case ResourcePolicy:
+		return "Resource " + e.Name + " has no resource policy"
+	case ResourceLabel:
+		return "Label " + e.Name + " does not exist in label group " + e.Group
+	}
 	return string(e.Resource) + " " + e.Name + " does not exist"
 }
 
@@ -43,6 +60,11 @@ const (
 	ReasonIngestionInProgress
 	// ReasonJobFinished: FinishJob on a job that is not IN_PROGRESS.
 	ReasonJobFinished
+	// ReasonLabelGroupExists: a label group of that name exists.
+	ReasonLabelGroupExists
+	// ReasonPolicyRevision: PutPolicy named a revision that is not the
+	// policy's current one (or the resource has no policy).
+	ReasonPolicyRevision
 )
 
 // ConflictError says that a change conflicts with the state.
@@ -53,6 +75,13 @@ type ConflictError struct {
 	// JobID is the job concerned: the one the token made, the one
 	// running, or the one finished.
 	JobID string
+	// Resource, for ReasonTokenReused, is the kind of thing the token
+	// made: "" for a dataset or a job (JobID says which),
+	// ResourceLabelGroup, ResourceLabel or ResourcePolicy.
+	Resource Resource
+	// Name is the label group (ReasonLabelGroupExists) or the resource's
+	// ARN (ReasonPolicyRevision).
+	Name string
 }
 
 func (e *ConflictError) Error() string {
@@ -60,6 +89,14 @@ func (e *ConflictError) Error() string {
 	case ReasonTokenReused:
 		// The message names neither the job nor the dataset: whoever
 		// presents a known token need not be the caller who used it.
+		switch e.Resource {
+		case ResourceLabelGroup:
+			return "The ClientToken was already used to create a label group with different parameters"
+		case ResourceLabel:
+			return "The ClientToken was already used to create a label with different parameters"
+		case ResourcePolicy:
+			return "The ClientToken was already used to put a resource policy with different parameters"
+		}
 		if e.JobID != "" {
 			return "The ClientToken was already used to start a data ingestion job with different parameters"
 		}
@@ -70,6 +107,10 @@ func (e *ConflictError) Error() string {
 		return "Dataset " + e.Dataset + " is being ingested by job " + e.JobID
 	case ReasonJobFinished:
 		return "Data ingestion job " + e.JobID + " has already finished"
+	case ReasonLabelGroupExists:
+		return "Label group " + e.Name + " already exists"
+	case ReasonPolicyRevision:
+		return "The PolicyRevisionId is not the current revision of the resource policy of " + e.Name
 	}
 	return "conflict (reason " + strconv.Itoa(int(e.Reason)) + ")"
 }
@@ -81,6 +122,7 @@ type Limit string
 const (
 	LimitDatasets    Limit = "datasets"
 	LimitPendingJobs Limit = "pending data ingestion jobs"
+	LimitLabelGroups Limit = "label groups"
 )
 
 // QuotaError says that a change would exceed a quota.
@@ -112,4 +154,26 @@ type PageLimitError struct {
 
 func (e *PageLimitError) Error() string {
 	return "page limit " + strconv.Itoa(e.Limit) + " is not between 1 and " + strconv.Itoa(MaxPageSize)
+}
+
+// TagLimitError says that a TagResource would leave a resource with more
+// than MaxTags tags.
+type TagLimitError struct {
+	ARN string
+	// Tags is how many the resource would have.
+	Tags int
+}
+
+func (e *TagLimitError) Error() string {
+	return "A resource has at most " + strconv.Itoa(MaxTags) + " tags: " + e.ARN + " would have " + strconv.Itoa(e.Tags)
+}
+
+// FaultCodeError says that a label's fault code is not one of its label
+// group's.
+type FaultCodeError struct {
+	FaultCode, Group string
+}
+
+func (e *FaultCodeError) Error() string {
+	return "FaultCode " + strconv.Quote(e.FaultCode) + " is not one of the FaultCodes of label group " + e.Group
 }

@@ -33,6 +33,8 @@ type Options struct {
 	MaxDatasets int
 	// MaxPending bounds the jobs IN_PROGRESS; 0 or less means no bound.
 	MaxPending int
+	// MaxLabelGroups bounds the label groups; 0 or less means no bound.
+	MaxLabelGroups int
 	// Clock asks for the clock of a new database (see OpenClock); for a
 	// database that has one, it must be the same or left out.
 	Clock ClockRequest
@@ -209,6 +211,59 @@ CREATE TABLE IF NOT EXISTS sensor_statistics(
 	data BLOB NOT NULL,
 	PRIMARY KEY(job, ord)
 ) WITHOUT ROWID;
+-- request is the JSON of what CreateLabelGroup was given (fault codes and
+-- tags), which a replay of its token must match.
+CREATE TABLE IF NOT EXISTS label_groups(
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
+	name TEXT NOT NULL UNIQUE,
+	arn TEXT NOT NULL UNIQUE,
+	fault_codes BLOB,
+	created INTEGER NOT NULL,
+	updated INTEGER NOT NULL,
+	client_token TEXT UNIQUE,
+	request BLOB
+);
+-- A label's times are seconds and nanoseconds: the wire's range (years 1
+-- to 9999) is beyond Unix nanoseconds in an int64.
+CREATE TABLE IF NOT EXISTS labels(
+	id TEXT PRIMARY KEY,
+	grp INTEGER NOT NULL,
+	start_s INTEGER NOT NULL,
+	start_ns INTEGER NOT NULL,
+	end_s INTEGER NOT NULL,
+	end_ns INTEGER NOT NULL,
+	rating TEXT NOT NULL,
+	fault_code TEXT,
+	equipment TEXT,
+	notes TEXT,
+	created INTEGER NOT NULL,
+	client_token TEXT UNIQUE
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS labels_start ON labels(grp, start_s, start_ns, id);
+-- The tags of every resource, by ARN.
+CREATE TABLE IF NOT EXISTS tags(
+	arn TEXT NOT NULL,
+	key TEXT NOT NULL,
+	value TEXT NOT NULL,
+	PRIMARY KEY(arn, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS policies(
+	arn TEXT PRIMARY KEY,
+	document TEXT NOT NULL,
+	revision TEXT NOT NULL,
+	created INTEGER NOT NULL,
+	updated INTEGER NOT NULL
+) WITHOUT ROWID;
+-- expected is the PolicyRevisionId the Put gave ("" for none), revision
+-- the one it made.
+CREATE TABLE IF NOT EXISTS policy_tokens(
+	token TEXT PRIMARY KEY,
+	arn TEXT NOT NULL,
+	document TEXT NOT NULL,
+	expected TEXT NOT NULL,
+	revision TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS policy_tokens_arn ON policy_tokens(arn);
 `
 
 // init checks the database's pages (see Open), puts it in WAL mode,
@@ -238,6 +293,9 @@ func (s *Store) init(path string) error {
 	}
 	if err := s.w.QueryRow(`SELECT value FROM meta WHERE key = 'page_token_key'`).Scan(&key); err != nil {
 		return err
+	}
+	if err := s.migrateTags(); err != nil {
+		return explain(path, err)
 	}
 	if err := s.initClock(path); err != nil {
 		return err
@@ -376,7 +434,7 @@ func (s *Store) commit(batch []*change, errs []error) (int, error) {
 // isRule reports whether err is a rule's verdict rather than a failure.
 func isRule(err error) bool {
 	switch err.(type) {
-	case *NotFoundError, *ConflictError, *QuotaError:
+	case *NotFoundError, *ConflictError, *QuotaError, *TagLimitError, *FaultCodeError:
 		return true
 	}
 	return false

@@ -13,6 +13,8 @@ const (
 	listDatasets list = iota + 1
 	listJobs
 	listStatistics
+	listLabelGroups
+	listLabels
 )
 
 // tokenVersion is the first byte of every sealed token.
