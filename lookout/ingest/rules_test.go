@@ -235,7 +235,7 @@ func (s failingSource) Open(ctx context.Context, key string, off, n int64) (io.R
 	}
 	rc, err := s.memSource.Open(ctx, key, off, n)
 	if err == nil && s.midRead != nil && strings.HasSuffix(key, "b.csv") {
-		return failAfter{rc, 5, s.midRead}, nil
+		return &failAfter{rc, 5, s.midRead}, nil
 	}
 	return rc, err
 }
@@ -247,7 +247,7 @@ type failAfter struct {
 	err error
 }
 
-func (r failAfter) Read(p []byte) (int, error) {
+func (r *failAfter) Read(p []byte) (int, error) {
 	if r.n <= 0 {
 		return 0, r.err
 	}
