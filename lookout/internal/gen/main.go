@@ -791,13 +791,6 @@ func article(name string) string {
 	return "a"
 }
 
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
 // ---- structures ----
 
 func (g *gen) writeOperation(b *bytes.Buffer, op string) {
