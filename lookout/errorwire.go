@@ -217,31 +217,6 @@ func readErrorBody(resp *http.Response) (data []byte, unread string, err error) 
 	return data, "", err
 }
 
-// readGuard holds the reads of a body to io.Reader's contract, for the
-// readers of this package: a count of bytes below zero or above the
-// buffer's length is ErrInvalidRead (using such a count would panic, or
-// take bytes that were never read), and maxEmptyReads reads in a row that
-// return no bytes and no error are io.ErrNoProgress, as bufio gives up (a
-// reader that does so for ever would otherwise be read for ever, at full
-// CPU). A read with bytes, or with an error, ends a run of empty reads.
-type readGuard struct{ empty int }
-
-// check returns the error of a read into a buffer of size bytes that
-// returned n and err, or nil when the read keeps the contract.
-func (g *readGuard) check(n, size int, err error) error {
-	switch {
-	case n < 0 || n > size:
-		return ErrInvalidRead
-	case n > 0 || err != nil:
-		g.empty = 0
-	default:
-		if g.empty++; g.empty >= maxEmptyReads {
-			return io.ErrNoProgress
-		}
-	}
-	return nil
-}
-
 // guardedReader is r held to io.Reader's contract by a readGuard: a read
 // that breaks it returns no bytes and the guard's error, and so does every
 // read after it.

@@ -147,6 +147,31 @@ const readStartSize = 512
 // error after which readBody gives up with io.ErrNoProgress, as bufio does.
 const maxEmptyReads = 100
 
+// readGuard holds the reads of a body to io.Reader's contract, for the
+// readers of this package: a count of bytes below zero or above the
+// buffer's length is ErrInvalidRead (using such a count would panic, or
+// take bytes that were never read), and maxEmptyReads reads in a row that
+// return no bytes and no error are io.ErrNoProgress, as bufio gives up (a
+// reader that does so for ever would otherwise be read for ever, at full
+// CPU). A read with bytes, or with an error, ends a run of empty reads.
+type readGuard struct{ empty int }
+
+// check returns the error of a read into a buffer of size bytes that
+// returned n and err, or nil when the read keeps the contract.
+func (g *readGuard) check(n, size int, err error) error {
+	switch {
+	case n < 0 || n > size:
+		return ErrInvalidRead
+	case n > 0 || err != nil:
+		g.empty = 0
+	default:
+		if g.empty++; g.empty >= maxEmptyReads {
+			return io.ErrNoProgress
+		}
+	}
+	return nil
+}
+
 // readBody reads r's body, at most limit bytes of it, into a buffer that
 // grows as bytes arrive: what a request costs is what its client sent, not
 // what it declared.
@@ -164,7 +189,8 @@ func readBody(r *http.Request, limit int) ([]byte, error) {
 		want = int(r.ContentLength) + 1
 	}
 	data := make([]byte, 0, min(readStartSize, want))
-	for empty := 0; ; {
+	var guard readGuard
+	for {
 		if len(data) == cap(data) {
 			// Double, but not past what the body declared (when it
 			// says true) nor past the limit and a byte.
@@ -176,8 +202,8 @@ func readBody(r *http.Request, limit int) ([]byte, error) {
 		}
 		room := data[len(data):cap(data)]
 		n, err := r.Body.Read(room)
-		if n < 0 || n > len(room) {
-			return nil, bodyUnreadable(int64(len(data)), ErrInvalidRead)
+		if gerr := guard.check(n, len(room), err); gerr != nil {
+			return nil, bodyUnreadable(int64(len(data)), gerr)
 		}
 		data = data[:len(data)+n]
 		if len(data) > limit {
@@ -192,12 +218,6 @@ func readBody(r *http.Request, limit int) ([]byte, error) {
 				return nil, bodyTooLarge(mbe)
 			}
 			return nil, bodyUnreadable(int64(len(data)), err)
-		case n == 0:
-			if empty++; empty >= maxEmptyReads {
-				return nil, bodyUnreadable(int64(len(data)), io.ErrNoProgress)
-			}
-		default:
-			empty = 0
 		}
 	}
 }
