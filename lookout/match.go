@@ -3,6 +3,8 @@ package lookout
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout/internal/swar"
 )
 
 // The hand-written matchers. Each reads its value once, without regular
@@ -163,7 +165,7 @@ func latin1Run(s string) (n int, ok bool) {
 	for i := 0; i < len(s); n++ {
 		if i+8 <= len(s) {
 			// Eight bytes of U+0020..U+007F at once.
-			if w := load64(s[i:]); w&swarHi == 0 && !swarHasLess(w, 0x20) {
+			if w := swar.Load64(s[i:]); w&swar.Hi == 0 && !swar.HasLess(w, 0x20) {
 				i += 8
 				n += 7
 				continue
@@ -307,7 +309,7 @@ func scanDotPlus(s string) (ok, valid bool, n int) {
 		if i+8 <= len(s) {
 			// Eight ASCII bytes at once, when none is below 0x0E (so
 			// neither \n nor \r).
-			if w := load64(s[i:]); w&swarHi == 0 && !swarHasLess(w, 0x0E) {
+			if w := swar.Load64(s[i:]); w&swar.Hi == 0 && !swar.HasLess(w, 0x0E) {
 				i += 8
 				n += 7
 				continue

@@ -12,6 +12,8 @@
 package strictjson
 
 import (
+	"github.com/lookout-equipment/lookoutequipment/lookout/internal/swar"
+
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -309,8 +311,8 @@ func (sc *Scanner) String() (string, *Error) {
 		// Eight plain bytes at a time: ASCII, none a control
 		// character, a quote or a backslash.
 		for i+8 <= len(s) {
-			w := load64(s[i:])
-			if w&swarHi != 0 || swarHasLess(w, 0x20) || swarHasZero(w^(swarLo*'"')) || swarHasZero(w^(swarLo*'\\')) {
+			w := swar.Load64(s[i:])
+			if w&swar.Hi != 0 || swar.HasLess(w, 0x20) || swar.HasZero(w^(swar.Lo*'"')) || swar.HasZero(w^(swar.Lo*'\\')) {
 				break
 			}
 			i += 8
@@ -551,23 +553,3 @@ func Position(s string, i int) (line, column int) {
 	column = 1 + utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:])
 	return line, column
 }
-
-// Word-at-a-time helpers, for eight bytes of a little-endian word.
-const (
-	swarLo = 0x0101010101010101
-	swarHi = 0x8080808080808080
-)
-
-// load64 reads the first eight bytes of s as a little-endian word.
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// swarHasLess reports whether a byte of w is less than n, for n <= 128,
-// when every byte of w is ASCII.
-func swarHasLess(w uint64, n byte) bool { return (w-swarLo*uint64(n))&^w&swarHi != 0 }
-
-// swarHasZero reports whether a byte of w is zero.
-func swarHasZero(w uint64) bool { return (w-swarLo)&^w&swarHi != 0 }
