@@ -395,7 +395,8 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 		st.Close()
 		return nil, err
 	}
-	svc := &service{st: st, run: run, log: logger}
+	out, _ := src.(outputs) // nil for a test's sources that write nothing
+	svc := &service{st: st, run: run, log: logger, out: out}
 	return &app{st: st, run: run, svc: svc, handler: newStack(cfg, logger, now, svc.operations())}, nil
 }
 

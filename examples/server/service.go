@@ -20,6 +20,7 @@ type service struct {
 	run  *runner
 	log  *slog.Logger
 	figs figureCache
+	out  outputs // the customers' buckets, written; nil when the sources write nothing
 }
 
 // CreateDataset stores a dataset, CREATED. Its schema was read by the
