@@ -51,3 +51,15 @@ type trainedModel struct {
 	// Off is the model's off condition, nil when it has none.
 	Off *detect.OffCondition
 }
+
+// retrainer starts the trainings retraining schedulers ask for.
+type retrainer interface {
+	// retrain queues, durably, a training of a new version of the model
+	// named name (SourceType RETRAINING) on its dataset's data in [from,
+	// to], promoted as promote says (MANAGED: when its evaluation finds no
+	// fewer labelled ranges and no more unknown events than the active
+	// version's; MANUAL: never), and returns the version's number. A model
+	// that does not exist is a *store.NotFoundError; one already training
+	// is a *store.ConflictError.
+	retrain(ctx context.Context, name string, from, to time.Time, promote lookout.ModelPromoteMode) (version int64, err error)
+}
