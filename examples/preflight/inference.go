@@ -396,10 +396,15 @@ func checkInference(ctx context.Context, e *env, o inferenceOptions, name string
 		runs = append(runs, r)
 	}
 
-	// Read each file a run opens, once.
+	// Read each file a run opens, once, in the order the runs open them,
+	// with a progress line on a terminal.
 	read := map[string]*inference.Input{}
 	opened := make([]map[string]bool, len(runs))
-	var order []string
+	var (
+		order []string
+		picks []inference.Pick
+		total ingest.Progress
+	)
 	for i, r := range runs {
 		opened[i] = map[string]bool{}
 		for _, p := range x.Select(r.Window) {
@@ -407,13 +412,34 @@ func checkInference(ctx context.Context, e *env, o inferenceOptions, name string
 			if _, ok := read[p.Key]; ok {
 				continue
 			}
-			rows, err := inference.ReadRows(ctx, src, ingest.Object{Key: p.Key, Size: p.Size}, cfg.Naming.Zone)
-			if ctx.Err() != nil {
-				rep.exit = exitInterrupted
-				return rep
+			read[p.Key] = nil
+			picks = append(picks, p)
+			total.FilesTotal++
+			total.BytesTotal += p.Size
+		}
+	}
+	var bar *progressLine
+	if e.tty {
+		bar = newProgressLine(e.stderr, e.now, e.progressDelay)
+		bar.label = "reading the inference input"
+		defer bar.finish()
+	}
+	last := time.Time{}
+	for _, p := range picks {
+		rows, err := inference.ReadRows(ctx, src, ingest.Object{Key: p.Key, Size: p.Size}, cfg.Naming.Zone)
+		if ctx.Err() != nil {
+			rep.exit = exitInterrupted
+			return rep
+		}
+		read[p.Key] = &inference.Input{Pick: p, Rows: rows, Err: err}
+		order = append(order, p.Key)
+		total.FilesDone++
+		total.BytesDone += p.Size
+		if bar != nil {
+			if now := bar.now(); now.Sub(last) >= progressInterval || total.FilesDone == total.FilesTotal {
+				last = now
+				bar.update(total)
 			}
-			read[p.Key] = &inference.Input{Pick: p, Rows: rows, Err: err}
-			order = append(order, p.Key)
 		}
 	}
 	for _, k := range sortedKeys(order) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -202,4 +203,34 @@ func TestInferenceInterrupted(t *testing.T) {
 	code := runEnv(ctx, []string{"-inference", "-data", infDir + "good", infRequest}, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb})
 	assert.Equal(t, exitInterrupted, code)
 	assert.Contains(t, errb.String(), "interrupted")
+}
+
+func TestInferenceProgress(t *testing.T) {
+	t.Parallel()
+	args := []string{"-inference", "-data", infDir + "good", "-schema", infSchema, infRequest}
+	var out, errb bytes.Buffer
+	code := runEnv(context.Background(), args, &env{stdout: &out, stderr: &errb, tty: true, progressDelay: -1, stdin: strings.NewReader("")})
+	require.Equal(t, exitOK, code, errb.String())
+	// The last line drawn says every file was read, then it is erased.
+	assert.Contains(t, errb.String(), "\rreading the inference input: ")
+	assert.Regexp(t, `, (\d+) of (\d+) files`, errb.String())
+	m := regexpLast(`(\d+) of (\d+) files`, errb.String())
+	require.Len(t, m, 3)
+	assert.Equal(t, m[1], m[2], "the last update counts every file")
+	assert.True(t, strings.HasSuffix(errb.String(), "\r\x1b[K"), "the line is erased: %q", errb.String())
+	assert.NotContains(t, out.String(), "reading the inference input", "progress goes to stderr only")
+
+	// Not a terminal: nothing on stderr.
+	code, _, errs := runInf(t, "", args...)
+	require.Equal(t, exitOK, code)
+	assert.Empty(t, errs)
+}
+
+// regexpLast returns the submatches of the last match of expr in s.
+func regexpLast(expr, s string) []string {
+	all := regexp.MustCompile(expr).FindAllStringSubmatch(s, -1)
+	if len(all) == 0 {
+		return nil
+	}
+	return all[len(all)-1]
 }

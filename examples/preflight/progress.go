@@ -17,6 +17,7 @@ const defaultProgressDelay = 500 * time.Millisecond
 //
 //	checking the data: 12.5 MB of 50.0 MB (25%), 3 of 10 files, 4.2 MB/s, 9s left
 //
+// (label, "checking the data" unless set, begins it).
 // Nothing is drawn before delay has passed since it was made; finish
 // erases the line, if one was drawn. Its methods are called from one
 // goroutine at a time (ingest.WithProgress calls from one).
@@ -27,6 +28,7 @@ type progressLine struct {
 	delay time.Duration
 	shown bool
 	buf   []byte
+	label string // the line's first words; "" means "checking the data"
 }
 
 func newProgressLine(w io.Writer, now func() time.Time, delay time.Duration) *progressLine {
@@ -43,7 +45,7 @@ func (l *progressLine) update(p ingest.Progress) {
 		return
 	}
 	l.buf = append(l.buf[:0], '\r')
-	l.buf = appendProgress(l.buf, p, elapsed)
+	l.buf = appendProgress(l.buf, l.label, p, elapsed)
 	l.buf = append(l.buf, "\x1b[K"...)
 	_, _ = l.w.Write(l.buf)
 	l.shown = true
@@ -60,11 +62,16 @@ func (l *progressLine) finish() {
 // maxLeft bounds the time left shown, so that it stays a time.Duration.
 const maxLeft = 100_000 * 24 * time.Hour
 
-// appendProgress appends the text of p, after elapsed since the check
-// began: bytes and files done, the rate, and the time left at that rate
-// (both left out until a byte is read).
-func appendProgress(b []byte, p ingest.Progress, elapsed time.Duration) []byte {
-	b = append(b, "checking the data: "...)
+// appendProgress appends the text of p after label ("checking the data"
+// when ""), after elapsed since the check began: bytes and files done, the
+// rate, and the time left at that rate (both left out until a byte is
+// read).
+func appendProgress(b []byte, label string, p ingest.Progress, elapsed time.Duration) []byte {
+	if label == "" {
+		label = "checking the data"
+	}
+	b = append(b, label...)
+	b = append(b, ": "...)
 	b = appendBytes(b, float64(p.BytesDone))
 	b = append(b, " of "...)
 	b = appendBytes(b, float64(p.BytesTotal))

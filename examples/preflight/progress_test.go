@@ -45,7 +45,7 @@ func TestAppendProgress(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			assert.Equal(t, tt.want, string(appendProgress(nil, tt.p, tt.elapsed)))
+			assert.Equal(t, tt.want, string(appendProgress(nil, "", tt.p, tt.elapsed)))
 		})
 	}
 }
