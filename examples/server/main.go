@@ -350,6 +350,7 @@ type app struct {
 	st      *store.Store
 	run     *runner
 	svc     *service
+	data    *dataCopies
 	handler http.Handler
 }
 
@@ -390,14 +391,21 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 	if err != nil {
 		return nil, err
 	}
-	run := newRunner(st, src, cfg.workers, logger)
-	if err := run.start(ctx); err != nil {
+	data, err := openCopies(ctx, st, cfg.db)
+	if err != nil {
 		st.Close()
 		return nil, err
 	}
+	run := newRunner(st, src, cfg.workers, logger)
+	run.data = data
+	if err := run.start(ctx); err != nil {
+		st.Close()
+		data.close()
+		return nil, err
+	}
 	out, _ := src.(outputs) // nil for a test's sources that write nothing
-	svc := &service{st: st, run: run, log: logger, out: out}
-	return &app{st: st, run: run, svc: svc, handler: newStack(cfg, logger, now, svc.operations())}, nil
+	svc := &service{st: st, run: run, log: logger, out: out, data: data}
+	return &app{st: st, run: run, svc: svc, data: data, handler: newStack(cfg, logger, now, svc.operations())}, nil
 }
 
 // funcWall is a wall clock read from now, for tests, whose timers are the
@@ -412,7 +420,8 @@ func (w funcWall) NewTimer(d time.Duration) clock.Timer { return clock.Real.NewT
 // the next start, and closes the database.
 func (a *app) close() error {
 	a.run.stop()
-	return a.st.Close()
+	err := a.st.Close()
+	return errors.Join(err, a.data.close())
 }
 
 // operations is the lookout.Service of s.

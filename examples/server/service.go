@@ -21,6 +21,7 @@ type service struct {
 	log  *slog.Logger
 	figs figureCache
 	out  outputs // the customers' buckets, written; nil when the sources write nothing
+	data datasetData
 }
 
 // CreateDataset stores a dataset, CREATED. Its schema was read by the
@@ -108,8 +109,15 @@ func (s *service) ListDatasets(ctx context.Context, req *lookout.ListDatasetsReq
 
 // DeleteDataset deletes a dataset with its jobs.
 func (s *service) DeleteDataset(ctx context.Context, req *lookout.DeleteDatasetRequest) (*lookout.DeleteDatasetResponse, error) {
+	v, _ := s.st.DataVersion(ctx, req.DatasetName) // no job runs while it is deleted
 	if err := s.st.DeleteDataset(ctx, req.DatasetName); err != nil {
 		return nil, serviceError(err)
+	}
+	if c, ok := s.data.(*dataCopies); ok && v != "" {
+		if err := c.remove(v); err != nil {
+			s.log.Warn("a deleted dataset's data copy could not be removed; it is at the next start",
+				"dataset", req.DatasetName, "error", err)
+		}
 	}
 	return &lookout.DeleteDatasetResponse{}, nil
 }

@@ -264,6 +264,11 @@ CREATE TABLE IF NOT EXISTS policy_tokens(
 	revision TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS policy_tokens_arn ON policy_tokens(arn);
+-- The version of each dataset's data copy (see DataVersion).
+CREATE TABLE IF NOT EXISTS dataset_data(
+	dataset INTEGER PRIMARY KEY,
+	version TEXT NOT NULL
+);
 `
 
 // init checks the database's pages (see Open), puts it in WAL mode,
