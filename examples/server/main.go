@@ -434,6 +434,7 @@ func (s *service) operations() lookout.Service {
 		ListDataIngestionJobs:    s.ListDataIngestionJobs,
 		ListDatasets:             s.ListDatasets,
 		ListSensorStatistics:     s.ListSensorStatistics,
+		ImportDataset:            s.ImportDataset,
 		StartDataIngestionJob:    s.StartDataIngestionJob,
 
 		CreateLabelGroup:   s.CreateLabelGroup,

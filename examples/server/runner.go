@@ -245,6 +245,13 @@ func (r *runner) check(id string) (store.Job, store.Outcome, error) {
 	if err != nil {
 		return job, store.Outcome{}, err
 	}
+	if source, err := r.st.ImportSource(r.ctx, id); err != nil || source != "" {
+		if err != nil {
+			return job, store.Outcome{}, err
+		}
+		out, err := r.importData(job, source)
+		return job, out, err
+	}
 	var schema *lookout.DataSchema
 	if ds.Schema != nil {
 		if schema, err = lookout.ParseDataSchema(*ds.Schema); err != nil {

@@ -165,6 +165,9 @@ func (s *service) DescribeDataIngestionJob(ctx context.Context, req *lookout.Des
 		DataStartTime:               ts.of(j.DataStartTime),
 		DataEndTime:                 ts.of(j.DataEndTime),
 	}
+	if resp.SourceDatasetArn, err = s.st.ImportSource(ctx, j.ID); err != nil {
+		return nil, err
+	}
 	if len(j.Result) > 0 {
 		fig, err := s.figs.of(j.ID, j.Result)
 		if err != nil {

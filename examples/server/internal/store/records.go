@@ -102,6 +102,9 @@ type Outcome struct {
 	// successful job made: it becomes its dataset's DataVersion in the same
 	// commit as the outcome.
 	DataVersion string
+	// StatisticsFrom, when not "", is the job whose per-sensor figures
+	// the job takes as its own, after SensorStatistics (an import).
+	StatisticsFrom string
 }
 
 // Job is a stored data ingestion job.

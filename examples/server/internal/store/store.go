@@ -269,6 +269,16 @@ CREATE TABLE IF NOT EXISTS dataset_data(
 	dataset INTEGER PRIMARY KEY,
 	version TEXT NOT NULL
 );
+-- The jobs of ImportDataset: job is the job's seq, request the JSON of what
+-- the import was given, which a replay of its token must match.
+CREATE TABLE IF NOT EXISTS imports(
+	job INTEGER PRIMARY KEY,
+	dataset INTEGER NOT NULL,
+	source_arn TEXT NOT NULL,
+	client_token TEXT UNIQUE,
+	request BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS imports_dataset ON imports(dataset);
 `
 
 // init checks the database's pages (see Open), puts it in WAL mode,
