@@ -405,6 +405,10 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 	}
 	out, _ := src.(outputs) // nil for a test's sources that write nothing
 	svc := &service{st: st, run: run, log: logger, out: out, data: data}
+	// The retrainer and the models' ARNs are the models' part's, wired in
+	// with it: until then every model is missing and no run is made.
+	svc.retraining = newRetrainingLoop(st, nil, logger)
+	svc.retraining.start()
 	return &app{st: st, run: run, svc: svc, data: data, handler: newStack(cfg, logger, now, svc.operations())}, nil
 }
 
@@ -419,6 +423,7 @@ func (w funcWall) NewTimer(d time.Duration) clock.Timer { return clock.Real.NewT
 // close stops the runner, leaving the jobs it was running IN_PROGRESS for
 // the next start, and closes the database.
 func (a *app) close() error {
+	a.svc.retraining.stop()
 	a.run.stop()
 	err := a.st.Close()
 	return errors.Join(err, a.data.close())
@@ -454,6 +459,14 @@ func (s *service) operations() lookout.Service {
 		PutResourcePolicy:      s.PutResourcePolicy,
 		DescribeResourcePolicy: s.DescribeResourcePolicy,
 		DeleteResourcePolicy:   s.DeleteResourcePolicy,
+
+		CreateRetrainingScheduler:   s.CreateRetrainingScheduler,
+		DescribeRetrainingScheduler: s.DescribeRetrainingScheduler,
+		ListRetrainingSchedulers:    s.ListRetrainingSchedulers,
+		UpdateRetrainingScheduler:   s.UpdateRetrainingScheduler,
+		StartRetrainingScheduler:    s.StartRetrainingScheduler,
+		StopRetrainingScheduler:     s.StopRetrainingScheduler,
+		DeleteRetrainingScheduler:   s.DeleteRetrainingScheduler,
 	}
 }
 

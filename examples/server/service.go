@@ -21,7 +21,12 @@ type service struct {
 	log  *slog.Logger
 	figs figureCache
 	out  outputs // the customers' buckets, written; nil when the sources write nothing
-	data datasetData
+	// retraining runs the retraining schedulers; modelARN gives the ARN of
+	// a model, or a *store.NotFoundError (nil until the models are wired
+	// in: every model is then missing).
+	retraining *retrainingLoop
+	modelARN   func(ctx context.Context, name string) (string, error)
+	data       datasetData
 }
 
 // CreateDataset stores a dataset, CREATED. Its schema was read by the
@@ -278,8 +283,11 @@ func serviceError(err error) error {
 		limit *store.PageLimitError
 		tags  *store.TagLimitError
 		fault *store.FaultCodeError
+		rc    *store.RetrainingConflictError
 	)
 	switch {
+	case errors.As(err, &rc):
+		return &lookout.ConflictException{Message: rc.Error()}
 	case errors.As(err, &nf):
 		return &lookout.ResourceNotFoundException{Message: nf.Error()}
 	case errors.As(err, &cf):

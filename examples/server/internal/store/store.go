@@ -301,6 +301,9 @@ func (s *Store) init(path string) error {
 	if _, err := s.w.Exec(schema); err != nil {
 		return explain(path, err)
 	}
+	if _, err := s.w.Exec(retrainingSchema); err != nil {
+		return explain(path, err)
+	}
 	key := make([]byte, 32)
 	rand.Read(key) // never fails since Go 1.24: it crashes the program instead
 	if _, err := s.w.Exec(`INSERT OR IGNORE INTO meta(key, value) VALUES('page_token_key', ?)`, key); err != nil {
