@@ -350,6 +350,7 @@ type app struct {
 	st      *store.Store
 	run     *runner
 	svc     *service
+	data    *dataCopies
 	handler http.Handler
 }
 
@@ -390,14 +391,25 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 	if err != nil {
 		return nil, err
 	}
-	run := newRunner(st, src, cfg.workers, logger)
-	if err := run.start(ctx); err != nil {
+	data, err := openCopies(ctx, st, cfg.db)
+	if err != nil {
 		st.Close()
 		return nil, err
 	}
+	run := newRunner(st, src, cfg.workers, logger)
+	run.data = data
+	if err := run.start(ctx); err != nil {
+		st.Close()
+		data.close()
+		return nil, err
+	}
 	out, _ := src.(outputs) // nil for a test's sources that write nothing
-	svc := &service{st: st, run: run, log: logger, out: out}
-	return &app{st: st, run: run, svc: svc, handler: newStack(cfg, logger, now, svc.operations())}, nil
+	svc := &service{st: st, run: run, log: logger, out: out, data: data}
+	// The retrainer and the models' ARNs are the models' part's, wired in
+	// with it: until then every model is missing and no run is made.
+	svc.retraining = newRetrainingLoop(st, nil, logger)
+	svc.retraining.start()
+	return &app{st: st, run: run, svc: svc, data: data, handler: newStack(cfg, logger, now, svc.operations())}, nil
 }
 
 // funcWall is a wall clock read from now, for tests, whose timers are the
@@ -411,8 +423,10 @@ func (w funcWall) NewTimer(d time.Duration) clock.Timer { return clock.Real.NewT
 // close stops the runner, leaving the jobs it was running IN_PROGRESS for
 // the next start, and closes the database.
 func (a *app) close() error {
+	a.svc.retraining.stop()
 	a.run.stop()
-	return a.st.Close()
+	err := a.st.Close()
+	return errors.Join(err, a.data.close())
 }
 
 // operations is the lookout.Service of s.
@@ -425,6 +439,7 @@ func (s *service) operations() lookout.Service {
 		ListDataIngestionJobs:    s.ListDataIngestionJobs,
 		ListDatasets:             s.ListDatasets,
 		ListSensorStatistics:     s.ListSensorStatistics,
+		ImportDataset:            s.ImportDataset,
 		StartDataIngestionJob:    s.StartDataIngestionJob,
 
 		CreateLabelGroup:   s.CreateLabelGroup,
@@ -444,6 +459,14 @@ func (s *service) operations() lookout.Service {
 		PutResourcePolicy:      s.PutResourcePolicy,
 		DescribeResourcePolicy: s.DescribeResourcePolicy,
 		DeleteResourcePolicy:   s.DeleteResourcePolicy,
+
+		CreateRetrainingScheduler:   s.CreateRetrainingScheduler,
+		DescribeRetrainingScheduler: s.DescribeRetrainingScheduler,
+		ListRetrainingSchedulers:    s.ListRetrainingSchedulers,
+		UpdateRetrainingScheduler:   s.UpdateRetrainingScheduler,
+		StartRetrainingScheduler:    s.StartRetrainingScheduler,
+		StopRetrainingScheduler:     s.StopRetrainingScheduler,
+		DeleteRetrainingScheduler:   s.DeleteRetrainingScheduler,
 	}
 }
 

@@ -84,6 +84,10 @@ type runner struct {
 	mu      sync.Mutex
 	pending []string // job ids, oldest first
 	wake    chan struct{}
+
+	// data, when not nil, keeps the copy of the data of each successful
+	// job, made after its check and recorded with its outcome.
+	data *dataCopies
 }
 
 func newRunner(st *store.Store, src sources, workers int, log *slog.Logger) *runner {
@@ -188,8 +192,22 @@ func (r *runner) runJob(id string) {
 	if job.Status != store.JobInProgress {
 		return // deleted with its dataset, or already finished
 	}
+	var prev string // the dataset's copy this job's replaces
+	if out.DataVersion != "" {
+		prev, _ = r.st.DataVersion(r.ctx, job.DatasetName)
+	}
 	if _, err := r.finish(id, out); err != nil {
+		var nf *store.NotFoundError
+		if errors.As(err, &nf) && out.DataVersion != "" {
+			r.data.remove(out.DataVersion) // the dataset was deleted meanwhile
+		}
 		return // logged by finish
+	}
+	if prev != "" && prev != out.DataVersion {
+		if err := r.data.remove(prev); err != nil {
+			r.log.Warn("the replaced data copy could not be removed; it is at the next start",
+				"dataset", job.DatasetName, "version", prev, "error", err)
+		}
 	}
 	r.log.Info("job finished", "job_id", id, "dataset", job.DatasetName, "status", string(out.Status),
 		"failed_reason", logValue(out.FailedReason), "duration", time.Since(start))
@@ -227,6 +245,13 @@ func (r *runner) check(id string) (store.Job, store.Outcome, error) {
 	if err != nil {
 		return job, store.Outcome{}, err
 	}
+	if source, err := r.st.ImportSource(r.ctx, id); err != nil || source != "" {
+		if err != nil {
+			return job, store.Outcome{}, err
+		}
+		out, err := r.importData(job, source)
+		return job, out, err
+	}
 	var schema *lookout.DataSchema
 	if ds.Schema != nil {
 		if schema, err = lookout.ParseDataSchema(*ds.Schema); err != nil {
@@ -246,7 +271,21 @@ func (r *runner) check(id string) (store.Job, store.Outcome, error) {
 		return job, store.Outcome{}, err
 	}
 	out, err := outcomeOf(res)
-	return job, out, err
+	if err != nil || out.Status != store.JobSuccess || r.data == nil {
+		return job, out, err
+	}
+	reason, err := r.data.write(r.ctx, src, job.Input.Bucket, job.ID, schema, res.Ingested)
+	switch {
+	case err != nil && r.ctx.Err() != nil:
+		return job, store.Outcome{}, context.Canceled
+	case err != nil:
+		return job, store.Outcome{}, fmt.Errorf("writing the dataset's data copy: %w", err)
+	case reason != "":
+		r.data.remove(job.ID)
+		return job, failed(reason), nil
+	}
+	out.DataVersion = job.ID
+	return job, out, nil
 }
 
 // requestOf is the StartDataIngestionJob request that made job.

@@ -21,6 +21,12 @@ type service struct {
 	log  *slog.Logger
 	figs figureCache
 	out  outputs // the customers' buckets, written; nil when the sources write nothing
+	// retraining runs the retraining schedulers; modelARN gives the ARN of
+	// a model, or a *store.NotFoundError (nil until the models are wired
+	// in: every model is then missing).
+	retraining *retrainingLoop
+	modelARN   func(ctx context.Context, name string) (string, error)
+	data       datasetData
 }
 
 // CreateDataset stores a dataset, CREATED. Its schema was read by the
@@ -108,8 +114,15 @@ func (s *service) ListDatasets(ctx context.Context, req *lookout.ListDatasetsReq
 
 // DeleteDataset deletes a dataset with its jobs.
 func (s *service) DeleteDataset(ctx context.Context, req *lookout.DeleteDatasetRequest) (*lookout.DeleteDatasetResponse, error) {
+	v, _ := s.st.DataVersion(ctx, req.DatasetName) // no job runs while it is deleted
 	if err := s.st.DeleteDataset(ctx, req.DatasetName); err != nil {
 		return nil, serviceError(err)
+	}
+	if c, ok := s.data.(*dataCopies); ok && v != "" {
+		if err := c.remove(v); err != nil {
+			s.log.Warn("a deleted dataset's data copy could not be removed; it is at the next start",
+				"dataset", req.DatasetName, "error", err)
+		}
 	}
 	return &lookout.DeleteDatasetResponse{}, nil
 }
@@ -156,6 +169,9 @@ func (s *service) DescribeDataIngestionJob(ctx context.Context, req *lookout.Des
 		RoleArn:                     j.Input.RoleARN,
 		DataStartTime:               ts.of(j.DataStartTime),
 		DataEndTime:                 ts.of(j.DataEndTime),
+	}
+	if resp.SourceDatasetArn, err = s.st.ImportSource(ctx, j.ID); err != nil {
+		return nil, err
 	}
 	if len(j.Result) > 0 {
 		fig, err := s.figs.of(j.ID, j.Result)
@@ -267,8 +283,11 @@ func serviceError(err error) error {
 		limit *store.PageLimitError
 		tags  *store.TagLimitError
 		fault *store.FaultCodeError
+		rc    *store.RetrainingConflictError
 	)
 	switch {
+	case errors.As(err, &rc):
+		return &lookout.ConflictException{Message: rc.Error()}
 	case errors.As(err, &nf):
 		return &lookout.ResourceNotFoundException{Message: nf.Error()}
 	case errors.As(err, &cf):

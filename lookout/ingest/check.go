@@ -51,6 +51,9 @@ type Result struct {
 	// Problems lists, for every file read that has them (in key order),
 	// all its invalid header names and its first unsupported timestamps.
 	Problems []FileProblems `json:"Problems,omitempty"`
+	// Ingested lists the files a successful job ingests, in key order
+	// (nil when it fails).
+	Ingested []IngestedFile `json:"-"`
 }
 
 // Progress is how far a check has got. Bytes count what was read (a part of
@@ -273,7 +276,11 @@ func Check(ctx context.Context, req *lookout.StartDataIngestionJobRequest, schem
 	if err := r.run(); err != nil {
 		return nil, err
 	}
-	return r.result(res, failed)
+	res, err = r.result(res, failed)
+	if err == nil && res.Status == lookout.IngestionJobStatusSuccess {
+		res.Ingested = ingestedFiles(files)
+	}
+	return res, err
 }
 
 // schemaIndex is a dataset's schema, indexed.

@@ -32,7 +32,8 @@ type FileTimes struct {
 // A file the job would discard (rules 1, 3 and 5) is a *Discard; a header
 // name that is not a valid SensorName (rule 2) is a *Failure of kind
 // FailInvalidHeader, and a header of more than MaxSensors sensors one of
-// kind FailTooManySensors, both naming obj.Key (their Bucket is ""). When
+// kind FailTooManySensors, both naming obj.Key (their Bucket is ""); a read
+// that fails (section 5) is a *Failure of kind FailRead. When
 // ctx is done first, the error is ctx's.
 func ReadTimes(ctx context.Context, src Source, obj Object) (*FileTimes, error) {
 	rr := newRangeReader(ctx, src, obj.Key, obj.Size, 0, obj.Size)
@@ -48,6 +49,9 @@ func ReadTimes(ctx context.Context, src Source, obj Object) (*FileTimes, error) 
 	f.hdr = pt.hdr
 	if pt.err != nil {
 		f.finishErr(pt.err)
+		if f.readErr != nil { // the job fails on it (f.hdr may be nil)
+			return nil, &Failure{Kind: FailRead, Key: obj.Key, Err: f.readErr}
+		}
 	}
 	var ts [][]int64
 	if pt.err == nil {

@@ -275,6 +275,8 @@ func (s *Store) DeleteDataset(ctx context.Context, name string) error {
 		for _, q := range []string{
 			`DELETE FROM sensor_statistics WHERE job IN (SELECT seq FROM jobs WHERE dataset = ?)`,
 			`DELETE FROM jobs WHERE dataset = ?`,
+			`DELETE FROM dataset_data WHERE dataset = ?`,
+			`DELETE FROM imports WHERE dataset = ?`,
 			`DELETE FROM datasets WHERE id = ?`,
 		} {
 			if _, err := tx.ExecContext(ctx, q, id); err != nil {

@@ -111,6 +111,8 @@ func (e *ConflictError) Error() string {
 		return "Label group " + e.Name + " already exists"
 	case ReasonPolicyRevision:
 		return "The PolicyRevisionId is not the current revision of the resource policy of " + e.Name
+	case ReasonNoData:
+		return "Dataset " + e.Dataset + " holds no ingested data to import"
 	}
 	return "conflict (reason " + strconv.Itoa(int(e.Reason)) + ")"
 }

@@ -174,6 +174,12 @@ func (s *Store) FinishJob(ctx context.Context, id string, o Outcome) (Job, error
 			}
 		}
 		if o.Status == JobSuccess {
+			if err := setDataVersion(ctx, tx, dataset, o.DataVersion); err != nil {
+				return err
+			}
+			if err := copyStatistics(ctx, tx, seq, len(o.SensorStatistics), o.StatisticsFrom); err != nil {
+				return err
+			}
 			_, err = tx.ExecContext(ctx, `UPDATE datasets SET status = ?, updated = ?, running_job = NULL, last_job = ? WHERE id = ?`,
 				string(DatasetActive), now, seq, dataset)
 		} else {

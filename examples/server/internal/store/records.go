@@ -98,6 +98,13 @@ type Outcome struct {
 	// SensorStatistics are the per-sensor figures, each an opaque
 	// document, listed by ListSensorStatistics in this order.
 	SensorStatistics [][]byte
+	// DataVersion, when not "", names the copy of the data that a
+	// successful job made: it becomes its dataset's DataVersion in the same
+	// commit as the outcome.
+	DataVersion string
+	// StatisticsFrom, when not "", is the job whose per-sensor figures
+	// the job takes as its own, after SensorStatistics (an import).
+	StatisticsFrom string
 }
 
 // Job is a stored data ingestion job.

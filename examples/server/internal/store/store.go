@@ -264,6 +264,21 @@ CREATE TABLE IF NOT EXISTS policy_tokens(
 	revision TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS policy_tokens_arn ON policy_tokens(arn);
+-- The version of each dataset's data copy (see DataVersion).
+CREATE TABLE IF NOT EXISTS dataset_data(
+	dataset INTEGER PRIMARY KEY,
+	version TEXT NOT NULL
+);
+-- The jobs of ImportDataset: job is the job's seq, request the JSON of what
+-- the import was given, which a replay of its token must match.
+CREATE TABLE IF NOT EXISTS imports(
+	job INTEGER PRIMARY KEY,
+	dataset INTEGER NOT NULL,
+	source_arn TEXT NOT NULL,
+	client_token TEXT UNIQUE,
+	request BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS imports_dataset ON imports(dataset);
 `
 
 // init checks the database's pages (see Open), puts it in WAL mode,
@@ -284,6 +299,9 @@ func (s *Store) init(path string) error {
 		}
 	}
 	if _, err := s.w.Exec(schema); err != nil {
+		return explain(path, err)
+	}
+	if _, err := s.w.Exec(retrainingSchema); err != nil {
 		return explain(path, err)
 	}
 	key := make([]byte, 32)
