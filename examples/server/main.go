@@ -384,7 +384,8 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 	st, err := store.Open(cfg.db, store.Options{
 		Region: cfg.region, Account: cfg.account,
 		MaxDatasets: cfg.maxDatasets, MaxPending: cfg.maxPending, MaxLabelGroups: cfg.maxLabelGroups,
-		Clock: cfg.clock, Wall: wall,
+		MaxModels: cfg.maxModels,
+		Clock:     cfg.clock, Wall: wall,
 		BeforeCommit: cfg.beforeCommit,
 	})
 	if err != nil {
@@ -397,6 +398,12 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 	}
 	out, _ := src.(outputs) // nil for a test's sources that write nothing
 	svc := &service{st: st, run: run, log: logger, out: out}
+	svc.train = newTrainer(svc, cfg.workers, logger)
+	if err := svc.train.start(ctx); err != nil {
+		run.stop()
+		st.Close()
+		return nil, err
+	}
 	return &app{st: st, run: run, svc: svc, handler: newStack(cfg, logger, now, svc.operations())}, nil
 }
 
@@ -408,10 +415,12 @@ func (w funcWall) Now() time.Time { return w.now() }
 
 func (w funcWall) NewTimer(d time.Duration) clock.Timer { return clock.Real.NewTimer(d) }
 
-// close stops the runner, leaving the jobs it was running IN_PROGRESS for
+// close stops the runner and the trainer, leaving the jobs and trainings
+// they were running IN_PROGRESS for
 // the next start, and closes the database.
 func (a *app) close() error {
 	a.run.stop()
+	a.svc.train.stop()
 	return a.st.Close()
 }
 
@@ -444,6 +453,16 @@ func (s *service) operations() lookout.Service {
 		PutResourcePolicy:      s.PutResourcePolicy,
 		DescribeResourcePolicy: s.DescribeResourcePolicy,
 		DeleteResourcePolicy:   s.DeleteResourcePolicy,
+
+		CreateModel:              s.CreateModel,
+		DescribeModel:            s.DescribeModel,
+		ListModels:               s.ListModels,
+		UpdateModel:              s.UpdateModel,
+		DeleteModel:              s.DeleteModel,
+		DescribeModelVersion:     s.DescribeModelVersion,
+		ListModelVersions:        s.ListModelVersions,
+		UpdateActiveModelVersion: s.UpdateActiveModelVersion,
+		ImportModelVersion:       s.ImportModelVersion,
 	}
 }
 

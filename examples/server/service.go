@@ -21,6 +21,12 @@ type service struct {
 	log  *slog.Logger
 	figs figureCache
 	out  outputs // the customers' buckets, written; nil when the sources write nothing
+	// data is the datasets' data copies that training reads.
+	data datasetData
+	// train runs the trainings; detectors caches the trained detectors
+	// inference reads (see active).
+	train     *trainer
+	detectors detectorCache
 }
 
 // CreateDataset stores a dataset, CREATED. Its schema was read by the
@@ -267,6 +273,8 @@ func serviceError(err error) error {
 		limit *store.PageLimitError
 		tags  *store.TagLimitError
 		fault *store.FaultCodeError
+		idle  *store.DatasetNotActiveError
+		bad   *store.VersionNotUsableError
 	)
 	switch {
 	case errors.As(err, &nf):
@@ -291,6 +299,10 @@ func serviceError(err error) error {
 		return &lookout.ValidationException{Message: tags.Error()}
 	case errors.As(err, &fault):
 		return &lookout.ValidationException{Message: fault.Error()}
+	case errors.As(err, &idle):
+		return &lookout.ValidationException{Message: idle.Error()}
+	case errors.As(err, &bad):
+		return &lookout.ValidationException{Message: bad.Error()}
 	}
 	return err
 }

@@ -91,6 +91,9 @@ type NewModel struct {
 	LabelGroup string
 	// Tags are the model's tags (see TagResource).
 	Tags []Tag
+	// Import, when not "", is the ARN of the version the model's first
+	// version copies (IMPORT, IMPORT_IN_PROGRESS) instead of training.
+	Import string
 }
 
 // Model is a stored model.
@@ -219,16 +222,18 @@ type modelRequest struct {
 	Config     []byte
 	LabelGroup string `json:",omitempty"`
 	Tags       []Tag  `json:",omitempty"`
+	Import     string `json:",omitempty"`
 }
 
 // CreateModel stores a new model, IN_PROGRESS, with its first version
-// queued (IN_PROGRESS, TRAINING), and its tags. When m.ClientToken made a
+// queued (IN_PROGRESS, TRAINING; IMPORT_IN_PROGRESS, IMPORT for m.Import),
+// and its tags. When m.ClientToken made a
 // model before with the same parameters, it returns that model as it is
 // now and replay true. Errors: *NotFoundError (the dataset, the label
 // group), *DatasetNotActiveError, *ConflictError (ReasonTokenReused,
 // ReasonModelExists), *QuotaError (LimitModels).
 func (s *Store) CreateModel(ctx context.Context, m NewModel) (model Model, replay bool, err error) {
-	request, err := json.Marshal(modelRequest{Dataset: m.Dataset, Config: m.Config, LabelGroup: m.LabelGroup, Tags: m.Tags})
+	request, err := json.Marshal(modelRequest{Dataset: m.Dataset, Config: m.Config, LabelGroup: m.LabelGroup, Tags: m.Tags, Import: m.Import})
 	if err != nil {
 		return Model{}, false, fmt.Errorf("store: encoding a model: %w", err)
 	}
@@ -274,9 +279,13 @@ func (s *Store) CreateModel(ctx context.Context, m NewModel) (model Model, repla
 			return &QuotaError{Limit: LimitModels, Max: s.opts.MaxModels}
 		}
 		now := timeOf(nullTime(s.now()))
+		first := NewVersion{SourceType: SourceTraining, Status: ModelInProgress, Config: m.Config, LabelGroup: m.LabelGroup}
+		if m.Import != "" {
+			first.SourceType, first.Status, first.SourceARN = SourceImport, ModelImportInProgress, m.Import
+		}
 		model = Model{
 			Name: m.Name, ARN: "arn:aws:lookoutequipment:" + s.opts.Region + ":" + s.opts.Account + ":model/" + m.Name + "/" + newUUID(),
-			Dataset: m.Dataset, DatasetARN: e.ds.ARN, Status: ModelInProgress, CreatedAt: now, UpdatedAt: now,
+			Dataset: m.Dataset, DatasetARN: e.ds.ARN, Status: first.Status, CreatedAt: now, UpdatedAt: now,
 			Config: m.Config, LabelGroup: m.LabelGroup,
 		}
 		var token any
@@ -293,8 +302,7 @@ func (s *Store) CreateModel(ctx context.Context, m NewModel) (model Model, repla
 		if err != nil {
 			return err
 		}
-		if err := s.insertVersion(ctx, tx, id, model, 1, NewVersion{SourceType: SourceTraining, Status: ModelInProgress,
-			Config: m.Config, LabelGroup: m.LabelGroup}, now); err != nil {
+		if err := s.insertVersion(ctx, tx, id, model, 1, first, now); err != nil {
 			return err
 		}
 		return putTags(ctx, tx, model.ARN, m.Tags)
