@@ -50,6 +50,9 @@ type config struct {
 	// values are the flags left out.
 	clock store.ClockRequest
 	src   sources // tests: the buckets, in place of -data or -s3
+	// data is the datasets' data copies that trainings read (nil: none;
+	// a training then fails saying so).
+	data datasetData
 	// beforeCommit, for tests, fails the store's commits as a full disk
 	// would (store.Options.BeforeCommit).
 	beforeCommit func() error

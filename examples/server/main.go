@@ -397,7 +397,7 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 		return nil, err
 	}
 	out, _ := src.(outputs) // nil for a test's sources that write nothing
-	svc := &service{st: st, run: run, log: logger, out: out}
+	svc := &service{st: st, run: run, log: logger, out: out, data: cfg.data}
 	svc.train = newTrainer(svc, cfg.workers, logger)
 	if err := svc.train.start(ctx); err != nil {
 		run.stop()

@@ -327,7 +327,7 @@ func rateOf(rate lookout.TargetSamplingRate, series []detect.Series) (time.Durat
 }
 
 // bounds is the range of the grid: the range given, or the data's first
-// and last times where it is open.
+// and last times (Unix nanoseconds in a Series) where it is open.
 func bounds(series []detect.Series, from, to *time.Time) (time.Time, time.Time) {
 	lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
 	for _, s := range series {
@@ -337,7 +337,7 @@ func bounds(series []detect.Series, from, to *time.Time) (time.Time, time.Time) 
 	}
 	var f, e time.Time
 	if lo <= hi {
-		f, e = time.Unix(lo, 0).UTC(), time.Unix(hi, 0).UTC()
+		f, e = time.Unix(0, lo).UTC(), time.Unix(0, hi).UTC()
 	}
 	if from != nil {
 		f = *from
