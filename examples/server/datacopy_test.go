@@ -122,8 +122,8 @@ func (e *copyEnv) series(from, to time.Time) []detect.Series {
 	return s
 }
 
-// ts is the Unix time of 2024-03-01 plus h hours, in nanoseconds.
-func ts(h int) int64 {
+// hourNanos is the Unix time of 2024-03-01 plus h hours, in nanoseconds.
+func hourNanos(h int) int64 {
 	return time.Date(2024, 3, 1, h, 0, 0, 0, time.UTC).UnixNano()
 }
 
@@ -166,9 +166,9 @@ func TestDataCopyIngestTwice(t *testing.T) {
 	job := e.ingest("one")
 	require.Equal(t, store.JobSuccess, job.Status, job.FailedReason)
 	equalSeries(t, []detect.Series{
-		{Sensor: `pump\Flow`, Times: []int64{ts(0), ts(1), ts(2), ts(3)}, Values: []float64{nan, 1, 30, 5}},
-		{Sensor: `pump\Speed`, Times: []int64{ts(0), ts(1), ts(2), ts(3)}, Values: []float64{11, 10, nan, nan}},
-		{Sensor: `fan\Rpm`, Times: []int64{ts(0), ts(1)}, Values: []float64{900, nan}},
+		{Sensor: `pump\Flow`, Times: []int64{hourNanos(0), hourNanos(1), hourNanos(2), hourNanos(3)}, Values: []float64{nan, 1, 30, 5}},
+		{Sensor: `pump\Speed`, Times: []int64{hourNanos(0), hourNanos(1), hourNanos(2), hourNanos(3)}, Values: []float64{11, 10, nan, nan}},
+		{Sensor: `fan\Rpm`, Times: []int64{hourNanos(0), hourNanos(1)}, Values: []float64{900, nan}},
 	}, e.series(time.Time{}, time.Time{}))
 	e.hasVersions(job.ID)
 
@@ -177,8 +177,8 @@ func TestDataCopyIngestTwice(t *testing.T) {
 	job2 := e.ingest("two")
 	require.Equal(t, store.JobSuccess, job2.Status, job2.FailedReason)
 	equalSeries(t, []detect.Series{
-		{Sensor: `pump\Flow`, Times: []int64{ts(5)}, Values: []float64{7}},
-		{Sensor: `pump\Speed`, Times: []int64{ts(5)}, Values: []float64{8}},
+		{Sensor: `pump\Flow`, Times: []int64{hourNanos(5)}, Values: []float64{7}},
+		{Sensor: `pump\Speed`, Times: []int64{hourNanos(5)}, Values: []float64{8}},
 		{Sensor: `fan\Rpm`, Times: []int64{}, Values: []float64{}},
 	}, e.series(time.Time{}, time.Time{}))
 	e.hasVersions(job2.ID)
@@ -212,16 +212,16 @@ func TestDataCopySeriesBounds(t *testing.T) {
 	e.put(map[string]string{"in/pump/a.csv": "Timestamp,Flow,Speed\n" +
 		"2024-03-01 00:00:00,0,0\n2024-03-01 01:00:00,1,1\n2024-03-01 02:00:00,2,2\n2024-03-01 03:00:00,3,3\n"})
 	require.Equal(t, store.JobSuccess, e.ingest("one").Status)
-	at := func(h int) time.Time { return time.Unix(0, ts(h)) }
+	at := func(h int) time.Time { return time.Unix(0, hourNanos(h)) }
 	tests := []struct {
 		name     string
 		from, to time.Time
 		want     []int64
 	}{
-		{"unbounded", time.Time{}, time.Time{}, []int64{ts(0), ts(1), ts(2), ts(3)}},
-		{"inclusive", at(1), at(2), []int64{ts(1), ts(2)}},
-		{"from only", at(3), time.Time{}, []int64{ts(3)}},
-		{"to only", time.Time{}, at(0), []int64{ts(0)}},
+		{"unbounded", time.Time{}, time.Time{}, []int64{hourNanos(0), hourNanos(1), hourNanos(2), hourNanos(3)}},
+		{"inclusive", at(1), at(2), []int64{hourNanos(1), hourNanos(2)}},
+		{"from only", at(3), time.Time{}, []int64{hourNanos(3)}},
+		{"to only", time.Time{}, at(0), []int64{hourNanos(0)}},
 		{"between records", at(1).Add(time.Nanosecond), at(2).Add(-time.Nanosecond), []int64{}},
 		{"after all", at(9), time.Time{}, []int64{}},
 		{"to before from", at(2), at(1), []int64{}},

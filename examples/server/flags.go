@@ -30,12 +30,14 @@ type config struct {
 	maxDatasets int    // 0: no quota
 	// maxLabelGroups is the quota of label groups; 0: none.
 	maxLabelGroups int
-	account        string
-	region         string
-	logLevel       slog.Level
-	rate           float64 // requests per second; 0: no limit
-	burst          int     // >= 1 when rate > 0
-	timeouts       timeouts
+	// maxModels is the quota of models; 0: none.
+	maxModels int
+	account   string
+	region    string
+	logLevel  slog.Level
+	rate      float64 // requests per second; 0: no limit
+	burst     int     // >= 1 when rate > 0
+	timeouts  timeouts
 	// credentials, from -auth FILE: the access keys whose signed requests
 	// are let in, and auth the handler's option that checks them; nil lets
 	// every request in, signed or not.
@@ -48,6 +50,9 @@ type config struct {
 	// values are the flags left out.
 	clock store.ClockRequest
 	src   sources // tests: the buckets, in place of -data or -s3
+	// data is the datasets' data copies that trainings read (nil: none;
+	// a training then fails saying so).
+	data datasetData
 	// beforeCommit, for tests, fails the store's commits as a full disk
 	// would (store.Options.BeforeCommit).
 	beforeCommit func() error
@@ -88,9 +93,13 @@ const (
 	// is not in the sources, so this one is chosen, ample for the
 	// pipelines seen (a label group per asset or fleet).
 	defaultMaxLabelGroups = 100
-	defaultWorkers        = 2
-	defaultAccount        = "123456789012"
-	defaultRegion         = "us-east-1"
+	// defaultMaxModels is the quota of models: the service's is not in
+	// the sources, so this one is chosen (a few models per dataset of the
+	// 15 datasets the service allows).
+	defaultMaxModels = 50
+	defaultWorkers   = 2
+	defaultAccount   = "123456789012"
+	defaultRegion    = "us-east-1"
 	// defaultDB is the database's file name, beside the binary.
 	defaultDB = "lookout.db"
 )
@@ -115,6 +124,8 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, code int, ok bool)
 	fs.IntVar(&cfg.maxDatasets, "max-datasets", defaultMaxDatasets, "quota of datasets (0: no quota)")
 	fs.IntVar(&cfg.maxLabelGroups, "max-label-groups", defaultMaxLabelGroups,
 		"quota of label groups (0: no quota; the service's is not published, this default is chosen)")
+	fs.IntVar(&cfg.maxModels, "max-models", defaultMaxModels,
+		"quota of models (0: no quota; the service's is not published, this default is chosen)")
 	fs.StringVar(&cfg.account, "account", defaultAccount, "the AWS account `id` of the ARNs")
 	fs.StringVar(&cfg.region, "region", defaultRegion, "the AWS `region` of the ARNs")
 	fs.TextVar(&cfg.logLevel, "log-level", slog.LevelInfo, "the least `level` logged: DEBUG, INFO, WARN or ERROR")
@@ -202,6 +213,8 @@ func finish(cfg *config, extra []string) error {
 		return fmt.Errorf("%w: -max-datasets must not be negative", errUsage)
 	case cfg.maxLabelGroups < 0:
 		return fmt.Errorf("%w: -max-label-groups must not be negative", errUsage)
+	case cfg.maxModels < 0:
+		return fmt.Errorf("%w: -max-models must not be negative", errUsage)
 	case !isAccount(cfg.account):
 		return fmt.Errorf("%w: -account must be 12 digits, not %q", errUsage, cfg.account)
 	case !isRegion(cfg.region):

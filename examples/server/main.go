@@ -385,7 +385,8 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 	st, err := store.Open(cfg.db, store.Options{
 		Region: cfg.region, Account: cfg.account,
 		MaxDatasets: cfg.maxDatasets, MaxPending: cfg.maxPending, MaxLabelGroups: cfg.maxLabelGroups,
-		Clock: cfg.clock, Wall: wall,
+		MaxModels: cfg.maxModels,
+		Clock:     cfg.clock, Wall: wall,
 		BeforeCommit: cfg.beforeCommit,
 	})
 	if err != nil {
@@ -405,9 +406,18 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 	}
 	out, _ := src.(outputs) // nil for a test's sources that write nothing
 	svc := &service{st: st, run: run, log: logger, out: out, data: data}
-	// The retrainer and the models' ARNs are the models' part's, wired in
-	// with it: until then every model is missing and no run is made.
-	svc.retraining = newRetrainingLoop(st, nil, logger)
+	if cfg.data != nil {
+		svc.data = cfg.data
+	}
+	svc.train = newTrainer(svc, cfg.workers, logger)
+	if err := svc.train.start(ctx); err != nil {
+		run.stop()
+		st.Close()
+		data.close()
+		return nil, err
+	}
+	svc.modelARN = svc.storedModelARN
+	svc.retraining = newRetrainingLoop(st, svc, logger)
 	svc.retraining.start()
 	return &app{st: st, run: run, svc: svc, data: data, handler: newStack(cfg, logger, now, svc.operations())}, nil
 }
@@ -420,11 +430,13 @@ func (w funcWall) Now() time.Time { return w.now() }
 
 func (w funcWall) NewTimer(d time.Duration) clock.Timer { return clock.Real.NewTimer(d) }
 
-// close stops the runner, leaving the jobs it was running IN_PROGRESS for
+// close stops the runner and the trainer, leaving the jobs and trainings
+// they were running IN_PROGRESS for
 // the next start, and closes the database.
 func (a *app) close() error {
 	a.svc.retraining.stop()
 	a.run.stop()
+	a.svc.train.stop()
 	err := a.st.Close()
 	return errors.Join(err, a.data.close())
 }
@@ -467,6 +479,16 @@ func (s *service) operations() lookout.Service {
 		StartRetrainingScheduler:    s.StartRetrainingScheduler,
 		StopRetrainingScheduler:     s.StopRetrainingScheduler,
 		DeleteRetrainingScheduler:   s.DeleteRetrainingScheduler,
+
+		CreateModel:              s.CreateModel,
+		DescribeModel:            s.DescribeModel,
+		ListModels:               s.ListModels,
+		UpdateModel:              s.UpdateModel,
+		DeleteModel:              s.DeleteModel,
+		DescribeModelVersion:     s.DescribeModelVersion,
+		ListModelVersions:        s.ListModelVersions,
+		UpdateActiveModelVersion: s.UpdateActiveModelVersion,
+		ImportModelVersion:       s.ImportModelVersion,
 	}
 }
 

@@ -290,17 +290,24 @@ func schedulerCheck(freq, lookback string) (int, error) {
 	return days, nil
 }
 
-// modelOf returns the ARN of the model named name: a *store.NotFoundError
-// when it does not exist (always, while s.modelARN is not wired in).
+// modelOf returns the ARN of the model named name, through s.modelARN: a
+// ResourceNotFoundException when it does not exist.
 func (s *service) modelOf(ctx context.Context, name string) (string, error) {
-	if s.modelARN == nil {
-		return "", &lookout.ResourceNotFoundException{Message: "Model " + name + " does not exist"}
-	}
 	arn, err := s.modelARN(ctx, name)
 	if err != nil {
 		return "", serviceError(err)
 	}
 	return arn, nil
+}
+
+// storedModelARN is the service's modelARN: the ARN of the model the store
+// holds under name, or its *store.NotFoundError.
+func (s *service) storedModelARN(ctx context.Context, name string) (string, error) {
+	m, err := s.st.Model(ctx, name)
+	if err != nil {
+		return "", err
+	}
+	return m.ARN, nil
 }
 
 // CreateRetrainingScheduler stores a scheduler, PENDING, for an existing

@@ -333,8 +333,8 @@ func TestRetrainingSchedulerOperationsServed(t *testing.T) {
 	}
 }
 
-// TestRetrainingSchedulerNoModels: without the models wired in, every
-// model is missing.
+// TestRetrainingSchedulerNoModels: a model the store does not hold is
+// missing.
 func TestRetrainingSchedulerNoModels(t *testing.T) {
 	t.Parallel()
 	a, _ := newTestApp(t, testConfig())

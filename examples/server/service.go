@@ -21,12 +21,17 @@ type service struct {
 	log  *slog.Logger
 	figs figureCache
 	out  outputs // the customers' buckets, written; nil when the sources write nothing
+	// data is the datasets' data copies that training reads.
+	data datasetData
+	// train runs the trainings; detectors caches the trained detectors
+	// inference reads (see active).
+	train     *trainer
+	detectors detectorCache
 	// retraining runs the retraining schedulers; modelARN gives the ARN of
-	// a model, or a *store.NotFoundError (nil until the models are wired
-	// in: every model is then missing).
+	// a model or a *store.NotFoundError (storedModelARN; tests stand in
+	// made-up models).
 	retraining *retrainingLoop
 	modelARN   func(ctx context.Context, name string) (string, error)
-	data       datasetData
 }
 
 // CreateDataset stores a dataset, CREATED. Its schema was read by the
@@ -284,6 +289,8 @@ func serviceError(err error) error {
 		tags  *store.TagLimitError
 		fault *store.FaultCodeError
 		rc    *store.RetrainingConflictError
+		idle  *store.DatasetNotActiveError
+		bad   *store.VersionNotUsableError
 	)
 	switch {
 	case errors.As(err, &rc):
@@ -310,6 +317,10 @@ func serviceError(err error) error {
 		return &lookout.ValidationException{Message: tags.Error()}
 	case errors.As(err, &fault):
 		return &lookout.ValidationException{Message: fault.Error()}
+	case errors.As(err, &idle):
+		return &lookout.ValidationException{Message: idle.Error()}
+	case errors.As(err, &bad):
+		return &lookout.ValidationException{Message: bad.Error()}
 	}
 	return err
 }

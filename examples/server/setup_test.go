@@ -55,6 +55,7 @@ func testConfig() config {
 		maxPending:     defaultMaxPending,
 		maxDatasets:    defaultMaxDatasets,
 		maxLabelGroups: defaultMaxLabelGroups,
+		maxModels:      defaultMaxModels,
 		account:        defaultAccount,
 		region:         defaultRegion,
 		timeouts:       defaultTimeouts,

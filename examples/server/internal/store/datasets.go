@@ -271,6 +271,12 @@ func (s *Store) DeleteDataset(ctx context.Context, name string) error {
 		if e.running != "" {
 			return &ConflictError{Reason: ReasonIngestionInProgress, Dataset: name, JobID: e.running}
 		}
+		if model, err := trainingOn(ctx, tx, "m.dataset = ?", name); err != nil || model != "" {
+			if err != nil {
+				return err
+			}
+			return &ConflictError{Reason: ReasonTrainingInProgress, Dataset: name, Model: model}
+		}
 		id := e.id
 		for _, q := range []string{
 			`DELETE FROM sensor_statistics WHERE job IN (SELECT seq FROM jobs WHERE dataset = ?)`,

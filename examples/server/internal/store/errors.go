@@ -17,6 +17,9 @@ const (
 	ResourceJob        Resource = "Data ingestion job"
 	ResourceLabelGroup Resource = "Label group"
 	ResourceLabel      Resource = "Label"
+	ResourceModel      Resource = "Model"
+	// ResourceModelVersion: Name is the version, Group the model.
+	ResourceModelVersion Resource = "Model version"
 	// ResourceARN: no resource the store holds has the ARN (TagResource,
 	// PutPolicy, ...).
 	ResourceARN Resource = "Resource"
@@ -41,6 +44,8 @@ func (e *NotFoundError) Error() string {
 		return "Resource " + e.Name + " has no resource policy"
 	case ResourceLabel:
 		return "Label " + e.Name + " does not exist in label group " + e.Group
+	case ResourceModelVersion:
+		return "Version " + e.Name + " of model " + e.Group + " does not exist"
 	}
 	return string(e.Resource) + " " + e.Name + " does not exist"
 }
@@ -65,6 +70,14 @@ const (
 	// ReasonPolicyRevision: PutPolicy named a revision that is not the
 	// policy's current one (or the resource has no policy).
 	ReasonPolicyRevision
+	// ReasonModelExists: a model of that name exists.
+	ReasonModelExists
+	// ReasonTrainingInProgress: the model (Name) is training: DeleteModel,
+	// a second training, or DeleteDataset and DeleteLabelGroup of what it
+	// reads (Dataset or Name the dataset or label group, Model the model).
+	ReasonTrainingInProgress
+	// ReasonVersionFinished: FinishVersion on a version that has ended.
+	ReasonVersionFinished
 )
 
 // ConflictError says that a change conflicts with the state.
@@ -79,9 +92,13 @@ type ConflictError struct {
 	// made: "" for a dataset or a job (JobID says which),
 	// ResourceLabelGroup, ResourceLabel or ResourcePolicy.
 	Resource Resource
-	// Name is the label group (ReasonLabelGroupExists) or the resource's
-	// ARN (ReasonPolicyRevision).
+	// Name is the label group (ReasonLabelGroupExists), the resource's
+	// ARN (ReasonPolicyRevision) or the model (ReasonModelExists,
+	// ReasonTrainingInProgress, ReasonVersionFinished).
 	Name string
+	// Model is the model training, when a dataset or label group it reads
+	// is to be deleted (ReasonTrainingInProgress).
+	Model string
 }
 
 func (e *ConflictError) Error() string {
@@ -96,6 +113,8 @@ func (e *ConflictError) Error() string {
 			return "The ClientToken was already used to create a label with different parameters"
 		case ResourcePolicy:
 			return "The ClientToken was already used to put a resource policy with different parameters"
+		case ResourceModel:
+			return "The ClientToken was already used to create a model with different parameters"
 		}
 		if e.JobID != "" {
 			return "The ClientToken was already used to start a data ingestion job with different parameters"
@@ -113,6 +132,18 @@ func (e *ConflictError) Error() string {
 		return "The PolicyRevisionId is not the current revision of the resource policy of " + e.Name
 	case ReasonNoData:
 		return "Dataset " + e.Dataset + " holds no ingested data to import"
+	case ReasonModelExists:
+		return "Model " + e.Name + " already exists"
+	case ReasonTrainingInProgress:
+		switch {
+		case e.Dataset != "":
+			return "Dataset " + e.Dataset + " is being read by the training of model " + e.Model
+		case e.Model != "":
+			return "Label group " + e.Name + " is being read by the training of model " + e.Model
+		}
+		return "Model " + e.Name + " has a training in progress"
+	case ReasonVersionFinished:
+		return "The training of model " + e.Name + " has already finished"
 	}
 	return "conflict (reason " + strconv.Itoa(int(e.Reason)) + ")"
 }
@@ -125,6 +156,7 @@ const (
 	LimitDatasets    Limit = "datasets"
 	LimitPendingJobs Limit = "pending data ingestion jobs"
 	LimitLabelGroups Limit = "label groups"
+	LimitModels      Limit = "models"
 )
 
 // QuotaError says that a change would exceed a quota.

@@ -309,6 +309,12 @@ func (s *Store) DeleteLabelGroup(ctx context.Context, name string) error {
 		if err != nil {
 			return err
 		}
+		if model, err := trainingOn(ctx, tx, "v.label_group = ?", name); err != nil || model != "" {
+			if err != nil {
+				return err
+			}
+			return &ConflictError{Reason: ReasonTrainingInProgress, Name: name, Model: model}
+		}
 		for _, q := range []string{`DELETE FROM labels WHERE grp = ?`, `DELETE FROM label_groups WHERE id = ?`} {
 			if _, err := tx.ExecContext(ctx, q, id); err != nil {
 				return err

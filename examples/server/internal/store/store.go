@@ -35,6 +35,8 @@ type Options struct {
 	MaxPending int
 	// MaxLabelGroups bounds the label groups; 0 or less means no bound.
 	MaxLabelGroups int
+	// MaxModels bounds the models; 0 or less means no bound.
+	MaxModels int
 	// Clock asks for the clock of a new database (see OpenClock); for a
 	// database that has one, it must be the same or left out.
 	Clock ClockRequest
@@ -304,6 +306,9 @@ func (s *Store) init(path string) error {
 	if _, err := s.w.Exec(retrainingSchema); err != nil {
 		return explain(path, err)
 	}
+	if _, err := s.w.Exec(modelSchema); err != nil {
+		return explain(path, err)
+	}
 	key := make([]byte, 32)
 	rand.Read(key) // never fails since Go 1.24: it crashes the program instead
 	if _, err := s.w.Exec(`INSERT OR IGNORE INTO meta(key, value) VALUES('page_token_key', ?)`, key); err != nil {
@@ -452,7 +457,7 @@ func (s *Store) commit(batch []*change, errs []error) (int, error) {
 // isRule reports whether err is a rule's verdict rather than a failure.
 func isRule(err error) bool {
 	switch err.(type) {
-	case *NotFoundError, *ConflictError, *QuotaError, *TagLimitError, *FaultCodeError:
+	case *NotFoundError, *ConflictError, *QuotaError, *TagLimitError, *FaultCodeError, *DatasetNotActiveError, *VersionNotUsableError:
 		return true
 	}
 	return false

@@ -15,6 +15,8 @@ const (
 	listStatistics
 	listLabelGroups
 	listLabels
+	listModels
+	listModelVersions
 )
 
 // tokenVersion is the first byte of every sealed token.
