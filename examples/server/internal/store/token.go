@@ -15,6 +15,9 @@ const (
 	listStatistics
 	listLabelGroups
 	listLabels
+	listSchedulers
+	listExecutions
+	listEvents
 )
 
 // tokenVersion is the first byte of every sealed token.
