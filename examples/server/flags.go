@@ -30,6 +30,7 @@ type config struct {
 	maxDatasets int    // 0: no quota
 	// maxLabelGroups is the quota of label groups; 0: none.
 	maxLabelGroups int
+	maxSchedulers  int // the quota of inference schedulers; 0: none
 	account        string
 	region         string
 	logLevel       slog.Level
@@ -48,6 +49,9 @@ type config struct {
 	// values are the flags left out.
 	clock store.ClockRequest
 	src   sources // tests: the buckets, in place of -data or -s3
+	// models, for tests, are the trained models inference schedulers run
+	// (nil: none until training is part of the server).
+	models trainedModels
 	// beforeCommit, for tests, fails the store's commits as a full disk
 	// would (store.Options.BeforeCommit).
 	beforeCommit func() error
@@ -88,9 +92,13 @@ const (
 	// is not in the sources, so this one is chosen, ample for the
 	// pipelines seen (a label group per asset or fleet).
 	defaultMaxLabelGroups = 100
-	defaultWorkers        = 2
-	defaultAccount        = "123456789012"
-	defaultRegion         = "us-east-1"
+	// defaultMaxSchedulers is the quota of inference schedulers: the
+	// service's is not in the sources, so this one is chosen (a scheduler
+	// per asset of a plant).
+	defaultMaxSchedulers = 100
+	defaultWorkers       = 2
+	defaultAccount       = "123456789012"
+	defaultRegion        = "us-east-1"
 	// defaultDB is the database's file name, beside the binary.
 	defaultDB = "lookout.db"
 )
@@ -115,6 +123,8 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, code int, ok bool)
 	fs.IntVar(&cfg.maxDatasets, "max-datasets", defaultMaxDatasets, "quota of datasets (0: no quota)")
 	fs.IntVar(&cfg.maxLabelGroups, "max-label-groups", defaultMaxLabelGroups,
 		"quota of label groups (0: no quota; the service's is not published, this default is chosen)")
+	fs.IntVar(&cfg.maxSchedulers, "max-schedulers", defaultMaxSchedulers,
+		"quota of inference schedulers (0: no quota; the service's is not published, this default is chosen)")
 	fs.StringVar(&cfg.account, "account", defaultAccount, "the AWS account `id` of the ARNs")
 	fs.StringVar(&cfg.region, "region", defaultRegion, "the AWS `region` of the ARNs")
 	fs.TextVar(&cfg.logLevel, "log-level", slog.LevelInfo, "the least `level` logged: DEBUG, INFO, WARN or ERROR")
@@ -165,7 +175,7 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, code int, ok bool)
 	fs.DurationVar(&cfg.timeouts.shutdown, "grace", defaultTimeouts.shutdown,
 		"on SIGINT or SIGTERM, how long the requests in progress may take before their connections are closed")
 	usage := func() {
-		fmt.Fprintln(stderr, "usage: server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N] [-max-datasets N] [-max-label-groups N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D] [-time-origin T] [-time-scale N] [-auth FILE] [-reads N] [-read-stall D]")
+		fmt.Fprintln(stderr, "usage: server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N] [-max-datasets N] [-max-label-groups N] [-max-schedulers N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D] [-time-origin T] [-time-scale N] [-auth FILE] [-reads N] [-read-stall D]")
 		fs.SetOutput(stderr)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
@@ -202,6 +212,8 @@ func finish(cfg *config, extra []string) error {
 		return fmt.Errorf("%w: -max-datasets must not be negative", errUsage)
 	case cfg.maxLabelGroups < 0:
 		return fmt.Errorf("%w: -max-label-groups must not be negative", errUsage)
+	case cfg.maxSchedulers < 0:
+		return fmt.Errorf("%w: -max-schedulers must not be negative", errUsage)
 	case !isAccount(cfg.account):
 		return fmt.Errorf("%w: -account must be 12 digits, not %q", errUsage, cfg.account)
 	case !isRegion(cfg.region):

@@ -9,7 +9,7 @@
 // Usage:
 //
 //	go run ./examples/server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N]
-//	    [-max-datasets N] [-max-label-groups N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D]
+//	    [-max-datasets N] [-max-label-groups N] [-max-schedulers N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D]
 //	    [-time-origin T] [-time-scale N] [-auth FILE]
 //
 // Flags:
@@ -32,6 +32,10 @@
 //	                  the quota of label groups: a new one beyond it gets
 //	                  ServiceQuotaExceededException (default 100, chosen:
 //	                  the service's is not published; 0: none)
+//	-max-schedulers N
+//	                  the quota of inference schedulers: a new one beyond it
+//	                  gets ServiceQuotaExceededException (default 100,
+//	                  chosen: the service's is not in the sources; 0: none)
 //	-account ID       the account id of the ARNs (default 123456789012)
 //	-region R         the region of the ARNs (default us-east-1)
 //	-log-level L      the least level logged: DEBUG, INFO, WARN, ERROR (default INFO)
@@ -384,7 +388,7 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 	st, err := store.Open(cfg.db, store.Options{
 		Region: cfg.region, Account: cfg.account,
 		MaxDatasets: cfg.maxDatasets, MaxPending: cfg.maxPending, MaxLabelGroups: cfg.maxLabelGroups,
-		Clock: cfg.clock, Wall: wall,
+		MaxSchedulers: cfg.maxSchedulers, Clock: cfg.clock, Wall: wall,
 		BeforeCommit: cfg.beforeCommit,
 	})
 	if err != nil {
@@ -396,7 +400,13 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 		return nil, err
 	}
 	out, _ := src.(outputs) // nil for a test's sources that write nothing
-	svc := &service{st: st, run: run, log: logger, out: out}
+	svc := &service{st: st, run: run, log: logger, out: out, models: cfg.models}
+	svc.infer = newInferer(st, src, out, svc.modelsOf, defaultInferenceWorkers, logger)
+	if err := svc.infer.start(ctx); err != nil {
+		run.stop()
+		st.Close()
+		return nil, err
+	}
 	return &app{st: st, run: run, svc: svc, handler: newStack(cfg, logger, now, svc.operations())}, nil
 }
 
@@ -411,6 +421,7 @@ func (w funcWall) NewTimer(d time.Duration) clock.Timer { return clock.Real.NewT
 // close stops the runner, leaving the jobs it was running IN_PROGRESS for
 // the next start, and closes the database.
 func (a *app) close() error {
+	a.svc.infer.stop()
 	a.run.stop()
 	return a.st.Close()
 }
@@ -444,6 +455,16 @@ func (s *service) operations() lookout.Service {
 		PutResourcePolicy:      s.PutResourcePolicy,
 		DescribeResourcePolicy: s.DescribeResourcePolicy,
 		DeleteResourcePolicy:   s.DeleteResourcePolicy,
+
+		CreateInferenceScheduler:   s.CreateInferenceScheduler,
+		DescribeInferenceScheduler: s.DescribeInferenceScheduler,
+		ListInferenceSchedulers:    s.ListInferenceSchedulers,
+		UpdateInferenceScheduler:   s.UpdateInferenceScheduler,
+		StartInferenceScheduler:    s.StartInferenceScheduler,
+		StopInferenceScheduler:     s.StopInferenceScheduler,
+		DeleteInferenceScheduler:   s.DeleteInferenceScheduler,
+		ListInferenceExecutions:    s.ListInferenceExecutions,
+		ListInferenceEvents:        s.ListInferenceEvents,
 	}
 }
 

@@ -35,6 +35,7 @@ func TestParseFlags(t *testing.T) {
 		maxPending:     5,
 		maxDatasets:    15,
 		maxLabelGroups: 100,
+		maxSchedulers:  100,
 		account:        "123456789012",
 		region:         "us-east-1",
 		logLevel:       slog.LevelInfo,

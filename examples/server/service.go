@@ -21,6 +21,11 @@ type service struct {
 	log  *slog.Logger
 	figs figureCache
 	out  outputs // the customers' buckets, written; nil when the sources write nothing
+	// models are the trained models inference schedulers run (nil while
+	// no part of the server trains them); infer makes their runs (nil in
+	// tests that make none).
+	models trainedModels
+	infer  *inferer
 }
 
 // CreateDataset stores a dataset, CREATED. Its schema was read by the
@@ -268,6 +273,9 @@ func serviceError(err error) error {
 		tags  *store.TagLimitError
 		fault *store.FaultCodeError
 	)
+	if e, ok := schedulerError(err); ok {
+		return e
+	}
 	switch {
 	case errors.As(err, &nf):
 		return &lookout.ResourceNotFoundException{Message: nf.Error()}
