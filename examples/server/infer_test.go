@@ -427,6 +427,10 @@ func TestInferenceSchedulerLifecycle(t *testing.T) {
 	require.ErrorAs(t, err, &conflict)
 	_, err = s.StopInferenceScheduler(ctx, &lookout.StopInferenceSchedulerRequest{InferenceSchedulerName: "c-sched"})
 	require.NoError(t, err)
+	require.Eventually(t, func() bool {
+		d, err := s.DescribeInferenceScheduler(ctx, &lookout.DescribeInferenceSchedulerRequest{InferenceSchedulerName: "c-sched"})
+		return err == nil && d.Status == lookout.InferenceSchedulerStatusStopped
+	}, 10*time.Second, 5*time.Millisecond, "STOPPING ends STOPPED once the run in progress ends")
 
 	// Update applies to the stored configuration.
 	_, err = s.UpdateInferenceScheduler(ctx, &lookout.UpdateInferenceSchedulerRequest{InferenceSchedulerName: "a-sched",
