@@ -31,13 +31,14 @@ type config struct {
 	// maxLabelGroups is the quota of label groups; 0: none.
 	maxLabelGroups int
 	// maxModels is the quota of models; 0: none.
-	maxModels int
-	account   string
-	region    string
-	logLevel  slog.Level
-	rate      float64 // requests per second; 0: no limit
-	burst     int     // >= 1 when rate > 0
-	timeouts  timeouts
+	maxModels     int
+	maxSchedulers int // the quota of inference schedulers; 0: none
+	account       string
+	region        string
+	logLevel      slog.Level
+	rate          float64 // requests per second; 0: no limit
+	burst         int     // >= 1 when rate > 0
+	timeouts      timeouts
 	// credentials, from -auth FILE: the access keys whose signed requests
 	// are let in, and auth the handler's option that checks them; nil lets
 	// every request in, signed or not.
@@ -53,6 +54,9 @@ type config struct {
 	// data is the datasets' data copies that trainings read (nil: none;
 	// a training then fails saying so).
 	data datasetData
+	// models, for tests, are the trained models inference schedulers run
+	// (nil: the models the server trains).
+	models trainedModels
 	// beforeCommit, for tests, fails the store's commits as a full disk
 	// would (store.Options.BeforeCommit).
 	beforeCommit func() error
@@ -97,9 +101,13 @@ const (
 	// the sources, so this one is chosen (a few models per dataset of the
 	// 15 datasets the service allows).
 	defaultMaxModels = 50
-	defaultWorkers   = 2
-	defaultAccount   = "123456789012"
-	defaultRegion    = "us-east-1"
+	// defaultMaxSchedulers is the quota of inference schedulers: the
+	// service's is not in the sources, so this one is chosen (a scheduler
+	// per asset of a plant).
+	defaultMaxSchedulers = 100
+	defaultWorkers       = 2
+	defaultAccount       = "123456789012"
+	defaultRegion        = "us-east-1"
 	// defaultDB is the database's file name, beside the binary.
 	defaultDB = "lookout.db"
 )
@@ -126,6 +134,8 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, code int, ok bool)
 		"quota of label groups (0: no quota; the service's is not published, this default is chosen)")
 	fs.IntVar(&cfg.maxModels, "max-models", defaultMaxModels,
 		"quota of models (0: no quota; the service's is not published, this default is chosen)")
+	fs.IntVar(&cfg.maxSchedulers, "max-schedulers", defaultMaxSchedulers,
+		"quota of inference schedulers (0: no quota; the service's is not published, this default is chosen)")
 	fs.StringVar(&cfg.account, "account", defaultAccount, "the AWS account `id` of the ARNs")
 	fs.StringVar(&cfg.region, "region", defaultRegion, "the AWS `region` of the ARNs")
 	fs.TextVar(&cfg.logLevel, "log-level", slog.LevelInfo, "the least `level` logged: DEBUG, INFO, WARN or ERROR")
@@ -176,7 +186,7 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, code int, ok bool)
 	fs.DurationVar(&cfg.timeouts.shutdown, "grace", defaultTimeouts.shutdown,
 		"on SIGINT or SIGTERM, how long the requests in progress may take before their connections are closed")
 	usage := func() {
-		fmt.Fprintln(stderr, "usage: server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N] [-max-datasets N] [-max-label-groups N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D] [-time-origin T] [-time-scale N] [-auth FILE] [-reads N] [-read-stall D]")
+		fmt.Fprintln(stderr, "usage: server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N] [-max-datasets N] [-max-label-groups N] [-max-schedulers N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D] [-time-origin T] [-time-scale N] [-auth FILE] [-reads N] [-read-stall D]")
 		fs.SetOutput(stderr)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
@@ -215,6 +225,8 @@ func finish(cfg *config, extra []string) error {
 		return fmt.Errorf("%w: -max-label-groups must not be negative", errUsage)
 	case cfg.maxModels < 0:
 		return fmt.Errorf("%w: -max-models must not be negative", errUsage)
+	case cfg.maxSchedulers < 0:
+		return fmt.Errorf("%w: -max-schedulers must not be negative", errUsage)
 	case !isAccount(cfg.account):
 		return fmt.Errorf("%w: -account must be 12 digits, not %q", errUsage, cfg.account)
 	case !isRegion(cfg.region):

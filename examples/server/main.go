@@ -9,7 +9,7 @@
 // Usage:
 //
 //	go run ./examples/server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N]
-//	    [-max-datasets N] [-max-label-groups N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D]
+//	    [-max-datasets N] [-max-label-groups N] [-max-schedulers N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D]
 //	    [-time-origin T] [-time-scale N] [-auth FILE]
 //
 // Flags:
@@ -32,6 +32,10 @@
 //	                  the quota of label groups: a new one beyond it gets
 //	                  ServiceQuotaExceededException (default 100, chosen:
 //	                  the service's is not published; 0: none)
+//	-max-schedulers N
+//	                  the quota of inference schedulers: a new one beyond it
+//	                  gets ServiceQuotaExceededException (default 100,
+//	                  chosen: the service's is not in the sources; 0: none)
 //	-account ID       the account id of the ARNs (default 123456789012)
 //	-region R         the region of the ARNs (default us-east-1)
 //	-log-level L      the least level logged: DEBUG, INFO, WARN, ERROR (default INFO)
@@ -385,8 +389,8 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 	st, err := store.Open(cfg.db, store.Options{
 		Region: cfg.region, Account: cfg.account,
 		MaxDatasets: cfg.maxDatasets, MaxPending: cfg.maxPending, MaxLabelGroups: cfg.maxLabelGroups,
-		MaxModels: cfg.maxModels,
-		Clock:     cfg.clock, Wall: wall,
+		MaxModels: cfg.maxModels, MaxSchedulers: cfg.maxSchedulers,
+		Clock: cfg.clock, Wall: wall,
 		BeforeCommit: cfg.beforeCommit,
 	})
 	if err != nil {
@@ -405,9 +409,12 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 		return nil, err
 	}
 	out, _ := src.(outputs) // nil for a test's sources that write nothing
-	svc := &service{st: st, run: run, log: logger, out: out, data: data}
+	svc := &service{st: st, run: run, log: logger, out: out, data: data, models: cfg.models}
 	if cfg.data != nil {
 		svc.data = cfg.data
+	}
+	if svc.models == nil {
+		svc.models = svc
 	}
 	svc.train = newTrainer(svc, cfg.workers, logger)
 	if err := svc.train.start(ctx); err != nil {
@@ -419,6 +426,15 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 	svc.modelARN = svc.storedModelARN
 	svc.retraining = newRetrainingLoop(st, svc, logger)
 	svc.retraining.start()
+	svc.infer = newInferer(st, src, out, svc.modelsOf, defaultInferenceWorkers, logger)
+	if err := svc.infer.start(ctx); err != nil {
+		svc.retraining.stop()
+		svc.train.stop()
+		run.stop()
+		st.Close()
+		data.close()
+		return nil, err
+	}
 	return &app{st: st, run: run, svc: svc, data: data, handler: newStack(cfg, logger, now, svc.operations())}, nil
 }
 
@@ -434,6 +450,7 @@ func (w funcWall) NewTimer(d time.Duration) clock.Timer { return clock.Real.NewT
 // they were running IN_PROGRESS for
 // the next start, and closes the database.
 func (a *app) close() error {
+	a.svc.infer.stop()
 	a.svc.retraining.stop()
 	a.run.stop()
 	a.svc.train.stop()
@@ -489,6 +506,16 @@ func (s *service) operations() lookout.Service {
 		ListModelVersions:        s.ListModelVersions,
 		UpdateActiveModelVersion: s.UpdateActiveModelVersion,
 		ImportModelVersion:       s.ImportModelVersion,
+
+		CreateInferenceScheduler:   s.CreateInferenceScheduler,
+		DescribeInferenceScheduler: s.DescribeInferenceScheduler,
+		ListInferenceSchedulers:    s.ListInferenceSchedulers,
+		UpdateInferenceScheduler:   s.UpdateInferenceScheduler,
+		StartInferenceScheduler:    s.StartInferenceScheduler,
+		StopInferenceScheduler:     s.StopInferenceScheduler,
+		DeleteInferenceScheduler:   s.DeleteInferenceScheduler,
+		ListInferenceExecutions:    s.ListInferenceExecutions,
+		ListInferenceEvents:        s.ListInferenceEvents,
 	}
 }
 

@@ -36,6 +36,7 @@ func TestParseFlags(t *testing.T) {
 		maxDatasets:    15,
 		maxLabelGroups: 100,
 		maxModels:      50,
+		maxSchedulers:  100,
 		account:        "123456789012",
 		region:         "us-east-1",
 		logLevel:       slog.LevelInfo,

@@ -29,8 +29,8 @@ type modelConfig struct {
 	KMSKeyID                       string                                       `json:",omitempty"`
 }
 
-// decodeConfig reads a stored configuration.
-func decodeConfig(b []byte) (modelConfig, error) {
+// decodeModelConfig reads a model's stored configuration.
+func decodeModelConfig(b []byte) (modelConfig, error) {
 	var c modelConfig
 	if err := json.Unmarshal(b, &c); err != nil {
 		return c, errors.New("stored model configuration unreadable: " + err.Error())
@@ -219,7 +219,7 @@ func (s *service) DescribeModel(ctx context.Context, req *lookout.DescribeModelR
 	if err != nil {
 		return nil, serviceError(err)
 	}
-	cfg, err := decodeConfig(m.Config)
+	cfg, err := decodeModelConfig(m.Config)
 	if err != nil {
 		return nil, err
 	}
@@ -287,7 +287,7 @@ func (s *service) ListModels(ctx context.Context, req *lookout.ListModelsRequest
 	}
 	resp := &lookout.ListModelsResponse{NextToken: optional(next), ModelSummaries: make([]lookout.ModelSummary, len(list))}
 	for i, m := range list {
-		cfg, err := decodeConfig(m.Config)
+		cfg, err := decodeModelConfig(m.Config)
 		if err != nil {
 			return nil, err
 		}
@@ -316,7 +316,7 @@ func (s *service) UpdateModel(ctx context.Context, req *lookout.UpdateModelReque
 		group = labelGroupOf(req.LabelsInputConfiguration)
 	}
 	err = s.st.UpdateModel(ctx, req.ModelName, group, func(old []byte) ([]byte, error) {
-		cfg, err := decodeConfig(old)
+		cfg, err := decodeModelConfig(old)
 		if err != nil {
 			return nil, err
 		}
@@ -353,7 +353,7 @@ func (s *service) DescribeModelVersion(ctx context.Context, req *lookout.Describ
 	if err != nil {
 		return nil, serviceError(err)
 	}
-	cfg, err := decodeConfig(v.Config)
+	cfg, err := decodeModelConfig(v.Config)
 	if err != nil {
 		return nil, err
 	}
@@ -433,7 +433,7 @@ func (s *service) ImportModelVersion(ctx context.Context, req *lookout.ImportMod
 	if src.Status != store.ModelSuccess {
 		return nil, &lookout.ValidationException{Message: "Source model version " + src.ARN + " is " + src.Status + ", not SUCCESS"}
 	}
-	cfg, err := decodeConfig(src.Config)
+	cfg, err := decodeModelConfig(src.Config)
 	if err != nil {
 		return nil, err
 	}

@@ -32,6 +32,10 @@ type service struct {
 	// made-up models).
 	retraining *retrainingLoop
 	modelARN   func(ctx context.Context, name string) (string, error)
+	// models are the trained models inference schedulers run (the service
+	// itself, see active; tests stand in their own); infer makes their runs.
+	models trainedModels
+	infer  *inferer
 }
 
 // CreateDataset stores a dataset, CREATED. Its schema was read by the
@@ -292,6 +296,9 @@ func serviceError(err error) error {
 		idle  *store.DatasetNotActiveError
 		bad   *store.VersionNotUsableError
 	)
+	if e, ok := schedulerError(err); ok {
+		return e
+	}
 	switch {
 	case errors.As(err, &rc):
 		return &lookout.ConflictException{Message: rc.Error()}

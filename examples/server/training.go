@@ -197,7 +197,7 @@ func (t *trainer) train(k versionKey) (*store.VersionOutcome, error) {
 	if v.SourceType == store.SourceImport {
 		return t.importVersion(ctx, v)
 	}
-	cfg, err := decodeConfig(v.Config)
+	cfg, err := decodeModelConfig(v.Config)
 	if err != nil {
 		return nil, err
 	}
@@ -673,7 +673,7 @@ func (s *service) active(ctx context.Context, name string) (trainedModel, error)
 	if err != nil {
 		return trainedModel{}, err
 	}
-	cfg, err := decodeConfig(m.Config)
+	cfg, err := decodeModelConfig(m.Config)
 	if err != nil {
 		return trainedModel{}, err
 	}
@@ -694,7 +694,7 @@ func (s *service) active(ctx context.Context, name string) (trainedModel, error)
 	if err != nil {
 		return trainedModel{}, err
 	}
-	vcfg, err := decodeConfig(v.Config)
+	vcfg, err := decodeModelConfig(v.Config)
 	if err != nil {
 		return trainedModel{}, err
 	}
@@ -724,7 +724,7 @@ func (s *service) retrain(ctx context.Context, name string, from, to time.Time, 
 	if err != nil {
 		return 0, err
 	}
-	cfg, err := decodeConfig(m.Config)
+	cfg, err := decodeModelConfig(m.Config)
 	if err != nil {
 		return 0, err
 	}

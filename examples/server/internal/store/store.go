@@ -37,6 +37,9 @@ type Options struct {
 	MaxLabelGroups int
 	// MaxModels bounds the models; 0 or less means no bound.
 	MaxModels int
+	// MaxSchedulers bounds the inference schedulers; 0 or less means no
+	// bound.
+	MaxSchedulers int
 	// Clock asks for the clock of a new database (see OpenClock); for a
 	// database that has one, it must be the same or left out.
 	Clock ClockRequest
@@ -309,6 +312,9 @@ func (s *Store) init(path string) error {
 	if _, err := s.w.Exec(modelSchema); err != nil {
 		return explain(path, err)
 	}
+	if _, err := s.w.Exec(schedulerSchema); err != nil {
+		return explain(path, err)
+	}
 	key := make([]byte, 32)
 	rand.Read(key) // never fails since Go 1.24: it crashes the program instead
 	if _, err := s.w.Exec(`INSERT OR IGNORE INTO meta(key, value) VALUES('page_token_key', ?)`, key); err != nil {
@@ -457,7 +463,8 @@ func (s *Store) commit(batch []*change, errs []error) (int, error) {
 // isRule reports whether err is a rule's verdict rather than a failure.
 func isRule(err error) bool {
 	switch err.(type) {
-	case *NotFoundError, *ConflictError, *QuotaError, *TagLimitError, *FaultCodeError, *DatasetNotActiveError, *VersionNotUsableError:
+	case *NotFoundError, *ConflictError, *QuotaError, *TagLimitError, *FaultCodeError, *DatasetNotActiveError, *VersionNotUsableError,
+		*SchedulerConflictError:
 		return true
 	}
 	return false

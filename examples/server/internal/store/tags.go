@@ -22,7 +22,7 @@ const MaxTags = 200
 type resolver func(ctx context.Context, q querier, find func(string) (*indexed, bool), arn string) (bool, error)
 
 // resolvers are the kinds of resources that have an ARN.
-var resolvers = []resolver{holdsDataset, holdsLabelGroup, holdsModel}
+var resolvers = []resolver{holdsDataset, holdsLabelGroup, holdsModel, holdsScheduler}
 
 // holdsDataset: arn:aws:lookoutequipment:REGION:ACCOUNT:dataset/NAME/UUID,
 // that of a dataset of the index.

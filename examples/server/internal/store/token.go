@@ -17,6 +17,9 @@ const (
 	listLabels
 	listModels
 	listModelVersions
+	listSchedulers
+	listExecutions
+	listEvents
 )
 
 // tokenVersion is the first byte of every sealed token.
