@@ -25,7 +25,7 @@ import (
 )
 
 // fakeModels are trained models held in memory: the trainedModels seam
-// without training as part of the server.
+// with detectors trained in the test, not by the server.
 type fakeModels struct {
 	mu sync.Mutex
 	m  map[string]trainedModel
@@ -39,12 +39,6 @@ func (f *fakeModels) active(_ context.Context, name string) (trainedModel, error
 		return trainedModel{}, &store.NotFoundError{Resource: "Model", Name: name}
 	}
 	return m, nil
-}
-
-func (f *fakeModels) delete(name string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	delete(f.m, name)
 }
 
 // pumpSignal is the test machine's sensors at Unix second t: a daily cycle in
