@@ -425,7 +425,18 @@ func (s *service) UpdateActiveModelVersion(ctx context.Context, req *lookout.Upd
 // ImportModelVersion copies a version this endpoint holds into a model:
 // the model named, made when it does not exist (on the source's dataset
 // unless DatasetName names another, ACTIVE), through IMPORT_IN_PROGRESS.
+// A replay of ClientToken with the same parameters returns the version it
+// made as it is now, into a new model or an existing one.
+//
+// InferenceDataImportStrategy other than NO_IMPORT (adding the rows the
+// model's inference schedulers read to its dataset's data) is not done by
+// this stand-in: it is a ValidationException that says so, rather than a
+// strategy accepted and silently not applied.
 func (s *service) ImportModelVersion(ctx context.Context, req *lookout.ImportModelVersionRequest) (*lookout.ImportModelVersionResponse, error) {
+	if st := req.InferenceDataImportStrategy; st != "" && st != lookout.InferenceDataImportStrategyNoImport {
+		return nil, &lookout.ValidationException{Message: "InferenceDataImportStrategy " + string(st) +
+			" is not supported by this endpoint: only NO_IMPORT (the default) is"}
+	}
 	src, err := s.st.VersionByARN(ctx, req.SourceModelVersionArn)
 	if err != nil {
 		return nil, serviceError(err)
@@ -452,15 +463,16 @@ func (s *service) ImportModelVersion(ctx context.Context, req *lookout.ImportMod
 		name = src.Model
 	}
 	nv := store.NewVersion{SourceType: store.SourceImport, Status: store.ModelImportInProgress, Config: doc,
-		SourceARN: src.ARN}
-	v, err := s.st.AddVersion(ctx, name, nv)
+		SourceARN: src.ARN, ClientToken: strings.Clone(req.ClientToken)}
+	v, replay, err := s.st.AddVersion(ctx, name, nv)
 	var nf *store.NotFoundError
 	if errors.As(err, &nf) && nf.Resource == store.ResourceModel {
 		dataset := req.DatasetName
 		if dataset == "" {
 			dataset = src.Dataset
 		}
-		m, _, err := s.st.CreateModel(ctx, store.NewModel{Name: name, ClientToken: strings.Clone(req.ClientToken),
+		var m store.Model
+		m, replay, err = s.st.CreateModel(ctx, store.NewModel{Name: name, ClientToken: strings.Clone(req.ClientToken),
 			Dataset: dataset, Config: doc, Tags: tagsOf(req.Tags), Import: src.ARN})
 		if err != nil {
 			return nil, serviceError(err)
@@ -472,7 +484,7 @@ func (s *service) ImportModelVersion(ctx context.Context, req *lookout.ImportMod
 	} else if err != nil {
 		return nil, serviceError(err)
 	}
-	if s.train != nil {
+	if s.train != nil && !replay {
 		s.train.enqueue(v.Model, v.Version)
 	}
 	return &lookout.ImportModelVersionResponse{ModelName: v.Model, ModelArn: v.ModelARN, ModelVersionArn: v.ARN,

@@ -461,6 +461,33 @@ func TestModelVersions(t *testing.T) {
 	_, err = a.svc.ImportModelVersion(ctx, &lookout.ImportModelVersionRequest{ClientToken: "imp2", DatasetName: "plant",
 		ModelName: "copy2", SourceModelVersionArn: d.ModelArn + "/model-version/7"})
 	exception[*lookout.ResourceNotFoundException](t, err)
+
+	// ClientToken: a replay, into the model it made or into one that
+	// existed, returns the version it made; the token with other
+	// parameters is a ConflictException.
+	again, err := a.svc.ImportModelVersion(ctx, &lookout.ImportModelVersionRequest{ClientToken: "imp", DatasetName: "plant",
+		ModelName: "copy", SourceModelVersionArn: d.ModelArn + "/model-version/2"})
+	require.NoError(t, err)
+	assert.Equal(t, imp.ModelVersionArn, again.ModelVersionArn)
+	assert.Equal(t, lookout.ModelVersionStatusSuccess, again.Status)
+	into := &lookout.ImportModelVersionRequest{ClientToken: "imp3", ModelName: "copy", SourceModelVersionArn: d.ModelArn + "/model-version/1"}
+	second, err := a.svc.ImportModelVersion(ctx, into)
+	require.NoError(t, err)
+	assert.Equal(t, int64(2), *second.ModelVersion, "a version added to the existing model")
+	waitVersion(t, a, "copy", 2)
+	replayed, err := a.svc.ImportModelVersion(ctx, into)
+	require.NoError(t, err)
+	assert.Equal(t, second.ModelVersionArn, replayed.ModelVersionArn)
+	assert.Equal(t, []int64{1, 2}, versions(&lookout.ListModelVersionsRequest{ModelName: "copy"}), "the replay added none")
+	into.SourceModelVersionArn = d.ModelArn + "/model-version/2"
+	_, err = a.svc.ImportModelVersion(ctx, into)
+	exception[*lookout.ConflictException](t, err)
+
+	for _, st := range []lookout.InferenceDataImportStrategy{lookout.InferenceDataImportStrategyAddWhenEmpty, lookout.InferenceDataImportStrategyOverwrite} {
+		_, err = a.svc.ImportModelVersion(ctx, &lookout.ImportModelVersionRequest{ClientToken: "imp4", ModelName: "copy",
+			SourceModelVersionArn: d.ModelArn + "/model-version/1", InferenceDataImportStrategy: st})
+		assert.Contains(t, exception[*lookout.ValidationException](t, err).Error(), "not supported", st)
+	}
 }
 
 func TestModelTagsAndPolicies(t *testing.T) {

@@ -734,7 +734,7 @@ func (s *service) retrain(ctx context.Context, name string, from, to time.Time, 
 	if err != nil {
 		return 0, err
 	}
-	v, err := s.st.AddVersion(ctx, name, store.NewVersion{SourceType: store.SourceRetraining, Status: store.ModelInProgress,
+	v, _, err := s.st.AddVersion(ctx, name, store.NewVersion{SourceType: store.SourceRetraining, Status: store.ModelInProgress,
 		Config: doc, LabelGroup: m.LabelGroup, Promote: string(promote)})
 	if err != nil {
 		return 0, err

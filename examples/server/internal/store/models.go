@@ -55,6 +55,7 @@ CREATE TABLE IF NOT EXISTS model_versions(
 	promote TEXT,
 	promotion TEXT,
 	source_arn TEXT,
+	client_token TEXT UNIQUE,
 	PRIMARY KEY(model, version)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS model_versions_status ON model_versions(status);
@@ -176,6 +177,10 @@ type NewVersion struct {
 	LabelGroup string
 	Promote    string
 	SourceARN  string
+	// ClientToken, for an import, makes it idempotent: a version made
+	// with the same token, model and parameters is returned as it is now
+	// ("" stores no token).
+	ClientToken string
 }
 
 // VersionOutcome is how a version's training ended.
@@ -282,6 +287,7 @@ func (s *Store) CreateModel(ctx context.Context, m NewModel) (model Model, repla
 		first := NewVersion{SourceType: SourceTraining, Status: ModelInProgress, Config: m.Config, LabelGroup: m.LabelGroup}
 		if m.Import != "" {
 			first.SourceType, first.Status, first.SourceARN = SourceImport, ModelImportInProgress, m.Import
+			first.ClientToken = m.ClientToken // a replay finds the import through AddVersion too
 		}
 		model = Model{
 			Name: m.Name, ARN: "arn:aws:lookoutequipment:" + s.opts.Region + ":" + s.opts.Account + ":model/" + m.Name + "/" + newUUID(),
@@ -315,9 +321,13 @@ func (s *Store) CreateModel(ctx context.Context, m NewModel) (model Model, repla
 
 // insertVersion writes version n of the model of row id.
 func (s *Store) insertVersion(ctx context.Context, tx *wtx, id int64, m Model, n int64, v NewVersion, now time.Time) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO model_versions(model, version, arn, status, source_type, created, updated, started, config, label_group, promote, source_arn)
-		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, n, m.VersionARN(n), v.Status, v.SourceType, now.UnixNano(), now.UnixNano(),
-		now.UnixNano(), v.Config, v.LabelGroup, v.Promote, v.SourceARN)
+	var token any
+	if v.ClientToken != "" {
+		token = v.ClientToken
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO model_versions(model, version, arn, status, source_type, created, updated, started, config, label_group, promote, source_arn, client_token)
+		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, n, m.VersionARN(n), v.Status, v.SourceType, now.UnixNano(), now.UnixNano(),
+		now.UnixNano(), v.Config, v.LabelGroup, v.Promote, v.SourceARN, token)
 	return err
 }
 
@@ -532,10 +542,15 @@ func (s *Store) ModelVersion(ctx context.Context, name string, n int64) (ModelVe
 	if err := s.readable(); err != nil {
 		return ModelVersion{}, err
 	}
-	v, err := scanVersion(s.rs.QueryRowContext(ctx, `SELECT `+versionColumns+` FROM model_versions v JOIN models m ON m.id = v.model
+	return s.modelVersion(ctx, &s.rs, name, n)
+}
+
+// modelVersion is ModelVersion read through q.
+func (s *Store) modelVersion(ctx context.Context, q querier, name string, n int64) (ModelVersion, error) {
+	v, err := scanVersion(q.QueryRowContext(ctx, `SELECT `+versionColumns+` FROM model_versions v JOIN models m ON m.id = v.model
 		WHERE m.name = ? AND v.version = ?`, name, n).Scan)
 	if errors.Is(err, sql.ErrNoRows) {
-		if _, _, err := s.modelRow(ctx, &s.rs, name); err != nil {
+		if _, _, err := s.modelRow(ctx, q, name); err != nil {
 			return ModelVersion{}, err
 		}
 		return ModelVersion{}, &NotFoundError{Resource: ResourceModelVersion, Name: strconv.FormatInt(n, 10), Group: name}
@@ -686,10 +701,33 @@ func (s *Store) SetActiveVersion(ctx context.Context, name string, n int64) (bef
 
 // AddVersion queues a new version of the model named, numbered after its
 // last, and returns it. A model with no active version takes the status
-// of the version (IN_PROGRESS or IMPORT_IN_PROGRESS). Errors:
-// *NotFoundError, *ConflictError (ReasonTrainingInProgress).
-func (s *Store) AddVersion(ctx context.Context, name string, nv NewVersion) (v ModelVersion, err error) {
+// of the version (IN_PROGRESS or IMPORT_IN_PROGRESS). When nv.ClientToken
+// made a version before, of the same model with the same source and
+// configuration, it returns that version as it is now and replay true.
+// Errors: *NotFoundError, *ConflictError (ReasonTrainingInProgress;
+// ReasonTokenReused, Resource ModelVersion).
+func (s *Store) AddVersion(ctx context.Context, name string, nv NewVersion) (v ModelVersion, replay bool, err error) {
 	err = s.write(ctx, func(tx *wtx) error {
+		v, replay = ModelVersion{}, false
+		if nv.ClientToken != "" {
+			var model string
+			var n int64
+			var source string
+			var config []byte
+			err := tx.QueryRowContext(ctx, `SELECT m.name, v.version, COALESCE(v.source_arn, ''), v.config
+				FROM model_versions v JOIN models m ON m.id = v.model WHERE v.client_token = ?`, nv.ClientToken).Scan(&model, &n, &source, &config)
+			switch {
+			case err == nil:
+				if model != name || source != nv.SourceARN || !bytes.Equal(config, nv.Config) {
+					return &ConflictError{Reason: ReasonTokenReused, Resource: ResourceModelVersion}
+				}
+				v, err = s.modelVersion(ctx, tx, name, n)
+				replay = err == nil
+				return err
+			case !errors.Is(err, sql.ErrNoRows):
+				return err
+			}
+		}
 		id, m, err := s.modelRow(ctx, tx, name)
 		if err != nil {
 			return err
@@ -718,7 +756,7 @@ func (s *Store) AddVersion(ctx context.Context, name string, nv NewVersion) (v M
 			Started: now, Config: nv.Config, LabelGroup: nv.LabelGroup, Promote: nv.Promote, SourceARN: nv.SourceARN}
 		return nil
 	})
-	return v, err
+	return v, replay, err
 }
 
 // FinishVersion ends version n of the model named as out says. A success
