@@ -14,8 +14,9 @@ import (
 	"github.com/lookout-equipment/lookoutequipment/lookout/ingest"
 )
 
-// dataCopies keeps the datasets' data copies (SERVICE.md, "The data a
-// dataset holds") in a datacopy.Dir: a version per successful job, named by
+// dataCopies keeps the datasets' data copies (what a successful ingestion
+// ingested, per component, duplicates resolved to the last read, gaps
+// kept) in a datacopy.Dir: a version per successful job, named by
 // the job's id, which the store records as the dataset's DataVersion in
 // the commit of the job's outcome. It is the server's datasetData.
 type dataCopies struct {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -57,6 +58,11 @@ type config struct {
 	// models, for tests, are the trained models inference schedulers run
 	// (nil: the models the server trains).
 	models trainedModels
+	// retrainer and modelARN, for tests, stand in for the server's own
+	// trainings and models in the retraining schedulers (nil: the
+	// server's).
+	retrainer retrainer
+	modelARN  func(ctx context.Context, name string) (string, error)
 	// beforeCommit, for tests, fails the store's commits as a full disk
 	// would (store.Options.BeforeCommit).
 	beforeCommit func() error

@@ -10,8 +10,8 @@ import (
 )
 
 // ImportDataset copies a dataset this endpoint holds (SourceDatasetArn)
-// into a new one, through IMPORT_IN_PROGRESS. Chosen where SERVICE.md is
-// silent: the new dataset's name defaults to the source's (so that, the
+// into a new one, through IMPORT_IN_PROGRESS. Chosen where the service's
+// documentation is silent: the new dataset's name defaults to the source's (so that, the
 // source being on this endpoint, an import without a name is a
 // ConflictException unless the source was deleted meanwhile); only a source
 // with a successful ingestion can be imported (ConflictException); the

@@ -176,8 +176,11 @@ func waitRuns(t *testing.T, s *service, name string, n int) []lookout.InferenceE
 // decimals matches a number with more than 5 decimals.
 var decimals = regexp.MustCompile(`\d\.\d{6,}`)
 
-// checkResults checks every rule SERVICE.md lists for results.jsonl and
-// returns the lines' reasons by time.
+// checkResults checks every rule of results.jsonl lines (the documented
+// form; at most 5 decimals; score in [0, 1]; prediction 1 exactly above
+// 0.5; every sensor in schema order, shares adding to 1; MACHINE_OFF
+// lines without score or diagnostics; lines in time order) and returns
+// the lines' reasons by time.
 func checkResults(t *testing.T, body string, sensors []string) map[string]string {
 	t.Helper()
 	reasons := map[string]string{}

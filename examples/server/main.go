@@ -1,15 +1,17 @@
-// Command server stands in for Amazon Lookout for Equipment's dataset,
-// data ingestion, label, tag and resource-policy API: programs written against the service point it at this
-// endpoint (--endpoint-url) and run their whole flow, from CreateDataset to
-// DeleteDataset. It speaks the service's wire protocol (AWS JSON 1.0)
-// through [lookout.NewHandler], runs real ingestion jobs (the check of
-// lookout/ingest over the job's bucket), and keeps its state in an embedded
-// SQLite database.
+// Command server stands in for Amazon Lookout for Equipment, all 49
+// operations of its API: programs written against the service point it at
+// this endpoint (--endpoint-url) and run their whole flow, from
+// CreateDataset through training and inference to DeleteDataset. It speaks
+// the service's wire protocol (AWS JSON 1.0) through [lookout.NewHandler],
+// runs real ingestion jobs (the check of lookout/ingest over the job's
+// bucket), trains real models on the data ingested (lookout/detect), runs
+// inference schedulers that read their input files and write results.jsonl,
+// and keeps its state in an embedded SQLite database.
 //
 // Usage:
 //
 //	go run ./examples/server (-data DIR | -s3) [-addr ADDR] [-db FILE] [-workers N] [-max-pending N]
-//	    [-max-datasets N] [-max-label-groups N] [-max-schedulers N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D]
+//	    [-max-datasets N] [-max-label-groups N] [-max-models N] [-max-schedulers N] [-account ID] [-region R] [-log-level L] [-rate R] [-burst B] [-grace D]
 //	    [-time-origin T] [-time-scale N] [-auth FILE]
 //
 // Flags:
@@ -32,6 +34,8 @@
 //	                  the quota of label groups: a new one beyond it gets
 //	                  ServiceQuotaExceededException (default 100, chosen:
 //	                  the service's is not published; 0: none)
+//	-max-models N     the quota of models (default 50, chosen: the service's
+//	                  is not published; 0: none)
 //	-max-schedulers N
 //	                  the quota of inference schedulers: a new one beyond it
 //	                  gets ServiceQuotaExceededException (default 100,
@@ -109,8 +113,8 @@
 // # Tags and resource policies
 //
 // TagResource, UntagResource and ListTagsForResource work on every
-// resource that has an ARN: datasets and label groups (models and
-// inference schedulers when the server holds them). A resource has at most
+// resource that has an ARN: datasets, label groups, models and inference
+// schedulers. A resource has at most
 // 200 tags: a TagResource past it gets a ValidationException and changes
 // nothing; a key given again replaces its value; keys beginning with aws:
 // are refused; UntagResource of a key the resource lacks is no error;
@@ -120,8 +124,8 @@
 //
 // PutResourcePolicy, DescribeResourcePolicy and DeleteResourcePolicy keep
 // one policy per ARN. The service puts policies on models and model
-// versions; until the server holds models, it takes a policy on any
-// resource it holds (a dataset, a label group). A policy must be a JSON
+// versions; the server takes one on any resource it holds (chosen: a
+// pipeline that puts one on a dataset is not refused). A policy must be a JSON
 // object (ValidationException); it is stored, never enforced. Each Put
 // makes a new PolicyRevisionId (32 hexadecimal digits); a Put with a
 // PolicyRevisionId other than the current one (or when there is no
@@ -155,14 +159,57 @@
 //     with -region and -account; a JobId is 32 lowercase hexadecimal
 //     digits.
 //
+// # Models
+//
+// CreateModel needs an ACTIVE dataset (its DatasetSchema, when given, may
+// list only the dataset's components and sensors), an OffCondition of the
+// form COMPONENT\SENSOR < 10 on a sensor of the schema, and an existing
+// label group when LabelsInputConfiguration names one; it answers
+// IN_PROGRESS, and a training on the workers reads the dataset's copy of
+// its data (see below) between TrainingDataStartTime and
+// TrainingDataEndTime, resampled to TargetSamplingRate (or the rate
+// lookout/detect picks), leaving out the labelled ANOMALY and NEUTRAL
+// ranges and the records OffCondition marks. It ends SUCCESS, with
+// ModelMetrics computed on the evaluation range and, with
+// ModelDiagnosticsOutputConfiguration, the evaluation's results written to
+// the bucket, or FAILED with a FailedReason that says what to change (too
+// little data, a sensor without a valid value, a label file that does not
+// read). Each training adds a version; the first that succeeds becomes
+// active; UpdateActiveModelVersion moves it. DeleteModel, and DeleteDataset
+// or DeleteLabelGroup of what a training reads, while it runs:
+// ConflictException. Retraining schedulers train a new version on their
+// lookback window at each RetrainingFrequency, on the server's clock.
+//
+// A successful ingestion copies the data it ingested beside the database
+// (FILE.data: a columnar file per component, checksummed, written under a
+// temporary name and renamed): trainings read that copy, never the bucket,
+// and a later ingestion replaces it. ImportDataset copies a dataset the
+// server holds, ImportModelVersion a model version.
+//
+// # Inference schedulers
+//
+// CreateInferenceScheduler needs a model whose status is SUCCESS; the
+// scheduler wakes at every multiple of DataUploadFrequency from the top of
+// the hour plus DataDelayOffsetInMinutes, on the server's clock, and each
+// run reads the input files named COMPONENT + delimiter + time in the
+// window (plus one before and one after), takes the rows of its window,
+// scores them with the model's active version and writes
+// <Prefix><ScheduledStartTime>/results.jsonl to the output bucket (-data:
+// the folder of that bucket, which must exist). ListInferenceExecutions
+// gives each run, ListInferenceEvents the runs of anomalous lines. A run
+// without data for a component fails with the service's FailedReason; a
+// deleted model fails the next run.
+//
 // # Durability
 //
-// A dataset, job, label group, label, tag or policy is committed to the
+// A dataset, job, label group, label, tag, policy, model, version or
+// scheduler is committed to the
 // database, and the database synced to disk, before the request that made
 // or changed it gets its 200: a server killed at
 // any moment loses nothing it acknowledged. Jobs that were IN_PROGRESS when
 // the server stopped (killed, or shut down while they ran) run again when
-// it starts (the check only reads). Memory does not grow with the jobs kept:
+// it starts (the check only reads), and so do trainings; a RUNNING
+// scheduler makes the runs it missed, in order. Memory does not grow with the jobs kept:
 // they are in the database, with bounded caches of recent ones and of the
 // pages of ListDataIngestionJobs last read; the datasets, which are few,
 // are held in memory as well.
@@ -424,7 +471,14 @@ func newApp(ctx context.Context, cfg config, logger *slog.Logger, now func() tim
 		return nil, err
 	}
 	svc.modelARN = svc.storedModelARN
-	svc.retraining = newRetrainingLoop(st, svc, logger)
+	if cfg.modelARN != nil {
+		svc.modelARN = cfg.modelARN
+	}
+	var retrain retrainer = svc
+	if cfg.retrainer != nil {
+		retrain = cfg.retrainer
+	}
+	svc.retraining = newRetrainingLoop(st, retrain, logger)
 	svc.retraining.start()
 	svc.infer = newInferer(st, src, out, svc.modelsOf, defaultInferenceWorkers, logger)
 	if err := svc.infer.start(ctx); err != nil {

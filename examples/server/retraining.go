@@ -14,8 +14,9 @@ import (
 	"github.com/lookout-equipment/lookoutequipment/lookout"
 )
 
-// The retraining schedulers (SERVICE.md, "Labels, retraining, ..."). The
-// choices where the specification is silent:
+// The retraining schedulers: RetrainingFrequency from P30D to P1Y in days
+// (a month 30, a year 365), LookbackWindow P180D to P720D, Delete only
+// when STOPPED. The choices where the service's documentation is silent:
 //
 //   - A new scheduler is PENDING and makes no run until
 //     StartRetrainingScheduler makes it RUNNING; StopRetrainingScheduler

@@ -91,7 +91,15 @@ func (f *fakeRetrainer) made() []retrainCall {
 // a new loop over r.
 func withModels(t *testing.T, a *app, r retrainer, models ...string) {
 	t.Helper()
-	a.svc.modelARN = func(_ context.Context, name string) (string, error) {
+	a.svc.modelARN = madeUpModels(models...)
+	a.svc.retraining.stop()
+	a.svc.retraining = newRetrainingLoop(a.st, r, discardLogger())
+	a.svc.retraining.start()
+}
+
+// madeUpModels is a modelARN that knows the models named (ARNs made up).
+func madeUpModels(models ...string) func(context.Context, string) (string, error) {
+	return func(_ context.Context, name string) (string, error) {
 		for _, m := range models {
 			if m == name {
 				return "arn:aws:lookoutequipment:us-east-1:123456789012:model/" + name + "/0000", nil
@@ -99,9 +107,6 @@ func withModels(t *testing.T, a *app, r retrainer, models ...string) {
 		}
 		return "", &store.NotFoundError{Resource: "Model", Name: name}
 	}
-	a.svc.retraining.stop()
-	a.svc.retraining = newRetrainingLoop(a.st, r, discardLogger())
-	a.svc.retraining.start()
 }
 
 func createScheduler(t *testing.T, s *service, model string, start *time.Time) *lookout.CreateRetrainingSchedulerResponse {
@@ -298,9 +303,9 @@ func TestRetrainingSchedulerMissedRuns(t *testing.T) {
 	require.NoError(t, a.close())
 
 	clk.Advance(65 * day) // 2024-08-05 12:00: the runs of 06-02, 07-02 and 08-01 are due
-	b := newTestAppLogging(t, cfg, discardLogger(), clk.Now)
 	fake := &fakeRetrainer{}
-	withModels(t, b, fake, "pump")
+	cfg.retrainer, cfg.modelARN = fake, madeUpModels("pump") // from the start: the loop runs at once
+	newTestAppLogging(t, cfg, discardLogger(), clk.Now)
 	require.Eventually(t, func() bool { return len(fake.made()) == 3 }, 5*time.Second, 5*time.Millisecond)
 	for i, c := range fake.made() {
 		assert.Equal(t, start.Add(time.Duration(30*i)*day), c.to, i)

@@ -15,7 +15,7 @@ import (
 // inference write to their customers' buckets (outputs).
 
 // datasetData is the copy of each dataset's data that a successful
-// ingestion makes (SERVICE.md, "The data a dataset holds"): training and
+// ingestion makes (a later one replaces it): training and
 // retraining read it, never the bucket.
 type datasetData interface {
 	// series returns the data of the dataset's sensors, one detect.Series
