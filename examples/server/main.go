@@ -500,9 +500,10 @@ func (w funcWall) Now() time.Time { return w.now() }
 
 func (w funcWall) NewTimer(d time.Duration) clock.Timer { return clock.Real.NewTimer(d) }
 
-// close stops the runner and the trainer, leaving the jobs and trainings
-// they were running IN_PROGRESS for
-// the next start, and closes the database.
+// close stops the inference and retraining schedules, the runner and the
+// trainer, leaving the runs, jobs and trainings they were making
+// IN_PROGRESS for the next start, and closes the database and the data
+// copies.
 func (a *app) close() error {
 	a.svc.infer.stop()
 	a.svc.retraining.stop()

@@ -220,8 +220,8 @@ func TestModelTrainingFails(t *testing.T) {
 	}{
 		{name: "13 days", data: fakeData{days: 13}, req: func(r *lookout.CreateModelRequest) {
 			r.TrainingDataEndTime, r.EvaluationDataStartTime, r.EvaluationDataEndTime = ts(13), nil, nil
-		}, reason: "14 days"},
-		{name: "a sensor without a valid value", data: fakeData{days: 21, dead: `pump\b`}, reason: `Sensor pump\b has no valid value`},
+		}, reason: " of data, at least 14.00 days are needed; give a training range (TrainingDataStartTime, TrainingDataEndTime)"},
+		{name: "a sensor without a valid value", data: fakeData{days: 21, dead: `pump\b`}, reason: `Sensor pump\b has no valid value in the training range; leave it out`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

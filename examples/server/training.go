@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"math"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -356,13 +357,27 @@ func trainReason(err error) string {
 		none   *detect.NoValidValueError
 		frame  *detect.FrameError
 	)
+	inDays := func(d time.Duration) string { return strconv.FormatFloat(d.Hours()/24, 'f', 2, 64) + " days" }
 	switch {
+	case errors.As(err, &little) && little.Span < detect.MinTrainingSpan:
+		return "Not enough training data: the training range holds " + inDays(little.Span) + " of data, at least " +
+			inDays(detect.MinTrainingSpan) + " are needed; give a training range (TrainingDataStartTime, " +
+			"TrainingDataEndTime) over at least " + inDays(detect.MinTrainingSpan) + " of the dataset's data"
 	case errors.As(err, &little):
-		return "Not enough training data: " + little.Error() +
-			"; give a training range of at least 14 days of data (TrainingDataStartTime, TrainingDataEndTime), " +
-			"with at least 7 days left once labelled ranges and off times are left out"
+		reason := "Not enough training data: " + inDays(little.Kept) + " of the " + inDays(little.Span) +
+			" of the training range remain once labelled ranges, off times and incomplete rows are left out, at least " +
+			inDays(detect.MinKeptSpan) + " are needed"
+		if little.Late != "" {
+			reason += " (sensor " + little.Late + " has no valid value before " +
+				time.Unix(little.First, 0).UTC().Format(time.RFC3339) + ")"
+		}
+		return reason + "; widen the training range, or label less of it"
 	case errors.As(err, &none):
-		return "Sensor " + none.Sensor + " has no valid value in the training range: " + none.Error() +
+		where := "in the training range"
+		if none.Anywhere {
+			where = "in the training rows kept (its values all fall in labelled ranges or off times)"
+		}
+		return "Sensor " + none.Sensor + " has no valid value " + where +
 			"; leave it out of the model's DatasetSchema or train on a range where it reads"
 	case errors.As(err, &frame):
 		return "The training data is unusable: " + frame.Error()
