@@ -34,3 +34,16 @@ func openLock(name string) (f *os.File, held bool, err error) {
 	}
 	return f, false, nil
 }
+
+// releaseLock releases the lock of f before it is closed. The lock belongs
+// to the open file, which a child process that this one forks shares
+// until it execs: closing f alone would leave the lock held for that
+// moment, and a Store opened again at once would find its database in use.
+func releaseLock(f *os.File) error {
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		if !errors.Is(err, syscall.EINTR) {
+			return err
+		}
+	}
+}

@@ -135,12 +135,12 @@ func readPID(f *os.File) int {
 	return pid
 }
 
-// unlock releases the lock: closing the file ends it.
+// unlock releases the lock, then closes the file.
 func (l *lockFile) unlock() error {
 	if l == nil {
 		return nil
 	}
-	return l.f.Close()
+	return errors.Join(releaseLock(l.f), l.f.Close())
 }
 
 // notWritable reports whether err says that a file cannot be made or
