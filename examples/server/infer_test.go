@@ -343,7 +343,12 @@ func TestInferenceRuns(t *testing.T) {
 	require.ErrorAs(t, err, &conflict)
 	stop, err := s.StopInferenceScheduler(ctx, &lookout.StopInferenceSchedulerRequest{InferenceSchedulerName: "pump-watch"})
 	require.NoError(t, err)
-	assert.Equal(t, lookout.InferenceSchedulerStatusStopped, stop.Status)
+	assert.Contains(t, []lookout.InferenceSchedulerStatus{lookout.InferenceSchedulerStatusStopped, lookout.InferenceSchedulerStatusStopping},
+		stop.Status, "STOPPING while a run is under way")
+	require.Eventually(t, func() bool {
+		d, err := s.DescribeInferenceScheduler(ctx, &lookout.DescribeInferenceSchedulerRequest{InferenceSchedulerName: "pump-watch"})
+		return err == nil && d.Status == lookout.InferenceSchedulerStatusStopped
+	}, 10*time.Second, 5*time.Millisecond)
 	_, err = s.DeleteInferenceScheduler(ctx, &lookout.DeleteInferenceSchedulerRequest{InferenceSchedulerName: "pump-watch"})
 	require.NoError(t, err)
 	var nf *lookout.ResourceNotFoundException

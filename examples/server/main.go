@@ -362,7 +362,7 @@ func run(args []string, stderr io.Writer, signals <-chan os.Signal) int {
 	}
 	logger.Info("listening", "addr", ln.Addr().String(), "db", cfg.db, "data", cfg.dataDir, "s3", cfg.s3,
 		"workers", cfg.workers, "max_pending", cfg.maxPending, "max_datasets", cfg.maxDatasets,
-		"max_label_groups", cfg.maxLabelGroups,
+		"max_label_groups", cfg.maxLabelGroups, "max_models", cfg.maxModels, "max_schedulers", cfg.maxSchedulers,
 		"account", cfg.account, "region", cfg.region, "rate", cfg.rate, "burst", cfg.burst,
 		"grace", cfg.timeouts.shutdown, "clock", a.st.Clock().Settings().String(),
 		"clock_now", a.st.Clock().Now().Format(time.RFC3339))
