@@ -93,11 +93,9 @@ func (s *valueStats) add(x float64) {
 	if s.n == 0 {
 		s.first, s.lo, s.hi, s.up, s.down = x, x, x, true, true
 	} else {
-		if x < s.last {
-			s.up = false
-		} else if x > s.last {
-			s.down = false
-		}
+		// No branch on the order: values come up and down at random.
+		s.up = s.up && x >= s.last
+		s.down = s.down && x <= s.last
 		s.lo, s.hi = min(s.lo, x), max(s.hi, x)
 	}
 	s.last = x
@@ -274,10 +272,8 @@ func fastDecimal(mant uint64, nd, frac int, neg bool) (float64, bool) {
 		return 0, false
 	}
 	v := float64(mant) / pow10[frac]
-	if neg {
-		v = -v
-	}
-	return v, true
+	// The sign without a branch (signs come at random): -0 for -0.
+	return math.Float64frombits(math.Float64bits(v) | uint64(b2i(neg))<<63), true
 }
 
 // validValue returns the value of a cell that [Classify] finds valid.

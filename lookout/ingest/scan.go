@@ -65,9 +65,9 @@ type part struct {
 	ragged      int64
 	minT, maxT  int64 // over records (when records > 0)
 	cols        []colFigures
-	// ts holds the supported timestamps, in file order, in chunks that
-	// grow to tsChunk entries: 8 bytes a record, and little spare.
-	ts [][]int64
+	// ts holds the supported timestamps, in file order (tsRun: no memory
+	// a record while they come in order at steps that repeat).
+	ts tsRun
 	// samples are the first maxSamples unsupported timestamps, lines
 	// counted from the part's start.
 	samples []TimestampSample
@@ -117,9 +117,8 @@ type parser struct {
 	lc       longCell // a field longer than maxField
 
 	p     part
-	badTS []byte  // the text of the record's unsupported timestamp
-	cur   []int64 // the chunk of timestamps being filled
-	spans []span  // the fields of a quoted line
+	badTS []byte // the text of the record's unsupported timestamp
+	spans []span // the fields of a quoted line
 }
 
 // minBuf is the parser's initial buffer size; defaultMaxField the longest
@@ -642,11 +641,7 @@ func (p *parser) endRecord() {
 	if t > p.p.maxT {
 		p.p.maxT = t
 	}
-	if len(p.cur) == cap(p.cur) {
-		p.flushTS()
-		p.cur = make([]int64, 0, min(max(2*cap(p.cur), 1024), tsChunk))
-	}
-	p.cur = append(p.cur, t)
+	p.p.ts.add(t)
 }
 
 // keepBadTS keeps the text of an unsupported timestamp (its first
@@ -670,19 +665,7 @@ func (p *parser) setCols() {
 func (p *parser) done(data []byte, i int) part {
 	p.p.end = p.base + int64(i)
 	p.p.eof = p.eof && i >= len(data)
-	p.flushTS()
 	return p.p
-}
-
-// tsChunk is the most timestamps a chunk holds.
-const tsChunk = 64 << 10
-
-// flushTS moves the chunk being filled to the part's.
-func (p *parser) flushTS() {
-	if len(p.cur) > 0 {
-		p.p.ts = append(p.p.ts, p.cur)
-	}
-	p.cur = nil
 }
 
 // fastRecord reads a data record whose line (without its line break) holds
@@ -708,18 +691,35 @@ func (p *parser) fastRecord(line []byte) {
 		// A plain decimal number ends at a comma or the end.
 		j := pos
 		neg := false
-		if j < n && (line[j] == '-' || line[j] == '+') {
-			neg = line[j] == '-'
-			j++
+		if j < n {
+			c0 := line[j]
+			neg = c0 == '-'
+			j += b2i(neg || c0 == '+') // no branch: signs come at random
 		}
-		mant, nd, frac, e, ok := decimal8(line, j)
-		if ok {
-			j = e
-		} else {
+		var mant uint64
+		nd, frac, ok := 0, 0, false
+		if cap(line)-j >= 8 {
+			// decimal8, written out here to stay inline.
+			w := binary.LittleEndian.Uint64(line[j:cap(line)])
+			x := w ^ 0x3030303030303030
+			m := ((x + 0x7676767676767676) | x) & swar.Hi
+			k1 := bits.TrailingZeros64(m) >> 3
+			if k1 < 8 {
+				if byte(w>>(8*k1)) != '.' {
+					if j+k1 <= n {
+						mant, nd, j, ok = digitsValue(x, k1), k1, j+k1, true
+					}
+				} else if k2 := bits.TrailingZeros64(m&^(0x80<<(8*k1))) >> 3; k2 < 8 && j+k2 <= n {
+					low := uint64(1)<<(8*k1) - 1
+					mant = digitsValue(x&low|x>>8&^low, k2-1)
+					nd, frac, j, ok = k2-1, k2-k1-1, j+k2, true
+				}
+			}
+		}
+		if !ok {
 			ds := j
 			mant, j = digitRun(line, j, 0) // wraps past 19 digits: then unused
 			nd = j - ds
-			frac = 0
 			if j < n && line[j] == '.' {
 				j++
 				fs := j
@@ -765,6 +765,14 @@ func (p *parser) fastRecord(line []byte) {
 }
 
 var comma = []byte{','}
+
+// b2i is 1 for true, 0 for false, without a branch.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
 
 // pow10u holds the powers of ten up to 10^8.
 var pow10u = [...]uint64{1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000}
