@@ -293,6 +293,19 @@ func (p *parser) run() part {
 						continue
 					}
 				}
+			} else if !p.eof && len(data)-i <= len(p.buf)/2 {
+				// The line runs past the data read: moved to the
+				// buffer's start, with more read after it, it is read
+				// whole by the fast path. Chosen: up to half the
+				// buffer, so that the buffer never grows for it (a
+				// longer line takes the general path, piece by piece).
+				var sh int
+				data, sh, _ = p.more(data, i)
+				i -= sh
+				if p.p.err != nil {
+					return p.done(data, i)
+				}
+				continue
 			}
 		}
 		p.col = 0
