@@ -41,7 +41,7 @@ func TestParseFlags(t *testing.T) {
 		region:         "us-east-1",
 		logLevel:       slog.LevelInfo,
 		timeouts:       defaultTimeouts,
-		reads:          32,
+		reads:          64, // s3source.DefaultReads
 		readStall:      30 * time.Second,
 	}
 	with := func(change func(*config)) config {

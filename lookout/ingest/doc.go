@@ -94,7 +94,8 @@
 // A sensor without an ingested file (a schema sensor) has every status
 // NO_ISSUE_DETECTED and no other member. The figures take O(1) memory a
 // sensor (at most 11 distinct values, the first and last values, the
-// central moments); the gaps come from the timestamps kept for duplicates.
+// central moments); the gaps come from what the duplicates use (the
+// parts' summaries, or their timestamps; see How it reads).
 // They are gathered per part of a file and merged in read order (the
 // moments by Pebay's formulas), at split points set by the data and the
 // part size alone ([WithPartSize]), never by the number of workers: the
@@ -134,9 +135,21 @@
 // least two parts is read in parts with one worker too, so that the
 // heuristics' moments are merged at the same points whatever the
 // concurrency. Memory is bounded
-// by the sensors, a few buffers per worker and 8 bytes per record of the
-// components being read; a field longer than 1 MiB is read piece by piece,
-// never held whole.
+// by the sensors, a few buffers per worker and what the duplicates and
+// gaps need of the timestamps of the components being read; a field longer
+// than 1 MiB is read piece by piece, never held whole.
+//
+// The timestamps take no memory per record when they come in time order
+// (none below the one before it, within each part of a file) at steps that
+// repeat (a record every 10 seconds, with pauses and repeats: at most one
+// change of step per four records): a part keeps only the runs of equal
+// steps and a summary (first and last, duplicates, gaps). They take 8
+// bytes a record, for as long as the component is being read, in a part
+// whose timestamps go back in time (data out of order) or change step more
+// often; and when the parts of a component overlap in time (out-of-order
+// parts, or files of different sensors over the same time), every part's
+// timestamps are unrolled, 8 bytes a record, while the component is
+// summed up.
 //
 // # Choices
 //

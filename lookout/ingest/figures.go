@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"container/heap"
 	"math"
 	"slices"
@@ -165,30 +166,100 @@ func duplicates(files []*fileState, sensors []*sensorFigures) int64 {
 		}
 		sensorClass[i] = c
 	}
-	var runs []run64
-	for i, f := range files {
-		for _, ts := range f.fig.ts {
-			if !slices.IsSorted(ts) {
-				slices.Sort(ts)
-			}
-			runs = append(runs, run64{ts: ts, file: int32(i)})
-		}
-	}
 	classDups := make([]int64, len(classes))
 	classGaps := make([]gapStats, len(classes))
-	var total int64
-	if len(classes) == 1 && len(classes[0]) == len(files) {
-		// Every file holds the same sensors.
-		total, classGaps[0] = countDups(runs)
-		classDups[0] = total
-	} else {
-		total = generalDups(runs, len(files), classes, classDups, classGaps)
+	// Every file holds the same sensors.
+	oneClass := len(classes) == 1 && len(classes[0]) == len(files)
+	total, ok := spanDups(files, classes, classDups, classGaps, oneClass)
+	if !ok {
+		total = mergedDups(files, classes, classDups, classGaps, oneClass)
 	}
 	for i, s := range sensors {
 		s.dups = classDups[sensorClass[i]]
 		s.gaps = classGaps[sensorClass[i]]
 	}
 	return total
+}
+
+// spanDups gives the duplicates and the gaps (as duplicates does) from the
+// parts' summaries alone, when the timestamps of every part came in time
+// order and no two parts overlap in time, once sorted by their first and
+// last timestamps: each instant then lies in one part, or (when every file
+// holds the same sensors) in parts that only touch at it. It reports false,
+// and sets nothing, otherwise: the timestamps are merged then.
+func spanDups(files []*fileState, classes [][]int32, classDups []int64, classGaps []gapStats, oneClass bool) (int64, bool) {
+	type span struct {
+		r    *tsRun
+		file int32
+	}
+	var spans []span
+	for i, f := range files {
+		for _, r := range f.fig.ts {
+			if r.unordered {
+				return 0, false
+			}
+			spans = append(spans, span{r, int32(i)})
+		}
+	}
+	slices.SortStableFunc(spans, func(a, b span) int {
+		if a.r.first != b.r.first {
+			return cmp.Compare(a.r.first, b.r.first)
+		}
+		return cmp.Compare(a.r.last, b.r.last)
+	})
+	for k := 1; k < len(spans); k++ {
+		prev, cur := spans[k-1].r, spans[k].r
+		if prev.last > cur.first || prev.last == cur.first && !oneClass {
+			return 0, false
+		}
+	}
+	fileClasses := make([][]int32, len(files))
+	for c, fs := range classes {
+		for _, f := range fs {
+			fileClasses[f] = append(fileClasses[f], int32(c))
+		}
+	}
+	lastT := make([]int64, len(classes)) // the class's last instant so far
+	seenT := make([]bool, len(classes))
+	var total int64
+	for k, s := range spans {
+		d := s.r.dups
+		if k > 0 && spans[k-1].r.last == s.r.first {
+			d++ // touching: one class, the instant repeats
+		}
+		total += d
+		for _, c := range fileClasses[s.file] {
+			classDups[c] += d
+			g := &classGaps[c]
+			if seenT[c] && s.r.first > lastT[c] {
+				g.add(s.r.first - lastT[c])
+			}
+			g.large += s.r.gaps.large
+			g.max = max(g.max, s.r.gaps.max)
+			lastT[c], seenT[c] = s.r.last, true
+		}
+	}
+	return total, true
+}
+
+// mergedDups gives the duplicates and the gaps (as duplicates does) by
+// merging the parts' timestamps, sorted: 8 bytes a timestamp while the
+// component is summed up.
+func mergedDups(files []*fileState, classes [][]int32, classDups []int64, classGaps []gapStats, oneClass bool) int64 {
+	var runs []run64
+	for i, f := range files {
+		for _, r := range f.fig.ts {
+			for _, ts := range r.sortedChunks() {
+				runs = append(runs, run64{ts: ts, file: int32(i)})
+			}
+		}
+	}
+	if oneClass {
+		total, g := countDups(runs)
+		classDups[0], classGaps[0] = total, g
+		return total
+	}
+	return generalDups(runs, len(files), classes, classDups, classGaps)
 }
 
 // run64 is one part's sorted timestamps, and the file they belong to.

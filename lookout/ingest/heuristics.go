@@ -66,9 +66,24 @@ type valueStats struct {
 	first, last, lo, hi float64
 	up, down            bool
 	// Modes: the mean and the sums of the 2nd to 4th powers of the
-	// deviations from it (Pebay's M2, M3, M4).
+	// deviations from it (Pebay's M2, M3, M4), over the first n - nb
+	// values.
 	mean, m2, m3, m4 float64
+	// The last nb values (fewer than momentBlock) as sums of the 1st to
+	// 4th powers of their differences from c, the first of them: adding
+	// a value takes no division; every momentBlock values the block is
+	// merged into the moments by Pebay's formulas.
+	nb                int
+	c, s1, s2, s3, s4 float64
 }
+
+// momentBlock is how many values a block of shifted power sums holds
+// before it is merged into the moments. The block's sums lose at most
+// about 8 * momentBlock rounding errors relative to its central moments
+// (its shift is one of its values), so a small block keeps the moments as
+// exact as the one-value-at-a-time update; its merge takes a few
+// divisions, a small cost per value.
+const momentBlock = 64
 
 // add takes the next valid value in read order.
 func (s *valueStats) add(x float64) {
@@ -78,30 +93,62 @@ func (s *valueStats) add(x float64) {
 	if s.n == 0 {
 		s.first, s.lo, s.hi, s.up, s.down = x, x, x, true, true
 	} else {
-		if x < s.last {
-			s.up = false
-		} else if x > s.last {
-			s.down = false
-		}
+		// No branch on the order: values come up and down at random.
+		s.up = s.up && x >= s.last
+		s.down = s.down && x <= s.last
 		s.lo, s.hi = min(s.lo, x), max(s.hi, x)
 	}
 	s.last = x
 	if s.nd < maxDistinct {
 		s.addDistinct(x)
 	}
-	// The moments, one value at a time (Terriberry's update, Pebay's
-	// formulas with a part of one value).
-	n1 := float64(s.n)
 	s.n++
-	n := float64(s.n)
-	d := x - s.mean
-	dn := d / n
-	dn2 := dn * dn
-	t := d * dn * n1
-	s.mean += dn
-	s.m4 += t*dn2*(n*n-3*n+3) + 6*dn2*s.m2 - 4*dn*s.m3
-	s.m3 += t*dn*(n-2) - 3*dn*s.m2
-	s.m2 += t
+	// The moments: the block's shifted power sums, no division.
+	if s.nb == 0 {
+		s.c = x
+	}
+	d := x - s.c
+	d2 := d * d
+	s.s1 += d
+	s.s2 += d2
+	s.s3 += d2 * d
+	s.s4 += d2 * d2
+	s.nb++
+	if s.nb == momentBlock {
+		s.flush()
+	}
+}
+
+// flush merges the block of shifted power sums into the moments.
+func (s *valueStats) flush() {
+	if s.nb == 0 {
+		return
+	}
+	k := float64(s.nb)
+	mu := s.s1 / k // the block's mean, less c
+	mu2 := mu * mu
+	m2 := max(s.s2-mu*s.s1, 0)
+	m3 := s.s3 - 3*mu*s.s2 + 2*mu2*s.s1
+	m4 := max(s.s4-4*mu*s.s3+6*mu2*s.s2-3*mu2*mu*s.s1, 0)
+	na := s.n - int64(s.nb)
+	s.mean, s.m2, s.m3, s.m4 = pebay(float64(na), s.mean, s.m2, s.m3, s.m4, k, s.c+mu, m2, m3, m4)
+	s.nb, s.c, s.s1, s.s2, s.s3, s.s4 = 0, 0, 0, 0, 0, 0
+}
+
+// pebay merges the central moments of nb values read after na others
+// (Pebay 2008, the pairwise update): the mean and M2, M3, M4 of all.
+func pebay(na, meanA, m2a, m3a, m4a, nb, meanB, m2b, m3b, m4b float64) (mean, m2, m3, m4 float64) {
+	if na == 0 {
+		return meanB, m2b, m3b, m4b
+	}
+	n := na + nb
+	d := meanB - meanA
+	d2 := d * d
+	m2 = m2a + m2b + d2*na*nb/n
+	m3 = m3a + m3b + d2*d*na*nb*(na-nb)/(n*n) + 3*d*(na*m2b-nb*m2a)/n
+	m4 = m4a + m4b + d2*d2*na*nb*(na*na-na*nb+nb*nb)/(n*n*n) +
+		6*d2*(na*na*m2b+nb*nb*m2a)/(n*n) + 4*d*(na*m3b-nb*m3a)/n
+	return meanA + d*nb/n, m2, m3, m4
 }
 
 func (s *valueStats) addDistinct(x float64) {
@@ -136,17 +183,10 @@ func (s *valueStats) merge(b *valueStats) {
 	if b.nd == maxDistinct {
 		s.nd = maxDistinct
 	}
-	// Pebay (2008), the pairwise update of the central moments.
-	na, nb := float64(s.n), float64(b.n)
-	n := na + nb
-	d := b.mean - s.mean
-	d2 := d * d
-	m2 := s.m2 + b.m2 + d2*na*nb/n
-	m3 := s.m3 + b.m3 + d2*d*na*nb*(na-nb)/(n*n) + 3*d*(na*b.m2-nb*s.m2)/n
-	m4 := s.m4 + b.m4 + d2*d2*na*nb*(na*na-na*nb+nb*nb)/(n*n*n) +
-		6*d2*(na*na*b.m2+nb*nb*s.m2)/(n*n) + 4*d*(na*b.m3-nb*s.m3)/n
-	s.mean += d * nb / n
-	s.m2, s.m3, s.m4 = m2, m3, m4
+	s.flush()
+	bb := *b
+	bb.flush()
+	s.mean, s.m2, s.m3, s.m4 = pebay(float64(s.n), s.mean, s.m2, s.m3, s.m4, float64(bb.n), bb.mean, bb.m2, bb.m3, bb.m4)
 	s.n += b.n
 }
 
@@ -182,6 +222,11 @@ func (g *gapStats) add(gap int64) {
 //     sample skewness and excess kurtosis; detected when n >= 4, the
 //     sensor is neither categorical nor STATIC, and BC > 5/9.
 func (s *valueStats) heuristics(g gapStats) verdicts {
+	if s.nb > 0 {
+		t := *s
+		t.flush()
+		s = &t
+	}
 	h := verdicts{LargeGaps: g.large, MaxGapDays: g.max / 86400, Distinct: s.nd, Bimodality: math.NaN()}
 	h.Categorical = s.nd >= 1 && s.nd <= 10
 	if s.n >= 2 {
@@ -227,10 +272,8 @@ func fastDecimal(mant uint64, nd, frac int, neg bool) (float64, bool) {
 		return 0, false
 	}
 	v := float64(mant) / pow10[frac]
-	if neg {
-		v = -v
-	}
-	return v, true
+	// The sign without a branch (signs come at random): -0 for -0.
+	return math.Float64frombits(math.Float64bits(v) | uint64(b2i(neg))<<63), true
 }
 
 // validValue returns the value of a cell that [Classify] finds valid.

@@ -55,7 +55,9 @@ func ReadTimes(ctx context.Context, src Source, obj Object) (*FileTimes, error) 
 	}
 	var ts [][]int64
 	if pt.err == nil {
-		ts = f.fig.ts
+		for _, r := range f.fig.ts {
+			ts = append(ts, r.chunks()...)
+		}
 	}
 	f.decide(nil)
 	switch {

@@ -52,7 +52,7 @@ type fileFigures struct {
 	ragged      int64
 	minT, maxT  int64
 	cols        []colFigures
-	ts          [][]int64 // the parts' chunks of timestamps, in file order
+	ts          []*tsRun // the parts' timestamps, in file order
 }
 
 func (f *fileFigures) add(p *part) {
@@ -77,7 +77,9 @@ func (f *fileFigures) add(p *part) {
 			c.vals.merge(&d.vals)
 		}
 	}
-	f.ts = append(f.ts, p.ts...)
+	if p.ts.n > 0 {
+		f.ts = append(f.ts, &p.ts)
+	}
 }
 
 // task is one part of a file to read.

@@ -2,11 +2,15 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"io"
 	"math"
+	"math/bits"
 	"sync/atomic"
 	"unicode/utf8"
+
+	"github.com/lookout-equipment/lookoutequipment/lookout/internal/swar"
 )
 
 // colFigures are one sensor column's figures over the records of a part of
@@ -61,9 +65,9 @@ type part struct {
 	ragged      int64
 	minT, maxT  int64 // over records (when records > 0)
 	cols        []colFigures
-	// ts holds the supported timestamps, in file order, in chunks that
-	// grow to tsChunk entries: 8 bytes a record, and little spare.
-	ts [][]int64
+	// ts holds the supported timestamps, in file order (tsRun: no memory
+	// a record while they come in order at steps that repeat).
+	ts tsRun
 	// samples are the first maxSamples unsupported timestamps, lines
 	// counted from the part's start.
 	samples []TimestampSample
@@ -113,9 +117,8 @@ type parser struct {
 	lc       longCell // a field longer than maxField
 
 	p     part
-	badTS []byte  // the text of the record's unsupported timestamp
-	cur   []int64 // the chunk of timestamps being filled
-	spans []span  // the fields of a quoted line
+	badTS []byte // the text of the record's unsupported timestamp
+	spans []span // the fields of a quoted line
 }
 
 // minBuf is the parser's initial buffer size; defaultMaxField the longest
@@ -290,6 +293,19 @@ func (p *parser) run() part {
 						continue
 					}
 				}
+			} else if !p.eof && len(data)-i <= len(p.buf)/2 {
+				// The line runs past the data read: moved to the
+				// buffer's start, with more read after it, it is read
+				// whole by the fast path. Chosen: up to half the
+				// buffer, so that the buffer never grows for it (a
+				// longer line takes the general path, piece by piece).
+				var sh int
+				data, sh, _ = p.more(data, i)
+				i -= sh
+				if p.p.err != nil {
+					return p.done(data, i)
+				}
+				continue
 			}
 		}
 		p.col = 0
@@ -638,11 +654,7 @@ func (p *parser) endRecord() {
 	if t > p.p.maxT {
 		p.p.maxT = t
 	}
-	if len(p.cur) == cap(p.cur) {
-		p.flushTS()
-		p.cur = make([]int64, 0, min(max(2*cap(p.cur), 1024), tsChunk))
-	}
-	p.cur = append(p.cur, t)
+	p.p.ts.add(t)
 }
 
 // keepBadTS keeps the text of an unsupported timestamp (its first
@@ -666,19 +678,7 @@ func (p *parser) setCols() {
 func (p *parser) done(data []byte, i int) part {
 	p.p.end = p.base + int64(i)
 	p.p.eof = p.eof && i >= len(data)
-	p.flushTS()
 	return p.p
-}
-
-// tsChunk is the most timestamps a chunk holds.
-const tsChunk = 64 << 10
-
-// flushTS moves the chunk being filled to the part's.
-func (p *parser) flushTS() {
-	if len(p.cur) > 0 {
-		p.p.ts = append(p.p.ts, p.cur)
-	}
-	p.cur = nil
 }
 
 // fastRecord reads a data record whose line (without its line break) holds
@@ -704,27 +704,44 @@ func (p *parser) fastRecord(line []byte) {
 		// A plain decimal number ends at a comma or the end.
 		j := pos
 		neg := false
-		if j < n && (line[j] == '-' || line[j] == '+') {
-			neg = line[j] == '-'
-			j++
+		if j < n {
+			// No branch on the sign (signs come at random): neither
+			// || nor if, whose jumps the processor would mispredict.
+			c0 := line[j]
+			neg = c0 == '-'
+			j += b2i(neg) | b2i(c0 == '+')
 		}
-		ds := j
-		var mant uint64 // wraps past 19 digits: then unused
-		for j < n && line[j]-'0' < 10 {
-			mant = mant*10 + uint64(line[j]-'0')
-			j++
-		}
-		nd := j - ds
-		frac := 0
-		if j < n && line[j] == '.' {
-			j++
-			fs := j
-			for j < n && line[j]-'0' < 10 {
-				mant = mant*10 + uint64(line[j]-'0')
-				j++
+		var mant uint64
+		nd, frac, ok := 0, 0, false
+		if cap(line)-j >= 8 {
+			// decimal8, written out here to stay inline.
+			w := binary.LittleEndian.Uint64(line[j:cap(line)])
+			x := w ^ 0x3030303030303030
+			m := ((x + 0x7676767676767676) | x) & swar.Hi
+			k1 := bits.TrailingZeros64(m) >> 3
+			if k1 < 8 {
+				if byte(w>>(8*k1)) != '.' {
+					if j+k1 <= n {
+						mant, nd, j, ok = digitsValue(x, k1), k1, j+k1, true
+					}
+				} else if k2 := bits.TrailingZeros64(m&^(0x80<<(8*k1))) >> 3; k2 < 8 && j+k2 <= n {
+					low := uint64(1)<<(8*k1) - 1
+					mant = digitsValue(x&low|x>>8&^low, k2-1)
+					nd, frac, j, ok = k2-1, k2-k1-1, j+k2, true
+				}
 			}
-			frac = j - fs
-			nd += frac
+		}
+		if !ok {
+			ds := j
+			mant, j = digitRun(line, j, 0) // wraps past 19 digits: then unused
+			nd = j - ds
+			if j < n && line[j] == '.' {
+				j++
+				fs := j
+				mant, j = digitRun(line, j, mant)
+				frac = j - fs
+				nd += frac
+			}
 		}
 		if nd > 0 && nd < 300 && (j == n || line[j] == ',') {
 			c := &cols[col-1]
@@ -763,6 +780,95 @@ func (p *parser) fastRecord(line []byte) {
 }
 
 var comma = []byte{','}
+
+// b2i is 1 for true, 0 for false, without a branch.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// pow10u holds the powers of ten up to 10^8.
+var pow10u = [...]uint64{1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000}
+
+// digitRun reads the ASCII digits of line from j, eight bytes at a time
+// while line's capacity allows, and returns mant with them appended (mant
+// * 10^k + their value, wrapping past 19 digits in all) and the index after
+// them.
+func digitRun(line []byte, j int, mant uint64) (uint64, int) {
+	n := len(line)
+	for j < n && cap(line)-j >= 8 {
+		k, v := digits8(binary.LittleEndian.Uint64(line[j:cap(line)]))
+		if j+k > n { // digits past the line's end (not its line break)
+			break
+		}
+		mant = mant*pow10u[k] + v
+		j += k
+		if k < 8 {
+			return mant, j
+		}
+	}
+	for j < n && line[j]-'0' < 10 {
+		mant = mant*10 + uint64(line[j]-'0')
+		j++
+	}
+	return mant, j
+}
+
+// decimal8 reads digits with at most one '.' among them from line[j:], when
+// they and the byte after them lie in the eight bytes at j (which line's
+// capacity must hold) and end by len(line): the digits' value as an
+// integer, their number, how many follow the '.', and the index after
+// them. It returns ok false when the run is longer, for digitRun to read.
+func decimal8(line []byte, j int) (mant uint64, nd, frac, end int, ok bool) {
+	if cap(line)-j < 8 {
+		return 0, 0, 0, 0, false
+	}
+	w := binary.LittleEndian.Uint64(line[j:cap(line)])
+	x := w ^ 0x3030303030303030
+	m := ((x + 0x7676767676767676) | x) & swar.Hi // see digits8
+	k1 := bits.TrailingZeros64(m) >> 3
+	if k1 == 8 {
+		return 0, 0, 0, 0, false
+	}
+	if byte(w>>(8*k1)) != '.' {
+		if j+k1 > len(line) {
+			return 0, 0, 0, 0, false
+		}
+		return digitsValue(x, k1), k1, 0, j + k1, true
+	}
+	// A '.' neither carries nor is 0x80 or above: the next flagged byte
+	// is the next that is not a digit.
+	k2 := bits.TrailingZeros64(m&^(0x80<<(8*k1))) >> 3
+	if k2 == 8 || j+k2 > len(line) {
+		return 0, 0, 0, 0, false
+	}
+	low := uint64(1)<<(8*k1) - 1
+	x = x&low | x>>8&^low // the '.' taken out
+	return digitsValue(x, k2-1), k2 - 1, k2 - k1 - 1, j + k2, true
+}
+
+// digitsValue returns the value of the k (0 to 8) digits, one a byte from 0
+// to 9, that begin the little-endian word x, the first the most significant.
+func digitsValue(x uint64, k int) uint64 {
+	x <<= 64 - 8*uint(k) // the k digits in the high bytes, zeros before (0 when k is 0)
+	x = x*10 + x>>8
+	x = ((x&0x000000FF000000FF)*(100+1000000<<32) + (x>>16&0x000000FF000000FF)*(1+10000<<32)) >> 32
+	return x & 0xFFFFFFFF
+}
+
+// digits8 returns the number k of ASCII digits that begin the eight bytes
+// of the little-endian word w, and their value.
+func digits8(w uint64) (k int, v uint64) {
+	x := w ^ 0x3030303030303030 // a digit's byte is now 0 to 9
+	// A byte above 9 sets its high bit once 0x76 is added (or has it
+	// already); a carry only reaches bytes after it, so the first flagged
+	// byte is the first that is not a digit.
+	m := ((x + 0x7676767676767676) | x) & swar.Hi
+	k = bits.TrailingZeros64(m) >> 3
+	return k, digitsValue(x, k)
+}
 
 // timestamp is ParseTimestamp with a cache of the last date read in the
 // form yyyy-MM-dd HH:mm:ss (or with T): records in time order share it.

@@ -54,6 +54,6 @@
 // check. Beside that, a read that waits for a byte longer than
 // [DefaultReadStall] (30 s; [WithReadStall]) fails with [ErrStalled],
 // however the connection behaves: a body that trickles a byte a second
-// fails too. A Source asks ingest.Check for [DefaultReads] (32) reads in
+// fails too. A Source asks ingest.Check for [DefaultReads] (64) reads in
 // flight ([Source.Concurrency], [WithReads]) rather than one per core.
 package s3source
