@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"math"
 	"math/rand/v2"
@@ -14,8 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/lookout-equipment/lookoutequipment/examples/server/internal/store"
 	"github.com/lookout-equipment/lookoutequipment/lookout"
 	"github.com/lookout-equipment/lookoutequipment/lookout/detect"
 	"github.com/lookout-equipment/lookoutequipment/lookout/inference"
@@ -203,4 +206,109 @@ func TestInferenceRunOneHour(t *testing.T) {
 	require.Len(t, reasons, 3600)
 	require.Contains(t, reasons, "2024-06-01T12:00:01.000000")
 	require.Contains(t, reasons, "2024-06-01T13:00:00.000000")
+}
+
+// manySchedulers creates n schedulers of pump-model at PT5M, each over its
+// own prefix of bucket "in" holding one small file per window, on the
+// server's clock at scale (the real wall), then waits until the clock has
+// made the given number of wake-ups and checks that every run due started
+// (store.Execution.Started) within slack of clock time of its
+// ScheduledStartTime. It returns the largest lateness seen.
+func manySchedulers(t *testing.T, n int, scale float64, windows int, slack time.Duration) time.Duration {
+	t.Helper()
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "out"), 0o755))
+	first := time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC) // the first wake-up
+	// The clock starts early enough for the creates (a few ms each).
+	origin := first.Add(-time.Duration(float64(time.Duration(n)*8*time.Millisecond) * scale)).Add(-10 * time.Second)
+	rng := rand.New(rand.NewPCG(9, 10))
+	// One file per window, the same for every scheduler: the window
+	// named at its start, a row every 30 s in (start, start+5m].
+	bodies := make(map[time.Time][]byte)
+	for w := first.Add(-10 * time.Minute); !w.After(first.Add(time.Duration(windows) * 5 * time.Minute)); w = w.Add(5 * time.Minute) {
+		var b bytes.Buffer
+		b.WriteString("Timestamp,a,b\n")
+		for ts := w.Add(30 * time.Second); !ts.After(w.Add(5 * time.Minute)); ts = ts.Add(30 * time.Second) {
+			a, v := pumpSignal(ts.Unix(), rng)
+			b.WriteString(ts.Format("2006-01-02 15:04:05") + "," + strconv.FormatFloat(a, 'f', 3, 64) + "," + strconv.FormatFloat(v, 'f', 3, 64) + "\n")
+		}
+		bodies[w] = b.Bytes()
+	}
+	for i := range n {
+		folder := filepath.Join(dir, "in", fmt.Sprintf("s%04d", i))
+		require.NoError(t, os.MkdirAll(folder, 0o755))
+		for w, body := range bodies {
+			require.NoError(t, os.WriteFile(filepath.Join(folder, "pump"+w.Format("20060102150405")+".csv"), body, 0o644))
+		}
+	}
+	cfg := inferConfig(dir, filepath.Join(dir, "lookout.db"), pumpModels(t))
+	cfg.maxSchedulers = n
+	cfg.clock = store.ClockRequest{Origin: origin, Scale: scale}
+	ctx := context.Background()
+	a, err := newApp(ctx, cfg, discardLogger(), nil)
+	require.NoError(t, err)
+	defer func() { assert.NoError(t, a.close()) }()
+	for i := range n {
+		req := createRequest(fmt.Sprintf("sched-%04d", i), fmt.Sprintf("tok-%04d", i))
+		req.DataInputConfiguration.S3InputConfiguration.Prefix = new(fmt.Sprintf("s%04d/", i))
+		req.Tags = nil
+		_, err := a.svc.CreateInferenceScheduler(ctx, req)
+		require.NoError(t, err)
+	}
+	created := a.st.Clock().Now()
+	require.True(t, created.Before(first), "the creates took until %s", created)
+	last := first.Add(time.Duration(windows-1) * 5 * time.Minute)
+	require.NoError(t, a.st.Clock().Wait(ctx, last.Add(slack)))
+	var worst time.Duration
+	late := 0
+	for i := range n {
+		name := fmt.Sprintf("sched-%04d", i)
+		list, _, err := a.st.ListExecutions(ctx, name, store.ExecutionFilter{}, store.Page{Limit: 100})
+		require.NoError(t, err)
+		got := make(map[time.Time]store.Execution, len(list))
+		for _, e := range list {
+			got[e.Scheduled] = e
+		}
+		for w := first; !w.After(last); w = w.Add(5 * time.Minute) {
+			e, ok := got[w]
+			if !ok {
+				late++
+				worst = max(worst, a.st.Clock().Now().Sub(w))
+				continue
+			}
+			require.False(t, e.Started.IsZero(), "%s at %s: no start recorded", name, w)
+			if d := e.Started.Sub(w); d > worst {
+				worst = d
+			}
+			if e.Started.Sub(w) > slack {
+				late++
+			}
+			if e.Status != "IN_PROGRESS" {
+				assert.Equal(t, "SUCCESS", e.Status, "%s at %s: %s", name, w, e.FailedReason)
+			}
+		}
+	}
+	t.Logf("%d schedulers, %d wake-ups at scale %g: the latest start %s of clock after its ScheduledStartTime, %d later than %s",
+		n, windows, scale, worst, late, slack)
+	assert.Zero(t, late, "runs later than %s (the latest %s)", slack, worst)
+	return worst
+}
+
+// TestManySchedulersSmall: 50 schedulers at PT5M, the clock at 60 times
+// the wall's, two wake-ups: every run starts within a clock minute (a
+// wall second) of its ScheduledStartTime.
+func TestManySchedulersSmall(t *testing.T) {
+	t.Parallel()
+	manySchedulers(t, 50, 60, 2, time.Minute)
+}
+
+// TestManySchedulers is the service's figure: 1,000 schedulers at PT5M,
+// -time-scale 10, over 30 clock minutes (3 wall minutes), every run
+// starting within 1 clock minute of its ScheduledStartTime. It runs when
+// LOOKOUT_MANY_SCHEDULERS=1.
+func TestManySchedulers(t *testing.T) {
+	if os.Getenv("LOOKOUT_MANY_SCHEDULERS") != "1" {
+		t.Skip("LOOKOUT_MANY_SCHEDULERS=1 runs it (3 minutes)")
+	}
+	manySchedulers(t, 1000, 10, 6, time.Minute)
 }

@@ -313,7 +313,7 @@ func (f *inferer) runOnce(ctx context.Context, e *schedEntry) (time.Time, bool) 
 		oc = runFailed(modelGoneReason(sc.Model))
 	}
 	exec := store.Execution{Scheduled: run.Scheduled, DataStart: run.Window.Start, DataEnd: run.Window.End,
-		ModelVersion: m.Version, ModelVersionARN: m.VersionARN, Config: sc.Config}
+		ModelVersion: m.Version, ModelVersionARN: m.VersionARN, Config: sc.Config, Started: f.clock.Now()}
 	if err := f.st.BeginExecution(ctx, sc.ID, exec); err != nil {
 		return time.Time{}, !errors.As(err, &nf) && ctx.Err() == nil
 	}
