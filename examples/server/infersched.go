@@ -14,9 +14,12 @@ import (
 )
 
 // defaultInferenceWorkers is how many inference runs are made at once
-// (chosen: a run of an hour at 1 s over 30 sensors takes a fraction of a
-// second of one core; the others wait their turn in time order).
-const defaultInferenceWorkers = 4
+// (chosen: a run of an hour at 1 s over 30 sensors takes a seventh of a
+// second of one core, BenchmarkInferenceRun; a small run mostly waits on
+// storage, its results synced and its two commits, so that more runs than
+// cores in flight keep 1,000 schedulers waking at once on time,
+// TestManySchedulers; the others wait their turn in time order).
+const defaultInferenceWorkers = 8
 
 // inferer makes the runs of every RUNNING inference scheduler on the
 // server's clock: one loop for all of them, waiting on a heap of their
@@ -54,6 +57,9 @@ type schedEntry struct {
 	id    int64
 	next  time.Time
 	busy  bool // a worker is making one of its runs
+	// stopping: a stop came while a run was in progress (the store has
+	// the scheduler STOPPING); the run's end makes it STOPPED.
+	stopping bool
 	index int  // in the heap; -1 when not in it
 }
 
@@ -175,6 +181,9 @@ func (f *inferer) stopScheduler(ctx context.Context, name string) (store.Schedul
 	if err != nil {
 		return sc, err
 	}
+	if sc.Status == "STOPPING" && ok {
+		e.stopping = true
+	}
 	if sc.Status == "STOPPED" && ok {
 		if e.index >= 0 {
 			heap.Remove(&f.due, e.index)
@@ -249,6 +258,8 @@ func (f *inferer) work(ctx context.Context, e *schedEntry) {
 	next, keep := f.runOnce(ctx, e)
 	f.mu.Lock()
 	e.busy = false
+	stopping := e.stopping
+	e.stopping = false
 	cur, ok := f.entries[e.name]
 	if ok && cur == e {
 		if keep && ctx.Err() == nil {
@@ -261,8 +272,9 @@ func (f *inferer) work(ctx context.Context, e *schedEntry) {
 		}
 	}
 	f.mu.Unlock()
-	if ctx.Err() == nil {
-		// The run's end makes a STOPPING scheduler STOPPED.
+	if stopping && ctx.Err() == nil {
+		// The run's end makes a STOPPING scheduler STOPPED (only then
+		// a write: the writer is not asked for each of the many runs).
 		if _, err := f.st.Stopped(ctx, e.id); err != nil && ctx.Err() == nil {
 			f.log.Error("inference scheduler: recording a stop", "scheduler", e.name, "error", err)
 		}
@@ -313,7 +325,7 @@ func (f *inferer) runOnce(ctx context.Context, e *schedEntry) (time.Time, bool) 
 		oc = runFailed(modelGoneReason(sc.Model))
 	}
 	exec := store.Execution{Scheduled: run.Scheduled, DataStart: run.Window.Start, DataEnd: run.Window.End,
-		ModelVersion: m.Version, ModelVersionARN: m.VersionARN, Config: sc.Config}
+		ModelVersion: m.Version, ModelVersionARN: m.VersionARN, Config: sc.Config, Started: f.clock.Now()}
 	if err := f.st.BeginExecution(ctx, sc.ID, exec); err != nil {
 		return time.Time{}, !errors.As(err, &nf) && ctx.Err() == nil
 	}

@@ -70,7 +70,7 @@ func ReadRecords(ctx context.Context, src Source, obj Object) (*FileRecords, err
 	}
 	rr := newRangeReader(ctx, src, obj.Key, obj.Size, 0, obj.Size)
 	defer rr.Close()
-	rd := recordReader{br: bufio.NewReaderSize(rr, 64<<10)}
+	rd := recordReader{br: bufio.NewReaderSize(rr, bufFor(obj.Size, 64<<10))}
 	n := 0
 	for first := true; ; first = false {
 		fields, err := rd.next()

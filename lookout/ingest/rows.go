@@ -38,7 +38,8 @@ type FileTimes struct {
 func ReadTimes(ctx context.Context, src Source, obj Object) (*FileTimes, error) {
 	rr := newRangeReader(ctx, src, obj.Key, obj.Size, 0, obj.Size)
 	defer rr.Close()
-	p := parser{r: rr, withHeader: true, limit: math.MaxInt64, stop: func() bool { return ctx.Err() != nil }}
+	p := parser{r: rr, withHeader: true, limit: math.MaxInt64, stop: func() bool { return ctx.Err() != nil },
+		buf: make([]byte, bufFor(obj.Size, minBuf))}
 	pt := p.run()
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -75,4 +76,12 @@ func ReadTimes(ctx context.Context, src Source, obj Object) (*FileTimes, error) 
 		Ragged:      pt.ragged,
 		Times:       slices.Concat(ts...),
 	}, nil
+}
+
+// bufFor is the size of a buffer reading a file of size bytes whole: the
+// file and a byte (the read that finds its end), at least 4 KiB and at
+// most limit; a small file (an inference run's input of a few minutes)
+// does not cost a full buffer.
+func bufFor(size int64, limit int) int {
+	return int(min(max(size+1, 4<<10), int64(limit)))
 }

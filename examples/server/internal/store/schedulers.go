@@ -70,6 +70,12 @@ CREATE TABLE IF NOT EXISTS events(
 	open INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_start ON events(scheduler, start_s, seq);
+CREATE TABLE IF NOT EXISTS execution_starts(
+	scheduler INTEGER NOT NULL,
+	scheduled INTEGER NOT NULL,
+	started INTEGER NOT NULL,
+	PRIMARY KEY(scheduler, scheduled)
+) WITHOUT ROWID;
 `
 
 // ResourceScheduler is an inference scheduler, in a NotFoundError.
@@ -156,6 +162,12 @@ type Execution struct {
 	ModelVersionARN         string
 	// Config is the scheduler's configuration the run used.
 	Config []byte
+	// Started is the server's clock when the run began (BeginExecution;
+	// its last start when it was made again), zero when not recorded.
+	// Kept in the table execution_starts (chosen: a table of its own, so
+	// that a database made before it gains it with CREATE TABLE IF NOT
+	// EXISTS, and the rewrites of an execution's row leave it).
+	Started time.Time
 }
 
 // ExecutionFilter selects the executions of ListExecutions: Status ""
@@ -488,7 +500,7 @@ func (s *Store) DeleteScheduler(ctx context.Context, name string) error {
 			return &SchedulerConflictError{Reason: ReasonSchedulerState, Name: name, Status: sc.Status, Op: "be deleted"}
 		}
 		for _, q := range []string{`DELETE FROM executions WHERE scheduler = ?`, `DELETE FROM events WHERE scheduler = ?`,
-			`DELETE FROM schedulers WHERE id = ?`} {
+			`DELETE FROM execution_starts WHERE scheduler = ?`, `DELETE FROM schedulers WHERE id = ?`} {
 			if _, err := tx.ExecContext(ctx, q, sc.ID); err != nil {
 				return err
 			}
@@ -499,8 +511,8 @@ func (s *Store) DeleteScheduler(ctx context.Context, name string) error {
 
 // BeginExecution records the run e of the scheduler of id IN_PROGRESS
 // (replacing the row of a run made before at the same ScheduledStartTime
-// that the server did not finish). A scheduler deleted meanwhile gets a
-// *NotFoundError.
+// that the server did not finish), and e.Started when it is not zero. A
+// scheduler deleted meanwhile gets a *NotFoundError.
 func (s *Store) BeginExecution(ctx context.Context, id int64, e Execution) error {
 	return s.write(ctx, func(tx *wtx) error {
 		var one int
@@ -508,6 +520,12 @@ func (s *Store) BeginExecution(ctx context.Context, id int64, e Execution) error
 			return &NotFoundError{Resource: ResourceScheduler, Name: "#" + itoa(id)}
 		} else if err != nil {
 			return err
+		}
+		if !e.Started.IsZero() {
+			if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO execution_starts(scheduler, scheduled, started) VALUES(?, ?, ?)`,
+				id, e.Scheduled.UnixNano(), e.Started.UnixNano()); err != nil {
+				return err
+			}
 		}
 		return putExecution(ctx, tx, id, Execution{Scheduled: e.Scheduled, DataStart: e.DataStart, DataEnd: e.DataEnd,
 			Status: "IN_PROGRESS", ModelVersion: e.ModelVersion, ModelVersionARN: e.ModelVersionARN, Config: e.Config})
@@ -628,7 +646,8 @@ func (s *Store) ListExecutions(ctx context.Context, name string, f ExecutionFilt
 	}
 	filters := []string{name, f.Status, itoa(f.DataStartAfter.UnixNano()), itoa(f.DataEndBefore.UnixNano())}
 	q := `SELECT scheduled, data_start, data_end, status, failed_reason, result_bucket, result_key, model_version,
-		model_version_arn, config FROM executions WHERE scheduler = ?`
+		model_version_arn, config, (SELECT started FROM execution_starts s WHERE s.scheduler = executions.scheduler
+			AND s.scheduled = executions.scheduled) FROM executions WHERE scheduler = ?`
 	args := []any{sc.ID}
 	if p.Token != "" {
 		pos, err := s.unseal(p.Token, listExecutions, filters...)
@@ -667,10 +686,13 @@ func (s *Store) ListExecutions(ctx context.Context, name string, f ExecutionFilt
 			e                           Execution
 			sched, start, end           int64
 			reason, bucket, key, verARN sql.NullString
-			version                     sql.NullInt64
+			version, started            sql.NullInt64
 		)
-		if err := rows.Scan(&sched, &start, &end, &e.Status, &reason, &bucket, &key, &version, &verARN, &e.Config); err != nil {
+		if err := rows.Scan(&sched, &start, &end, &e.Status, &reason, &bucket, &key, &version, &verARN, &e.Config, &started); err != nil {
 			return nil, "", err
+		}
+		if started.Valid {
+			e.Started = time.Unix(0, started.Int64).UTC()
 		}
 		e.Scheduled, e.DataStart, e.DataEnd = time.Unix(0, sched).UTC(), time.Unix(0, start).UTC(), time.Unix(0, end).UTC()
 		e.FailedReason, e.ResultBucket, e.ResultKey, e.ModelVersionARN = reason.String, bucket.String, key.String, verARN.String
