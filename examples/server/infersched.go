@@ -53,14 +53,14 @@ type inferer struct {
 
 // schedEntry is a scheduler in the loop.
 type schedEntry struct {
-	name  string
-	id    int64
-	next  time.Time
-	busy  bool // a worker is making one of its runs
+	name string
+	id   int64
+	next time.Time
+	busy bool // a worker is making one of its runs
 	// stopping: a stop came while a run was in progress (the store has
 	// the scheduler STOPPING); the run's end makes it STOPPED.
 	stopping bool
-	index int  // in the heap; -1 when not in it
+	index    int // in the heap; -1 when not in it
 }
 
 // schedHeap orders entries by next wake-up, then by name.
