@@ -36,7 +36,12 @@ import (
 // It tells which keys do not fit the request's naming and why (with a
 // hint), which files and rows each run takes, which rows of the files
 // opened no run takes (their name time or their rows in another zone,
-// say), which runs would fail and with what FailedReason. Exit status: 0
+// say), which files opened it cannot read and which records it drops for
+// their timestamp (with the first of them and the formats read), the
+// data check's hints about a file's contents (epoch numbers, a header
+// separated by ';' or tabs), which runs would fail and with what
+// FailedReason. In -json, every hint is also under Hints with its Code,
+// as the data check gives them. Exit status: 0
 // when every run succeeds, 1 when the request breaks a constraint, the
 // service would refuse its input configuration, the schema is invalid or
 // a run would fail, 2 when the request or the input cannot be read or for
@@ -174,6 +179,15 @@ type inferenceReport struct {
 	// Untaken lists the files with rows in the span of the runs that no
 	// run opening them takes.
 	Untaken []untakenRows `json:"untaken"`
+	// Problems lists the files runs open whose records have unsupported
+	// timestamps (dropped, as ingestion drops them), with the first of
+	// them, in key order.
+	Problems []ingest.FileProblems `json:"problems"`
+	// Hints are the report's hints, each with a stable Code, as the data
+	// check gives them: those shown beside a key (a name, rows outside
+	// their windows) and those of the files' contents (a file separated
+	// by ';' or tabs, epoch numbers for timestamps).
+	Hints []hint `json:"Hints,omitempty"`
 	// Runs lists the runs, in time order.
 	Runs []runReport `json:"runs"`
 	// Failed counts the runs that would fail.
@@ -215,6 +229,7 @@ type untakenRows struct {
 	First    time.Time `json:"first"`
 	Last     time.Time `json:"last"`
 	Hint     string    `json:"hint,omitempty"`
+	hintCode string
 }
 
 type runReport struct {
@@ -288,7 +303,7 @@ func checkInference(ctx context.Context, e *env, o inferenceOptions, name string
 		label = stdinLabel
 	}
 	rep := &inferenceReport{File: label, Errors: []violation{}, Misnamed: []misnamedKey{}, Unusable: []unusableFile{},
-		Untaken: []untakenRows{}, Runs: []runReport{}}
+		Untaken: []untakenRows{}, Problems: []ingest.FileProblems{}, Runs: []runReport{}}
 	fail := func(code int, text string) *inferenceReport {
 		rep.Error = &problem{Reason: text, text: text}
 		rep.exit = max(rep.exit, code)
@@ -367,8 +382,11 @@ func checkInference(ctx context.Context, e *env, o inferenceOptions, name string
 	for _, m := range misfits {
 		key := cfg.Prefix + m.Name
 		msg := key + strings.TrimPrefix(m.Error(), strconv.Quote(m.Name))
-		rep.Misnamed = append(rep.Misnamed, misnamedKey{Key: key, Reason: m.Reason, Message: msg,
-			Hint: nameHint(m, cfg, comps)})
+		mk := misnamedKey{Key: key, Reason: m.Reason, Message: msg, Hint: nameHint(m, cfg, comps)}
+		rep.Misnamed = append(rep.Misnamed, mk)
+		if mk.Hint != "" {
+			rep.Hints = append(rep.Hints, hint{hintNamePrefix + m.Reason.String(), key + ": " + mk.Hint})
+		}
 	}
 
 	from, to := o.from, o.to
@@ -443,9 +461,14 @@ func checkInference(ctx context.Context, e *env, o inferenceOptions, name string
 		}
 	}
 	for _, k := range sortedKeys(order) {
-		if in := read[k]; in.Err != nil {
-			rep.Unusable = append(rep.Unusable, unusable(in))
+		in := read[k]
+		if in.Err != nil {
+			rep.Unusable = append(rep.Unusable, unusable(in, cfg.Bucket))
 		}
+		if p, ok := inputProblems(in); ok {
+			rep.Problems = append(rep.Problems, p)
+		}
+		rep.Hints = append(rep.Hints, contentHints(in)...)
 	}
 	for _, r := range runs {
 		var inputs []inference.Input
@@ -480,6 +503,11 @@ func checkInference(ctx context.Context, e *env, o inferenceOptions, name string
 		rep.Runs = append(rep.Runs, rr)
 	}
 	rep.Untaken = untaken(runs, opened, read, sortedKeys(order), cfg)
+	for _, u := range rep.Untaken {
+		if u.Hint != "" {
+			rep.Hints = append(rep.Hints, hint{u.hintCode, u.Key + ": " + u.Hint})
+		}
+	}
 	if rep.Failed > 0 {
 		rep.exit = max(rep.exit, exitInvalid)
 	}
@@ -516,7 +544,9 @@ func describeInput(req *lookout.CreateInferenceSchedulerRequest, cfg *inference.
 	return in
 }
 
-func unusable(in *inference.Input) unusableFile {
+// unusable says why a run cannot read a file of bucket: a failure's text
+// names the file in the bucket, as the service's FailedReason does.
+func unusable(in *inference.Input, bucket string) unusableFile {
 	u := unusableFile{Key: in.Key, Message: in.Err.Error()}
 	var d *ingest.Discard
 	var f *ingest.Failure
@@ -526,6 +556,11 @@ func unusable(in *inference.Input) unusableFile {
 		u.Message = d.Error()
 	case errors.As(in.Err, &f):
 		u.Reason = f.Kind.String()
+		if f.Bucket == "" {
+			named := *f
+			named.Bucket = bucket
+			u.Message = named.Error()
+		}
 	default:
 		u.Reason = "unreadable"
 	}
@@ -570,18 +605,26 @@ func untaken(runs []inference.Run, opened []map[string]bool, read map[string]*in
 			continue
 		}
 		u.First, u.Last = time.Unix(lo, 0).UTC(), time.Unix(hi, 0).UTC()
-		u.Hint = zoneHint(in, cfg)
+		u.hintCode, u.Hint = zoneHint(in, cfg)
 		out = append(out, u)
 	}
 	return out
 }
 
+// The codes of the hints about inference input.
+const (
+	hintRowsOutside = "rows-outside-windows" // rows near their name's time, outside the windows that open the file
+	hintNameFar     = "name-far-from-rows"   // a name's time far from its rows', not by a zone
+	hintNameZone    = "name-zone"            // a name's time a zone's offset from its rows'
+	hintNamePrefix  = "name-"                // a key no run reads: "name-" and its inference.NameReason
+)
+
 // zoneHint: rows far from their file's name time, by a whole number of
 // quarter hours, suggest a name or rows written in another zone than
-// InputTimeZoneOffset.
-func zoneHint(in *inference.Input, cfg *inference.Config) string {
+// InputTimeZoneOffset. It returns the hint's code and text.
+func zoneHint(in *inference.Input, cfg *inference.Config) (code, text string) {
 	if len(in.Rows.Times) == 0 {
-		return ""
+		return "", ""
 	}
 	lo, hi := in.Rows.Times[0], in.Rows.Times[0]
 	for _, t := range in.Rows.Times {
@@ -590,7 +633,7 @@ func zoneHint(in *inference.Input, cfg *inference.Config) string {
 	name := in.Name.Time.Unix()
 	freq := int64(cfg.Schedule.Frequency / time.Second)
 	if name >= lo-freq && name <= hi+freq {
-		return "its rows are not in the windows of the runs that open it: a run opens a file by its name's time; name each file by the time of its rows"
+		return hintRowsOutside, "its rows are not in the windows of the runs that open it: a run opens a file by its name's time; name each file by the time of its rows"
 	}
 	// The distance from the name to the rows, rounded to a quarter hour.
 	d := lo - name
@@ -599,9 +642,9 @@ func zoneHint(in *inference.Input, cfg *inference.Config) string {
 	}
 	q := (d + sign(d)*450) / 900 * 900
 	if q == 0 || q < -26*3600 || q > 26*3600 {
-		return "its name's time is far from its rows' times: a run opens a file by its name's time"
+		return hintNameFar, "its name's time is far from its rows' times: a run opens a file by its name's time"
 	}
-	return fmt.Sprintf("its rows are about %s from its name's time: are the name and the rows written in the same zone, "+
+	return hintNameZone, fmt.Sprintf("its rows are about %s from its name's time: are the name and the rows written in the same zone, "+
 		"the request's InputTimeZoneOffset %s?", formatOffset(q), cfg.Naming.Zone)
 }
 
@@ -688,5 +731,38 @@ func maxTime(a, b time.Time) time.Time {
 func sortedKeys(keys []string) []string {
 	out := append([]string(nil), keys...)
 	sortStrings(out)
+	return out
+}
+
+// inputProblems returns the unsupported timestamps of a file a run opens
+// (its records dropped), read from its rows or, for a file with no valid
+// value, from its discard.
+func inputProblems(in *inference.Input) (ingest.FileProblems, bool) {
+	p := ingest.FileProblems{Key: in.Key}
+	var d *ingest.Discard
+	switch {
+	case in.Rows != nil:
+		p.UnsupportedTimestamps, p.Samples = in.Rows.Unsupported, in.Rows.Samples
+	case errors.As(in.Err, &d):
+		p.UnsupportedTimestamps, p.Samples = d.Unsupported, d.Samples
+	}
+	return p, p.UnsupportedTimestamps > 0
+}
+
+// contentHints are the data check's hints about a file's contents, for a
+// file a run opens: epoch numbers for timestamps, a header separated by
+// ';' or tabs (read as one invalid name).
+func contentHints(in *inference.Input) []hint {
+	var out []hint
+	if p, ok := inputProblems(in); ok {
+		if h, ok := epochHint(p); ok {
+			out = append(out, h)
+		}
+	}
+	var f *ingest.Failure
+	if errors.As(in.Err, &f) && f.Kind == ingest.FailInvalidHeader {
+		out = append(out, separatorHints(ingest.FileProblems{Key: in.Key,
+			InvalidNames: []ingest.InvalidName{{Column: f.Column, Name: f.Name}}, InvalidNameCount: 1})...)
+	}
 	return out
 }

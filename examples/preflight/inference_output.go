@@ -125,6 +125,12 @@ func writeInferenceText(w io.Writer, rep *inferenceReport) error {
 			out.WriteString("    " + u.Message + "\n")
 		}
 	}
+	writeProblems(out, rep.Problems)
+	for _, h := range rep.Hints {
+		if h.Code == hintEpoch || h.Code == hintSemicolon || h.Code == hintTab {
+			out.WriteString("  hint: " + h.Message + "\n") // the others are written beside their key
+		}
+	}
 	if n := len(rep.Untaken); n > 0 {
 		out.WriteString("  " + plural(int64(n), "file") + " with rows outside the windows of the runs that open them:\n")
 		for _, u := range rep.Untaken {

@@ -22,6 +22,9 @@ type Rows struct {
 	// timestamp of no supported format; Ragged those with more fields
 	// than the header.
 	Records, Unsupported, Ragged int64
+	// Samples are the first 5 records dropped for their timestamp, in
+	// file order.
+	Samples []ingest.TimestampSample
 }
 
 // ReadRows reads obj of src as ingestion reads a CSV file
@@ -38,7 +41,8 @@ func ReadRows(ctx context.Context, src ingest.Source, obj ingest.Object, zone Zo
 	for i := range ft.Times {
 		ft.Times[i] -= int64(zone)
 	}
-	return &Rows{Header: ft.Header, Times: ft.Times, Records: ft.Records, Unsupported: ft.Unsupported, Ragged: ft.Ragged}, nil
+	return &Rows{Header: ft.Header, Times: ft.Times, Records: ft.Records, Unsupported: ft.Unsupported, Ragged: ft.Ragged,
+		Samples: ft.Samples}, nil
 }
 
 // Counts are how a file's rows fall around a window.

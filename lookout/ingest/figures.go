@@ -67,6 +67,7 @@ func (f *fileState) decide(sc *schemaIndex) {
 		}
 		if valid == 0 {
 			discard(ReasonNoValidValue, 0, "")
+			f.discard.Unsupported, f.discard.Samples = f.unsupported, f.samples
 		}
 	}
 	if !f.ingested() {

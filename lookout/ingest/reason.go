@@ -130,6 +130,11 @@ type Discard struct {
 	// Err is the underlying error of ReasonUnreadable, or the
 	// *NotRegularError of ReasonNotRegularFile.
 	Err error
+	// Unsupported counts, for ReasonNoValidValue, the records dropped for
+	// their timestamp (a file whose every timestamp is unsupported has no
+	// valid value); Samples are the first 5 of them, in file order.
+	Unsupported int64
+	Samples     []TimestampSample
 }
 
 // Error returns "KEY: line L, column C: TEXT", one line.
@@ -150,24 +155,37 @@ func (d *Discard) Error() string {
 	if d.Err != nil {
 		b.WriteString(": " + oneLine(d.Err.Error()))
 	}
+	if d.Unsupported > 0 {
+		b.WriteString(" (" + strconv.FormatInt(d.Unsupported, 10) + " unsupported timestamp")
+		if d.Unsupported > 1 {
+			b.WriteByte('s')
+		}
+		if len(d.Samples) > 0 {
+			s := d.Samples[0]
+			b.WriteString(", the first at line " + strconv.FormatInt(s.Line, 10) + ": " + strconv.Quote(s.Value))
+		}
+		b.WriteByte(')')
+	}
 	return b.String()
 }
 
 // Unwrap returns d.Err.
 func (d *Discard) Unwrap() error { return d.Err }
 
-// MarshalJSON writes Key, Reason, Line, Column, Name (those set) and
-// Message, the text of Error.
+// MarshalJSON writes Key, Reason, Line, Column, Name, UnsupportedTimestamps
+// and Samples (those set) and Message, the text of Error.
 func (d *Discard) MarshalJSON() ([]byte, error) {
 	type out struct {
-		Key     string `json:"Key"`
-		Reason  Reason `json:"Reason"`
-		Line    int64  `json:"Line,omitempty"`
-		Column  int    `json:"Column,omitempty"`
-		Name    string `json:"Name,omitempty"`
-		Message string `json:"Message"`
+		Key         string            `json:"Key"`
+		Reason      Reason            `json:"Reason"`
+		Line        int64             `json:"Line,omitempty"`
+		Column      int               `json:"Column,omitempty"`
+		Name        string            `json:"Name,omitempty"`
+		Unsupported int64             `json:"UnsupportedTimestamps,omitempty"`
+		Samples     []TimestampSample `json:"Samples,omitempty"`
+		Message     string            `json:"Message"`
 	}
-	return json.Marshal(out{d.Key, d.Reason, d.Line, d.Column, d.Name, d.Error()})
+	return json.Marshal(out{d.Key, d.Reason, d.Line, d.Column, d.Name, d.Unsupported, d.Samples, d.Error()})
 }
 
 // oneLine replaces line breaks by spaces.

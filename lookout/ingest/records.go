@@ -31,6 +31,9 @@ type FileRecords struct {
 	// timestamp of no supported format; Ragged those with more fields than
 	// the header.
 	Records, Unsupported, Ragged int64
+	// Samples are the first 5 records dropped for their timestamp, in
+	// file order.
+	Samples []TimestampSample
 }
 
 // ChangedError is ReadRecords' reason for an object whose records differ
@@ -62,7 +65,7 @@ func ReadRecords(ctx context.Context, src Source, obj Object) (*FileRecords, err
 	}
 	out := &FileRecords{
 		Header: ft.Header, Times: ft.Times,
-		Records: ft.Records, Unsupported: ft.Unsupported, Ragged: ft.Ragged,
+		Records: ft.Records, Unsupported: ft.Unsupported, Ragged: ft.Ragged, Samples: ft.Samples,
 		Values: make([][]float64, max(len(ft.Header)-1, 0)),
 	}
 	for j := range out.Values {

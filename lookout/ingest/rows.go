@@ -16,8 +16,10 @@ type FileTimes struct {
 	// Records counts the data records, whatever their timestamp.
 	Records int64
 	// Unsupported counts the data records whose timestamp is none of the
-	// TimestampFormats (dropped).
+	// TimestampFormats (dropped); Samples are the first 5 of them, in
+	// file order.
 	Unsupported int64
+	Samples     []TimestampSample
 	// Ragged counts the data records with more fields than the header.
 	Ragged int64
 	// Times holds the supported timestamps, in file order, in seconds since
@@ -44,7 +46,7 @@ func ReadTimes(ctx context.Context, src Source, obj Object) (*FileTimes, error) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	f := &fileState{key: obj.Key, size: obj.Size}
+	f := &fileState{key: obj.Key, size: obj.Size, samples: pt.samples, unsupported: pt.unsupported}
 	f.fig.minT, f.fig.maxT = math.MaxInt64, math.MinInt64
 	f.fig.add(&pt)
 	f.hdr = pt.hdr
@@ -73,6 +75,7 @@ func ReadTimes(ctx context.Context, src Source, obj Object) (*FileTimes, error) 
 		Header:      f.hdr.names,
 		Records:     pt.dataRecords,
 		Unsupported: pt.unsupported,
+		Samples:     pt.samples,
 		Ragged:      pt.ragged,
 		Times:       slices.Concat(ts...),
 	}, nil

@@ -19,6 +19,7 @@ func TestReadTimes(t *testing.T) {
 		"novalid.csv": "Timestamp,a\n2021-04-05 13:00:00,x\n",
 		"dup.csv":     "Timestamp,a,a\n2021-04-05 13:00:00,1,2\n",
 		"badname.csv": "Timestamp,a b\n2021-04-05 13:00:00,1\n",
+		"epoch.csv":   "Timestamp,a\n1617627600,1\n2021-04-05T13:00:05Z,2\n",
 	}
 	fsys := fstest.MapFS{}
 	for k, v := range files {
@@ -35,6 +36,7 @@ func TestReadTimes(t *testing.T) {
 	assert.Equal(t, int64(1), ft.Unsupported)
 	assert.Equal(t, int64(1), ft.Ragged)
 	assert.Equal(t, []int64{1617627600, 1617627605}, ft.Times)
+	assert.Equal(t, []TimestampSample{{Line: 3, Value: "bad"}}, ft.Samples)
 
 	for key, want := range map[string]Reason{
 		"quote.csv": ReasonUnclosedQuote, "nodata.csv": ReasonNoDataRecord,
@@ -46,6 +48,21 @@ func TestReadTimes(t *testing.T) {
 		assert.Equal(t, want, d.Reason, key)
 		assert.Equal(t, key, d.Key)
 	}
+	// A file whose every timestamp is unsupported has no valid value: its
+	// discard says how many records were dropped, and the first.
+	_, err = read("epoch.csv")
+	var nv *Discard
+	require.True(t, errors.As(err, &nv), "%v", err)
+	assert.Equal(t, ReasonNoValidValue, nv.Reason)
+	assert.Equal(t, int64(2), nv.Unsupported)
+	assert.Equal(t, []TimestampSample{{Line: 2, Value: "1617627600"}, {Line: 3, Value: "2021-04-05T13:00:05Z"}}, nv.Samples)
+	assert.Equal(t, `"epoch.csv": no valid sensor value in a record with a supported timestamp`+
+		` (2 unsupported timestamps, the first at line 2: "1617627600")`, nv.Error())
+	_, err = read("novalid.csv")
+	require.True(t, errors.As(err, &nv), "%v", err)
+	assert.Zero(t, nv.Unsupported, "a valid timestamp with an invalid value: no timestamp dropped")
+	assert.Equal(t, `"novalid.csv": no valid sensor value in a record with a supported timestamp`, nv.Error())
+
 	_, err = read("badname.csv")
 	var f *Failure
 	require.True(t, errors.As(err, &f), "%v", err)

@@ -45,8 +45,10 @@ func TestFileRules(t *testing.T) {
 		{"one column", "Timestamp\n2020-01-01 00:00:00\n", Discard{Reason: ReasonTooFewColumns}},
 		{"duplicate column", "Timestamp,a,b,a\n2020-01-01 00:00:00,1,2,3\n", Discard{Reason: ReasonDuplicateColumn, Column: 4, Name: "a"}},
 		{"timestamp column repeated", "a,a\n2020-01-01 00:00:00,1\n", Discard{Reason: ReasonDuplicateColumn, Column: 2, Name: "a"}},
-		{"no valid value", "Timestamp,a,b\n2020-01-01 00:00:00,NA,x\nbad,1,2\n", Discard{Reason: ReasonNoValidValue}},
-		{"valid values only under bad timestamps", "Timestamp,a\n2020-01-01 00:00:00,\nnot a time,1\n", Discard{Reason: ReasonNoValidValue}},
+		{"no valid value", "Timestamp,a,b\n2020-01-01 00:00:00,NA,x\nbad,1,2\n", Discard{Reason: ReasonNoValidValue,
+			Unsupported: 1, Samples: []TimestampSample{{Line: 3, Value: "bad"}}}},
+		{"valid values only under bad timestamps", "Timestamp,a\n2020-01-01 00:00:00,\nnot a time,1\n", Discard{Reason: ReasonNoValidValue,
+			Unsupported: 1, Samples: []TimestampSample{{Line: 3, Value: "not a time"}}}},
 		{"quote in the header", "Timestamp,a\"\n2020-01-01 00:00:00,1\n", Discard{Reason: ReasonQuoteInField, Line: 1, Column: 2}},
 		// Rule 1 comes before rule 2: an invalid name in a file that is not CSV.
 		{"not CSV before a bad name", "Time stamp,a\n2020-01-01 00:00:00,\"1\n", Discard{Reason: ReasonUnclosedQuote, Line: 2, Column: 2}},
