@@ -184,7 +184,13 @@
 // (FILE.data: a columnar file per component, checksummed, written under a
 // temporary name and renamed): trainings read that copy, never the bucket,
 // and a later ingestion replaces it. ImportDataset copies a dataset the
-// server holds, ImportModelVersion a model version.
+// server holds, ImportModelVersion a model version; its
+// InferenceDataImportStrategy ADD_WHEN_EMPTY or OVERWRITE makes the
+// model's retrainings add the rows its inference schedulers read in their
+// successful runs (read again from their input files) to the dataset's
+// data in the lookback window, at the times the data lacks or at every
+// time, in the data the retraining reads (the stored copy is not
+// rewritten).
 //
 // # Inference schedulers
 //

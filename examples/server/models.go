@@ -27,6 +27,10 @@ type modelConfig struct {
 	RoleArn                        string                                       `json:",omitempty"`
 	Diagnostics                    *lookout.ModelDiagnosticsOutputConfiguration `json:",omitempty"`
 	KMSKeyID                       string                                       `json:",omitempty"`
+	// InferenceImport is the InferenceDataImportStrategy of the latest
+	// ImportModelVersion into the model ("" for NO_IMPORT): what its
+	// retrainings add of its inference data (inferimport.go).
+	InferenceImport lookout.InferenceDataImportStrategy `json:",omitempty"`
 }
 
 // decodeModelConfig reads a model's stored configuration.
@@ -428,14 +432,13 @@ func (s *service) UpdateActiveModelVersion(ctx context.Context, req *lookout.Upd
 // A replay of ClientToken with the same parameters returns the version it
 // made as it is now, into a new model or an existing one.
 //
-// InferenceDataImportStrategy other than NO_IMPORT (adding the rows the
-// model's inference schedulers read to its dataset's data) is not done by
-// this stand-in: it is a ValidationException that says so, rather than a
-// strategy accepted and silently not applied.
+// InferenceDataImportStrategy becomes the model's (the latest import's
+// applies, NO_IMPORT when absent): with ADD_WHEN_EMPTY or OVERWRITE its
+// retrainings add the rows its inference schedulers read (inferimport.go).
 func (s *service) ImportModelVersion(ctx context.Context, req *lookout.ImportModelVersionRequest) (*lookout.ImportModelVersionResponse, error) {
-	if st := req.InferenceDataImportStrategy; st != "" && st != lookout.InferenceDataImportStrategyNoImport {
-		return nil, &lookout.ValidationException{Message: "InferenceDataImportStrategy " + string(st) +
-			" is not supported by this endpoint: only NO_IMPORT (the default) is"}
+	strategy := lookout.InferenceDataImportStrategy("")
+	if importsInference(req.InferenceDataImportStrategy) {
+		strategy = req.InferenceDataImportStrategy
 	}
 	src, err := s.st.VersionByARN(ctx, req.SourceModelVersionArn)
 	if err != nil {
@@ -454,6 +457,7 @@ func (s *service) ImportModelVersion(ctx context.Context, req *lookout.ImportMod
 	if req.RoleArn != "" {
 		cfg.RoleArn = strings.Clone(req.RoleArn)
 	}
+	cfg.InferenceImport = strategy
 	doc, err := json.Marshal(cfg)
 	if err != nil {
 		return nil, err
@@ -483,10 +487,36 @@ func (s *service) ImportModelVersion(ctx context.Context, req *lookout.ImportMod
 		}
 	} else if err != nil {
 		return nil, serviceError(err)
+	} else if !replay {
+		// Into an existing model: its strategy becomes this import's.
+		if err := s.setInferenceImport(ctx, name, strategy); err != nil {
+			return nil, serviceError(err)
+		}
 	}
 	if s.train != nil && !replay {
 		s.train.enqueue(v.Model, v.Version)
 	}
 	return &lookout.ImportModelVersionResponse{ModelName: v.Model, ModelArn: v.ModelARN, ModelVersionArn: v.ARN,
 		ModelVersion: new(v.Version), Status: lookout.ModelVersionStatus(v.Status)}, nil
+}
+
+// setInferenceImport makes strategy the model's InferenceImport, its
+// label group and the rest of its configuration kept.
+func (s *service) setInferenceImport(ctx context.Context, name string, strategy lookout.InferenceDataImportStrategy) error {
+	m, err := s.st.Model(ctx, name)
+	if err != nil {
+		return err
+	}
+	cfg, err := decodeModelConfig(m.Config)
+	if err != nil || cfg.InferenceImport == strategy {
+		return err
+	}
+	return s.st.UpdateModel(ctx, name, m.LabelGroup, func(config []byte) ([]byte, error) {
+		c, err := decodeModelConfig(config)
+		if err != nil {
+			return nil, err
+		}
+		c.InferenceImport = strategy
+		return json.Marshal(c)
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -483,11 +484,36 @@ func TestModelVersions(t *testing.T) {
 	_, err = a.svc.ImportModelVersion(ctx, into)
 	exception[*lookout.ConflictException](t, err)
 
-	for _, st := range []lookout.InferenceDataImportStrategy{lookout.InferenceDataImportStrategyAddWhenEmpty, lookout.InferenceDataImportStrategyOverwrite} {
-		_, err = a.svc.ImportModelVersion(ctx, &lookout.ImportModelVersionRequest{ClientToken: "imp4", ModelName: "copy",
-			SourceModelVersionArn: d.ModelArn + "/model-version/1", InferenceDataImportStrategy: st})
-		assert.Contains(t, exception[*lookout.ValidationException](t, err).Error(), "not supported", st)
+	// The strategy of the latest import becomes the model's, its label
+	// group and the rest of its configuration kept.
+	strategy := func(model string) lookout.InferenceDataImportStrategy {
+		m, err := a.svc.st.Model(ctx, model)
+		require.NoError(t, err)
+		cfg, err := decodeModelConfig(m.Config)
+		require.NoError(t, err)
+		return cfg.InferenceImport
 	}
+	before, err := a.svc.st.Model(ctx, "copy")
+	require.NoError(t, err)
+	for i, st := range []lookout.InferenceDataImportStrategy{lookout.InferenceDataImportStrategyOverwrite,
+		lookout.InferenceDataImportStrategyAddWhenEmpty, lookout.InferenceDataImportStrategyNoImport, ""} {
+		r, err := a.svc.ImportModelVersion(ctx, &lookout.ImportModelVersionRequest{ClientToken: fmt.Sprintf("imp-s%d", i), ModelName: "copy",
+			SourceModelVersionArn: d.ModelArn + "/model-version/1", InferenceDataImportStrategy: st})
+		require.NoError(t, err, st)
+		waitVersion(t, a, "copy", *r.ModelVersion)
+		want := st
+		if st == lookout.InferenceDataImportStrategyNoImport {
+			want = ""
+		}
+		assert.Equal(t, want, strategy("copy"), st)
+	}
+	after, err := a.svc.st.Model(ctx, "copy")
+	require.NoError(t, err)
+	assert.Equal(t, before.LabelGroup, after.LabelGroup)
+	_, err = a.svc.ImportModelVersion(ctx, &lookout.ImportModelVersionRequest{ClientToken: "imp-new", ModelName: "copy-2",
+		SourceModelVersionArn: d.ModelArn + "/model-version/1", InferenceDataImportStrategy: lookout.InferenceDataImportStrategyAddWhenEmpty})
+	require.NoError(t, err)
+	assert.Equal(t, lookout.InferenceDataImportStrategyAddWhenEmpty, strategy("copy-2"), "into a new model")
 }
 
 func TestModelTagsAndPolicies(t *testing.T) {

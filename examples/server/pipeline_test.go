@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/lookout-equipment/lookoutequipment/lookout"
+	"github.com/lookout-equipment/lookoutequipment/lookout/detect"
 )
 
 // TestPipeline runs a pipeline's whole flow on the server as newApp wires
@@ -99,4 +101,88 @@ func TestPipeline(t *testing.T) {
 		"2024-06-01T11:58:00.000000": "NO_ANOMALY_DETECTED", "2024-06-01T11:59:00.000000": "ANOMALY_DETECTED",
 		"2024-06-01T12:00:00.000000": "ANOMALY_DETECTED",
 	}, checkResults(t, string(body), []string{`pump\a`, `pump\b`}))
+
+	// A copy imported with ADD_WHEN_EMPTY: its retraining reads, besides
+	// the dataset's data, the rows its own scheduler's run read (not those
+	// of the source model's scheduler).
+	_, err = s.ImportModelVersion(ctx, &lookout.ImportModelVersionRequest{ClientToken: "imp", ModelName: "pump-copy",
+		SourceModelVersionArn: m.ActiveModelVersionArn, InferenceDataImportStrategy: lookout.InferenceDataImportStrategyAddWhenEmpty})
+	require.NoError(t, err)
+	require.Equal(t, lookout.ModelVersionStatusSuccess, waitVersion(t, a, "pump-copy", 1).Status)
+	sensors := []string{`pump\a`, `pump\b`}
+	rows, err := s.train.inferenceRows(ctx, "pump-copy", sensors, start, h(12, 0, 0))
+	require.NoError(t, err)
+	assert.Empty(t, rows[0].Times, "no run of the copy's yet")
+	copyReq := createRequest("copy-watch", "sched-copy")
+	copyReq.ModelName = "pump-copy"
+	copyReq.DataOutputConfiguration.S3OutputConfiguration.Prefix = new("copy-results/")
+	_, err = s.CreateInferenceScheduler(ctx, copyReq)
+	require.NoError(t, err)
+	runs = waitRuns(t, s, "copy-watch", 1)
+	require.Equal(t, lookout.InferenceExecutionStatusSuccess, runs[0].Status, runs[0].FailedReason)
+	rows, err = s.train.inferenceRows(ctx, "pump-copy", sensors, start, h(12, 0, 0))
+	require.NoError(t, err)
+	for j := range sensors {
+		require.Len(t, rows[j].Times, 10, "the run's window (11:55, 12:00] at 30 s")
+		assert.Equal(t, h(11, 55, 30).UnixNano(), rows[j].Times[0])
+		assert.Equal(t, h(12, 0, 0).UnixNano(), rows[j].Times[9])
+	}
+	rows, err = s.train.inferenceRows(ctx, "pump-copy", sensors, start, h(11, 59, 0))
+	require.NoError(t, err)
+	assert.Empty(t, rows[0].Times, "a run whose data range ends after the window is left out")
+	n, err := s.retrain(ctx, "pump-copy", start, h(12, 0, 0), lookout.ModelPromoteModeManual)
+	require.NoError(t, err)
+	v := waitVersion(t, a, "pump-copy", n)
+	require.Equal(t, lookout.ModelVersionStatusSuccess, v.Status, v.FailedReason)
+}
+
+// TestMergeRows: ADD_WHEN_EMPTY keeps the dataset's value at a time both
+// hold, OVERWRITE takes the inference row's; every other time of either is
+// kept, in time order.
+func TestMergeRows(t *testing.T) {
+	t.Parallel()
+	nan := math.NaN()
+	base := detect.Series{Sensor: `c\s`, Times: []int64{10, 20, 30}, Values: []float64{1, 2, 3}}
+	tests := []struct {
+		name     string
+		add      detect.Series
+		strategy lookout.InferenceDataImportStrategy
+		times    []int64
+		values   []float64
+	}{
+		{"nothing to add", detect.Series{}, lookout.InferenceDataImportStrategyOverwrite, []int64{10, 20, 30}, []float64{1, 2, 3}},
+		{"before, between, after", detect.Series{Times: []int64{5, 25, 40}, Values: []float64{9, 8, 7}},
+			lookout.InferenceDataImportStrategyAddWhenEmpty, []int64{5, 10, 20, 25, 30, 40}, []float64{9, 1, 2, 8, 3, 7}},
+		{"a time both hold, add when empty", detect.Series{Times: []int64{20, 35}, Values: []float64{9, 8}},
+			lookout.InferenceDataImportStrategyAddWhenEmpty, []int64{10, 20, 30, 35}, []float64{1, 2, 3, 8}},
+		{"a time both hold, overwrite", detect.Series{Times: []int64{20, 35}, Values: []float64{9, 8}},
+			lookout.InferenceDataImportStrategyOverwrite, []int64{10, 20, 30, 35}, []float64{1, 9, 3, 8}},
+		{"overwrite with a missing cell", detect.Series{Times: []int64{10}, Values: []float64{nan}},
+			lookout.InferenceDataImportStrategyOverwrite, []int64{10, 20, 30}, []float64{nan, 2, 3}},
+		{"every time both hold", detect.Series{Times: []int64{10, 20, 30}, Values: []float64{7, 8, 9}},
+			lookout.InferenceDataImportStrategyOverwrite, []int64{10, 20, 30}, []float64{7, 8, 9}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := mergeRows(base, tt.add, tt.strategy)
+			assert.Equal(t, `c\s`, got.Sensor)
+			assert.Equal(t, tt.times, got.Times)
+			require.Len(t, got.Values, len(tt.values))
+			for i, v := range tt.values {
+				if math.IsNaN(v) {
+					assert.True(t, math.IsNaN(got.Values[i]), "value %d", i)
+				} else {
+					assert.Equal(t, v, got.Values[i], "value %d", i)
+				}
+			}
+		})
+	}
+	assert.Equal(t, []float64{1, 2, 3}, base.Values, "the dataset's series is not changed")
+
+	// Rows gathered from several runs: sorted, the later run's at a time
+	// held twice.
+	s := lastAtEachTime(detect.Series{Times: []int64{30, 10, 30, 20}, Values: []float64{1, 2, 3, 4}})
+	assert.Equal(t, []int64{10, 20, 30}, s.Times)
+	assert.Equal(t, []float64{2, 4, 3}, s.Values)
 }

@@ -213,6 +213,20 @@ func (t *trainer) train(k versionKey) (*store.VersionOutcome, error) {
 	if fail != nil || err != nil {
 		return fail, err
 	}
+	if v.SourceType == store.SourceRetraining && importsInference(cfg.InferenceImport) &&
+		cfg.TrainingStart != nil && cfg.TrainingEnd != nil {
+		add, err := t.inferenceRows(ctx, v.Model, sensors, *cfg.TrainingStart, *cfg.TrainingEnd)
+		if err != nil {
+			return nil, err
+		}
+		var rows int
+		for j := range series {
+			rows = max(rows, len(add[j].Times))
+			series[j] = mergeRows(series[j], add[j], cfg.InferenceImport)
+		}
+		t.log.Info("retraining: inference data added", "model", v.Model, "version", v.Version,
+			"strategy", string(cfg.InferenceImport), "rows", rows)
+	}
 	rate, fail := rateOf(cfg.Rate, series)
 	if fail != nil {
 		return fail, nil
