@@ -1,8 +1,8 @@
 package lookout
 
 import (
+	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -11,9 +11,10 @@ import (
 // name or header. It writes text on one line, with no character that could
 // change how the message reads, and bounded: a backslash is written \\, the
 // quote around the text (' or ") \' or \"; TAB, LF and CR \t, \n and \r;
-// other control characters, the line and paragraph separators, and
-// invisible formatting characters (right-to-left overrides among them)
-// \uXXXX (\UXXXXXXXX beyond U+FFFF); each byte of invalid UTF-8 \xXX.
+// other control characters, the line and paragraph separators, invisible
+// formatting characters (right-to-left overrides among them), spaces other
+// than U+0020 and unassigned or private-use code points \uXXXX
+// (\UXXXXXXXX beyond U+FFFF); each byte of invalid UTF-8 \xXX.
 // Everything else is written as it is.
 
 // echoLimit bounds the bytes of a value that a message shows, after
@@ -113,13 +114,14 @@ func escapedLen(r rune, size int, quote byte) int {
 	return utf8.RuneLen(r)
 }
 
-// needsEscape reports whether writeEscaped writes r as \uXXXX: control
-// characters, the line and paragraph separators, and invisible formatting
-// characters (right-to-left overrides among them).
+// needsEscape reports whether writeEscaped writes r as \uXXXX: every
+// character strconv.IsPrint refuses, ASCII's space aside: control
+// characters, the line and paragraph separators, invisible formatting
+// characters (right-to-left overrides among them), spaces other than
+// U+0020, and code points that are unassigned or for private use (a
+// later Unicode, or a font, could show them as anything).
 func needsEscape(r rune) bool {
-	// No formatting character comes before U+00AD (the soft hyphen).
-	return r < 0x20 || (0x7F <= r && r < 0xA0) ||
-		(r >= 0xAD && (r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cf, r)))
+	return r < 0x20 || (r >= 0x7F && !strconv.IsPrint(r))
 }
 
 const hexDigits = "0123456789ABCDEF"

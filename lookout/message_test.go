@@ -187,7 +187,12 @@ func TestEcho(t *testing.T) {
 		{"\u0080", `'\u0080'`},
 		{"\u0085", `'\u0085'`},
 		{"\u009f", `'\u009F'`},
-		{"\u00a0", "'\u00a0'"},
+		{"\u00a0", `'\u00A0'`}, // no-break space: a space other than U+0020
+		{"\u3000", `'\u3000'`}, // ideographic space
+		{"\u0a00", `'\u0A00'`}, // unassigned
+		{"\ue000", `'\uE000'`}, // private use
+		{"\U0010fffd", `'\U0010FFFD'`},
+		{"\u00e9\u0301\u20ac\U0001F600", "'\u00e9\u0301\u20ac\U0001F600'"}, // letters, marks, symbols: as they are
 		{"\u00ad", `'\u00AD'`}, // soft hyphen, Cf
 		{"\u061c", `'\u061C'`}, // Arabic letter mark
 		{"\u200b", `'\u200B'`}, // zero width space

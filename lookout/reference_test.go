@@ -302,7 +302,10 @@ func refPiece(v string, i int, r rune) string {
 		return `\n`
 	case r == '\r':
 		return `\r`
-	case unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cf, r):
+	case r != ' ' && !unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S):
+		// Not a letter, mark, number, punctuation or symbol: a control or
+		// formatting character, a separator or space, unassigned or for
+		// private use.
 		if r > 0xFFFF {
 			return fmt.Sprintf(`\U%08X`, r)
 		}
