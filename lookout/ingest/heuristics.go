@@ -87,6 +87,42 @@ const momentBlock = 64
 
 // add takes the next valid value in read order.
 func (s *valueStats) add(x float64) {
+	if s.easy(x) {
+		s.addEasy(x)
+		return
+	}
+	s.addAny(x)
+}
+
+// easy reports whether addEasy may take x: a non-zero value inside a
+// block (no flush), once the distinct values and the order are settled.
+func (s *valueStats) easy(x float64) bool {
+	return uint(s.nb-1) < momentBlock-2 && s.nd == maxDistinct && !s.up && !s.down && x != 0
+}
+
+// addEasy is add when easy(x), small enough to be inlined where cells are
+// read. lo and hi are never NaN or -0, nor is x, so the comparisons give
+// what min and max give.
+func (s *valueStats) addEasy(x float64) {
+	if x < s.lo {
+		s.lo = x
+	}
+	if x > s.hi {
+		s.hi = x
+	}
+	s.last = x
+	s.n++
+	d := x - s.c
+	d2 := d * d
+	s.s1 += d
+	s.s2 += d2
+	s.s3 += d2 * d
+	s.s4 += d2 * d2
+	s.nb++
+}
+
+// addAny is add in any case.
+func (s *valueStats) addAny(x float64) {
 	if x == 0 {
 		x = 0 // -0 and 0 are one value
 	}

@@ -749,7 +749,11 @@ func (p *parser) fastRecord(line []byte) {
 			if !ok {
 				v = validValue(line[pos:j])
 			}
-			c.vals.add(v)
+			if c.vals.easy(v) {
+				c.vals.addEasy(v)
+			} else {
+				c.vals.addAny(v)
+			}
 			c.valid++
 			if t < c.minT {
 				c.minT = t
