@@ -39,8 +39,8 @@ import (
 //     synchronous=FULL, one connection, a prepared statement) on the same
 //     file system before it answers.
 //
-// The server is the whole stack (one log line per request, formatted and
-// written to io.Discard; the Host check; the lookout handler; the store on
+// The server is the whole stack (one log line per request, formatted by
+// the logger run makes and written to io.Discard; the Host check; the lookout handler; the store on
 // a database file on disk); a Start is committed and synced before its
 // 200, and queued for the workers, which are busy meanwhile (the jobs'
 // bucket holds them IN_PROGRESS, as jobs of real size would).
@@ -222,7 +222,7 @@ func loadServer(b *testing.B, src sources) (*app, string) {
 	cfg.maxDatasets, cfg.maxPending = 0, 0
 	cfg.src = src
 	cfg.checkHosts = true
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	logger := newLogger(io.Discard, slog.LevelInfo) // as run builds it, to io.Discard
 	a, err := newApp(context.Background(), cfg, logger, nil)
 	require.NoError(b, err)
 	b.Cleanup(func() { a.close() })
