@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 	"unicode"
@@ -338,28 +339,28 @@ func (t *textLog) request(at time.Time, r *http.Request, h http.Header, readErr 
 	b := append((*bp)[:0], "time="...)
 	b = appendRFC3339Millis(b, at)
 	b = append(b, " level=INFO msg=request method="...)
-	b = appendTextString(b, logValue(r.Method))
+	b = appendLogged(b, r.Method)
 	b = append(b, " target="...)
-	b = appendTextString(b, logValue(headerValue(r.Header, "X-Amz-Target")))
+	b = appendLogged(b, headerValue(r.Header, "X-Amz-Target"))
 	if failed, outcome, ok := bodyFailure(readErr); ok {
 		b = append(b, " status="...)
 		b = strconv.AppendInt(b, int64(failed), 10)
 		b = append(b, ` error="" outcome=`...)
 		b = appendTextString(b, outcome)
 		b = append(b, " cause="...)
-		b = appendTextString(b, logValue(readErr.Error()))
+		b = appendLogged(b, readErr.Error())
 	} else {
 		b = append(b, " status="...)
 		b = strconv.AppendInt(b, int64(status), 10)
 		b = append(b, " error="...)
-		b = appendTextString(b, logValue(headerValue(h, errorTypeHeader)))
+		b = appendLogged(b, headerValue(h, errorTypeHeader))
 	}
 	b = append(b, " request_id="...)
-	b = appendTextString(b, logValue(headerValue(h, requestIDHeader)))
+	b = appendLogged(b, headerValue(h, requestIDHeader))
 	b = append(b, " duration="...)
 	b = append(b, took.String()...) // as the handler writes a duration
 	b = append(b, " remote="...)
-	b = appendTextString(b, logValue(r.RemoteAddr))
+	b = appendLogged(b, r.RemoteAddr)
 	b = append(b, '\n')
 	_, _ = t.w.Write(b) // a failed write has nowhere to be reported
 	if cap(b) <= maxPooledLine {
@@ -371,6 +372,41 @@ func (t *textLog) request(at time.Time, r *http.Request, h http.Header, readErr 
 // appendRFC3339Millis appends t as slog's text handler writes a record's
 // time: RFC 3339 with milliseconds, in t's location.
 func appendRFC3339Millis(b []byte, t time.Time) []byte {
+	// The second's text is kept: the lines of one second differ only by
+	// their milliseconds. A zone's offset changes on a second's boundary,
+	// so that the second and the location give the whole text but them.
+	sec := t.Unix()
+	if c := lastSecond.Load(); c != nil && c.sec == sec && c.loc == t.Location() {
+		ms := t.Nanosecond() / int(time.Millisecond)
+		b = append(b, c.text[:c.dot+1]...)
+		b = append(b, byte('0'+ms/100), byte('0'+ms/10%10), byte('0'+ms%10))
+		return append(b, c.text[c.dot+4:]...)
+	}
+	n := len(b)
+	b = formatRFC3339Millis(b, t)
+	text := string(b[n:])
+	// Only a year of four digits: slog's text of the others is not its
+	// second's and three digits of milliseconds (it drops another digit).
+	if dot := len("2006-01-02T15:04:05"); len(text) > dot+3 && text[dot] == '.' && text[4] == '-' {
+		lastSecond.Store(&secondText{sec: sec, loc: t.Location(), text: text, dot: dot})
+	}
+	return b
+}
+
+// secondText is the text of a record's time, kept for its second.
+type secondText struct {
+	sec  int64          // Unix seconds
+	loc  *time.Location // the time's
+	text string         // as formatRFC3339Millis writes it
+	dot  int            // the index of the point before the milliseconds
+}
+
+// lastSecond is the second of the last line's time that was formatted.
+var lastSecond atomic.Pointer[secondText]
+
+// formatRFC3339Millis appends t as slog's text handler writes a record's
+// time.
+func formatRFC3339Millis(b []byte, t time.Time) []byte {
 	// slog's own way: RFC3339Nano, with a tenth of a millisecond added
 	// so that four digits follow the point, the fourth dropped.
 	const prefixLen = len("2006-01-02T15:04:05.000")
@@ -378,6 +414,28 @@ func appendRFC3339Millis(b []byte, t time.Time) []byte {
 	t = t.Round(0).Truncate(time.Millisecond).Add(time.Millisecond / 10)
 	b = t.AppendFormat(b, time.RFC3339Nano)
 	return append(b[:n+prefixLen], b[n+prefixLen+1:]...)
+}
+
+// appendLogged appends logValue(s) as slog's text handler writes a string
+// value: in one pass over s for the common value, printable ASCII that
+// needs neither escape nor quotes.
+func appendLogged(b []byte, s string) []byte {
+	if len(s) <= maxLoggedValue && bareASCII(s) {
+		return append(b, s...)
+	}
+	return appendTextString(b, logValue(s))
+}
+
+// bareASCII reports whether s is printable ASCII without a space, '"',
+// '=' or a backslash, and not empty: what logValue leaves as it is and
+// slog's text handler does not quote.
+func bareASCII(s string) bool {
+	for i := range len(s) {
+		if c := s[i]; c <= ' ' || c > '~' || c == '"' || c == '=' || c == '\\' {
+			return false
+		}
+	}
+	return len(s) > 0
 }
 
 // appendTextString appends s as slog's text handler writes a string

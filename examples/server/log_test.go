@@ -285,6 +285,12 @@ func TestTextLogIsSlogs(t *testing.T) {
 	}
 	times := []time.Time{
 		time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC),
+		time.Date(2024, 6, 1, 12, 0, 0, 5_900_000, time.UTC), // the same second's text, kept
+		time.Date(2024, 6, 1, 12, 0, 0, 999_000_000, time.UTC),
+		time.Date(2024, 6, 1, 12, 0, 0, 999_000_000, time.FixedZone("", 3600)), // another zone, the same second
+		time.Date(2024, 6, 1, 12, 0, 1, 50_000_000, time.UTC),
+		time.Date(12345, 1, 1, 0, 0, 0, 7_000_000, time.UTC),
+		time.Date(12345, 1, 1, 0, 0, 0, 8_000_000, time.UTC),
 		time.Date(2024, 6, 1, 12, 0, 0, 999_999_999, time.FixedZone("", 2*3600+30*60)),
 		time.Date(1999, 12, 31, 23, 59, 59, 123_456_789, time.FixedZone("X", -5*3600)),
 		time.Now(),
