@@ -151,13 +151,18 @@ var baselineAnswer = func() []byte {
 // encoding/json, looks up key(T) in a map of keys, under a read lock as a
 // server whose map changes would, and writes that key's fixed answer with
 // a request id of its own.
-func readBaseline[T any](b *testing.B, _ *T, keys []string, key func(*T) string) string {
+func readBaseline[T any](b *testing.B, v *T, keys []string, key func(*T) string) string {
+	return serveLoad(b, readBaselineHandler(v, keys, key))
+}
+
+// readBaselineHandler is the handler readBaseline serves.
+func readBaselineHandler[T any](_ *T, keys []string, key func(*T) string) http.Handler {
 	answers := make(map[string][]byte, len(keys))
 	for _, k := range keys {
 		answers[k] = baselineAnswer
 	}
 	var mu sync.RWMutex
-	return serveLoad(b, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var v T
 		if err := json.NewDecoder(r.Body).Decode(&v); err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
@@ -173,7 +178,7 @@ func readBaseline[T any](b *testing.B, _ *T, keys []string, key func(*T) string)
 		w.Header().Set(requestIDHeader, lookout.NewClientToken())
 		w.Header().Set("Content-Type", lookout.ContentType)
 		w.Write(answer)
-	}))
+	})
 }
 
 // insertBaseline serves a handler that decodes the body into a fresh T
