@@ -2,8 +2,10 @@ package lookout
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"runtime/debug"
 	"strings"
@@ -126,8 +128,41 @@ type requestIDKey struct{}
 // header: a version 4 UUID. It returns "" for a context that no handler
 // made.
 func RequestID(ctx context.Context) string {
-	id, _ := ctx.Value(requestIDKey{}).(string)
-	return id
+	if rc, ok := ctx.Value(requestIDKey{}).(*requestContext); ok {
+		return rc.id
+	}
+	return ""
+}
+
+// requestContext is the context of a request the handler serves: the
+// request's own, with the request's id as the value of requestIDKey. It
+// holds what the handler needs of each request in one allocation: the
+// id, and the header value that sends it.
+type requestContext struct {
+	context.Context
+	id     string
+	header [1]string // the id, as the value of the response's header
+}
+
+// Value returns rc itself for requestIDKey (RequestID reads its id: no
+// string is boxed), and asks the request's context for any other key.
+func (rc *requestContext) Value(key any) any {
+	if _, ok := key.(requestIDKey); ok {
+		return rc
+	}
+	return rc.Context.Value(key)
+}
+
+// newRequestID returns a new request id: a version 4 UUID in its canonical
+// form, as NewClientToken writes it, of 122 random bits from math/rand/v2's
+// generator (ChaCha8, seeded by the runtime from the operating system's
+// entropy): as unlikely to repeat as crypto/rand's, without a system call.
+// A request id names a request in logs; it guards nothing.
+func newRequestID() string {
+	var u [16]byte
+	binary.LittleEndian.PutUint64(u[:8], rand.Uint64())
+	binary.LittleEndian.PutUint64(u[8:], rand.Uint64())
+	return formatUUID(&u)
 }
 
 // signatureError returns the error of the taxonomy that answers a request
@@ -146,8 +181,11 @@ const headerRequestID = "X-Amzn-Requestid"
 
 // ServeHTTP serves one request.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	id := NewClientToken()
-	w.Header().Set(headerRequestID, id)
+	rc := &requestContext{id: newRequestID()}
+	rc.header[0] = rc.id
+	// The key is canonical: the map is set directly, with a value of the
+	// request's own that holds no more than the id (cap 1).
+	w.Header()[headerRequestID] = rc.header[:]
 	if r == nil {
 		_, err := ReadRequest(nil, (*StartDataIngestionJobRequest)(nil))
 		WriteError(w, err)
@@ -163,10 +201,16 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, err)
 		return
 	}
-	if r.Body != nil && r.Body != http.NoBody {
+	if r.Body != nil && r.Body != http.NoBody && (r.ContentLength < 0 || r.ContentLength > int64(op.maxBody)) {
+		// A body of unknown length (chunked) is held to the limit as it
+		// is read. One whose length is known and within the limit needs
+		// no reader over it: net/http's reads no further than that
+		// length.
 		r.Body = http.MaxBytesReader(w, r.Body, int64(op.maxBody))
 	}
-	data, err := readRequestBody(r, op.maxBody)
+	bp := bodyBuffers.Get().(*[]byte)
+	defer putBodyBuffer(bp)
+	data, err := readRequestBody(r, op.maxBody, bp)
 	if err != nil {
 		var tooLarge *http.MaxBytesError
 		if r.ContentLength > int64(op.maxBody) || errors.As(err, &tooLarge) {
@@ -181,8 +225,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	ctx := context.WithValue(r.Context(), requestIDKey{}, id)
-	h.routes[op.index()].serve(h, ctx, w, data)
+	rc.Context = r.Context()
+	// The body's buffer goes back to its pool once serve returns:
+	// DecodeRequest keeps nothing of data.
+	h.routes[op.index()].serve(h, rc, w, data)
 }
 
 // bind returns the route of fn's operation, the operation of its request

@@ -9,7 +9,14 @@ import "crypto/rand"
 // idempotency token. It uses crypto/rand.
 func NewClientToken() string {
 	var u [16]byte
-	_, _ = rand.Read(u[:])  // never fails since Go 1.24: it crashes the program instead
+	_, _ = rand.Read(u[:]) // never fails since Go 1.24: it crashes the program instead
+	return formatUUID(&u)
+}
+
+// formatUUID returns the random bits of u as a version 4 UUID in its
+// canonical form: u's version and variant bits set, 36 lowercase
+// characters.
+func formatUUID(u *[16]byte) string {
 	u[6] = u[6]&0x0F | 0x40 // version 4
 	u[8] = u[8]&0x3F | 0x80 // variant RFC 9562
 	const hex = "0123456789abcdef"

@@ -45,23 +45,25 @@ func ReadRequest(r *http.Request, req Request) (Presence, error) {
 		req.reset()
 		return Presence{}, err
 	}
-	data, err := readRequestBody(r, op.maxBody)
+	bp := bodyBuffers.Get().(*[]byte)
+	defer putBodyBuffer(bp)
+	data, err := readRequestBody(r, op.maxBody, bp)
 	if err != nil {
 		req.reset()
 		return Presence{}, err
 	}
-	return DecodeRequest(data, req)
+	return DecodeRequest(data, req) // keeps nothing of data
 }
 
 // readRequestBody checks r's Content-Encoding and reads its body, at most
-// limit bytes of it.
-func readRequestBody(r *http.Request, limit int) ([]byte, error) {
-	if enc := r.Header.Values("Content-Encoding"); len(enc) > 1 || len(enc) == 1 && enc[0] != "" && !strings.EqualFold(enc[0], "identity") {
+// limit bytes of it, into *bp when the body fits it (see readBody).
+func readRequestBody(r *http.Request, limit int, bp *[]byte) ([]byte, error) {
+	if enc := r.Header["Content-Encoding"]; len(enc) > 1 || len(enc) == 1 && enc[0] != "" && !strings.EqualFold(enc[0], "identity") {
 		de := &DecodeError{Reason: "the body must be JSON without a Content-Encoding; the request has Content-Encoding " +
 			quoteBounded(r.Header.Get("Content-Encoding"), maxShownHeader)}
 		return nil, &SerializationException{Message: de.Error(), Err: de}
 	}
-	return readBody(r, limit)
+	return readBody(r, limit, bp)
 }
 
 // router finds the operation a request's X-Amz-Target names.
@@ -93,12 +95,16 @@ func checkRoute(r *http.Request, rt router) (*operation, error) {
 		return nil, &UnknownOperationException{Message: "AWS JSON 1.0 requests are sent with POST; this one was sent with " +
 			quoteBounded(r.Method, maxShownHeader)}
 	}
-	switch ct := r.Header.Values("Content-Type"); {
+	// The keys are canonical: the map is read directly (Values would
+	// canonicalize them again on every request).
+	switch ct := r.Header["Content-Type"]; {
 	case len(ct) == 0:
 		return nil, &UnknownOperationException{Message: "the request has no Content-Type header; it must be " + ContentType}
 	case len(ct) > 1:
 		return nil, &UnknownOperationException{Message: "the request has " + strconv.Itoa(len(ct)) +
 			" Content-Type headers; it must have one, " + ContentType}
+	case ct[0] == ContentType:
+		// As clients send it: nothing to parse.
 	default:
 		mt, _, err := mime.ParseMediaType(ct[0])
 		if err != nil || mt != ContentType {
@@ -106,6 +112,14 @@ func checkRoute(r *http.Request, rt router) (*operation, error) {
 				quoteBounded(ct[0], maxShownHeader)}
 		}
 	}
+	t := r.Header["X-Amz-Target"]
+	if len(t) == 1 {
+		if op := rt.find(t[0]); op != nil {
+			return op, nil
+		}
+	}
+	// The error's words, only for a request refused: the list of targets
+	// is long.
 	served, n := rt.served()
 	oneOf := served
 	switch n {
@@ -115,16 +129,13 @@ func checkRoute(r *http.Request, rt router) (*operation, error) {
 	default:
 		oneOf = "one of " + served
 	}
-	switch t := r.Header.Values("X-Amz-Target"); {
+	switch {
 	case len(t) == 0:
 		return nil, &UnknownOperationException{Message: "the request has no X-Amz-Target header; it must be " + oneOf}
 	case len(t) > 1:
 		return nil, &UnknownOperationException{Message: "the request has " + strconv.Itoa(len(t)) +
 			" X-Amz-Target headers; it must have one, " + oneOf}
 	default:
-		if op := rt.find(t[0]); op != nil {
-			return op, nil
-		}
 		return nil, &UnknownOperationException{Message: "X-Amz-Target " + quoteBounded(t[0], maxShownHeader) +
 			" names no operation of this endpoint, which serves " + served}
 	}
@@ -172,10 +183,25 @@ func (g *readGuard) check(n, size int, err error) error {
 	return nil
 }
 
+// bodyBuffers holds the buffers request bodies are read into (a *[]byte
+// each, of capacity pooledBody): the typical request fits one.
+var bodyBuffers = sync.Pool{New: func() any { b := make([]byte, 0, pooledBody); return &b }}
+
+// pooledBody is the capacity of a pooled body buffer.
+const pooledBody = 4 << 10
+
+// putBodyBuffer returns *bp to bodyBuffers once the body read into it is
+// no longer used.
+func putBodyBuffer(bp *[]byte) {
+	*bp = (*bp)[:0]
+	bodyBuffers.Put(bp)
+}
+
 // readBody reads r's body, at most limit bytes of it, into a buffer that
 // grows as bytes arrive: what a request costs is what its client sent, not
-// what it declared.
-func readBody(r *http.Request, limit int) ([]byte, error) {
+// what it declared. The buffer is *bp while the body fits its capacity (a
+// nil bp is no buffer); what it returns is then in *bp.
+func readBody(r *http.Request, limit int, bp *[]byte) ([]byte, error) {
 	if r.ContentLength > int64(limit) {
 		return nil, bodyTooLarge(&http.MaxBytesError{Limit: int64(limit)})
 	}
@@ -188,7 +214,20 @@ func readBody(r *http.Request, limit int) ([]byte, error) {
 	if r.ContentLength >= 0 {
 		want = int(r.ContentLength) + 1
 	}
-	data := make([]byte, 0, min(readStartSize, want))
+	// The pooled buffer, when there is one, is offered as a buffer of
+	// our own would be (readStartSize, then doubling), each size a view
+	// of it with the bytes in place: the reads are the same, without the
+	// allocations.
+	var pool []byte
+	if bp != nil {
+		pool = *bp
+	}
+	var data []byte
+	if start := min(readStartSize, want); start <= cap(pool) {
+		data = pool[:0:start]
+	} else {
+		data = make([]byte, 0, start)
+	}
 	var guard readGuard
 	for {
 		if len(data) == cap(data) {
@@ -198,7 +237,12 @@ func readBody(r *http.Request, limit int) ([]byte, error) {
 			if len(data) < want {
 				size = min(size, want)
 			}
-			data = append(make([]byte, 0, min(size, limit+1)), data...)
+			size = min(size, limit+1)
+			if size <= cap(pool) && len(data) > 0 && &data[0] == &pool[:1][0] {
+				data = pool[:len(data):size]
+			} else {
+				data = append(make([]byte, 0, size), data...)
+			}
 		}
 		room := data[len(data):cap(data)]
 		n, err := r.Body.Read(room)
@@ -270,11 +314,17 @@ var responseBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 2048); re
 // response: a large list's body is left to the collector.
 const maxPooledResponse = 64 << 10
 
+// contentTypeValue is the value of a response's Content-Type header.
+var contentTypeValue = []string{ContentType}[:1:1]
+
 // writeJSON writes a response of status whose body is the JSON body.
 func writeJSON(w http.ResponseWriter, status int, body []byte) error {
+	// The keys are canonical: the map is set directly. The Content-Type's
+	// value is shared by every response (its capacity of 1 keeps an
+	// append from writing into it).
 	h := w.Header()
-	h.Set("Content-Type", ContentType)
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h["Content-Type"] = contentTypeValue
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
 	w.WriteHeader(status)
 	_, err := w.Write(body)
 	return err

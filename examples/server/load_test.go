@@ -39,8 +39,8 @@ import (
 //     synchronous=FULL, one connection, a prepared statement) on the same
 //     file system before it answers.
 //
-// The server is the whole stack (one log line per request, formatted and
-// written to io.Discard; the Host check; the lookout handler; the store on
+// The server is the whole stack (one log line per request, formatted by
+// the logger run makes and written to io.Discard; the Host check; the lookout handler; the store on
 // a database file on disk); a Start is committed and synced before its
 // 200, and queued for the workers, which are busy meanwhile (the jobs'
 // bucket holds them IN_PROGRESS, as jobs of real size would).
@@ -151,13 +151,18 @@ var baselineAnswer = func() []byte {
 // encoding/json, looks up key(T) in a map of keys, under a read lock as a
 // server whose map changes would, and writes that key's fixed answer with
 // a request id of its own.
-func readBaseline[T any](b *testing.B, _ *T, keys []string, key func(*T) string) string {
+func readBaseline[T any](b *testing.B, v *T, keys []string, key func(*T) string) string {
+	return serveLoad(b, readBaselineHandler(v, keys, key))
+}
+
+// readBaselineHandler is the handler readBaseline serves.
+func readBaselineHandler[T any](_ *T, keys []string, key func(*T) string) http.Handler {
 	answers := make(map[string][]byte, len(keys))
 	for _, k := range keys {
 		answers[k] = baselineAnswer
 	}
 	var mu sync.RWMutex
-	return serveLoad(b, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var v T
 		if err := json.NewDecoder(r.Body).Decode(&v); err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
@@ -173,7 +178,7 @@ func readBaseline[T any](b *testing.B, _ *T, keys []string, key func(*T) string)
 		w.Header().Set(requestIDHeader, lookout.NewClientToken())
 		w.Header().Set("Content-Type", lookout.ContentType)
 		w.Write(answer)
-	}))
+	})
 }
 
 // insertBaseline serves a handler that decodes the body into a fresh T
@@ -222,7 +227,7 @@ func loadServer(b *testing.B, src sources) (*app, string) {
 	cfg.maxDatasets, cfg.maxPending = 0, 0
 	cfg.src = src
 	cfg.checkHosts = true
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	logger := newLogger(io.Discard, slog.LevelInfo) // as run builds it, to io.Discard
 	a, err := newApp(context.Background(), cfg, logger, nil)
 	require.NoError(b, err)
 	b.Cleanup(func() { a.close() })

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -232,8 +234,8 @@ func TestLogValue(t *testing.T) {
 
 // BenchmarkRequestLog measures what logging a request costs: the handler
 // stack of logRequests over a handler that answers 200 with a request id,
-// the line written by a slog.TextHandler to io.Discard, beside the same
-// handler alone.
+// the line written by a slog.TextHandler to io.Discard (logged) or by hand
+// by newLogger's (by-hand), beside the same handler alone.
 //
 //	go test -run '^$' -bench BenchmarkRequestLog ./examples/server
 func BenchmarkRequestLog(b *testing.B) {
@@ -242,13 +244,14 @@ func BenchmarkRequestLog(b *testing.B) {
 		w.WriteHeader(http.StatusOK)
 	})
 	logged := logRequests(slog.New(slog.NewTextHandler(io.Discard, nil)), nil, inner)
+	byHand := logRequests(newLogger(io.Discard, slog.LevelInfo), nil, inner)
 	req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader("{}"))
 	req.Header.Set("X-Amz-Target", lookout.TargetStartDataIngestionJob)
 	req.RemoteAddr = "127.0.0.1:54321"
 	for _, bc := range []struct {
 		name string
 		h    http.Handler
-	}{{"baseline", inner}, {"logged", logged}} {
+	}{{"baseline", inner}, {"logged", logged}, {"by-hand", byHand}} {
 		b.Run(bc.name, func(b *testing.B) {
 			w := httptest.NewRecorder()
 			b.ReportAllocs()
@@ -267,4 +270,73 @@ func TestHeaderKeysCanonical(t *testing.T) {
 	for _, k := range []string{errorTypeHeader, requestIDHeader, "X-Amz-Target"} {
 		assert.Equal(t, http.CanonicalHeaderKey(k), k)
 	}
+}
+
+// TestTextLogIsSlogs: the request line newLogger's logger gets by hand is
+// byte for byte the line slog's text handler writes for the same record,
+// for values of every kind the line shows (quoted or not, escaped, cut),
+// body failures, times in several zones and durations.
+func TestTextLogIsSlogs(t *testing.T) {
+	t.Parallel()
+	values := []string{
+		"", "POST", lookout.TargetDescribeDataset, "a b", "a=b", `a"b`, `a\b`, "é", "pompe n° 7", "\u00a0", "\u2028",
+		"\x7f", "\x00", "a\nb", "\xff", "\ufffd", "日本", "\U0001F600", "x\u3000y", strings.Repeat("A", 200),
+		strings.Repeat("é", 100), "127.0.0.1:54321", "[::1]:8080", "=", "#", "~", "'", "`",
+	}
+	times := []time.Time{
+		time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC),
+		time.Date(2024, 6, 1, 12, 0, 0, 5_900_000, time.UTC), // the same second's text, kept
+		time.Date(2024, 6, 1, 12, 0, 0, 999_000_000, time.UTC),
+		time.Date(2024, 6, 1, 12, 0, 0, 999_000_000, time.FixedZone("", 3600)), // another zone, the same second
+		time.Date(2024, 6, 1, 12, 0, 1, 50_000_000, time.UTC),
+		time.Date(12345, 1, 1, 0, 0, 0, 7_000_000, time.UTC),
+		time.Date(12345, 1, 1, 0, 0, 0, 8_000_000, time.UTC),
+		time.Date(2024, 6, 1, 12, 0, 0, 999_999_999, time.FixedZone("", 2*3600+30*60)),
+		time.Date(1999, 12, 31, 23, 59, 59, 123_456_789, time.FixedZone("X", -5*3600)),
+		time.Now(),
+	}
+	durations := []time.Duration{0, 1, 999, time.Microsecond + 500, 1500 * time.Microsecond, time.Second, 2*time.Hour + 3*time.Second + 5}
+	readErrs := []error{nil, io.ErrUnexpectedEOF, errors.New("not a failure of the client"), timeoutError{}}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		b := make([]byte, rnd.IntN(12))
+		for i := range b {
+			b[i] = byte(rnd.IntN(256))
+		}
+		values = append(values, string(b))
+	}
+	for i, v := range values {
+		r := httptest.NewRequest(http.MethodPost, "/", nil)
+		r.Method = values[(i+1)%len(values)]
+		r.Header["X-Amz-Target"] = []string{v}
+		r.RemoteAddr = values[(i+2)%len(values)]
+		h := http.Header{errorTypeHeader: {values[(i+3)%len(values)]}, requestIDHeader: {values[(i+4)%len(values)]}}
+		if i%5 == 0 {
+			h = http.Header{}
+		}
+		at, took, readErr := times[i%len(times)], durations[i%len(durations)], readErrs[i%len(readErrs)]
+		var fast, slow bytes.Buffer
+		logRequest(newLogger(&fast, slog.LevelInfo), at, r, h, readErr, 200+i, took)
+		logRequest(slog.New(slog.NewTextHandler(&slow, nil)), at, r, h, readErr, 200+i, took)
+		require.Equal(t, slow.String(), fast.String(), "value %q", v)
+	}
+}
+
+// timeoutError is a net.Error that timed out.
+type timeoutError struct{}
+
+func (timeoutError) Error() string   { return "i/o timeout" }
+func (timeoutError) Timeout() bool   { return true }
+func (timeoutError) Temporary() bool { return true }
+
+// TestNewLoggerOtherRecords: the rest of the server's log is slog's text
+// handler's, at the level asked.
+func TestNewLoggerOtherRecords(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	logger := newLogger(&buf, slog.LevelWarn)
+	logger.Info("hidden")
+	logger.With("a", 1).Warn("shown", "b", "x y")
+	assert.Regexp(t, `^time=\S+ level=WARN msg=shown a=1 b="x y"\n$`, buf.String())
+	assert.False(t, logger.Enabled(context.Background(), slog.LevelInfo))
 }

@@ -140,6 +140,7 @@ func (s *Store) ImportDataset(ctx context.Context, im NewImport) (ds Dataset, jo
 			seq, id, im.SourceARN, token, req); err != nil {
 			return err
 		}
+		s.imported.Store(true) // before the commit: a reader that sees the job asks for its source
 		if _, err := tx.ExecContext(ctx, `UPDATE datasets SET running_job = ? WHERE id = ?`, seq, id); err != nil {
 			return err
 		}
@@ -184,10 +185,14 @@ func (s *Store) replayImport(ctx context.Context, tx *wtx, token string, req []b
 }
 
 // ImportSource returns the ARN of the dataset that the job of id imports,
-// or "" when the job is a data ingestion job (or does not exist).
+// or "" when the job is a data ingestion job (or does not exist). Until the
+// database holds an import, it answers "" without a query.
 func (s *Store) ImportSource(ctx context.Context, id string) (string, error) {
 	if err := s.readable(); err != nil {
 		return "", err
+	}
+	if !s.imported.Load() {
+		return "", nil // no import yet: no job has a source
 	}
 	var arn string
 	err := s.r.QueryRowContext(ctx, `SELECT i.source_arn FROM imports i JOIN jobs j ON j.seq = i.job WHERE j.id = ?`,

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
@@ -68,6 +69,11 @@ type Store struct {
 	pages jobPages
 
 	lock *lockFile // nil for Memory
+
+	// imported is set once the database holds an import (ImportDataset's
+	// job): until then, ImportSource needs no query. It is set before
+	// the import's commit, never cleared.
+	imported atomic.Bool
 
 	mu      sync.RWMutex // guards closed against queue's close
 	closed  bool
@@ -326,6 +332,11 @@ func (s *Store) init(path string) error {
 	if err := s.migrateTags(); err != nil {
 		return explain(path, err)
 	}
+	var imported bool
+	if err := s.w.QueryRow(`SELECT EXISTS(SELECT 1 FROM imports)`).Scan(&imported); err != nil {
+		return err
+	}
+	s.imported.Store(imported)
 	if err := s.initClock(path); err != nil {
 		return err
 	}
