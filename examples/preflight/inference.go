@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -229,7 +230,10 @@ type untakenRows struct {
 	First    time.Time `json:"first"`
 	Last     time.Time `json:"last"`
 	Hint     string    `json:"hint,omitempty"`
-	hintCode string
+	// OutsideSpan: the file is named in a run's window, but its rows all
+	// lie outside the span of the runs checked.
+	OutsideSpan bool `json:"outside_span,omitempty"`
+	hintCode    string
 }
 
 type runReport struct {
@@ -417,16 +421,16 @@ func checkInference(ctx context.Context, e *env, o inferenceOptions, name string
 	// Read each file a run opens, once, in the order the runs open them,
 	// with a progress line on a terminal.
 	read := map[string]*inference.Input{}
-	opened := make([]map[string]bool, len(runs))
+	opened := make([]map[string]inference.Role, len(runs)) // the role of each file run i opens
 	var (
 		order []string
 		picks []inference.Pick
 		total ingest.Progress
 	)
 	for i, r := range runs {
-		opened[i] = map[string]bool{}
+		opened[i] = map[string]inference.Role{}
 		for _, p := range x.Select(r.Window) {
-			opened[i][p.Key] = true
+			opened[i][p.Key] = p.Role
 			if _, ok := read[p.Key]; ok {
 				continue
 			}
@@ -569,8 +573,11 @@ func unusable(in *inference.Input, bucket string) unusableFile {
 
 // untaken finds, in each file opened, the rows inside the span of the
 // runs that no run opening the file takes: the windows tile the span, so
-// each such row has one run, which does not open the file.
-func untaken(runs []inference.Run, opened []map[string]bool, read map[string]*inference.Input, keys []string, cfg *inference.Config) []untakenRows {
+// each such row has one run, which does not open the file. A file that a
+// run opens as named in its window, none of whose rows any run takes,
+// all of them outside the span, is listed too, with all its rows
+// (OutsideSpan): its rows are not where its name puts them.
+func untaken(runs []inference.Run, opened []map[string]inference.Role, read map[string]*inference.Input, keys []string, cfg *inference.Config) []untakenRows {
 	out := []untakenRows{}
 	if len(runs) == 0 {
 		return out
@@ -585,12 +592,14 @@ func untaken(runs []inference.Run, opened []map[string]bool, read map[string]*in
 		}
 		u := untakenRows{Key: k, NameTime: in.Name.Time}
 		var lo, hi int64
+		inSpan := false
 		for _, t := range in.Rows.Times {
 			if t <= start || t > end {
 				continue
 			}
+			inSpan = true
 			i := (t - start - 1) / freq // the run whose window holds t
-			if opened[i][k] {
+			if opened[i][k] != 0 {
 				continue
 			}
 			if u.Rows == 0 || t < lo {
@@ -600,6 +609,16 @@ func untaken(runs []inference.Run, opened []map[string]bool, read map[string]*in
 				hi = t
 			}
 			u.Rows++
+		}
+		if !inSpan && len(in.Rows.Times) > 0 && slices.ContainsFunc(opened, func(o map[string]inference.Role) bool {
+			return o[k] == inference.RoleIn
+		}) {
+			u.OutsideSpan = true
+			lo, hi = in.Rows.Times[0], in.Rows.Times[0]
+			for _, t := range in.Rows.Times {
+				lo, hi = min(lo, t), max(hi, t)
+			}
+			u.Rows = int64(len(in.Rows.Times))
 		}
 		if u.Rows == 0 {
 			continue

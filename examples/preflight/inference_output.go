@@ -134,8 +134,12 @@ func writeInferenceText(w io.Writer, rep *inferenceReport) error {
 	if n := len(rep.Untaken); n > 0 {
 		out.WriteString("  " + plural(int64(n), "file") + " with rows outside the windows of the runs that open them:\n")
 		for _, u := range rep.Untaken {
+			took := " that no run takes\n"
+			if u.OutsideSpan {
+				took = ", none in the windows of the runs checked, though a run opens it by its name\n"
+			}
 			out.WriteString("    " + u.Key + " (named " + rfc(u.NameTime) + "): " + plural(u.Rows, "row") + " from " + rfc(u.First) +
-				" to " + rfc(u.Last) + " that no run takes\n")
+				" to " + rfc(u.Last) + took)
 			if u.Hint != "" {
 				out.WriteString("      hint: " + u.Hint + "\n")
 			}

@@ -88,3 +88,45 @@ func TestInferenceContentProblems(t *testing.T) {
 	}
 	assert.Equal(t, []string{"name-wrong-delimiter", hintEpoch, hintSemicolon, hintEpoch}, codes)
 }
+
+// TestInferenceRowsOutsideSpan: a file named in a run's window whose rows
+// all lie outside the span of the runs checked (written in another zone)
+// is listed with all its rows and the zone's hint; a file a run opens only
+// as its neighbour (before or after its window) is not.
+func TestInferenceRowsOutsideSpan(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	pre := filepath.Join(dir, "plant-1", "inference")
+	require.NoError(t, os.MkdirAll(pre, 0o755))
+	put := func(name, body string) {
+		require.NoError(t, os.WriteFile(filepath.Join(pre, name), []byte(body), 0o644))
+	}
+	put("pump1_20220513091000.csv", "Timestamp,pressure,flow\n2022-05-13 09:06:00,1,2\n")
+	put("pump1_20220513092000.csv", "Timestamp,pressure,flow\n2022-05-13 09:16:00,1,2\n") // after the span: a neighbour
+	put("pump2_20220513091000.csv", "Timestamp,pressure\n2022-05-13 14:36:00,1\n2022-05-13 14:37:00,1\n")
+	args := []string{"-inference", "-data", dir, "-schema", infSchema, "-from", "2022-05-13T09:15:00Z", "-to", "2022-05-13T09:15:00Z", infRequest}
+	code, out, errs := runInf(t, "", args...)
+	assert.Equal(t, exitInvalid, code, errs)
+	assert.Contains(t, out, "  1 file with rows outside the windows of the runs that open them:\n"+
+		"    plant-1/inference/pump2_20220513091000.csv (named 2022-05-13T09:10:00Z): 2 rows from 2022-05-13T14:36:00Z to "+
+		"2022-05-13T14:37:00Z, none in the windows of the runs checked, though a run opens it by its name\n"+
+		"      hint: its rows are about +05:30 from its name's time")
+
+	code, out, errs = runInf(t, "", append([]string{"-json"}, args...)...)
+	assert.Equal(t, exitInvalid, code, errs)
+	var rep struct {
+		Untaken []struct {
+			Key         string `json:"key"`
+			Rows        int64  `json:"rows"`
+			OutsideSpan bool   `json:"outside_span"`
+		} `json:"untaken"`
+		Hints []hint
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &rep), out)
+	require.Len(t, rep.Untaken, 1)
+	assert.Equal(t, "plant-1/inference/pump2_20220513091000.csv", rep.Untaken[0].Key)
+	assert.Equal(t, int64(2), rep.Untaken[0].Rows)
+	assert.True(t, rep.Untaken[0].OutsideSpan)
+	require.Len(t, rep.Hints, 1)
+	assert.Equal(t, hintNameZone, rep.Hints[0].Code)
+}
