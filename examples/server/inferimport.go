@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -49,7 +50,18 @@ func importsInference(s lookout.InferenceDataImportStrategy) bool {
 // (a time held twice: the later run's).
 func (t *trainer) inferenceRows(ctx context.Context, model string, sensors []string, from, to time.Time) ([]detect.Series, error) {
 	st := t.svc.st
-	var execs []store.Execution
+	// The runs, each with its input configuration's index in configs
+	// (a configuration is held once, however many runs used it).
+	type run struct {
+		config             int
+		scheduled          time.Time
+		dataStart, dataEnd time.Time
+	}
+	var (
+		runs    []run
+		configs [][]byte
+	)
+	configIndex := map[string]int{}
 	p := store.Page{Limit: store.MaxPageSize}
 	for {
 		scheds, next, err := st.ListSchedulers(ctx, store.SchedulerFilter{Model: model}, p)
@@ -64,7 +76,15 @@ func (t *trainer) inferenceRows(ctx context.Context, model string, sensors []str
 				if err != nil {
 					return nil, err
 				}
-				execs = append(execs, list...)
+				for _, e := range list {
+					k, ok := configIndex[string(e.Config)]
+					if !ok {
+						k = len(configs)
+						configIndex[string(e.Config)] = k
+						configs = append(configs, e.Config)
+					}
+					runs = append(runs, run{config: k, scheduled: e.Scheduled, dataStart: e.DataStart, dataEnd: e.DataEnd})
+				}
 				if enext == "" {
 					break
 				}
@@ -77,7 +97,7 @@ func (t *trainer) inferenceRows(ctx context.Context, model string, sensors []str
 		p.Token = next
 	}
 	// Oldest first, so that a later run's row comes last at its time.
-	slices.SortStableFunc(execs, func(a, b store.Execution) int { return a.Scheduled.Compare(b.Scheduled) })
+	slices.SortStableFunc(runs, func(a, b run) int { return a.scheduled.Compare(b.scheduled) })
 
 	known := map[string]bool{}
 	for _, s := range sensors {
@@ -88,27 +108,32 @@ func (t *trainer) inferenceRows(ctx context.Context, model string, sensors []str
 	for j, s := range sensors {
 		out[j].Sensor = s
 	}
-	// One listing per input configuration; each file read once.
+	// One listing per input configuration. A file's records are kept
+	// while the runs of its configuration pick it: the runs come in time
+	// order, so a file the latest run did not pick, no later run does.
 	type input struct {
 		cfg     *inference.Config
 		src     ingest.Source
 		index   *inference.Index
 		records map[string]*ingest.FileRecords
 	}
-	inputs := map[string]*input{}
+	inputs := make([]*input, len(configs))
 	defer func() {
 		for _, in := range inputs {
+			if in == nil {
+				continue
+			}
 			if c, ok := in.src.(io.Closer); ok {
 				c.Close()
 			}
 		}
 	}()
-	for _, e := range execs {
-		in := inputs[string(e.Config)]
+	for _, r := range runs {
+		in := inputs[r.config]
 		if in == nil {
 			in = &input{records: map[string]*ingest.FileRecords{}}
-			inputs[string(e.Config)] = in
-			sc, err := decodeSchedulerConfig(e.Config)
+			inputs[r.config] = in
+			sc, err := decodeSchedulerConfig(configs[r.config])
 			if err == nil {
 				in.cfg, err = sc.inputConfig()
 			}
@@ -132,10 +157,12 @@ func (t *trainer) inferenceRows(ctx context.Context, model string, sensors []str
 		if in.index == nil {
 			continue
 		}
-		w := inference.Window{Start: e.DataStart, End: e.DataEnd}
+		w := inference.Window{Start: r.dataStart, End: r.dataEnd}
 		picks := in.index.Select(w)
 		records := make([]*ingest.FileRecords, len(picks))
+		picked := make(map[string]bool, len(picks))
 		for i, pk := range picks {
+			picked[pk.Key] = true
 			rec, ok := in.records[pk.Key]
 			if !ok {
 				var err error
@@ -156,6 +183,7 @@ func (t *trainer) inferenceRows(ctx context.Context, model string, sensors []str
 			}
 			records[i] = rec
 		}
+		maps.DeleteFunc(in.records, func(key string, _ *ingest.FileRecords) bool { return !picked[key] })
 		for j, s := range seriesOf(sensors, picks, records, w) {
 			out[j].Times = append(out[j].Times, s.Times...)
 			out[j].Values = append(out[j].Values, s.Values...)
