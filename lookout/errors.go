@@ -56,8 +56,10 @@ func errorString(code, message string) string {
 
 // The bounds of what Error shows of an error's code and message, in bytes.
 // Every Message the service model allows (5,000 characters, 4 bytes at
-// most each) fits in maxShownMessage, so the service's messages and this
-// package's show whole.
+// most each) fits in maxShownMessage as long as it needs no escape, so the
+// service's messages and this package's show whole; one of 5,000
+// characters that are all escaped (\u00A0 for a no-break space, say) is
+// cut.
 const (
 	maxShownCode    = 128
 	maxShownMessage = 4 * maxMessage

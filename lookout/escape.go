@@ -24,10 +24,11 @@ const echoLimit = 128
 // writeEcho writes v between single quotes as a message shows it: on one
 // line, with no character that could change how the message reads, and
 // bounded. A backslash is written \\, a single quote \' (so that the value
-// cannot seem to end early); TAB, LF and CR \t, \n and \r; other
-// control characters, the line and paragraph separators, and invisible
-// formatting characters (right-to-left overrides among them) \uXXXX; each
-// byte of invalid UTF-8 \xXX. A value longer than echoLimit bytes once
+// cannot seem to end early); TAB, LF and CR \t, \n and \r; every other
+// character strconv.IsPrint refuses (control and invisible formatting
+// characters, separators, spaces other than U+0020, unassigned and
+// private-use code points) \uXXXX; each byte of invalid UTF-8 \xXX. A
+// value longer than echoLimit bytes once
 // escaped is cut there, visibly: 'cut...' (truncated: N characters).
 func writeEcho(b *strings.Builder, v string) {
 	b.WriteByte('\'')
@@ -163,9 +164,10 @@ func writeEscaped(b *strings.Builder, r rune, size int, first, quote byte) {
 }
 
 // showsAsIs reports whether showText writes s as it is: valid UTF-8, with
-// no character that a message escapes (control characters, CR and LF
-// among them, the line and paragraph separators, invisible formatting
-// characters such as U+202E), and at most limit bytes long.
+// no character that a message escapes (see needsEscape: control
+// characters, CR and LF among them, separators, invisible formatting
+// characters such as U+202E, spaces other than U+0020, unassigned and
+// private-use code points), and at most limit bytes long.
 func showsAsIs(s string, limit int) bool {
 	if len(s) > limit {
 		return false

@@ -314,16 +314,12 @@ var responseBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 2048); re
 // response: a large list's body is left to the collector.
 const maxPooledResponse = 64 << 10
 
-// contentTypeValue is the value of a response's Content-Type header.
-var contentTypeValue = []string{ContentType}[:1:1]
-
 // writeJSON writes a response of status whose body is the JSON body.
 func writeJSON(w http.ResponseWriter, status int, body []byte) error {
-	// The keys are canonical: the map is set directly. The Content-Type's
-	// value is shared by every response (its capacity of 1 keeps an
-	// append from writing into it).
+	// The keys are canonical: the map is set directly. Each response has
+	// its own values: a wrapper may write into them.
 	h := w.Header()
-	h["Content-Type"] = contentTypeValue
+	h["Content-Type"] = []string{ContentType}
 	h["Content-Length"] = []string{strconv.Itoa(len(body))}
 	w.WriteHeader(status)
 	_, err := w.Write(body)

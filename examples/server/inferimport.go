@@ -18,12 +18,14 @@ import (
 
 // The inference data a retraining adds (ImportModelVersion's
 // InferenceDataImportStrategy, kept in the model's configuration by the
-// latest import into it): with ADD_WHEN_EMPTY or OVERWRITE, a retraining
-// run of the model reads, besides the dataset's data in its window, the
-// rows its inference schedulers read in their successful runs whose data
-// range lies in the window; ADD_WHEN_EMPTY adds those at the times the
-// dataset's data lacks, OVERWRITE puts them in place of the dataset's at
-// the times both hold.
+// latest import into it, with the model its version came from): with
+// ADD_WHEN_EMPTY or OVERWRITE, a retraining run of the model reads,
+// besides the dataset's data in its window, the rows that the inference
+// schedulers of the model and of that source model read in their
+// successful runs whose data range lies in the window (the source's
+// accumulated inference data, and the model's own since); ADD_WHEN_EMPTY
+// adds those at the times the dataset's data lacks, OVERWRITE puts them in
+// place of the dataset's at the times both hold.
 //
 // Chosen, where the service says no more:
 //   - The rows are read again from the runs' input files when the
@@ -36,8 +38,10 @@ import (
 //     otherwise, and an ingestion that replaces it meanwhile is not
 //     raced.
 //   - A row is taken whole: with OVERWRITE, a cell missing in the input
-//     replaces the dataset's value at that time. Two runs holding the
-//     same time (two schedulers of the model): the later run's row.
+//     replaces the dataset's value at that time; with ADD_WHEN_EMPTY, a
+//     time the dataset holds keeps the dataset's cells, a missing one
+//     included ("empty" is a timestamp the data lacks). Two runs holding
+//     the same time (two schedulers): the later run's row.
 
 // importsInference reports whether a strategy adds inference data.
 func importsInference(s lookout.InferenceDataImportStrategy) bool {
@@ -45,10 +49,10 @@ func importsInference(s lookout.InferenceDataImportStrategy) bool {
 }
 
 // inferenceRows returns, for each sensor COMPONENT\SENSOR named, the rows
-// the model's inference schedulers read in their successful runs whose
-// data range lies in [from, to], times in Unix nanoseconds, in time order
-// (a time held twice: the later run's).
-func (t *trainer) inferenceRows(ctx context.Context, model string, sensors []string, from, to time.Time) ([]detect.Series, error) {
+// the inference schedulers of the models read in their successful runs
+// whose data range lies in [from, to], times in Unix nanoseconds, in time
+// order (a time held twice: the later run's).
+func (t *trainer) inferenceRows(ctx context.Context, models []string, sensors []string, from, to time.Time) ([]detect.Series, error) {
 	st := t.svc.st
 	// The runs, each with its input configuration's index in configs
 	// (a configuration is held once, however many runs used it).
@@ -62,39 +66,41 @@ func (t *trainer) inferenceRows(ctx context.Context, model string, sensors []str
 		configs [][]byte
 	)
 	configIndex := map[string]int{}
-	p := store.Page{Limit: store.MaxPageSize}
-	for {
-		scheds, next, err := st.ListSchedulers(ctx, store.SchedulerFilter{Model: model}, p)
-		if err != nil {
-			return nil, err
-		}
-		for _, sc := range scheds {
-			ep := store.Page{Limit: store.MaxPageSize}
-			for {
-				list, enext, err := st.ListExecutions(ctx, sc.Name, store.ExecutionFilter{Status: "SUCCESS",
-					DataStartAfter: from, DataEndBefore: to}, ep)
-				if err != nil {
-					return nil, err
-				}
-				for _, e := range list {
-					k, ok := configIndex[string(e.Config)]
-					if !ok {
-						k = len(configs)
-						configIndex[string(e.Config)] = k
-						configs = append(configs, e.Config)
-					}
-					runs = append(runs, run{config: k, scheduled: e.Scheduled, dataStart: e.DataStart, dataEnd: e.DataEnd})
-				}
-				if enext == "" {
-					break
-				}
-				ep.Token = enext
+	for _, model := range models {
+		p := store.Page{Limit: store.MaxPageSize}
+		for {
+			scheds, next, err := st.ListSchedulers(ctx, store.SchedulerFilter{Model: model}, p)
+			if err != nil {
+				return nil, err
 			}
+			for _, sc := range scheds {
+				ep := store.Page{Limit: store.MaxPageSize}
+				for {
+					list, enext, err := st.ListExecutions(ctx, sc.Name, store.ExecutionFilter{Status: "SUCCESS",
+						DataStartAfter: from, DataEndBefore: to}, ep)
+					if err != nil {
+						return nil, err
+					}
+					for _, e := range list {
+						k, ok := configIndex[string(e.Config)]
+						if !ok {
+							k = len(configs)
+							configIndex[string(e.Config)] = k
+							configs = append(configs, e.Config)
+						}
+						runs = append(runs, run{config: k, scheduled: e.Scheduled, dataStart: e.DataStart, dataEnd: e.DataEnd})
+					}
+					if enext == "" {
+						break
+					}
+					ep.Token = enext
+				}
+			}
+			if next == "" {
+				break
+			}
+			p.Token = next
 		}
-		if next == "" {
-			break
-		}
-		p.Token = next
 	}
 	// Oldest first, so that a later run's row comes last at its time.
 	slices.SortStableFunc(runs, func(a, b run) int { return a.scheduled.Compare(b.scheduled) })
@@ -138,7 +144,7 @@ func (t *trainer) inferenceRows(ctx context.Context, model string, sensors []str
 				in.cfg, err = sc.inputConfig()
 			}
 			if err != nil || t.svc.run == nil || t.svc.run.src == nil {
-				t.log.Warn("retraining: inference input not read", "model", model, "error", err)
+				t.log.Warn("retraining: inference input not read", "model", strings.Join(models, ","), "error", err)
 				continue
 			}
 			in.src = t.svc.run.src.bucket(in.cfg.Bucket)
@@ -147,7 +153,7 @@ func (t *trainer) inferenceRows(ctx context.Context, model string, sensors []str
 				if ctx.Err() != nil {
 					return nil, ctx.Err()
 				}
-				t.log.Warn("retraining: inference input not listed", "model", model,
+				t.log.Warn("retraining: inference input not listed", "model", strings.Join(models, ","),
 					"location", "s3://"+in.cfg.Bucket+"/"+in.cfg.Prefix, "error", err)
 				continue
 			}
@@ -171,7 +177,7 @@ func (t *trainer) inferenceRows(ctx context.Context, model string, sensors []str
 					if ctx.Err() != nil {
 						return nil, ctx.Err()
 					}
-					t.log.Warn("retraining: inference input file not read", "model", model,
+					t.log.Warn("retraining: inference input file not read", "model", strings.Join(models, ","),
 						"key", pk.Key, "error", err)
 					rec = nil
 				} else if z := int64(in.cfg.Naming.Zone); z != 0 {

@@ -186,11 +186,11 @@
 // and a later ingestion replaces it. ImportDataset copies a dataset the
 // server holds, ImportModelVersion a model version; its
 // InferenceDataImportStrategy ADD_WHEN_EMPTY or OVERWRITE makes the
-// model's retrainings add the rows its inference schedulers read in their
-// successful runs (read again from their input files) to the dataset's
-// data in the lookback window, at the times the data lacks or at every
-// time, in the data the retraining reads (the stored copy is not
-// rewritten).
+// model's retrainings add the rows that the inference schedulers of the
+// source model and of the model read in their successful runs (read again
+// from their input files) to the dataset's data in the lookback window,
+// at the times the data lacks or at every time, in the data the
+// retraining reads (the stored copy is not rewritten).
 //
 // # Inference schedulers
 //

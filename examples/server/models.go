@@ -29,8 +29,11 @@ type modelConfig struct {
 	KMSKeyID                       string                                       `json:",omitempty"`
 	// InferenceImport is the InferenceDataImportStrategy of the latest
 	// ImportModelVersion into the model ("" for NO_IMPORT): what its
-	// retrainings add of its inference data (inferimport.go).
-	InferenceImport lookout.InferenceDataImportStrategy `json:",omitempty"`
+	// retrainings add of the inference data of the model and of
+	// InferenceImportFrom, the model that import's version came from
+	// (inferimport.go).
+	InferenceImport     lookout.InferenceDataImportStrategy `json:",omitempty"`
+	InferenceImportFrom string                              `json:",omitempty"`
 }
 
 // decodeModelConfig reads a model's stored configuration.
@@ -457,7 +460,10 @@ func (s *service) ImportModelVersion(ctx context.Context, req *lookout.ImportMod
 	if req.RoleArn != "" {
 		cfg.RoleArn = strings.Clone(req.RoleArn)
 	}
-	cfg.InferenceImport = strategy
+	cfg.InferenceImport, cfg.InferenceImportFrom = strategy, ""
+	if strategy != "" {
+		cfg.InferenceImportFrom = src.Model
+	}
 	doc, err := json.Marshal(cfg)
 	if err != nil {
 		return nil, err
@@ -467,7 +473,16 @@ func (s *service) ImportModelVersion(ctx context.Context, req *lookout.ImportMod
 		name = src.Model
 	}
 	nv := store.NewVersion{SourceType: store.SourceImport, Status: store.ModelImportInProgress, Config: doc,
-		SourceARN: src.ARN, ClientToken: strings.Clone(req.ClientToken)}
+		SourceARN: src.ARN, ClientToken: strings.Clone(req.ClientToken),
+		// Into an existing model: its strategy becomes this import's.
+		ModelConfig: func(config []byte) ([]byte, error) {
+			c, err := decodeModelConfig(config)
+			if err != nil {
+				return nil, err
+			}
+			c.InferenceImport, c.InferenceImportFrom = cfg.InferenceImport, cfg.InferenceImportFrom
+			return json.Marshal(c)
+		}}
 	v, replay, err := s.st.AddVersion(ctx, name, nv)
 	var nf *store.NotFoundError
 	if errors.As(err, &nf) && nf.Resource == store.ResourceModel {
@@ -487,36 +502,10 @@ func (s *service) ImportModelVersion(ctx context.Context, req *lookout.ImportMod
 		}
 	} else if err != nil {
 		return nil, serviceError(err)
-	} else if !replay {
-		// Into an existing model: its strategy becomes this import's.
-		if err := s.setInferenceImport(ctx, name, strategy); err != nil {
-			return nil, serviceError(err)
-		}
 	}
 	if s.train != nil && !replay {
 		s.train.enqueue(v.Model, v.Version)
 	}
 	return &lookout.ImportModelVersionResponse{ModelName: v.Model, ModelArn: v.ModelARN, ModelVersionArn: v.ARN,
 		ModelVersion: new(v.Version), Status: lookout.ModelVersionStatus(v.Status)}, nil
-}
-
-// setInferenceImport makes strategy the model's InferenceImport, its
-// label group and the rest of its configuration kept.
-func (s *service) setInferenceImport(ctx context.Context, name string, strategy lookout.InferenceDataImportStrategy) error {
-	m, err := s.st.Model(ctx, name)
-	if err != nil {
-		return err
-	}
-	cfg, err := decodeModelConfig(m.Config)
-	if err != nil || cfg.InferenceImport == strategy {
-		return err
-	}
-	return s.st.UpdateModel(ctx, name, m.LabelGroup, func(config []byte) ([]byte, error) {
-		c, err := decodeModelConfig(config)
-		if err != nil {
-			return nil, err
-		}
-		c.InferenceImport = strategy
-		return json.Marshal(c)
-	})
 }

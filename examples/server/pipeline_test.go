@@ -103,16 +103,34 @@ func TestPipeline(t *testing.T) {
 	}, checkResults(t, string(body), []string{`pump\a`, `pump\b`}))
 
 	// A copy imported with ADD_WHEN_EMPTY: its retraining reads, besides
-	// the dataset's data, the rows its own scheduler's run read (not those
-	// of the source model's scheduler).
+	// the dataset's data, the rows that the source model's schedulers and
+	// its own read.
 	_, err = s.ImportModelVersion(ctx, &lookout.ImportModelVersionRequest{ClientToken: "imp", ModelName: "pump-copy",
 		SourceModelVersionArn: m.ActiveModelVersionArn, InferenceDataImportStrategy: lookout.InferenceDataImportStrategyAddWhenEmpty})
 	require.NoError(t, err)
 	require.Equal(t, lookout.ModelVersionStatusSuccess, waitVersion(t, a, "pump-copy", 1).Status)
+	stored, err := a.st.Model(ctx, "pump-copy")
+	require.NoError(t, err)
+	cfg2, err := decodeModelConfig(stored.Config)
+	require.NoError(t, err)
+	assert.Equal(t, lookout.InferenceDataImportStrategyAddWhenEmpty, cfg2.InferenceImport)
+	assert.Equal(t, "pump-model", cfg2.InferenceImportFrom)
 	sensors := []string{`pump\a`, `pump\b`}
-	rows, err := s.train.inferenceRows(ctx, "pump-copy", sensors, start, h(12, 0, 0))
+	rows, err := s.train.inferenceRows(ctx, []string{"pump-copy"}, sensors, start, h(12, 0, 0))
 	require.NoError(t, err)
 	assert.Empty(t, rows[0].Times, "no run of the copy's yet")
+	both := []string{"pump-copy", "pump-model"}
+	window := func(rows []detect.Series) {
+		t.Helper()
+		for j := range sensors {
+			require.Len(t, rows[j].Times, 10, "the run's window (11:55, 12:00] at 30 s")
+			assert.Equal(t, h(11, 55, 30).UnixNano(), rows[j].Times[0])
+			assert.Equal(t, h(12, 0, 0).UnixNano(), rows[j].Times[9])
+		}
+	}
+	rows, err = s.train.inferenceRows(ctx, both, sensors, start, h(12, 0, 0))
+	require.NoError(t, err)
+	window(rows) // the source model's scheduler's run
 	copyReq := createRequest("copy-watch", "sched-copy")
 	copyReq.ModelName = "pump-copy"
 	copyReq.DataOutputConfiguration.S3OutputConfiguration.Prefix = new("copy-results/")
@@ -120,14 +138,13 @@ func TestPipeline(t *testing.T) {
 	require.NoError(t, err)
 	runs = waitRuns(t, s, "copy-watch", 1)
 	require.Equal(t, lookout.InferenceExecutionStatusSuccess, runs[0].Status, runs[0].FailedReason)
-	rows, err = s.train.inferenceRows(ctx, "pump-copy", sensors, start, h(12, 0, 0))
+	rows, err = s.train.inferenceRows(ctx, []string{"pump-copy"}, sensors, start, h(12, 0, 0))
 	require.NoError(t, err)
-	for j := range sensors {
-		require.Len(t, rows[j].Times, 10, "the run's window (11:55, 12:00] at 30 s")
-		assert.Equal(t, h(11, 55, 30).UnixNano(), rows[j].Times[0])
-		assert.Equal(t, h(12, 0, 0).UnixNano(), rows[j].Times[9])
-	}
-	rows, err = s.train.inferenceRows(ctx, "pump-copy", sensors, start, h(11, 59, 0))
+	window(rows) // its own scheduler's run
+	rows, err = s.train.inferenceRows(ctx, both, sensors, start, h(12, 0, 0))
+	require.NoError(t, err)
+	window(rows) // both runs' rows, each time once
+	rows, err = s.train.inferenceRows(ctx, both, sensors, start, h(11, 59, 0))
 	require.NoError(t, err)
 	assert.Empty(t, rows[0].Times, "a run whose data range ends after the window is left out")
 	n, err := s.retrain(ctx, "pump-copy", start, h(12, 0, 0), lookout.ModelPromoteModeManual)

@@ -215,7 +215,11 @@ func (t *trainer) train(k versionKey) (*store.VersionOutcome, error) {
 	}
 	if v.SourceType == store.SourceRetraining && importsInference(cfg.InferenceImport) &&
 		cfg.TrainingStart != nil && cfg.TrainingEnd != nil {
-		add, err := t.inferenceRows(ctx, v.Model, sensors, *cfg.TrainingStart, *cfg.TrainingEnd)
+		models := []string{v.Model}
+		if f := cfg.InferenceImportFrom; f != "" && f != v.Model {
+			models = append(models, f)
+		}
+		add, err := t.inferenceRows(ctx, models, sensors, *cfg.TrainingStart, *cfg.TrainingEnd)
 		if err != nil {
 			return nil, err
 		}

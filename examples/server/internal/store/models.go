@@ -181,6 +181,11 @@ type NewVersion struct {
 	// with the same token, model and parameters is returned as it is now
 	// ("" stores no token).
 	ClientToken string
+	// ModelConfig, when not nil, replaces the model's configuration with
+	// what it makes of it, in the version's transaction (not on a
+	// replay): an import's InferenceDataImportStrategy becomes the
+	// model's. Its error is AddVersion's.
+	ModelConfig func(config []byte) ([]byte, error)
 }
 
 // VersionOutcome is how a version's training ended.
@@ -745,6 +750,15 @@ func (s *Store) AddVersion(ctx context.Context, name string, nv NewVersion) (v M
 		now := timeOf(nullTime(s.now()))
 		if err := s.insertVersion(ctx, tx, id, m, last+1, nv, now); err != nil {
 			return err
+		}
+		if nv.ModelConfig != nil {
+			config, err := nv.ModelConfig(m.Config)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE models SET config = ? WHERE id = ?`, config, id); err != nil {
+				return err
+			}
 		}
 		if m.Active == 0 {
 			if _, err := tx.ExecContext(ctx, `UPDATE models SET status = ?, updated = ? WHERE id = ?`, nv.Status, now.UnixNano(), id); err != nil {
