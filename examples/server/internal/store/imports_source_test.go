@@ -24,9 +24,8 @@ func TestImportSourceAfterReopen(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, src)
 	// An import's row, as ImportDataset writes it, for that job.
-	_, err = s.w.Exec(`INSERT INTO imports(job, dataset, source_arn, request)
+	execRaw(t, s, `INSERT INTO imports(job, dataset, source_arn, request)
 		SELECT j.seq, j.dataset, 'arn:source', '{}' FROM jobs j WHERE j.id = ?`, job.ID)
-	require.NoError(t, err)
 	require.NoError(t, s.Close())
 
 	s, err = Open(path, testOptions())

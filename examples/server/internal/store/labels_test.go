@@ -490,8 +490,7 @@ func TestMigrateTags(t *testing.T) {
 	ds, _, err := s.CreateDataset(ctx, NewDataset{Name: "pumps", Tags: []Tag{{"k", "v"}, {"k2", "v2"}}})
 	require.NoError(t, err)
 	// As an older store left it: no tags table row, no migration mark.
-	_, err = s.w.Exec(`DELETE FROM tags; DELETE FROM meta WHERE key = 'tags_table'`)
-	require.NoError(t, err)
+	execRaw(t, s, `DELETE FROM tags; DELETE FROM meta WHERE key = 'tags_table'`)
 	require.NoError(t, s.Close())
 
 	s, err = Open(path, testOptions())

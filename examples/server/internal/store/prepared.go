@@ -6,12 +6,18 @@ import (
 	"sync"
 )
 
-// statements caches the prepared statements of one *sql.DB by their text:
-// SQLite parses each statement once per connection rather than once per
-// call.
+// statements caches the prepared statements of one *sql.DB, or of the
+// writer's one *sql.Conn, by their text: SQLite parses each statement once
+// per connection rather than once per call.
 type statements struct {
-	db *sql.DB
+	db preparer
 	m  sync.Map // string → *sql.Stmt
+}
+
+// preparer is *sql.DB or *sql.Conn.
+type preparer interface {
+	PrepareContext(ctx context.Context, q string) (*sql.Stmt, error)
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
 }
 
 // get returns the statement of q, prepared on first use.
@@ -55,53 +61,37 @@ func (p *statements) close() {
 	})
 }
 
-// wtx is the writer's transaction. It runs the statements already prepared
-// on the writer's connection through them, and notes the others, which the
-// writer prepares once the transaction is over (the connection is the
-// transaction's until then).
+// wtx is the writer's transaction: the statements it runs are prepared
+// on the writer's connection, which holds the transaction (see
+// Store.commit).
 type wtx struct {
 	ctx     context.Context // the writer's: a caller's end does not cut a batch
-	tx      *sql.Tx
+	conn    *sql.Conn
 	st      *statements
-	missed  map[string]struct{}
 	index   *datasetIndex
 	overlay map[string]*indexed // the batch's datasets; see datasetIndex
 }
 
-func (w *wtx) stmt(q string) *sql.Stmt {
-	if st, ok := w.st.m.Load(q); ok {
-		return w.tx.StmtContext(w.ctx, st.(*sql.Stmt))
-	}
-	w.missed[q] = struct{}{}
-	return nil
-}
-
 func (w *wtx) QueryRowContext(_ context.Context, q string, args ...any) *sql.Row {
-	if st := w.stmt(q); st != nil {
-		return st.QueryRowContext(w.ctx, args...)
+	st, err := w.st.get(w.ctx, q)
+	if err != nil {
+		return w.conn.QueryRowContext(w.ctx, q, args...) // gives the same error through Scan
 	}
-	return w.tx.QueryRowContext(w.ctx, q, args...)
+	return st.QueryRowContext(w.ctx, args...)
 }
 
 func (w *wtx) QueryContext(_ context.Context, q string, args ...any) (*sql.Rows, error) {
-	if st := w.stmt(q); st != nil {
-		return st.QueryContext(w.ctx, args...)
+	st, err := w.st.get(w.ctx, q)
+	if err != nil {
+		return nil, err
 	}
-	return w.tx.QueryContext(w.ctx, q, args...)
+	return st.QueryContext(w.ctx, args...)
 }
 
 func (w *wtx) ExecContext(_ context.Context, q string, args ...any) (sql.Result, error) {
-	if st := w.stmt(q); st != nil {
-		return st.ExecContext(w.ctx, args...)
+	st, err := w.st.get(w.ctx, q)
+	if err != nil {
+		return nil, err
 	}
-	return w.tx.ExecContext(w.ctx, q, args...)
-}
-
-// prepareMissed prepares the statements the last transactions ran
-// unprepared.
-func (w *wtx) prepareMissed() {
-	for q := range w.missed {
-		w.st.get(w.ctx, q) // a statement that fails to prepare runs unprepared again
-		delete(w.missed, q)
-	}
+	return st.ExecContext(w.ctx, args...)
 }

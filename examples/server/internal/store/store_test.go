@@ -40,6 +40,16 @@ func openFile(t testing.TB, opts Options) (*Store, string) {
 	return s, path
 }
 
+// execRaw runs q (one or more statements) in a batch of the writer, as a
+// test that makes a database of another shape needs.
+func execRaw(t testing.TB, s *Store, q string, args ...any) {
+	t.Helper()
+	require.NoError(t, s.write(context.Background(), func(tx *wtx) error {
+		_, err := tx.conn.ExecContext(tx.ctx, q, args...)
+		return err
+	}))
+}
+
 func ptr(s string) *string { return &s }
 
 func input(bucket string) JobInput {
