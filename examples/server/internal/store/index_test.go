@@ -179,3 +179,28 @@ func TestIndexWithinBatch(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, running, 5)
 }
+
+// TestBeginRecovers: a transaction left open on the writer's connection (as
+// a ROLLBACK that failed would leave it) does not refuse the next batch: it
+// is undone, and the writer goes on.
+func TestBeginRecovers(t *testing.T) {
+	t.Parallel()
+	s := openMemory(t, testOptions())
+	ctx := context.Background()
+	err := s.write(ctx, func(tx *wtx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO meta(key, value) VALUES('undone', x'01')`); err != nil {
+			return err
+		}
+		// BEGIN inside the batch's transaction fails; begin undoes the
+		// open one (and the insert with it) and starts afresh.
+		return s.begin(tx.ctx)
+	})
+	require.NoError(t, err)
+	var n int
+	require.NoError(t, s.r.QueryRow(`SELECT count(*) FROM meta WHERE key = 'undone'`).Scan(&n))
+	assert.Zero(t, n, "the open transaction was rolled back")
+	_, _, err = s.CreateDataset(ctx, NewDataset{Name: "after"})
+	require.NoError(t, err)
+	_, err = s.Dataset(ctx, "after")
+	require.NoError(t, err)
+}
