@@ -208,12 +208,19 @@ func (s *service) ListDataIngestionJobs(ctx context.Context, req *lookout.ListDa
 		return nil, serviceError(err)
 	}
 	resp := &lookout.ListDataIngestionJobsResponse{NextToken: optional(next),
-		DataIngestionJobSummaries: make([]lookout.DataIngestionJobSummary, 0, len(list))}
-	for _, j := range list {
-		resp.DataIngestionJobSummaries = append(resp.DataIngestionJobSummaries, lookout.DataIngestionJobSummary{
-			JobId: new(j.ID), DatasetName: j.DatasetName, DatasetArn: j.DatasetARN, Status: lookout.IngestionJobStatus(j.Status),
-			IngestionInputConfiguration: inputOf(j.Input),
-		})
+		DataIngestionJobSummaries: make([]lookout.DataIngestionJobSummary, len(list))}
+	// What the summaries point to, in one allocation for the page.
+	held := make([]struct {
+		id string
+		in inputs
+	}, len(list))
+	for i, j := range list {
+		h := &held[i]
+		h.id = j.ID
+		resp.DataIngestionJobSummaries[i] = lookout.DataIngestionJobSummary{
+			JobId: &h.id, DatasetName: j.DatasetName, DatasetArn: j.DatasetARN, Status: lookout.IngestionJobStatus(j.Status),
+			IngestionInputConfiguration: h.in.of(j.Input),
+		}
 	}
 	return resp, nil
 }
@@ -343,13 +350,20 @@ func pageOf(maxResults *int32, token string) store.Page {
 
 // inputOf is the IngestionInputConfiguration of a stored input.
 func inputOf(in store.JobInput) *lookout.IngestionInputConfiguration {
-	// One allocation for both.
-	both := &struct {
-		c  lookout.IngestionInputConfiguration
-		s3 lookout.IngestionS3InputConfiguration
-	}{s3: lookout.IngestionS3InputConfiguration{Bucket: in.Bucket, Prefix: in.Prefix, KeyPattern: deref(in.KeyPattern)}}
-	both.c.S3InputConfiguration = &both.s3
-	return &both.c
+	return new(inputs).of(in) // one allocation for both
+}
+
+// inputs holds a job's input configuration and its S3 member.
+type inputs struct {
+	c  lookout.IngestionInputConfiguration
+	s3 lookout.IngestionS3InputConfiguration
+}
+
+// of fills b with in and returns its configuration.
+func (b *inputs) of(in store.JobInput) *lookout.IngestionInputConfiguration {
+	b.s3 = lookout.IngestionS3InputConfiguration{Bucket: in.Bucket, Prefix: in.Prefix, KeyPattern: deref(in.KeyPattern)}
+	b.c = lookout.IngestionInputConfiguration{S3InputConfiguration: &b.s3}
+	return &b.c
 }
 
 // deref is *p, or "" for a nil p.

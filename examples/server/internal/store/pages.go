@@ -52,11 +52,7 @@ func (c *jobPages) get(key pageKey, gen uint64) ([]JobSummary, string, bool) {
 	if !ok || p.gen != gen {
 		return nil, "", false
 	}
-	out := slices.Clone(p.out)
-	for i := range out {
-		out[i].Input.Prefix, out[i].Input.KeyPattern = clonePtr(out[i].Input.Prefix), clonePtr(out[i].Input.KeyPattern)
-	}
-	return out, p.next, true
+	return cloneSummaries(p.out), p.next, true
 }
 
 // fill caches the page of key read at generation gen.
@@ -72,10 +68,38 @@ func (c *jobPages) fill(key pageKey, gen uint64, out []JobSummary, next string) 
 		}
 		c.items -= len(old.out)
 	}
-	shared := slices.Clone(out)
-	for i := range shared {
-		shared[i].Input.Prefix, shared[i].Input.KeyPattern = clonePtr(shared[i].Input.Prefix), clonePtr(shared[i].Input.KeyPattern)
-	}
-	c.m[key] = cachedPage{gen: gen, out: shared, next: next}
+	c.m[key] = cachedPage{gen: gen, out: cloneSummaries(out), next: next}
 	c.items += len(out)
+}
+
+// cloneSummaries returns a copy of js that shares nothing with it that can
+// be modified, in two allocations: the summaries, and the strings their
+// pointers point to.
+func cloneSummaries(js []JobSummary) []JobSummary {
+	out := slices.Clone(js)
+	n := 0
+	for i := range out {
+		if out[i].Input.Prefix != nil {
+			n++
+		}
+		if out[i].Input.KeyPattern != nil {
+			n++
+		}
+	}
+	if n == 0 {
+		return out
+	}
+	strs := make([]string, 0, n)
+	for i := range out {
+		in := &out[i].Input
+		if in.Prefix != nil {
+			strs = append(strs, *in.Prefix)
+			in.Prefix = &strs[len(strs)-1]
+		}
+		if in.KeyPattern != nil {
+			strs = append(strs, *in.KeyPattern)
+			in.KeyPattern = &strs[len(strs)-1]
+		}
+	}
+	return out
 }

@@ -84,3 +84,26 @@ func TestJobPagesBounded(t *testing.T) {
 	_, _, ok = c.get(pageKey{dataset: "d"}, 3)
 	assert.False(t, ok, "another generation")
 }
+
+// TestCloneSummaries: a copy of a page shares nothing that can be
+// modified with it; absent pointers stay absent.
+func TestCloneSummaries(t *testing.T) {
+	t.Parallel()
+	in := []JobSummary{
+		{ID: "a", Input: JobInput{Bucket: "b", Prefix: ptr("p/"), KeyPattern: ptr("{prefix}")}},
+		{ID: "b", Input: JobInput{Bucket: "b"}},
+		{ID: "c", Input: JobInput{Bucket: "b", KeyPattern: ptr("k")}},
+	}
+	out := cloneSummaries(in)
+	require.Equal(t, in, out)
+	*out[0].Input.Prefix, *out[0].Input.KeyPattern, *out[2].Input.KeyPattern = "x", "y", "z"
+	out[1].ID = "changed"
+	assert.Equal(t, "p/", *in[0].Input.Prefix)
+	assert.Equal(t, "{prefix}", *in[0].Input.KeyPattern)
+	assert.Equal(t, "k", *in[2].Input.KeyPattern)
+	assert.Equal(t, "b", in[1].ID)
+	assert.Nil(t, out[1].Input.Prefix)
+	assert.Nil(t, out[1].Input.KeyPattern)
+	assert.Nil(t, out[2].Input.Prefix)
+	assert.Empty(t, cloneSummaries(nil))
+}
