@@ -11,7 +11,7 @@ import (
 	"slices"
 )
 
-// querier is a *sql.DB or a *sql.Tx.
+// querier is the read statements (statements) or the writer's transaction (wtx).
 type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
