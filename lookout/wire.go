@@ -319,8 +319,10 @@ func writeJSON(w http.ResponseWriter, status int, body []byte) error {
 	// The keys are canonical: the map is set directly. Each response has
 	// its own values: a wrapper may write into them.
 	h := w.Header()
-	h["Content-Type"] = []string{ContentType}
-	h["Content-Length"] = []string{strconv.Itoa(len(body))}
+	vals := make([]string, 2) // one allocation for both; each slice capped
+	vals[0], vals[1] = ContentType, strconv.Itoa(len(body))
+	h["Content-Type"] = vals[0:1:1]
+	h["Content-Length"] = vals[1:2:2]
 	w.WriteHeader(status)
 	_, err := w.Write(body)
 	return err

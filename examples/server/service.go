@@ -200,11 +200,10 @@ func (s *service) DescribeDataIngestionJob(ctx context.Context, req *lookout.Des
 func (s *service) ListDataIngestionJobs(ctx context.Context, req *lookout.ListDataIngestionJobsRequest) (*lookout.ListDataIngestionJobsResponse, error) {
 	list, next, err := s.st.ListJobs(ctx, store.JobFilter{Dataset: req.DatasetName, Status: store.JobStatus(req.Status)},
 		pageOf(req.MaxResults, deref(req.NextToken)))
-	var nf *store.NotFoundError
-	if errors.As(err, &nf) {
-		return &lookout.ListDataIngestionJobsResponse{DataIngestionJobSummaries: []lookout.DataIngestionJobSummary{}}, nil
-	}
 	if err != nil {
+		if nf := (*store.NotFoundError)(nil); errors.As(err, &nf) {
+			return &lookout.ListDataIngestionJobsResponse{DataIngestionJobSummaries: []lookout.DataIngestionJobSummary{}}, nil
+		}
 		return nil, serviceError(err)
 	}
 	resp := &lookout.ListDataIngestionJobsResponse{NextToken: optional(next),
