@@ -2,10 +2,12 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -199,6 +201,90 @@ func TestBeginRecovers(t *testing.T) {
 	var n int
 	require.NoError(t, s.r.QueryRow(`SELECT count(*) FROM meta WHERE key = 'undone'`).Scan(&n))
 	assert.Zero(t, n, "the open transaction was rolled back")
+	_, _, err = s.CreateDataset(ctx, NewDataset{Name: "after"})
+	require.NoError(t, err)
+	_, err = s.Dataset(ctx, "after")
+	require.NoError(t, err)
+}
+
+// TestRowsLeftOpen: rows a change leaves open are closed with its batch: a
+// later batch running the same query reads every row, and Close does not
+// wait for them.
+func TestRowsLeftOpen(t *testing.T) {
+	t.Parallel()
+	s, path := openFile(t, testOptions())
+	ctx := context.Background()
+	for _, n := range []string{"a", "b"} {
+		_, _, err := s.CreateDataset(ctx, NewDataset{Name: n})
+		require.NoError(t, err)
+	}
+	const q = `SELECT name FROM datasets ORDER BY name`
+	require.NoError(t, s.write(ctx, func(tx *wtx) error {
+		rows, err := tx.QueryContext(ctx, q)
+		if err != nil {
+			return err
+		}
+		rows.Next() // and left open
+		return nil
+	}))
+	var got []string
+	require.NoError(t, s.write(ctx, func(tx *wtx) error {
+		got = got[:0]
+		rows, err := tx.QueryContext(ctx, q)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				return err
+			}
+			got = append(got, n)
+		}
+		return rows.Err()
+	}))
+	assert.Equal(t, []string{"a", "b"}, got)
+	closed := make(chan error, 1)
+	go func() { closed <- s.Close() }()
+	select {
+	case err := <-closed:
+		require.NoError(t, err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("Close waits for the rows left open")
+	}
+	again, err := Open(path, testOptions())
+	require.NoError(t, err)
+	require.NoError(t, again.Close())
+}
+
+// TestCommitFails: a batch whose COMMIT fails (here a statement the writer
+// does not know of is still in progress: SQLITE_BUSY) tells every change,
+// commits nothing, and leaves no transaction open: the next batch commits.
+func TestCommitFails(t *testing.T) {
+	t.Parallel()
+	s := openMemory(t, testOptions())
+	ctx := context.Background()
+	var open *sql.Rows
+	err := s.write(ctx, func(tx *wtx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO meta(key, value) VALUES('x1', x'01')`); err != nil {
+			return err
+		}
+		rows, err := tx.conn.QueryContext(ctx, `INSERT INTO meta(key, value) VALUES('x2', x'01'), ('x3', x'01') RETURNING key`)
+		if err != nil {
+			return err
+		}
+		rows.Next()
+		open = rows
+		return nil
+	})
+	require.Error(t, err)
+	assert.ErrorContains(t, err, "store: commit")
+	require.NotNil(t, open)
+	open.Close()
+	var n int
+	require.NoError(t, s.r.QueryRow(`SELECT count(*) FROM meta WHERE key LIKE 'x%'`).Scan(&n))
+	assert.Zero(t, n, "nothing of the batch is committed")
 	_, _, err = s.CreateDataset(ctx, NewDataset{Name: "after"})
 	require.NoError(t, err)
 	_, err = s.Dataset(ctx, "after")

@@ -63,13 +63,17 @@ func (p *statements) close() {
 
 // wtx is the writer's transaction: the statements it runs are prepared
 // on the writer's connection, which holds the transaction (see
-// Store.commit).
+// Store.commit). The *sql.Rows a change leaves open are closed before the
+// transaction ends (an open statement would make COMMIT fail, hold the
+// connection at Close, and carry on in the next batch that runs the same
+// text); a *sql.Row must be scanned, as everywhere.
 type wtx struct {
 	ctx     context.Context // the writer's: a caller's end does not cut a batch
 	conn    *sql.Conn
 	st      *statements
 	index   *datasetIndex
 	overlay map[string]*indexed // the batch's datasets; see datasetIndex
+	rows    []*sql.Rows         // returned by QueryContext; see closeRows
 }
 
 func (w *wtx) QueryRowContext(_ context.Context, q string, args ...any) *sql.Row {
@@ -85,7 +89,20 @@ func (w *wtx) QueryContext(_ context.Context, q string, args ...any) (*sql.Rows,
 	if err != nil {
 		return nil, err
 	}
-	return st.QueryContext(w.ctx, args...)
+	rows, err := st.QueryContext(w.ctx, args...)
+	if err == nil {
+		w.rows = append(w.rows, rows)
+	}
+	return rows, err
+}
+
+// closeRows closes the rows the transaction's queries returned (closing
+// them again is harmless).
+func (w *wtx) closeRows() {
+	for _, r := range w.rows {
+		r.Close()
+	}
+	w.rows = w.rows[:0]
 }
 
 func (w *wtx) ExecContext(_ context.Context, q string, args ...any) (sql.Result, error) {

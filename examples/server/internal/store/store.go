@@ -464,10 +464,12 @@ func (s *Store) commit(batch []*change, errs []error) (int, error) {
 	for i, c := range batch {
 		errs[i] = c.fn(w)
 		if errs[i] != nil && !isRule(errs[i]) {
+			w.closeRows()
 			s.rollback(ctx)
 			return i, errs[i]
 		}
 	}
+	w.closeRows()
 	if hook := s.opts.BeforeCommit; hook != nil {
 		if err := hook(); err != nil {
 			s.rollback(ctx)
