@@ -112,13 +112,7 @@ func (s *valueStats) addEasy(x float64) {
 	}
 	s.last = x
 	s.n++
-	d := x - s.c
-	d2 := d * d
-	s.s1 += d
-	s.s2 += d2
-	s.s3 += d2 * d
-	s.s4 += d2 * d2
-	s.nb++
+	s.addPowers(x)
 }
 
 // addAny is add in any case.
@@ -143,6 +137,14 @@ func (s *valueStats) addAny(x float64) {
 	if s.nb == 0 {
 		s.c = x
 	}
+	s.addPowers(x)
+	if s.nb == momentBlock {
+		s.flush()
+	}
+}
+
+// addPowers adds x to the block's shifted power sums: no division.
+func (s *valueStats) addPowers(x float64) {
 	d := x - s.c
 	d2 := d * d
 	s.s1 += d
@@ -150,9 +152,6 @@ func (s *valueStats) addAny(x float64) {
 	s.s3 += d2 * d
 	s.s4 += d2 * d2
 	s.nb++
-	if s.nb == momentBlock {
-		s.flush()
-	}
 }
 
 // flush merges the block of shifted power sums into the moments.
