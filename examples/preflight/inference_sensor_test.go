@@ -15,12 +15,7 @@ import (
 // is listed as unusable, and its rows are not taken.
 func TestInferenceSensorAndUnusable(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	pre := filepath.Join(dir, "plant-1", "inference")
-	require.NoError(t, os.MkdirAll(pre, 0o755))
-	put := func(name, body string) {
-		require.NoError(t, os.WriteFile(filepath.Join(pre, name), []byte(body), 0o644))
-	}
+	dir, put := inferenceBucket(t)
 	put("pump1_20220513090500.csv", "Timestamp,pressure\n2022-05-13 09:01:00,1\n")   // no flow
 	put("pump2_20220513090500.csv", "Timestamp,pressure\n2022-05-13 09:01:00,\"1\n") // a quote that never closes
 	code, out, errs := runInf(t, "", "-inference", "-data", dir, "-schema", infSchema,
@@ -39,12 +34,7 @@ func TestInferenceSensorAndUnusable(t *testing.T) {
 // codes, beside the name hints, in -json's Hints.
 func TestInferenceContentProblems(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	pre := filepath.Join(dir, "plant-1", "inference")
-	require.NoError(t, os.MkdirAll(pre, 0o755))
-	put := func(name, body string) {
-		require.NoError(t, os.WriteFile(filepath.Join(pre, name), []byte(body), 0o644))
-	}
+	dir, put := inferenceBucket(t)
 	put("pump1_20220513091000.csv", "Timestamp,pressure,flow\n2022-05-13 09:06:00,1,2\n2022-05-13T09:07:00Z,1,2\n1652432880,1,2\n")
 	put("pump2_20220513091000.csv", "Timestamp;pressure\n2022-05-13 09:07:00;1\n")
 	put("pump2_20220513091500.csv", "Timestamp,pressure\n1652433000,1\n")
@@ -95,12 +85,7 @@ func TestInferenceContentProblems(t *testing.T) {
 // as its neighbour (before or after its window) is not.
 func TestInferenceRowsOutsideSpan(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	pre := filepath.Join(dir, "plant-1", "inference")
-	require.NoError(t, os.MkdirAll(pre, 0o755))
-	put := func(name, body string) {
-		require.NoError(t, os.WriteFile(filepath.Join(pre, name), []byte(body), 0o644))
-	}
+	dir, put := inferenceBucket(t)
 	put("pump1_20220513091000.csv", "Timestamp,pressure,flow\n2022-05-13 09:06:00,1,2\n")
 	put("pump1_20220513092000.csv", "Timestamp,pressure,flow\n2022-05-13 09:16:00,1,2\n") // after the span: a neighbour
 	put("pump2_20220513091000.csv", "Timestamp,pressure\n2022-05-13 14:36:00,1\n2022-05-13 14:37:00,1\n")
@@ -129,4 +114,17 @@ func TestInferenceRowsOutsideSpan(t *testing.T) {
 	assert.True(t, rep.Untaken[0].OutsideSpan)
 	require.Len(t, rep.Hints, 1)
 	assert.Equal(t, hintNameZone, rep.Hints[0].Code)
+}
+
+// inferenceBucket makes a DIR bucket for infRequest's input, and put, which
+// writes a file of its prefix (plant-1/inference/).
+func inferenceBucket(t *testing.T) (dir string, put func(name, body string)) {
+	t.Helper()
+	dir = t.TempDir()
+	pre := filepath.Join(dir, "plant-1", "inference")
+	require.NoError(t, os.MkdirAll(pre, 0o755))
+	return dir, func(name, body string) {
+		t.Helper()
+		require.NoError(t, os.WriteFile(filepath.Join(pre, name), []byte(body), 0o644))
+	}
 }
