@@ -43,6 +43,39 @@ import (
 //     included ("empty" is a timestamp the data lacks). Two runs holding
 //     the same time (two schedulers): the later run's row.
 
+// successfulRuns calls fn with each SUCCESS execution, its data range in
+// [from, to], of the inference schedulers of model, page after page.
+func successfulRuns(ctx context.Context, st *store.Store, model string, from, to time.Time, fn func(store.Execution)) error {
+	p := store.Page{Limit: store.MaxPageSize}
+	for {
+		scheds, next, err := st.ListSchedulers(ctx, store.SchedulerFilter{Model: model}, p)
+		if err != nil {
+			return err
+		}
+		for _, sc := range scheds {
+			ep := store.Page{Limit: store.MaxPageSize}
+			for {
+				list, enext, err := st.ListExecutions(ctx, sc.Name, store.ExecutionFilter{Status: "SUCCESS",
+					DataStartAfter: from, DataEndBefore: to}, ep)
+				if err != nil {
+					return err
+				}
+				for _, e := range list {
+					fn(e)
+				}
+				if enext == "" {
+					break
+				}
+				ep.Token = enext
+			}
+		}
+		if next == "" {
+			return nil
+		}
+		p.Token = next
+	}
+}
+
 // importsInference reports whether a strategy adds inference data.
 func importsInference(s lookout.InferenceDataImportStrategy) bool {
 	return s == lookout.InferenceDataImportStrategyAddWhenEmpty || s == lookout.InferenceDataImportStrategyOverwrite
@@ -67,41 +100,20 @@ func (t *trainer) inferenceRows(ctx context.Context, models []string, sensors []
 	)
 	configIndex := map[string]int{}
 	for _, model := range models {
-		p := store.Page{Limit: store.MaxPageSize}
-		for {
-			scheds, next, err := st.ListSchedulers(ctx, store.SchedulerFilter{Model: model}, p)
-			if err != nil {
-				return nil, err
+		err := successfulRuns(ctx, st, model, from, to, func(e store.Execution) {
+			k, ok := configIndex[string(e.Config)]
+			if !ok {
+				k = len(configs)
+				configIndex[string(e.Config)] = k
+				configs = append(configs, e.Config)
 			}
-			for _, sc := range scheds {
-				ep := store.Page{Limit: store.MaxPageSize}
-				for {
-					list, enext, err := st.ListExecutions(ctx, sc.Name, store.ExecutionFilter{Status: "SUCCESS",
-						DataStartAfter: from, DataEndBefore: to}, ep)
-					if err != nil {
-						return nil, err
-					}
-					for _, e := range list {
-						k, ok := configIndex[string(e.Config)]
-						if !ok {
-							k = len(configs)
-							configIndex[string(e.Config)] = k
-							configs = append(configs, e.Config)
-						}
-						runs = append(runs, run{config: k, scheduled: e.Scheduled, dataStart: e.DataStart, dataEnd: e.DataEnd})
-					}
-					if enext == "" {
-						break
-					}
-					ep.Token = enext
-				}
-			}
-			if next == "" {
-				break
-			}
-			p.Token = next
+			runs = append(runs, run{config: k, scheduled: e.Scheduled, dataStart: e.DataStart, dataEnd: e.DataEnd})
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
+	who := strings.Join(models, ",") // the models, as the warnings name them
 	// Oldest first, so that a later run's row comes last at its time.
 	slices.SortStableFunc(runs, func(a, b run) int { return a.scheduled.Compare(b.scheduled) })
 
@@ -144,7 +156,7 @@ func (t *trainer) inferenceRows(ctx context.Context, models []string, sensors []
 				in.cfg, err = sc.inputConfig()
 			}
 			if err != nil || t.svc.run == nil || t.svc.run.src == nil {
-				t.log.Warn("retraining: inference input not read", "model", strings.Join(models, ","), "error", err)
+				t.log.Warn("retraining: inference input not read", "model", who, "error", err)
 				continue
 			}
 			in.src = t.svc.run.src.bucket(in.cfg.Bucket)
@@ -153,7 +165,7 @@ func (t *trainer) inferenceRows(ctx context.Context, models []string, sensors []
 				if ctx.Err() != nil {
 					return nil, ctx.Err()
 				}
-				t.log.Warn("retraining: inference input not listed", "model", strings.Join(models, ","),
+				t.log.Warn("retraining: inference input not listed", "model", who,
 					"location", "s3://"+in.cfg.Bucket+"/"+in.cfg.Prefix, "error", err)
 				continue
 			}
@@ -177,7 +189,7 @@ func (t *trainer) inferenceRows(ctx context.Context, models []string, sensors []
 					if ctx.Err() != nil {
 						return nil, ctx.Err()
 					}
-					t.log.Warn("retraining: inference input file not read", "model", strings.Join(models, ","),
+					t.log.Warn("retraining: inference input file not read", "model", who,
 						"key", pk.Key, "error", err)
 					rec = nil
 				} else if z := int64(in.cfg.Naming.Zone); z != 0 {
