@@ -599,7 +599,7 @@ func untaken(runs []inference.Run, opened []map[string]inference.Role, read map[
 			}
 			inSpan = true
 			i := (t - start - 1) / freq // the run whose window holds t
-			if opened[i][k] != 0 {
+			if _, ok := opened[i][k]; ok {
 				continue
 			}
 			if u.Rows == 0 || t < lo {
