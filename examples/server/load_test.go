@@ -40,8 +40,8 @@ import (
 //     file system before it answers.
 //
 // The server is the whole stack (one log line per request, formatted by
-// the logger run makes and written to io.Discard; the Host check; the lookout handler; the store on
-// a database file on disk); a Start is committed and synced before its
+// the logger run makes and written to io.Discard; the Host check; the
+// lookout handler; the store on a database file on disk); a Start is committed and synced before its
 // 200, and queued for the workers, which are busy meanwhile (the jobs'
 // bucket holds them IN_PROGRESS, as jobs of real size would).
 // DescribeDataIngestionJob is asked for 200 jobs that read the sample
